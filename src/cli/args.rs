@@ -1,0 +1,145 @@
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// 督办 duban: follow a city government's key-task responsibility breakdown.
+///
+/// With no subcommand, opens the dashboard on the bundled dataset
+/// (or on --data DIR).
+#[derive(Debug, Parser)]
+#[command(name = "duban", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every subcommand understands.
+#[derive(Debug, Clone, Args)]
+pub struct Global {
+    /// Load the dataset in DIR instead of the bundled one.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Label language.
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+    /// Dashboard: do not capture the mouse, so text can be selected and copied.
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
+    /// Use this date as "today" for the whole run (YYYY-MM-DD).
+    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    pub today: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// 中文
+    Zh,
+    /// English
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a dataset and print a summary line.
+    Check,
+    /// Write the dataset (with current progress) to stdout.
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+    },
+    /// Turn a responsibility-breakdown document into a dataset directory.
+    Import(ImportArgs),
+    /// Search tasks, projects, units and leaders (fuzzy and pinyin).
+    Search(SearchArgs),
+    /// Write a synthetic dataset for benchmarks and scale tests.
+    Synth(SynthArgs),
+    /// Record or list progress.
+    #[command(subcommand)]
+    Progress(ProgressCommand),
+    /// Print where progress for the dataset is saved.
+    Where,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The source document (markdown or plain text).
+    pub source: PathBuf,
+    /// The dataset directory to write. Curation in an existing DIR/units.ron
+    /// (unit kinds, aliases) is kept.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SearchKind {
+    Task,
+    Project,
+    Unit,
+    Leader,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    pub query: String,
+    /// Only results of this kind.
+    #[arg(long, value_enum)]
+    pub kind: Option<SearchKind>,
+    /// At most N results.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Type QUERY one character at a time into the engine and print each
+    /// keystroke's latency.
+    #[arg(long)]
+    pub timings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SynthArgs {
+    /// How many key tasks to generate.
+    #[arg(long)]
+    pub tasks: usize,
+    /// The dataset directory to write.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Random seed, for reproducible datasets.
+    #[arg(long, default_value_t = 2023)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProgressCommand {
+    /// Record progress on a task, project or sub-item.
+    Set {
+        /// Task ID, e.g. K2.16, M3 or M3.2.
+        id: String,
+        /// 0 to 100.
+        #[arg(long)]
+        percent: u8,
+        /// not_started | on_track | behind | blocked | done (or 未开始 … 已完成).
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long, default_value = "")]
+        note: String,
+        /// The date the progress refers to (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<NaiveDate>,
+    },
+    /// List progress entries, of one task or of all.
+    Log {
+        id: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}

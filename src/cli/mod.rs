@@ -1,0 +1,34 @@
+//! The command line: arguments and one module per subcommand.
+
+mod args;
+mod check;
+mod dashboard;
+mod export;
+mod import;
+mod progress;
+mod search;
+mod synth;
+mod where_;
+
+pub use args::{
+    Cli, Command, ExportFormat, Global, ImportArgs, Lang, ProgressCommand, SearchArgs, SearchKind,
+    SynthArgs,
+};
+
+/// Errors at the edge are reported as text and exit code 1.
+pub type CliResult = Result<(), Box<dyn std::error::Error>>;
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> CliResult {
+    let global = cli.global;
+    match cli.command {
+        None => dashboard::run(&global),
+        Some(Command::Check) => check::run(&global),
+        Some(Command::Export { format }) => export::run(&global, format),
+        Some(Command::Import(args)) => import::run(&global, &args),
+        Some(Command::Search(args)) => search::run(&global, &args),
+        Some(Command::Synth(args)) => synth::run(&args),
+        Some(Command::Progress(cmd)) => progress::run(&global, cmd),
+        Some(Command::Where) => where_::run(&global),
+    }
+}

@@ -1,0 +1,25 @@
+//! duban (督办): follow a city government's annual key-task responsibility
+//! breakdown — browse it, search it, and record progress on it.
+//!
+//! - [`model`]: plain data (plan, leaders, tasks, projects, units, progress)
+//! - [`store`]: load and validate a dataset directory or the bundled dataset
+//! - [`import`]: a responsibility-breakdown document → a dataset
+//! - [`export`]: the public JSON/CSV shape of a dataset
+//! - [`progress`]: the progress journal on disk (atomic, merged, locked)
+//! - [`search`]: one fuzzy + pinyin index over everything
+//! - [`text`]: display-width helpers for Chinese text
+//! - [`app`]: dashboard state, actions and `update` (no I/O, no drawing)
+//! - [`ui`]: drawing the dashboard from `&App`
+//! - [`cli`]: the command line
+
+pub mod app;
+pub mod cli;
+pub mod export;
+pub mod import;
+pub mod model;
+pub mod progress;
+pub mod search;
+pub mod store;
+pub mod synth;
+pub mod text;
+pub mod ui;

@@ -1,0 +1,87 @@
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// Where a task stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// 未开始
+    NotStarted,
+    /// 推进中
+    OnTrack,
+    /// 滞后
+    Behind,
+    /// 受阻
+    Blocked,
+    /// 已完成
+    Done,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::NotStarted,
+        Status::OnTrack,
+        Status::Behind,
+        Status::Blocked,
+        Status::Done,
+    ];
+
+    /// The name used in exports and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not_started",
+            Status::OnTrack => "on_track",
+            Status::Behind => "behind",
+            Status::Blocked => "blocked",
+            Status::Done => "done",
+        }
+    }
+
+    /// The Chinese label.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Status::NotStarted => "未开始",
+            Status::OnTrack => "推进中",
+            Status::Behind => "滞后",
+            Status::Blocked => "受阻",
+            Status::Done => "已完成",
+        }
+    }
+
+    /// The English label.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not started",
+            Status::OnTrack => "on track",
+            Status::Behind => "behind",
+            Status::Blocked => "blocked",
+            Status::Done => "done",
+        }
+    }
+
+    /// Accepts `on_track`, `on-track`, `推进中`, …
+    pub fn parse(s: &str) -> Option<Status> {
+        let s = s.trim().replace('-', "_").to_lowercase();
+        Status::ALL.into_iter().find(|st| {
+            st.as_str() == s || st.label_zh() == s || st.label_en().replace(' ', "_") == s
+        })
+    }
+}
+
+/// One progress report on a task, project or sub-item. The current state of
+/// a task is its latest entry.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgressEntry {
+    /// Task, project or sub-item ID (`K2.16`, `M3`, `M3.2`).
+    pub task: String,
+    /// When the entry was made.
+    pub at: DateTime<FixedOffset>,
+    /// The date the progress refers to.
+    pub date: NaiveDate,
+    /// 0 to 100.
+    pub percent: u8,
+    pub status: Status,
+    #[serde(default)]
+    pub note: String,
+}

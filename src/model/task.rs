@@ -1,0 +1,73 @@
+use serde::{Deserialize, Serialize};
+
+/// Whether a task is a work-report key task or a livelihood project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskKind {
+    #[default]
+    Key,
+    Project,
+}
+
+/// A key task (重点工作) or a livelihood project (民生实事).
+///
+/// Unit fields hold canonical unit names from the registry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    /// `K2.16` for key task 16 under leader 2; `M3` for project 3.
+    pub id: String,
+    /// Not stored in the files: set from the file the task came from.
+    #[serde(skip)]
+    pub kind: TaskKind,
+    /// Leader ID (`L2`). Every key task has one; a project has one when the
+    /// document names its leading city leader.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leader: Option<String>,
+    /// The number as printed in the document.
+    pub number: u32,
+    /// Projects only: the title before the first 。.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The full text, cleaned of conversion artefacts.
+    pub text: String,
+    /// Projects only: numbered sub-items where the document numbers them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Item>,
+    /// Units that lead the task or summarise it.
+    pub lead: Vec<String>,
+    /// Cooperating units, unordered.
+    pub co: Vec<String>,
+    /// Working groups whose member units all cooperate
+    /// (the source's "指挥部各成员单位", "市安委会各成员单位").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_members_of: Vec<String>,
+}
+
+/// A numbered sub-item of a livelihood project.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// `M3.2` for the second sub-item of project 3.
+    pub id: String,
+    pub text: String,
+}
+
+impl Task {
+    /// The line a list shows: the title for a project, the text for a task.
+    pub fn headline(&self) -> &str {
+        self.title.as_deref().unwrap_or(&self.text)
+    }
+
+    /// Whether this unit leads (`Some(true)`), cooperates (`Some(false)`)
+    /// or has no duty here (`None`).
+    pub fn role_of(&self, unit: &str) -> Option<bool> {
+        if self.lead.iter().any(|u| u == unit) {
+            Some(true)
+        } else if self.co.iter().any(|u| u == unit) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+}
