@@ -1,0 +1,5 @@
+//! Loading, validating and writing dataset directories.
+
+mod write;
+
+pub use write::{FILES, render_dataset, ron_pretty, write_dataset};
