@@ -7,6 +7,7 @@
 //! - [`export`]: the public JSON/CSV shape of a dataset
 //! - [`progress`]: the progress journal on disk (atomic, merged, locked)
 //! - [`search`]: one fuzzy + pinyin index over everything
+//! - [`line_edit`]: a one-line text editor that is correct with Chinese
 //! - [`text`]: display-width helpers for Chinese text
 //! - [`app`]: dashboard state, actions and `update` (no I/O, no drawing)
 //! - [`ui`]: drawing the dashboard from `&App`
@@ -16,6 +17,7 @@ pub mod app;
 pub mod cli;
 pub mod export;
 pub mod import;
+pub mod line_edit;
 pub mod model;
 pub mod progress;
 pub mod search;
