@@ -1,26 +1,22 @@
 //! `duban import` on the command line: summary line and exit codes.
 
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Output};
 
-fn duban() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_duban"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
+/// Runs `duban import SOURCE --out OUT` from the crate root.
+fn import(source: &str, out: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_duban"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["import", source, "--out"])
+        .arg(out)
+        .output()
+        .expect("runs")
 }
 
 #[test]
 fn prints_a_summary_and_writes_four_files() {
     let out = tempfile::tempdir().expect("temp dir");
-    let run = duban()
-        .args([
-            "import",
-            "assets/source/dongyang-2023-key-tasks.md",
-            "--out",
-        ])
-        .arg(out.path())
-        .output()
-        .expect("runs");
+    let run = import("assets/source/dongyang-2023-key-tasks.md", out.path());
     assert!(
         run.status.success(),
         "{}",
@@ -48,15 +44,7 @@ fn prints_a_summary_and_writes_four_files() {
 #[test]
 fn exits_1_with_the_place_of_an_error() {
     let out = tempfile::tempdir().expect("temp dir");
-    let run = duban()
-        .args([
-            "import",
-            "tests/fixtures/import/err_skipped_number.md",
-            "--out",
-        ])
-        .arg(out.path())
-        .output()
-        .expect("runs");
+    let run = import("tests/fixtures/import/err_skipped_number.md", out.path());
     assert_eq!(run.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(stderr.contains("err_skipped_number.md:13:1:"), "{stderr}");

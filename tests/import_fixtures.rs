@@ -17,14 +17,6 @@ fn import(name: &str) -> Dataset {
     import_document(&text, name, None).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-fn error(name: &str) -> String {
-    let out = tempfile::tempdir().expect("temp dir");
-    match import_file(&fixture(name), out.path()) {
-        Ok(summary) => panic!("{name} imported: {summary}"),
-        Err(e) => e.to_string(),
-    }
-}
-
 fn roles(t: &Task) -> (Vec<&str>, Vec<&str>) {
     (
         t.lead.iter().map(String::as_str).collect(),
@@ -189,63 +181,93 @@ fn spellings_fold_into_canonical_units() {
     assert_eq!(org.aliases, ["市委组织部(人才办)"]);
 }
 
+/// Importing fixture `name` fails with a message holding every part.
+fn assert_error(name: &str, parts: &[&str]) {
+    let out = tempfile::tempdir().expect("temp dir");
+    let e = match import_file(&fixture(name), out.path()) {
+        Ok(summary) => panic!("{name} imported: {summary}"),
+        Err(e) => e.to_string(),
+    };
+    for part in parts {
+        assert!(e.contains(part), "`{part}` not in: {e}");
+    }
+}
+
 #[test]
 fn error_text_before_the_first_leader() {
-    let e = error("err_text_before_leader.md");
-    assert!(
-        e.contains("err_text_before_leader.md:3:1: text before the first leader heading"),
-        "{e}"
+    assert_error(
+        "err_text_before_leader.md",
+        &[
+            "err_text_before_leader.md:3:1: text before the first leader heading",
+            "expected a leader heading like `一、XXX市长牵头的重点工作`",
+            "这一段文字不属于任何市领导。",
+        ],
     );
-    assert!(
-        e.contains("expected a leader heading like `一、XXX市长牵头的重点工作`"),
-        "{e}"
-    );
-    assert!(e.contains("这一段文字不属于任何市领导。"), "{e}");
 }
 
 #[test]
 fn error_task_without_units() {
-    let e = error("err_missing_units.md");
-    assert!(
-        e.contains("err_missing_units.md:9:1: task 2 of leader 一、 has no unit list"),
-        "{e}"
-    );
-    assert!(
-        e.contains("expected a `责任单位:` line after the text of task 2"),
-        "{e}"
+    assert_error(
+        "err_missing_units.md",
+        &[
+            "err_missing_units.md:9:1: task 2 of leader 一、 has no unit list",
+            "expected a `责任单位:` line after the text of task 2",
+        ],
     );
 }
 
 #[test]
 fn error_numbering_skips() {
-    let e = error("err_skipped_number.md");
-    assert!(
-        e.contains("err_skipped_number.md:13:1: task 4 where task 3 should come"),
-        "{e}"
+    assert_error(
+        "err_skipped_number.md",
+        &[
+            "err_skipped_number.md:13:1: task 4 where task 3 should come",
+            "expected task 3 (`3.`)",
+        ],
     );
-    assert!(e.contains("expected task 3 (`3.`)"), "{e}");
 }
 
 #[test]
 fn error_text_after_the_last_list() {
-    let e = error("err_trailing_text.md");
-    assert!(
-        e.contains("err_trailing_text.md:9:1: cannot place this text"),
-        "{e}"
+    assert_error(
+        "err_trailing_text.md",
+        &[
+            "err_trailing_text.md:9:1: cannot place this text",
+            "以上任务请各单位认真抓好落实。",
+        ],
     );
-    assert!(e.contains("以上任务请各单位认真抓好落实。"), "{e}");
+}
+
+#[test]
+fn error_leader_out_of_order() {
+    assert_error(
+        "err_leader_order.md",
+        &[
+            "err_leader_order.md:9:4: leader heading 三、 out of order",
+            "expected the heading of leader 二、",
+        ],
+    );
+}
+
+#[test]
+fn error_project_leader_unknown() {
+    assert_error(
+        "err_project_leader.md",
+        &[
+            "err_project_leader.md:13:7: `王五` is not a leader of the key tasks",
+            "expected one of 张三",
+        ],
+    );
 }
 
 #[test]
 fn error_file_is_not_utf8() {
-    let e = error("err_not_utf8.md");
-    assert!(e.contains("err_not_utf8.md:3: not UTF-8 text"), "{e}");
+    assert_error("err_not_utf8.md", &["err_not_utf8.md:3: not UTF-8 text"]);
 }
 
 #[test]
 fn error_file_is_missing() {
-    let e = error("no_such_file.md");
-    assert!(e.contains("no_such_file.md: cannot read"), "{e}");
+    assert_error("no_such_file.md", &["no_such_file.md: cannot read"]);
 }
 
 #[test]
