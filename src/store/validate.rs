@@ -227,12 +227,12 @@ impl<'a> Checker<'a> {
     fn common(&mut self, file: &SourceFile, record: Option<usize>, task: &'a Task) -> bool {
         let id_at = file.locate(record, "id", Some(&task.id));
         let unique = self.unique_id(file, id_at, &task.id);
-        if let Some(leader) = &task.leader {
-            if self.data.leader(leader).is_none() {
-                let at = file.locate(record, "leader", Some(leader));
-                let msg = format!("unknown leader `{leader}`; {}", leader_list(self.data));
-                self.report(file, at, msg);
-            }
+        if let Some(leader) = &task.leader
+            && self.data.leader(leader).is_none()
+        {
+            let at = file.locate(record, "leader", Some(leader));
+            let msg = format!("unknown leader `{leader}`; {}", leader_list(self.data));
+            self.report(file, at, msg);
         }
         if task.lead.is_empty() {
             let at = file.locate(record, "lead", None);
