@@ -95,20 +95,52 @@ impl Diagnostic {
         }
     }
 
-    /// The padding that puts a caret under `col`: Chinese characters are two
-    /// columns wide on a terminal, and tabs stay tabs.
-    fn caret_pad(&self) -> String {
+    /// The part of the line to show and the caret's padding. A long line
+    /// (a task's text is often hundreds of characters) is cut to a window
+    /// around the column, marked with `…`, so the caret stays under it on
+    /// an ordinary terminal. Widths are display widths: Chinese characters
+    /// take two columns, tabs stay tabs.
+    fn excerpt(&self) -> (String, String) {
+        let width = |c: char| if c == '\t' { 1 } else { c.width().unwrap_or(0) };
+        let chars: Vec<char> = self.source_line.chars().collect();
+        let caret = self.col.saturating_sub(1).min(chars.len());
+        let mut start = 0;
+        let mut before: usize = chars[..caret].iter().map(|&c| width(c)).sum();
+        while before > CARET_AT_MOST && start < caret {
+            before -= width(chars[start]);
+            start += 1;
+        }
+        let mut end = caret;
+        let mut shown = before;
+        while end < chars.len() && shown + width(chars[end]) <= LINE_AT_MOST {
+            shown += width(chars[end]);
+            end += 1;
+        }
+        let mut line = String::new();
         let mut pad = String::new();
-        for c in self.source_line.chars().take(self.col.saturating_sub(1)) {
+        if start > 0 {
+            line.push('…');
+            pad.push(' ');
+        }
+        line.extend(&chars[start..end]);
+        if end < chars.len() {
+            line.push('…');
+        }
+        for &c in &chars[start..caret] {
             if c == '\t' {
                 pad.push('\t');
             } else {
-                pad.extend(std::iter::repeat_n(' ', c.width().unwrap_or(0)));
+                pad.extend(std::iter::repeat_n(' ', width(c)));
             }
         }
-        pad
+        (line, pad)
     }
 }
+
+/// How far right a caret may sit, and how wide a shown line may be, in
+/// terminal columns.
+const CARET_AT_MOST: usize = 60;
+const LINE_AT_MOST: usize = 100;
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -120,8 +152,9 @@ impl fmt::Display for Diagnostic {
             self.file, self.line, self.col, self.message
         )?;
         writeln!(f, "{gutter} |")?;
-        writeln!(f, "{number} | {}", self.source_line)?;
-        write!(f, "{gutter} | {}^", self.caret_pad())
+        let (line, pad) = self.excerpt();
+        writeln!(f, "{number} | {line}")?;
+        write!(f, "{gutter} | {pad}^")
     }
 }
 
@@ -142,6 +175,19 @@ mod tests {
                 " ".repeat(14)
             )
         );
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_caret() {
+        let text = format!("{}X{}", "字".repeat(200), "字".repeat(200));
+        let d = Diagnostic::at("f", &text, 600, "here");
+        assert_eq!(d.col, 201);
+        let shown = d.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        let line = lines[2].strip_prefix("1 | ").unwrap();
+        let caret = lines[3].strip_prefix("  | ").unwrap();
+        assert_eq!(line, format!("…{}X{}…", "字".repeat(30), "字".repeat(19)));
+        assert_eq!(caret, format!("{}^", " ".repeat(61)));
     }
 
     #[test]
