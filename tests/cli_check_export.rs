@@ -129,3 +129,42 @@ fn export_fails_on_a_broken_dataset() {
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("plan.ron: not found"));
 }
+
+#[test]
+fn check_on_the_bundled_data_counts_the_document() {
+    let out = duban(&["check"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("8 leaders, 136 key tasks, 10 projects, ") && text.ends_with(" units\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn export_of_the_bundled_data_has_every_task() {
+    let out = duban(&["export"]);
+    assert!(out.status.success());
+    let json: Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let tasks = json["tasks"].as_array().expect("tasks");
+    assert_eq!(tasks.len(), 146);
+    let keys = tasks.iter().filter(|t| t["kind"] == "key").count();
+    assert_eq!(
+        (keys, json["leaders"].as_array().map(Vec::len)),
+        (136, Some(8))
+    );
+}
+
+#[test]
+fn export_csv_of_the_bundled_data_has_a_row_per_task() {
+    let out = duban(&["export", "--format", "csv"]);
+    assert!(out.status.success());
+    let rows = csv::Reader::from_reader(out.stdout.as_slice())
+        .records()
+        .count();
+    assert_eq!(rows, 146);
+}
