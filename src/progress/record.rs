@@ -185,9 +185,10 @@ fn parse_line(line: &str) -> Result<Option<Record>, (usize, String)> {
     if trimmed.is_empty() || trimmed.starts_with("//") {
         return Ok(None);
     }
-    let record: Record = options()
-        .from_str(line)
-        .map_err(|e| (e.span.start.col.max(1), e.code.to_string()))?;
+    let record: Record = options().from_str(line).map_err(|e| {
+        let col = e.span.start.col.max(1);
+        (col, explain(line, col, e.code.to_string()))
+    })?;
     let errors = match &record {
         Record::Entry(entry) => structural(entry),
         Record::Retract(r) => match r.task.parse::<TaskId>() {
@@ -209,6 +210,26 @@ fn parse_line(line: &str) -> Result<Option<Record>, (usize, String)> {
             Err((col, error.to_string()))
         }
     }
+}
+
+/// Names the field a value error is in, with the form it expects (chrono's
+/// own messages, such as "input is out of range", name neither).
+fn explain(line: &str, col: usize, message: String) -> String {
+    let before: String = line.chars().take(col.saturating_sub(1)).collect();
+    let field = before
+        .rfind(':')
+        .map(|colon| before[..colon].trim_end())
+        .and_then(|head| head.rsplit(|c: char| !c.is_ascii_alphanumeric()).next());
+    let expected = match field {
+        Some("date") => "a date YYYY-MM-DD within the calendar",
+        Some("at") => "a timestamp like 2023-05-04T09:30:12+08:00",
+        Some("percent") => "a whole number from 0 to 100",
+        _ => return message,
+    };
+    format!(
+        "`{}`: {message}; expected {expected}",
+        field.unwrap_or_default()
+    )
 }
 
 /// A parse error with the line and a caret under the column, placed by
