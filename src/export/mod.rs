@@ -90,7 +90,9 @@ pub struct UnitExport {
 
 /// The latest entry per task: the greatest `at`, and of equal ones the
 /// last in `entries`.
-pub fn latest_progress(entries: &[ProgressEntry]) -> HashMap<&str, &ProgressEntry> {
+pub fn latest_progress<'a>(
+    entries: impl IntoIterator<Item = &'a ProgressEntry>,
+) -> HashMap<&'a str, &'a ProgressEntry> {
     let mut latest: HashMap<&str, &ProgressEntry> = HashMap::new();
     for entry in entries {
         let newer = latest

@@ -11,16 +11,7 @@ use crate::model::{Dataset, ProgressEntry, Task};
 /// Per task, its latest entry dated `as_of` or before: the greatest `at`,
 /// and of equal ones the last in `entries`.
 pub fn latest_as_of(entries: &[ProgressEntry], as_of: NaiveDate) -> HashMap<&str, &ProgressEntry> {
-    let mut latest: HashMap<&str, &ProgressEntry> = HashMap::new();
-    for entry in entries.iter().filter(|e| e.date <= as_of) {
-        let newer = latest
-            .get(entry.task.as_str())
-            .is_none_or(|seen| entry.at >= seen.at);
-        if newer {
-            latest.insert(&entry.task, entry);
-        }
-    }
-    latest
+    crate::export::latest_progress(entries.iter().filter(|e| e.date <= as_of))
 }
 
 /// How many tasks have each light.

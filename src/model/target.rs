@@ -66,7 +66,11 @@ impl Target {
     /// targets that count up. `None` for at-most targets, whose progress is
     /// not a share, and for a zero or non-finite value.
     pub fn percent_of(&self, actual: f64) -> Option<u8> {
-        if self.cmp == Cmp::AtMost || !(self.value > 0.0) || !actual.is_finite() {
+        if self.cmp == Cmp::AtMost
+            || !self.value.is_finite()
+            || self.value <= 0.0
+            || !actual.is_finite()
+        {
             return None;
         }
         let share = (actual / self.value * 100.0).clamp(0.0, 100.0);

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::markdown::{TASK_COLUMNS, group_title, heading, scope};
+use super::markdown::{TASK_COLUMNS, as_of_line, group_title, heading, scope};
 use super::{Circular, Group, Words, clip, one_decimal, targets_cell};
 use crate::lights::{Assessed, Light};
 
@@ -16,9 +16,9 @@ h2 { font-size: 1.15em; border-bottom: 2px solid #333; padding-bottom: 0.15em; m
 p.meta { text-align: center; color: #444; margin-top: 0; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
 th, td { border: 1px solid #999; padding: 0.25em 0.45em; vertical-align: top; text-align: left; }
-th { background: #eee; }
+th { background: #eee; white-space: nowrap; }
 td.num { text-align: right; white-space: nowrap; }
-td.id, td.date { white-space: nowrap; }
+td.id, td.date, td.status { white-space: nowrap; }
 .light { display: inline-block; min-width: 3.2em; text-align: center; border-radius: 0.3em;
   padding: 0 0.3em; font-weight: bold; white-space: nowrap; }
 .light.red { background: #d32f2f; color: #fff; }
@@ -55,13 +55,10 @@ pub fn write_html(c: &Circular, w: &Words, mut out: impl Write) -> io::Result<()
     writeln!(out, "<h1>{}</h1>", esc(&title))?;
     writeln!(
         out,
-        "<p class=\"meta\">{} {}<br>{} <time id=\"as-of\">{}</time>,{} {}%</p>",
+        "<p class=\"meta\">{} {}<br>{}</p>",
         esc(&plan.issuer),
         esc(&plan.doc_number),
-        w.as_of,
-        o.as_of,
-        w.expected,
-        one_decimal(c.expected())
+        esc(&as_of_line(c, w))
     )?;
     if let Some(scope) = scope(c, w) {
         writeln!(out, "<p class=\"meta\">{}</p>", esc(&scope))?;
@@ -124,17 +121,11 @@ fn write_red(out: &mut impl Write, c: &Circular, w: &Words) -> io::Result<()> {
         )?;
         writeln!(out, "<tbody>")?;
         for a in red {
-            let leader = a
-                .task
-                .leader
-                .as_deref()
-                .and_then(|id| c.data.leader(id))
-                .map_or("", |l| l.name.as_str());
             writeln!(
                 out,
                 "<tr class=\"red\"><td class=\"id\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
                 esc(&a.task.id),
-                esc(leader),
+                esc(c.leader_name(a.task)),
                 esc(&clip(a.task.headline(), TASK_COLUMNS)),
                 a.percent(),
                 esc(&w.reason(a.reason)),
@@ -164,7 +155,7 @@ fn write_group(out: &mut impl Write, c: &Circular, group: &Group, w: &Words) -> 
         let e = a.entry;
         writeln!(
             out,
-            "<tr class=\"{}\"><td class=\"id\">{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"date\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr class=\"{}\"><td class=\"id\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"status\">{}</td><td class=\"date\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             a.light.as_str(),
             esc(&a.task.id),
             badge(w, a.light),

@@ -16,13 +16,10 @@ pub fn write_markdown(c: &Circular, w: &Words, mut out: impl Write) -> io::Resul
     writeln!(out)?;
     writeln!(
         out,
-        "{} {}。{} {},{} {}%。",
+        "{} {}。{}。",
         plan.issuer,
         plan.doc_number,
-        w.as_of,
-        o.as_of,
-        w.expected,
-        one_decimal(c.expected())
+        as_of_line(c, w)
     )?;
     if let Some(scope) = scope(c, w) {
         writeln!(out)?;
@@ -55,17 +52,11 @@ pub fn write_markdown(c: &Circular, w: &Words, mut out: impl Write) -> io::Resul
         )?;
         rule(&mut out, 6)?;
         for a in red {
-            let leader = a
-                .task
-                .leader
-                .as_deref()
-                .and_then(|id| c.data.leader(id))
-                .map_or(String::new(), |l| l.name.clone());
             row(
                 &mut out,
                 &[
                     &a.task.id,
-                    &leader,
+                    c.leader_name(a.task),
                     &clip(a.task.headline(), TASK_COLUMNS),
                     &a.percent().to_string(),
                     &w.reason(a.reason),
@@ -99,6 +90,17 @@ pub fn write_markdown(c: &Circular, w: &Words, mut out: impl Write) -> io::Resul
         row(&mut out, &refs)?;
     }
     out.flush()
+}
+
+/// `截至 2023-06-30,时序进度 49.6%`.
+pub(super) fn as_of_line(c: &Circular, w: &Words) -> String {
+    format!(
+        "{} {},{} {}%",
+        w.as_of,
+        c.overview.as_of,
+        w.expected,
+        one_decimal(c.expected())
+    )
 }
 
 /// `2023年重点工作和民生实事推进情况通报`.

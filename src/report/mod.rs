@@ -105,6 +105,14 @@ impl<'d> Circular<'d> {
         self.overview.tasks.get(index)
     }
 
+    /// The name of the task's leader, empty when it names none.
+    pub fn leader_name(&self, task: &Task) -> &'d str {
+        task.leader
+            .as_deref()
+            .and_then(|id| self.data.leader(id))
+            .map_or("", |l| l.name.as_str())
+    }
+
     /// The elapsed share of the plan year on the as-of date, 0 to 100.
     pub fn expected(&self) -> f64 {
         crate::lights::expected_percent(self.overview.as_of, self.overview.plan_year)
