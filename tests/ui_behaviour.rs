@@ -31,7 +31,10 @@ fn detail_separates_lead_and_cooperating_units_and_the_default_rule() {
     let lead = text.find("牵头单位").expect("lead heading");
     let co = text.find("配合单位").expect("co heading");
     assert!(lead < co);
-    assert!(text.contains("各镇、乡人民政府、各街道办事处 (默认配合)"), "{text}");
+    assert!(
+        text.contains("各镇、乡人民政府、各街道办事处 (默认配合)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -54,7 +57,13 @@ fn detail_shows_progress_history_newest_first() {
 fn following_a_unit_link_shows_its_duties_and_esc_comes_back() {
     let mut a = app(sample(), Lang::Zh);
     // Detail of K1.1; the second link is 市财政局.
-    for act in [Action::PaneRight, Action::PaneRight, Action::Down, Action::Down, Action::Enter] {
+    for act in [
+        Action::PaneRight,
+        Action::PaneRight,
+        Action::Down,
+        Action::Down,
+        Action::Enter,
+    ] {
         update(&mut a, act);
     }
     assert_eq!(a.nav.tab, Tab::Units);
@@ -108,7 +117,13 @@ fn the_units_filter_narrows_by_name_or_alias() {
     for c in "自然资源局".chars() {
         update(&mut a, Action::Input(c));
     }
-    let names: Vec<&str> = a.nav.units.shown.iter().map(|&u| a.data.units[u].name.as_str()).collect();
+    let names: Vec<&str> = a
+        .nav
+        .units
+        .shown
+        .iter()
+        .map(|&u| a.data.units[u].name.as_str())
+        .collect();
     assert_eq!(names, ["市自然资源和规划局"]);
     update(&mut a, Action::Back);
     assert_eq!(a.nav.units.shown.len(), a.data.units.len());
@@ -117,7 +132,12 @@ fn the_units_filter_narrows_by_name_or_alias() {
 #[test]
 fn the_filter_input_puts_the_terminal_cursor_after_the_text() {
     let mut a = app(sample(), Lang::Zh);
-    let acts = [Action::ShowTab(Tab::Units), Action::Filter, Action::Input('市'), Action::Input('府')];
+    let acts = [
+        Action::ShowTab(Tab::Units),
+        Action::Filter,
+        Action::Input('市'),
+        Action::Input('府'),
+    ];
     let mut t = render(&mut a, 120, 40, &acts);
     // Border (1) + "筛选: " (6) + "市府" (4), on the line under the top border.
     let pos = t.get_cursor_position().expect("cursor");
@@ -127,7 +147,12 @@ fn the_filter_input_puts_the_terminal_cursor_after_the_text() {
 #[test]
 fn units_are_sorted_by_load() {
     let a = app(sample(), Lang::Zh);
-    let first = a.nav.units.shown.first().map(|&u| a.data.units[u].name.as_str());
+    let first = a
+        .nav
+        .units
+        .shown
+        .first()
+        .map(|&u| a.data.units[u].name.as_str());
     assert_eq!(first, Some("市发改局"));
 }
 
@@ -148,7 +173,10 @@ fn english_labels_with_lang_en() {
     let text = screen(&render(&mut a, 120, 40, &[]));
     assert!(text.contains("Lead units"), "{text}");
     assert!(text.contains("behind"), "{text}");
-    assert!(text.contains("全面完成2023年"), "the data stays as written: {text}");
+    assert!(
+        text.contains("全面完成2023年"),
+        "the data stays as written: {text}"
+    );
 }
 
 #[test]
@@ -181,7 +209,12 @@ fn clicking_a_tab_title_switches_tab() {
 #[test]
 fn paging_moves_a_screenful() {
     let mut a = app(sample(), Lang::Zh);
-    let mut t: Terminal<TestBackend> = render(&mut a, 120, 12, &[Action::ShowTab(Tab::Units), Action::PageDown]);
+    let mut t: Terminal<TestBackend> = render(
+        &mut a,
+        120,
+        12,
+        &[Action::ShowTab(Tab::Units), Action::PageDown],
+    );
     // 12 rows: body 9, list inner 7 minus the filter line = 6 rows a page.
     assert_eq!(a.nav.units.units.sel, 6);
     update(&mut a, Action::Bottom);

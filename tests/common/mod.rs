@@ -26,7 +26,14 @@ fn names(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
-fn task(id: &str, leader: Option<&str>, number: u32, text: &str, lead: &[&str], co: &[&str]) -> Task {
+fn task(
+    id: &str,
+    leader: Option<&str>,
+    number: u32,
+    text: &str,
+    lead: &[&str],
+    co: &[&str],
+) -> Task {
     Task {
         id: id.into(),
         kind: TaskKind::Key,
@@ -65,10 +72,23 @@ pub fn sample() -> Dataset {
     m1.kind = TaskKind::Project;
     m1.title = Some("农村饮用水安全提升工程".into());
     m1.items = vec![
-        Item { id: "M1.1".into(), text: "完成供水管道连通。".into() },
-        Item { id: "M1.2".into(), text: "保障供水人口20万以上。".into() },
+        Item {
+            id: "M1.1".into(),
+            text: "完成供水管道连通。".into(),
+        },
+        Item {
+            id: "M1.2".into(),
+            text: "保障供水人口20万以上。".into(),
+        },
     ];
-    let mut m2 = task("M2", None, 2, "新能源公共充电桩建设项目。", &["市交投集团"], &[]);
+    let mut m2 = task(
+        "M2",
+        None,
+        2,
+        "新能源公共充电桩建设项目。",
+        &["市交投集团"],
+        &[],
+    );
     m2.kind = TaskKind::Project;
     m2.title = Some("新能源公共充电桩建设项目".into());
     Dataset {
@@ -86,8 +106,16 @@ pub fn sample() -> Dataset {
                 default_co: names(&["各镇、乡人民政府", "各街道办事处"]),
             },
             leaders: vec![
-                Leader { id: "L1".into(), name: "黄胜可".into(), title: "市长".into() },
-                Leader { id: "L2".into(), name: "郭锦明".into(), title: "常务副市长".into() },
+                Leader {
+                    id: "L1".into(),
+                    name: "黄胜可".into(),
+                    title: "市长".into(),
+                },
+                Leader {
+                    id: "L2".into(),
+                    name: "郭锦明".into(),
+                    title: "常务副市长".into(),
+                },
             ],
         },
         tasks: vec![
@@ -97,9 +125,20 @@ pub fn sample() -> Dataset {
                 1,
                 "全面完成2023年全市经济社会发展预期目标。其中,地区生产总值增长7.5%以上;财政总收入、一般公共预算收入分别增长13.8%和12%以上。",
                 &["市发改局", "市财政局"],
-                &["市经信局", "市自然资源和规划局", "横店影视文化产业集聚区管委会相关部门"],
+                &[
+                    "市经信局",
+                    "市自然资源和规划局",
+                    "横店影视文化产业集聚区管委会相关部门",
+                ],
             ),
-            task("K1.2", Some("L1"), 2, "推进政务公开。", &["市府办"], &["市发改局"]),
+            task(
+                "K1.2",
+                Some("L1"),
+                2,
+                "推进政务公开。",
+                &["市府办"],
+                &["市发改局"],
+            ),
             k3,
         ],
         projects: vec![m1, m2],
@@ -107,8 +146,16 @@ pub fn sample() -> Dataset {
             unit("市发改局", UnitKind::Department, &["发改局"]),
             unit("市财政局", UnitKind::Department, &[]),
             unit("市经信局", UnitKind::Department, &[]),
-            unit("市自然资源和规划局", UnitKind::Department, &["市自然资源局"]),
-            unit("横店影视文化产业集聚区管委会相关部门", UnitKind::Collective, &[]),
+            unit(
+                "市自然资源和规划局",
+                UnitKind::Department,
+                &["市自然资源局"],
+            ),
+            unit(
+                "横店影视文化产业集聚区管委会相关部门",
+                UnitKind::Collective,
+                &[],
+            ),
             unit("市府办", UnitKind::Department, &[]),
             unit("市平台攻坚大会战指挥部", UnitKind::WorkingGroup, &[]),
             unit("市水投集团", UnitKind::Enterprise, &[]),
@@ -135,11 +182,35 @@ pub fn entry(task: &str, at: &str, percent: u8, status: Status, note: &str) -> P
 /// dataset, with a history for K1.1.
 pub fn progress() -> Progress {
     Progress::from_entries([
-        entry("K1.1", "2023-03-31T17:00:00+08:00", 20, Status::OnTrack, "一季度地区生产总值增长6.8%。"),
-        entry("K1.1", "2023-06-30T17:00:00+08:00", 45, Status::Behind, "上半年增长7.1%,略低于目标进度。"),
+        entry(
+            "K1.1",
+            "2023-03-31T17:00:00+08:00",
+            20,
+            Status::OnTrack,
+            "一季度地区生产总值增长6.8%。",
+        ),
+        entry(
+            "K1.1",
+            "2023-06-30T17:00:00+08:00",
+            45,
+            Status::Behind,
+            "上半年增长7.1%,略低于目标进度。",
+        ),
         entry("K1.2", "2023-06-30T17:00:00+08:00", 100, Status::Done, ""),
-        entry("M1.1", "2023-05-10T09:00:00+08:00", 60, Status::OnTrack, "管道连通完成六成。"),
-        entry("M2", "2023-06-01T09:00:00+08:00", 10, Status::Blocked, "选址未定。"),
+        entry(
+            "M1.1",
+            "2023-05-10T09:00:00+08:00",
+            60,
+            Status::OnTrack,
+            "管道连通完成六成。",
+        ),
+        entry(
+            "M2",
+            "2023-06-01T09:00:00+08:00",
+            10,
+            Status::Blocked,
+            "选址未定。",
+        ),
     ])
 }
 
@@ -163,4 +234,34 @@ pub fn render(app: &mut App, w: u16, h: u16, actions: &[Action]) -> Terminal<Tes
 /// The screen as text, one line per row.
 pub fn screen(terminal: &Terminal<TestBackend>) -> String {
     terminal.backend().to_string()
+}
+
+/// The bundled Dongyang 2023 dataset (read once per test binary).
+pub fn bundled() -> Dataset {
+    static DATA: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
+    DATA.get_or_init(read_bundled).clone()
+}
+
+fn read_bundled() -> Dataset {
+    use duban::model::TaskKind;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/dongyang-2023");
+    let opts =
+        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("bundled file");
+    let kind = |mut ts: Vec<Task>, k: TaskKind| {
+        ts.iter_mut().for_each(|t| t.kind = k);
+        ts
+    };
+    Dataset {
+        plan: opts.from_str(&read("plan.ron")).expect("plan"),
+        tasks: kind(
+            opts.from_str(&read("tasks.ron")).expect("tasks"),
+            TaskKind::Key,
+        ),
+        projects: kind(
+            opts.from_str(&read("projects.ron")).expect("projects"),
+            TaskKind::Project,
+        ),
+        units: opts.from_str(&read("units.ron")).expect("units"),
+    }
 }
