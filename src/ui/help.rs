@@ -17,7 +17,14 @@ pub fn draw(frame: &mut Frame, app: &App, filter: &str, scroll: usize) {
     }
     frame.render_widget(Clear, area);
     let title = format!("{} ({})", l.help_title, l.help_filter);
-    let block = style::block(&title, true, area.width);
+    let keys = help::filtered(l, filter);
+    let rows = usize::from(area.height.saturating_sub(3));
+    let last = (scroll + rows).min(keys.len());
+    let block = style::block(&title, true, area.width).title_bottom(format!(
+        " {}-{last}/{} ",
+        (scroll + 1).min(last),
+        keys.len()
+    ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
@@ -28,14 +35,12 @@ pub fn draw(frame: &mut Frame, app: &App, filter: &str, scroll: usize) {
         Span::styled(prompt.clone(), style::key()),
         Span::raw(shown.to_string()),
     ])];
-    let keys = help::filtered(l, filter);
     let scope_w = keys
         .iter()
         .map(|k| width(k.scope.name(l.lang)))
         .max()
         .unwrap_or(0);
     let keys_w = keys.iter().map(|k| width(k.keys)).max().unwrap_or(0);
-    let rows = usize::from(inner.height).saturating_sub(1);
     for key in keys.iter().skip(scroll).take(rows) {
         let scope = fit(key.scope.name(l.lang), scope_w.min(w));
         let rest = w.saturating_sub(width(&scope) + 1);

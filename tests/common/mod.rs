@@ -205,6 +205,13 @@ pub fn progress() -> Progress {
             "管道连通完成六成。",
         ),
         entry(
+            "M2.1",
+            "2023-05-10T09:00:00+08:00",
+            80,
+            Status::OnTrack,
+            "已完成9家。",
+        ),
+        entry(
             "M2",
             "2023-06-01T09:00:00+08:00",
             10,
@@ -231,9 +238,24 @@ pub fn render(app: &mut App, w: u16, h: u16, actions: &[Action]) -> Terminal<Tes
     terminal
 }
 
-/// The screen as text, one line per row.
+/// The screen as a person sees it: one line per row, a wide glyph's
+/// second cell left out.
 pub fn screen(terminal: &Terminal<TestBackend>) -> String {
-    terminal.backend().to_string()
+    use unicode_width::UnicodeWidthStr;
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            let sym = buf[(x, y)].symbol();
+            if skip == 0 {
+                out.push_str(sym);
+            }
+            skip = skip.max(sym.width()).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// The bundled Dongyang 2023 dataset (read once per test binary).
