@@ -9,17 +9,25 @@ const BIN: &str = env!("CARGO_BIN_EXE_duban");
 /// A tmux server of its own, killed when the test ends, even on failure.
 struct Tmux {
     socket: String,
+    /// DUBAN_DATA_HOME: where progress for the bundled dataset is kept.
+    home: tempfile::TempDir,
 }
 
 impl Tmux {
     /// Runs `duban ARGS` in a `w`x`h` window, followed by an EXITED line.
     fn start(name: &str, w: u16, h: u16, args: &str) -> Tmux {
+        let home = tempfile::tempdir().expect("a temp dir");
+        Tmux::start_in(home, name, w, h, args)
+    }
+
+    fn start_in(home: tempfile::TempDir, name: &str, w: u16, h: u16, args: &str) -> Tmux {
         let tmux = Tmux {
             socket: format!("duban-{name}-{}", std::process::id()),
+            home,
         };
-        let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data/dongyang-2023");
         let cmd = format!(
-            "{BIN} --data {data} --today 2023-06-30 {args}; echo EXITED:$?; exec sleep 600"
+            "DUBAN_DATA_HOME='{}' {BIN} --today 2023-06-30 {args}; echo EXITED:$?; exec sleep 600",
+            tmux.home.path().display()
         );
         let out = tmux.run(&[
             "new-session",
@@ -257,4 +265,28 @@ fn english_labels() {
     let t = Tmux::start("english", 120, 40, "--lang en");
     let screen = t.wait_for("Lead units");
     assert!(screen.contains("1 Leaders"), "{screen}");
+}
+
+#[test]
+fn shows_recorded_progress() {
+    let home = tempfile::tempdir().expect("a temp dir");
+    let dir = home.path().join(duban::progress::BUNDLED_DATASET);
+    std::fs::create_dir_all(&dir).expect("progress dir");
+    let mut journal =
+        duban::progress::Journal::open(&dir.join(duban::progress::FILE_NAME)).expect("journal");
+    let at = chrono::DateTime::parse_from_rfc3339("2023-05-04T09:30:00+08:00").expect("time");
+    let entry = duban::model::ProgressEntry {
+        task: "K1.1".into(),
+        at,
+        date: at.date_naive(),
+        percent: 40,
+        status: duban::model::Status::Behind,
+        note: "一季度增长6.8%".into(),
+    };
+    journal.commit(entry).expect("saved");
+    let t = Tmux::start_in(home, "progress", 120, 40, "");
+    let screen = t.wait_for("状态: 滞后  40%");
+    assert!(screen.contains("2023-05-04 滞后 40%"), "{screen}");
+    assert!(screen.contains("一季度增长6.8%"), "{screen}");
+    assert!(screen.contains("  1 滞后    40%"), "{screen}");
 }

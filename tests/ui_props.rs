@@ -54,7 +54,7 @@ fn run(mut app: App, size: (u16, u16), actions: &[Action]) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
 
     #[test]
     fn never_panics_on_the_sample(size in (1u16..=300, 1u16..=100), actions in prop::collection::vec(action(), 1..40)) {
@@ -64,7 +64,7 @@ proptest! {
     #[test]
     fn never_panics_on_the_bundled_dataset(
         size in (1u16..=300, 1u16..=100),
-        actions in prop::collection::vec(action(), 1..25),
+        actions in prop::collection::vec(action(), 1..20),
         en in any::<bool>(),
     ) {
         let lang = if en { Lang::En } else { Lang::Zh };

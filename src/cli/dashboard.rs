@@ -24,7 +24,7 @@ use crate::app::{self, App, Effect, Progress, action_for, update};
 const IDLE_POLL: Duration = Duration::from_secs(5);
 
 pub fn run(global: &Global) -> CliResult {
-    let data = interim_load(global.data.as_deref())?;
+    let data = crate::store::load(global.data.as_deref())?;
     let lang = match global.lang {
         Lang::Zh => app::Lang::Zh,
         Lang::En => app::Lang::En,
@@ -32,7 +32,8 @@ pub fn run(global: &Global) -> CliResult {
     let today = global
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let mut app = App::new(data, progress_for_dashboard(global), lang, today);
+    let progress = progress_for_dashboard(global)?;
+    let mut app = App::new(data, progress, lang, today);
     app.mouse = !global.no_mouse;
 
     let signal = Arc::new(AtomicI32::new(0));
@@ -47,35 +48,12 @@ pub fn run(global: &Global) -> CliResult {
     result.map_err(Into::into)
 }
 
-/// Reads a dataset directory. Interim: replaced by `store::load` (which
-/// also validates and has the bundled dataset) once that lands.
-fn interim_load(
-    dir: Option<&std::path::Path>,
-) -> Result<crate::model::Dataset, Box<dyn std::error::Error>> {
-    use crate::model::{Dataset, Task, TaskKind};
-    let dir = dir.ok_or("no bundled dataset yet: pass --data DIR")?;
-    let opts =
-        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    let read = |name: &str| {
-        let path = dir.join(name);
-        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
-    };
-    let kind = |mut ts: Vec<Task>, k: TaskKind| {
-        ts.iter_mut().for_each(|t| t.kind = k);
-        ts
-    };
-    Ok(Dataset {
-        plan: opts.from_str(&read("plan.ron")?)?,
-        tasks: kind(opts.from_str(&read("tasks.ron")?)?, TaskKind::Key),
-        projects: kind(opts.from_str(&read("projects.ron")?)?, TaskKind::Project),
-        units: opts.from_str(&read("units.ron")?)?,
-    })
-}
-
-/// The progress the dashboard shows. None is recorded yet: the progress
-/// journal fills this in.
-fn progress_for_dashboard(_global: &Global) -> Progress {
-    Progress::default()
+/// The progress the dashboard shows: every entry of the dataset's journal
+/// that was not undone (a missing journal is no progress yet).
+fn progress_for_dashboard(global: &Global) -> Result<Progress, crate::progress::ProgressError> {
+    let path = crate::progress::progress_path(global.data.as_deref())?;
+    let journal = crate::progress::Journal::open(&path)?;
+    Ok(Progress::from_entries(journal.entries().cloned()))
 }
 
 /// Sets `flag` to the signal number on SIGINT, SIGTERM or SIGHUP, then

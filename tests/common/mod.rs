@@ -265,25 +265,5 @@ pub fn bundled() -> Dataset {
 }
 
 fn read_bundled() -> Dataset {
-    use duban::model::TaskKind;
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/dongyang-2023");
-    let opts =
-        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("bundled file");
-    let kind = |mut ts: Vec<Task>, k: TaskKind| {
-        ts.iter_mut().for_each(|t| t.kind = k);
-        ts
-    };
-    Dataset {
-        plan: opts.from_str(&read("plan.ron")).expect("plan"),
-        tasks: kind(
-            opts.from_str(&read("tasks.ron")).expect("tasks"),
-            TaskKind::Key,
-        ),
-        projects: kind(
-            opts.from_str(&read("projects.ron")).expect("projects"),
-            TaskKind::Project,
-        ),
-        units: opts.from_str(&read("units.ron")).expect("units"),
-    }
+    duban::store::load(None).expect("the bundled dataset loads")
 }
