@@ -222,3 +222,20 @@ fn paging_moves_a_screenful() {
     t.draw(|f| duban::ui::draw(f, &a)).expect("draw");
     assert!(screen(&t).contains("各街道办事处"));
 }
+
+#[test]
+fn the_wheel_scrolls_the_detail() {
+    let mut a = app(sample(), Lang::Zh);
+    render(&mut a, 100, 12, &[]);
+    // The detail pane starts at x=70 at 100 columns (30 + 35 + 35).
+    update(
+        &mut a,
+        Action::Wheel {
+            x: 80,
+            y: 5,
+            down: true,
+        },
+    );
+    assert_eq!(a.detail_view().scroll, 3);
+    assert_eq!(a.detail_view().link, None);
+}

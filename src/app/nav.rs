@@ -71,7 +71,7 @@ pub(super) fn move_in(app: &mut App, pane: Pane, m: Move) {
     };
     let before = c.sel;
     match m {
-        Move::By(d) => c.step(d, len, height),
+        Move::By(d) | Move::Scroll(d) => c.step(d, len, height),
         Move::Page(d) => c.step(d * page, len, height),
         Move::Top => c.select(0, len, height),
         Move::Bottom => c.select(len.saturating_sub(1), len, height),
@@ -94,7 +94,7 @@ fn move_detail(app: &mut App, m: Move) {
     };
     match m {
         Move::By(d) if links > 0 => view.link = link_step(d, view.link),
-        Move::By(d) => view.scroll = view.scroll.saturating_add_signed(d),
+        Move::By(d) | Move::Scroll(d) => view.scroll = view.scroll.saturating_add_signed(d),
         Move::Page(d) => {
             let page = isize::try_from(height.max(1)).unwrap_or(1);
             view.scroll = view.scroll.saturating_add_signed(d * page);

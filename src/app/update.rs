@@ -53,6 +53,8 @@ pub enum Effect {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Move {
     By(isize),
+    /// The mouse wheel: a list moves its selection, the detail scrolls.
+    Scroll(isize),
     Page(isize),
     Top,
     Bottom,
@@ -116,7 +118,7 @@ fn browse(app: &mut App, action: Action) {
         Action::Wheel { x, y, down } => {
             let step = if down { 3 } else { -3 };
             if let Some(pane) = nav::pane_at(app, x, y) {
-                nav::move_in(app, pane, Move::By(step));
+                nav::move_in(app, pane, Move::Scroll(step));
             }
         }
         _ => {}
