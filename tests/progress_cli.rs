@@ -113,54 +113,38 @@ fn log_json_has_the_documented_fields() {
     );
 }
 
+/// Runs `progress set ARGS` (split at spaces), checks it failed and saved
+/// nothing, and returns its stderr.
+fn refused(args: &str) -> String {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(duban(home.path())
+        .args(["progress", "set"])
+        .args(args.split_whitespace()));
+    assert!(!out.status.success(), "{args} was accepted");
+    assert!(
+        !bundled_progress(home.path()).exists(),
+        "{args} wrote a file"
+    );
+    stderr(&out)
+}
+
 #[test]
 fn set_rejects_an_unknown_task_id() {
-    let home = tempfile::tempdir().unwrap();
-    let out = run(duban(home.path()).args(["progress", "set", "K9.99", "--percent", "10"]));
-    assert!(!out.status.success());
-    assert!(stderr(&out).contains("`K9.99`"), "{}", stderr(&out));
-    assert!(!bundled_progress(home.path()).exists());
+    let err = refused("K9.99 --percent 10");
+    assert!(err.contains("`K9.99`"), "{err}");
 }
 
 #[test]
 fn set_rejects_done_below_100_and_a_future_date() {
-    let home = tempfile::tempdir().unwrap();
-    let out = run(duban(home.path()).args([
-        "progress",
-        "set",
-        "K1.1",
-        "--percent",
-        "90",
-        "--status",
-        "已完成",
-        "--date",
-        "2023-07-01",
-    ]));
-    assert!(!out.status.success());
-    let err = stderr(&out);
+    let err = refused("K1.1 --percent 90 --status 已完成 --date 2023-07-01");
     assert!(err.contains("needs 100 %"), "{err}");
     assert!(err.contains("in the future (today is 2023-06-01)"), "{err}");
-    assert!(!bundled_progress(home.path()).exists());
 }
 
 #[test]
 fn set_rejects_an_unknown_status() {
-    let home = tempfile::tempdir().unwrap();
-    let out = run(duban(home.path()).args([
-        "progress",
-        "set",
-        "K1.1",
-        "--percent",
-        "5",
-        "--status",
-        "late",
-    ]));
-    assert!(!out.status.success());
-    assert!(
-        stderr(&out).contains("unknown status `late`"),
-        "{}",
-        stderr(&out)
-    );
+    let err = refused("K1.1 --percent 5 --status late");
+    assert!(err.contains("unknown status `late`"), "{err}");
 }
 
 #[test]
