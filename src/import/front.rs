@@ -42,10 +42,9 @@ pub(crate) fn find_date(s: &str) -> Option<(usize, NaiveDate)> {
 
 /// The first four-digit year in `s`.
 pub(crate) fn find_year(s: &str) -> Option<i32> {
-    let bytes = s.as_bytes();
-    (0..bytes.len().saturating_sub(3)).find_map(|i| {
+    s.char_indices().find_map(|(i, _)| {
         let run = digits_after(&s[i..]);
-        let starts = i == 0 || !bytes[i - 1].is_ascii_digit();
+        let starts = !s[..i].ends_with(|c: char| c.is_ascii_digit());
         (starts && run.len() == 4)
             .then(|| run.parse().ok())
             .flatten()

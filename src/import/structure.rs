@@ -223,13 +223,9 @@ pub(crate) fn key_tasks(
     let end = region.end;
     let mut leaders = Vec::new();
     let mut spans = Vec::new();
-    let mut cursor = doc.skip_blank(region.start, end).ok_or_else(|| {
-        doc.error(
-            region.start.min(doc.text.len().saturating_sub(1)),
-            "no key tasks".into(),
-            EXPECTED_HEADING,
-        )
-    })?;
+    let mut cursor = doc
+        .skip_blank(region.start, end)
+        .ok_or_else(|| doc.error(region.start, "no key tasks".into(), EXPECTED_HEADING))?;
     loop {
         let expected = leaders.len() as u32 + 1;
         let line_end = doc.line_range(doc.line_of(cursor)).end;
@@ -281,7 +277,7 @@ fn leader_tasks(
         }
         None => {
             return Err(doc.error(
-                range.start.saturating_sub(1),
+                range.start,
                 "a leader without tasks".into(),
                 "task 1 (`1.`) under the leader heading",
             ));

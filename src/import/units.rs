@@ -10,6 +10,7 @@ use std::ops::Range;
 use super::ImportError;
 use super::clean::clean_text;
 use super::doc::Doc;
+use super::front::find_date;
 
 /// Names that hold a 、 of their own.
 const COMPOUNDS: [(&str, &str); 1] = [("各镇", "乡人民政府")];
@@ -29,7 +30,7 @@ pub(crate) const GROUP_WORDS: [&str; 9] = [
 ];
 
 /// Longest plausible unit name, in characters.
-const MAX_NAME: usize = 40;
+const MAX_NAME: usize = 30;
 
 /// One unit of a list, cleaned.
 pub(crate) struct Entry {
@@ -83,13 +84,19 @@ struct Splitter<'d, 'a> {
     entries: Vec<Entry>,
     current: String,
     at: Option<usize>,
+    /// Where the name continues after a line break, if it does.
+    continued: Option<usize>,
+    seen_break: bool,
     bold: bool,
 }
 
 impl Splitter<'_, '_> {
     fn push(&mut self, group: usize) -> Result<(), ImportError> {
         let name = clean_text(&self.current);
-        let at = self.at.take();
+        let continued = self.continued.take();
+        let at = continued.or(self.at.take());
+        self.at = None;
+        self.seen_break = false;
         self.current.clear();
         let bold = std::mem::take(&mut self.bold);
         if name.is_empty() {
@@ -97,11 +104,17 @@ impl Splitter<'_, '_> {
         }
         let bad = name.contains(['。', '；', ';', ':', '：'])
             || name.contains("责任单位")
+            || find_date(&name).is_some()
             || name.chars().count() > MAX_NAME;
         if bad {
             return Err(self.doc.error(
                 at.unwrap_or(0),
-                format!("cannot read `{name}` as a unit name"),
+                match continued {
+                    Some(_) => {
+                        format!("cannot place this text: the unit list runs on into `{name}`")
+                    }
+                    None => format!("cannot read `{name}` as a unit name"),
+                },
                 "unit names separated by 、 or , (is a task number or heading missing?)",
             ));
         }
@@ -118,6 +131,8 @@ pub(crate) fn split(doc: &Doc, range: Range<usize>) -> Result<List, ImportError>
         entries: Vec::new(),
         current: String::new(),
         at: None,
+        continued: None,
+        seen_break: false,
         bold: false,
     };
     let mut note = None;
@@ -155,7 +170,13 @@ pub(crate) fn split(doc: &Doc, range: Range<usize>) -> Result<List, ImportError>
             }
             _ => {}
         }
+        if c == '\n' && sp.at.is_some() {
+            sp.seen_break = true;
+        }
         if !c.is_whitespace() {
+            if sp.seen_break {
+                sp.continued.get_or_insert(range.start + i);
+            }
             sp.at.get_or_insert(range.start + i);
             sp.bold |= in_bold;
         }
