@@ -211,7 +211,7 @@ fn clause(rng: &mut Rng) -> String {
 }
 
 fn sentence(rng: &mut Rng) -> String {
-    let parts: Vec<String> = (0..rng.between(1, 3)).map(|_| clause(rng)).collect();
+    let parts: Vec<String> = (0..rng.between(2, 3)).map(|_| clause(rng)).collect();
     format!("{}。", parts.join(";"))
 }
 
