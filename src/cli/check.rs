@@ -1,5 +1,15 @@
 use super::{CliResult, Global};
+use crate::store;
 
-pub fn run(_global: &Global) -> CliResult {
-    Err("`check` is not implemented yet".into())
+/// Loads and validates the dataset; prints a one-line summary.
+pub fn run(global: &Global) -> CliResult {
+    let data = store::load(global.data.as_deref())?;
+    println!(
+        "{} leaders, {} key tasks, {} projects, {} units",
+        data.plan.leaders.len(),
+        data.tasks.len(),
+        data.projects.len(),
+        data.units.len()
+    );
+    Ok(())
 }

@@ -1,5 +1,39 @@
-use super::{CliResult, ExportFormat, Global};
+use std::io::{self, Write};
 
-pub fn run(_global: &Global, _format: ExportFormat) -> CliResult {
-    Err("`export` is not implemented yet".into())
+use super::{CliResult, ExportFormat, Global};
+use crate::export::{Export, write_csv};
+use crate::model::ProgressEntry;
+use crate::store;
+
+/// The progress entries the export includes.
+///
+/// Hook for the progress journal: returns no entries until the journal is
+/// read here. [`Export::new`] picks the latest entry per task.
+pub fn progress_for_export(
+    _global: &Global,
+) -> Result<Vec<ProgressEntry>, Box<dyn std::error::Error>> {
+    Ok(Vec::new())
+}
+
+/// Writes the dataset with its progress to stdout as JSON or CSV.
+pub fn run(global: &Global, format: ExportFormat) -> CliResult {
+    let data = store::load(global.data.as_deref())?;
+    let progress = progress_for_export(global)?;
+    let export = Export::new(&data, &progress);
+    let stdout = io::stdout().lock();
+    let written = match format {
+        ExportFormat::Json => write_json(&export, stdout),
+        ExportFormat::Csv => write_csv(&export, stdout).map_err(io::Error::from),
+    };
+    match written {
+        // `duban export | head` closes the pipe early; that is not an error.
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+fn write_json(export: &Export, mut out: impl Write) -> io::Result<()> {
+    let json = export.to_json().map_err(io::Error::other)?;
+    writeln!(out, "{json}")?;
+    out.flush()
 }

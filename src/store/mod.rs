@@ -1,5 +1,32 @@
 //! Loading, validating and writing dataset directories.
+//!
+//! [`load`] gives the bundled dataset or the one in a directory; both go
+//! through [`load_sources`], which parses the four RON files and then
+//! cross-checks them. [`Index`] answers the lookups the dashboard, search
+//! and export need (alias → unit, a unit's duties, a leader's tasks).
 
+mod bundled;
+mod error;
+mod index;
+mod load;
+mod outline;
+mod validate;
 mod write;
 
+use std::path::Path;
+
+use crate::model::Dataset;
+
+pub use bundled::{BUNDLED_DIR, bundled_sources};
+pub use error::{Diagnostic, LoadError};
+pub use index::{Duties, Index};
+pub use load::{decode, load_dir, load_sources};
 pub use write::{FILES, render_dataset, ron_pretty, write_dataset};
+
+/// The dataset in `data`, or the bundled one when `data` is `None`.
+pub fn load(data: Option<&Path>) -> Result<Dataset, LoadError> {
+    match data {
+        Some(dir) => load_dir(dir),
+        None => load_sources(&bundled_sources()),
+    }
+}

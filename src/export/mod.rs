@@ -1,0 +1,155 @@
+//! The public shape of a dataset with its progress: what `duban export`
+//! writes as JSON or CSV. Scripts and spreadsheets rely on these field
+//! names; add fields, never rename or remove them.
+
+mod table;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Dataset, Item, Leader, ProgressEntry, Rules, Status, Task, TaskKind, UnitKind};
+use crate::store::Index;
+
+pub use table::{CSV_HEADER, write_csv};
+
+/// Everything `duban export` writes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Export {
+    pub plan: PlanExport,
+    pub leaders: Vec<Leader>,
+    /// Key tasks, then projects, in document order.
+    pub tasks: Vec<TaskExport>,
+    /// The unit registry, in registry order.
+    pub units: Vec<UnitExport>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanExport {
+    pub title: String,
+    pub issuer: String,
+    pub doc_number: String,
+    pub year: i32,
+    /// `null` when the document states no date.
+    pub issued: Option<NaiveDate>,
+    pub rules: Rules,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaskExport {
+    pub id: String,
+    pub kind: TaskKind,
+    pub leader: Option<String>,
+    pub number: u32,
+    /// Projects only; `null` for key tasks.
+    pub title: Option<String>,
+    pub text: String,
+    /// Projects' numbered sub-items; empty for key tasks.
+    pub items: Vec<Item>,
+    pub lead_units: Vec<String>,
+    pub co_units: Vec<String>,
+    pub co_members_of: Vec<String>,
+    /// The latest progress entry, or `null` when none was recorded.
+    pub progress: Option<ProgressExport>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgressExport {
+    pub percent: u8,
+    pub status: Status,
+    pub date: NaiveDate,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitExport {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub kind: UnitKind,
+    /// IDs of the tasks the unit leads, in document order.
+    pub lead: Vec<String>,
+    /// IDs of the tasks the unit cooperates on, in document order.
+    pub co: Vec<String>,
+}
+
+/// The latest entry per task: the greatest `at`, and of equal ones the
+/// last in `entries`.
+pub fn latest_progress(entries: &[ProgressEntry]) -> HashMap<&str, &ProgressEntry> {
+    let mut latest: HashMap<&str, &ProgressEntry> = HashMap::new();
+    for entry in entries {
+        let newer = latest
+            .get(entry.task.as_str())
+            .is_none_or(|seen| entry.at >= seen.at);
+        if newer {
+            latest.insert(&entry.task, entry);
+        }
+    }
+    latest
+}
+
+impl Export {
+    /// The export of `data`, with each task's latest entry of `progress`.
+    pub fn new(data: &Dataset, progress: &[ProgressEntry]) -> Export {
+        let index = Index::new(data);
+        let latest = latest_progress(progress);
+        let p = &data.plan;
+        Export {
+            plan: PlanExport {
+                title: p.title.clone(),
+                issuer: p.issuer.clone(),
+                doc_number: p.doc_number.clone(),
+                year: p.year,
+                issued: p.issued,
+                rules: p.rules.clone(),
+            },
+            leaders: p.leaders.clone(),
+            tasks: data
+                .all_tasks()
+                .map(|t| TaskExport::new(t, latest.get(t.id.as_str()).copied()))
+                .collect(),
+            units: data
+                .units
+                .iter()
+                .map(|u| {
+                    let duties = index.duties(&u.name).cloned().unwrap_or_default();
+                    UnitExport {
+                        name: u.name.clone(),
+                        aliases: u.aliases.clone(),
+                        kind: u.kind,
+                        lead: duties.lead,
+                        co: duties.co,
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// Pretty-printed JSON.
+    pub fn to_json(&self) -> serde_json::Result<String> {
+        serde_json::to_string_pretty(self)
+    }
+}
+
+impl TaskExport {
+    fn new(task: &Task, progress: Option<&ProgressEntry>) -> TaskExport {
+        TaskExport {
+            id: task.id.clone(),
+            kind: task.kind,
+            leader: task.leader.clone(),
+            number: task.number,
+            title: task.title.clone(),
+            text: task.text.clone(),
+            items: task.items.clone(),
+            lead_units: task.lead.clone(),
+            co_units: task.co.clone(),
+            co_members_of: task.co_members_of.clone(),
+            progress: progress.map(|e| ProgressExport {
+                percent: e.percent,
+                status: e.status,
+                date: e.date,
+                note: e.note.clone(),
+            }),
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! The CSV form of an export: one row per task, for spreadsheets.
+
+use std::io::Write;
+
+use super::Export;
+
+/// The CSV columns, in order.
+pub const CSV_HEADER: [&str; 14] = [
+    "id",
+    "kind",
+    "leader",
+    "leader_name",
+    "number",
+    "title",
+    "text",
+    "lead_units",
+    "co_units",
+    "co_members_of",
+    "percent",
+    "status",
+    "date",
+    "note",
+];
+
+/// How lists of units are joined in one cell.
+const JOIN: &str = "、";
+
+/// Writes a header and one row per task (key tasks, then projects). Empty
+/// cells stand for `null`.
+pub fn write_csv<W: Write>(export: &Export, out: W) -> csv::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(CSV_HEADER)?;
+    for task in &export.tasks {
+        let leader = task.leader.as_deref().unwrap_or("");
+        let leader_name = export
+            .leaders
+            .iter()
+            .find(|l| l.id == leader)
+            .map_or("", |l| l.name.as_str());
+        let progress = task.progress.as_ref();
+        let kind = match task.kind {
+            crate::model::TaskKind::Key => "key",
+            crate::model::TaskKind::Project => "project",
+        };
+        w.write_record([
+            task.id.as_str(),
+            kind,
+            leader,
+            leader_name,
+            &task.number.to_string(),
+            task.title.as_deref().unwrap_or(""),
+            &task.text,
+            &task.lead_units.join(JOIN),
+            &task.co_units.join(JOIN),
+            &task.co_members_of.join(JOIN),
+            &progress.map_or(String::new(), |p| p.percent.to_string()),
+            progress.map_or("", |p| p.status.as_str()),
+            &progress.map_or(String::new(), |p| p.date.to_string()),
+            progress.map_or("", |p| p.note.as_str()),
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}

@@ -1,0 +1,33 @@
+//! What can go wrong while importing, with the place in the source.
+
+use std::io;
+use std::path::PathBuf;
+
+/// An import failure. Source errors name `file:line:column`, the offending
+/// line and what the importer expected there.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{}: cannot read: {source}", path.display())]
+    Read { path: PathBuf, source: io::Error },
+    #[error("{}:{line}: not UTF-8 text; expected a UTF-8 markdown or text document", path.display())]
+    NotUtf8 { path: PathBuf, line: usize },
+    #[error("{}:{line}:{column}: cannot read the curated unit registry: {message}", path.display())]
+    Curation {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{}: cannot write the dataset: {source}", path.display())]
+    Write { path: PathBuf, source: io::Error },
+    #[error("{file}:{line}:{column}: {problem}; expected {expected}\n  {line} | {text}")]
+    Syntax {
+        file: String,
+        line: usize,
+        column: usize,
+        /// The offending source line, as written.
+        text: String,
+        problem: String,
+        expected: String,
+    },
+}

@@ -1,0 +1,96 @@
+//! Reading a source document and a curated registry, writing a dataset.
+
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+
+use super::{ImportError, import_document};
+use crate::model::Unit;
+use crate::store;
+
+/// What `import_file` wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub leaders: usize,
+    pub tasks: usize,
+    pub projects: usize,
+    pub units: usize,
+    pub out: PathBuf,
+}
+
+impl fmt::Display for ImportSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} leaders, {} key tasks, {} projects, {} units → {}",
+            self.leaders,
+            self.tasks,
+            self.projects,
+            self.units,
+            self.out.display()
+        )
+    }
+}
+
+/// Reads a curated unit registry (a dataset's units.ron).
+pub fn read_units(path: &Path) -> Result<Vec<Unit>, ImportError> {
+    let text = fs::read_to_string(path).map_err(|source| ImportError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .from_str(&text)
+        .map_err(|e| ImportError::Curation {
+            path: path.to_path_buf(),
+            line: e.span.start.line,
+            column: e.span.start.col,
+            message: e.code.to_string(),
+        })
+}
+
+/// Reads a source document as UTF-8 text.
+fn read_source(path: &Path) -> Result<String, ImportError> {
+    let bytes = fs::read(path).map_err(|source| ImportError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..valid]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        ImportError::NotUtf8 {
+            path: path.to_path_buf(),
+            line,
+        }
+    })
+}
+
+/// Imports `source` into the dataset directory `out`, keeping the curation
+/// in `out/units.ron` when it exists.
+pub fn import_file(source: &Path, out: &Path) -> Result<ImportSummary, ImportError> {
+    let text = read_source(source)?;
+    let units_path = out.join("units.ron");
+    let curated = if units_path.exists() {
+        Some(read_units(&units_path)?)
+    } else {
+        None
+    };
+    let data = import_document(&text, &source.display().to_string(), curated.as_deref())?;
+    store::write_dataset(out, &data).map_err(|source| ImportError::Write {
+        path: out.to_path_buf(),
+        source,
+    })?;
+    Ok(ImportSummary {
+        leaders: data.plan.leaders.len(),
+        tasks: data.tasks.len(),
+        projects: data.projects.len(),
+        units: data.units.len(),
+        out: out.to_path_buf(),
+    })
+}

@@ -1,0 +1,252 @@
+//! The journal in memory: every entry known, what is not yet on disk, and
+//! the session's own entries for undo. Saving is in `save`.
+
+mod save;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, TimeDelta};
+
+use save::DiskView;
+
+use super::disk;
+use super::error::{ProgressError, SaveError};
+use super::record::{self, Record, Retraction, Tail};
+use super::validate::structural;
+use crate::model::ProgressEntry;
+
+/// The local time now, as entries record it in `at`.
+pub fn now() -> DateTime<FixedOffset> {
+    chrono::Local::now().fixed_offset()
+}
+
+/// The outcome of a successful save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveReport {
+    pub path: PathBuf,
+    /// Records written by this save (more than one after a failed save).
+    pub written: usize,
+    /// Records another writer had added since this journal read the file.
+    pub merged: usize,
+    /// Whether the file was created (or re-created after being deleted).
+    pub created: bool,
+}
+
+/// What `undo_last_of_session` undid, and whether the undo was saved.
+#[derive(Debug)]
+pub struct Undone {
+    pub entry: ProgressEntry,
+    pub saved: Result<SaveReport, SaveError>,
+}
+
+/// The progress journal of one dataset. See the module docs for the file.
+#[derive(Debug)]
+pub struct Journal {
+    path: PathBuf,
+    /// Every entry known, undone ones too, in file order then commit order.
+    entries: Vec<ProgressEntry>,
+    known: HashSet<ProgressEntry>,
+    retracted: HashSet<Retraction>,
+    /// Per task, indexes into `entries` sorted by `at`, then file order.
+    by_task: HashMap<String, Vec<usize>>,
+    /// Tasks in order of their first entry.
+    order: Vec<String>,
+    /// Records not yet durable on disk, in order.
+    pending: Vec<Record>,
+    disk: Option<DiskView>,
+    /// This session's commits, most recent last.
+    session: Vec<Retraction>,
+    backed_up: bool,
+    read_only: bool,
+    torn_line: Option<usize>,
+}
+
+impl Journal {
+    fn empty(path: &Path) -> Journal {
+        Journal {
+            path: path.to_path_buf(),
+            entries: Vec::new(),
+            known: HashSet::new(),
+            retracted: HashSet::new(),
+            by_task: HashMap::new(),
+            order: Vec::new(),
+            pending: Vec::new(),
+            disk: None,
+            session: Vec::new(),
+            backed_up: false,
+            read_only: false,
+            torn_line: None,
+        }
+    }
+
+    /// Reads the journal at `path`; a missing file is an empty journal (the
+    /// file is created by the first commit). Never writes.
+    pub fn open(path: &Path) -> Result<Journal, ProgressError> {
+        let mut journal = Journal::empty(path);
+        let read = disk::read(path).map_err(|source| ProgressError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        if let Some((stat, bytes)) = read {
+            let parsed = record::parse(path, &bytes, 1)?;
+            journal.disk = Some(DiskView::new(stat, &bytes, &parsed));
+            if let Tail::Torn(line) = parsed.tail {
+                journal.torn_line = Some(line);
+            }
+            journal.absorb(parsed.records);
+        }
+        Ok(journal)
+    }
+
+    /// An empty journal for a file that could not be read: nothing is
+    /// written while the file stays broken; commits are kept in memory and
+    /// saved (merged) once it parses again.
+    pub fn read_only(path: &Path) -> Journal {
+        let mut journal = Journal::empty(path);
+        journal.read_only = true;
+        journal
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Whether the file was found broken and is left alone.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Records kept in memory because their save failed.
+    pub fn pending(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// The line of an interrupted record ignored on load, if any.
+    pub fn interrupted_save(&self) -> Option<usize> {
+        self.torn_line
+    }
+
+    fn is_undone(&self, entry: &ProgressEntry) -> bool {
+        !self.retracted.is_empty() && self.retracted.contains(&Retraction::of(entry))
+    }
+
+    /// Every entry that was not undone, in file order.
+    pub fn entries(&self) -> impl Iterator<Item = &ProgressEntry> {
+        self.entries.iter().filter(|e| !self.is_undone(e))
+    }
+
+    /// A task's entries that were not undone, oldest first.
+    pub fn history(&self, task: &str) -> Vec<&ProgressEntry> {
+        self.by_task.get(task).map_or_else(Vec::new, |indexes| {
+            indexes
+                .iter()
+                .map(|&i| &self.entries[i])
+                .filter(|e| !self.is_undone(e))
+                .collect()
+        })
+    }
+
+    /// A task's current state: its latest entry that was not undone.
+    pub fn latest(&self, task: &str) -> Option<&ProgressEntry> {
+        let indexes = self.by_task.get(task)?;
+        indexes
+            .iter()
+            .rev()
+            .map(|&i| &self.entries[i])
+            .find(|e| !self.is_undone(e))
+    }
+
+    /// The latest entry of every task that has one, in order of first entry.
+    pub fn current(&self) -> Vec<&ProgressEntry> {
+        self.order.iter().filter_map(|t| self.latest(t)).collect()
+    }
+
+    /// Adds records to memory; returns how many were new.
+    fn absorb(&mut self, records: impl IntoIterator<Item = Record>) -> usize {
+        let mut new = 0;
+        for record in records {
+            let added = match record {
+                Record::Entry(entry) => self.insert(entry),
+                Record::Retract(r) => self.retracted.insert(r),
+            };
+            new += usize::from(added);
+        }
+        new
+    }
+
+    fn insert(&mut self, entry: ProgressEntry) -> bool {
+        if self.known.contains(&entry) {
+            return false;
+        }
+        self.known.insert(entry.clone());
+        let index = self.entries.len();
+        let indexes = match self.by_task.get_mut(&entry.task) {
+            Some(indexes) => indexes,
+            None => {
+                self.order.push(entry.task.clone());
+                self.by_task.entry(entry.task.clone()).or_default()
+            }
+        };
+        let entries = &self.entries;
+        let at = indexes.partition_point(|&i| entries[i].at <= entry.at);
+        indexes.insert(at, index);
+        self.entries.push(entry);
+        true
+    }
+
+    fn identity_taken(&self, task: &str, at: &DateTime<FixedOffset>) -> bool {
+        self.by_task.get(task).is_some_and(|indexes| {
+            let start = indexes.partition_point(|&i| self.entries[i].at < *at);
+            indexes
+                .get(start)
+                .is_some_and(|&i| self.entries[i].at == *at)
+        })
+    }
+
+    /// Records an entry and saves it. The entry's `at` is its identity: if
+    /// another entry of the task has the same `at`, it is moved on by a
+    /// nanosecond. The entry is kept in memory even when the save fails,
+    /// and saved by the next commit or `retry`. Only structural checks are
+    /// made here (ID form, percent, done at 100 %); call `validate` first.
+    pub fn commit(&mut self, mut entry: ProgressEntry) -> Result<SaveReport, SaveError> {
+        let errors = structural(&entry);
+        if !errors.is_empty() {
+            return Err(SaveError::Invalid(errors));
+        }
+        while self.identity_taken(&entry.task, &entry.at) {
+            entry.at += TimeDelta::nanoseconds(1);
+        }
+        self.session.push(Retraction::of(&entry));
+        self.pending.push(Record::Entry(entry.clone()));
+        self.insert(entry);
+        self.save()
+    }
+
+    /// Undoes the last entry committed in this session that is not undone
+    /// yet, by saving a retraction of it. `None` when there is nothing left.
+    pub fn undo_last_of_session(&mut self) -> Option<Undone> {
+        while let Some(identity) = self.session.pop() {
+            if self.retracted.contains(&identity) {
+                continue;
+            }
+            let entry = self
+                .by_task
+                .get(&identity.task)?
+                .iter()
+                .map(|&i| &self.entries[i])
+                .find(|e| e.at == identity.at)?
+                .clone();
+            self.retracted.insert(identity.clone());
+            self.pending.push(Record::Retract(identity));
+            let saved = self.save();
+            return Some(Undone { entry, saved });
+        }
+        None
+    }
+
+    /// Saves what earlier saves could not (Ctrl-S in the dashboard).
+    pub fn retry(&mut self) -> Result<SaveReport, SaveError> {
+        self.save()
+    }
+}

@@ -1,0 +1,151 @@
+//! Reading the four files of a dataset into a [`Dataset`]: the bundled one
+//! and one on disk go through the same [`load_sources`].
+
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+use serde::de::DeserializeOwned;
+
+use super::error::{Diagnostic, LoadError};
+use super::validate::{Sources, validate};
+use super::write::FILES;
+use crate::model::{Dataset, Plan, Task, TaskKind, Unit};
+
+/// Parses and validates a dataset from `(file name, text)` pairs, one per
+/// file of [`FILES`]. The name is what messages show (a path, usually); the
+/// part after the last `/` says which file it is.
+pub fn load_sources(files: &[(&str, &str)]) -> Result<Dataset, LoadError> {
+    let file = |wanted: &str| {
+        files
+            .iter()
+            .find(|(name, _)| Path::new(name).file_name().is_some_and(|n| n == wanted))
+            .map(|&(name, text)| (name, text.strip_prefix('\u{feff}').unwrap_or(text)))
+            .ok_or_else(|| LoadError::NotFound {
+                path: PathBuf::from(wanted),
+            })
+    };
+    let [plan_file, tasks_file, projects_file, units_file] = FILES.map(file);
+    let (plan_file, tasks_file, projects_file, units_file) =
+        (plan_file?, tasks_file?, projects_file?, units_file?);
+
+    let plan: Plan = parse(plan_file)?;
+    let tasks = with_kind(parse(tasks_file)?, TaskKind::Key);
+    let projects = with_kind(parse(projects_file)?, TaskKind::Project);
+    let units: Vec<Unit> = parse(units_file)?;
+    let data = Dataset {
+        plan,
+        tasks,
+        projects,
+        units,
+    };
+    let sources = Sources::new(plan_file, tasks_file, projects_file, units_file);
+    let problems = validate(&data, &sources);
+    if problems.is_empty() {
+        Ok(data)
+    } else {
+        Err(LoadError::Invalid(problems))
+    }
+}
+
+/// Loads and validates the dataset in `dir` (plan.ron, tasks.ron,
+/// projects.ron, units.ron).
+pub fn load_dir(dir: &Path) -> Result<Dataset, LoadError> {
+    if !dir.exists() {
+        return Err(LoadError::NotFound {
+            path: dir.to_path_buf(),
+        });
+    }
+    let mut texts = Vec::with_capacity(FILES.len());
+    for name in FILES {
+        let path = dir.join(name);
+        let bytes = fs::read(&path).map_err(|source| match source.kind() {
+            ErrorKind::NotFound => LoadError::NotFound { path: path.clone() },
+            _ => LoadError::Read {
+                path: path.clone(),
+                source,
+            },
+        })?;
+        let shown = path.display().to_string();
+        let text = decode(&shown, bytes)?;
+        texts.push((shown, text));
+    }
+    let pairs: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    load_sources(&pairs)
+}
+
+/// The bytes of a file as text, or where the first byte that is not UTF-8 is.
+pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
+    String::from_utf8(bytes).map_err(|err| {
+        let offset = err.utf8_error().valid_up_to();
+        let bytes = err.as_bytes();
+        let bad = bytes.get(offset).copied().unwrap_or_default();
+        let lossy = String::from_utf8_lossy(bytes);
+        LoadError::Encoding(Box::new(Diagnostic::at(
+            name,
+            &lossy,
+            offset,
+            format!("invalid UTF-8 (byte 0x{bad:02x}); expected the file to be saved as UTF-8"),
+        )))
+    })
+}
+
+fn with_kind(mut tasks: Vec<Task>, kind: TaskKind) -> Vec<Task> {
+    for task in &mut tasks {
+        task.kind = kind;
+    }
+    tasks
+}
+
+fn parse<T: DeserializeOwned>((name, text): (&str, &str)) -> Result<T, LoadError> {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .from_str(text)
+        .map_err(|err| {
+            let offset = error_offset(text, &err);
+            let message = err.code.to_string();
+            LoadError::Syntax(Box::new(Diagnostic::at(name, text, offset, message)))
+        })
+}
+
+/// Where to point for a parse error: at the next token rather than the
+/// blank before it, and for a missing `,` or closing bracket, just after
+/// the value it should follow.
+fn error_offset(text: &str, err: &ron::error::SpannedError) -> usize {
+    use ron::error::Error;
+    let at = offset_of(text, err.span.start.line, err.span.start.col);
+    let missing_after = matches!(
+        err.code,
+        Error::ExpectedComma
+            | Error::ExpectedArrayEnd
+            | Error::ExpectedStructLikeEnd
+            | Error::ExpectedMapEnd
+    );
+    if missing_after {
+        text[..at].trim_end().len()
+    } else {
+        at + (text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len())
+    }
+}
+
+/// The byte offset of a 1-based line and character column, clamped to the
+/// text.
+fn offset_of(text: &str, line: usize, col: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    text[line_start..]
+        .char_indices()
+        .map(|(i, _)| line_start + i)
+        .chain(std::iter::once(text.len()))
+        .nth(col.saturating_sub(1))
+        .unwrap_or(text.len())
+}

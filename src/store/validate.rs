@@ -1,0 +1,383 @@
+//! Cross-checks between the records of a parsed dataset. Each problem
+//! names the file, points at the offending record, field or unit name, and
+//! says what was expected.
+
+use std::collections::HashMap;
+
+use super::error::Diagnostic;
+use super::outline::Outline;
+use crate::model::{Dataset, Task, TaskId, Unit};
+
+/// One file's name, text and outline.
+pub struct SourceFile<'a> {
+    name: &'a str,
+    text: &'a str,
+    outline: Outline,
+    /// Which file this is, for sorting problems in file order.
+    order: usize,
+}
+
+impl<'a> SourceFile<'a> {
+    fn new((name, text): (&'a str, &'a str), order: usize) -> Self {
+        SourceFile {
+            name,
+            text,
+            outline: Outline::scan(text),
+            order,
+        }
+    }
+
+    /// The records of a list file, or of the list in field `list` of the
+    /// root record (plan.ron's leaders).
+    fn records(&self, list: Option<&str>) -> Vec<usize> {
+        let root = self.outline.root();
+        let list = match list {
+            None => root,
+            Some(name) => root
+                .and_then(|r| self.outline.field(r, name))
+                .and_then(|f| self.outline.value_container(f)),
+        };
+        list.map(|l| self.outline.children(l)).unwrap_or_default()
+    }
+
+    /// The offset of the string `needle` in field `field` of `record`, or
+    /// of the field, or of the record.
+    fn locate(&self, record: Option<usize>, field: &str, needle: Option<&str>) -> usize {
+        let Some(record) = record else { return 0 };
+        let start = self.outline.container(record).map_or(0, |c| c.start);
+        let Some(f) = self.outline.field(record, field) else {
+            return start;
+        };
+        needle
+            .and_then(|n| self.outline.string_in(self.text, f.value.clone(), n))
+            .unwrap_or(f.start)
+    }
+
+    /// The record nested in field `field` of `record` (plan.ron's rules).
+    fn nested(&self, record: Option<usize>, field: &str) -> Option<usize> {
+        record
+            .and_then(|r| self.outline.field(r, field))
+            .and_then(|f| self.outline.value_container(f))
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.text[..offset.min(self.text.len())]
+            .matches('\n')
+            .count()
+            + 1
+    }
+}
+
+/// The four files of a dataset, as loaded.
+pub struct Sources<'a> {
+    plan: SourceFile<'a>,
+    tasks: SourceFile<'a>,
+    projects: SourceFile<'a>,
+    units: SourceFile<'a>,
+}
+
+impl<'a> Sources<'a> {
+    pub fn new(
+        plan: (&'a str, &'a str),
+        tasks: (&'a str, &'a str),
+        projects: (&'a str, &'a str),
+        units: (&'a str, &'a str),
+    ) -> Self {
+        Sources {
+            plan: SourceFile::new(plan, 0),
+            tasks: SourceFile::new(tasks, 1),
+            projects: SourceFile::new(projects, 2),
+            units: SourceFile::new(units, 3),
+        }
+    }
+}
+
+/// What a unit reference resolves to.
+enum Resolved<'a> {
+    Canonical,
+    Alias(&'a str),
+    Unknown,
+}
+
+struct Checker<'a> {
+    data: &'a Dataset,
+    units: HashMap<&'a str, &'a Unit>,
+    ids: HashMap<&'a str, (String, usize)>,
+    found: Vec<(usize, usize, Diagnostic)>,
+}
+
+/// Every cross-check problem of `data`, in file order.
+pub fn validate(data: &Dataset, src: &Sources) -> Vec<Diagnostic> {
+    let mut checker = Checker {
+        data,
+        units: HashMap::new(),
+        ids: HashMap::new(),
+        found: Vec::new(),
+    };
+    checker.leaders(&src.plan);
+    checker.unit_registry(&src.units);
+    checker.default_co(&src.plan);
+    checker.tasks(&src.tasks);
+    checker.projects(&src.projects);
+    checker
+        .found
+        .sort_by_key(|(order, offset, _)| (*order, *offset));
+    checker.found.into_iter().map(|(_, _, d)| d).collect()
+}
+
+fn leader_list(data: &Dataset) -> String {
+    match data.plan.leaders.len() {
+        0 => "plan.ron lists no leaders".to_string(),
+        1 => "expected L1, the only leader in plan.ron".to_string(),
+        n => format!("expected one of L1–L{n} from plan.ron"),
+    }
+}
+
+impl<'a> Checker<'a> {
+    fn report(&mut self, file: &SourceFile, offset: usize, message: String) {
+        let d = Diagnostic::at(file.name, file.text, offset, message);
+        self.found.push((file.order, offset, d));
+    }
+
+    fn leaders(&mut self, plan: &SourceFile) {
+        let records = plan.records(Some("leaders"));
+        for (i, leader) in self.data.plan.leaders.iter().enumerate() {
+            let want = TaskId::leader_id(i as u32 + 1);
+            if leader.id != want {
+                let at = plan.locate(records.get(i).copied(), "id", Some(&leader.id));
+                let msg = format!(
+                    "leader {} has ID `{}`; expected `{want}` (leaders are L1, L2, … in order)",
+                    i + 1,
+                    leader.id
+                );
+                self.report(plan, at, msg);
+            }
+        }
+    }
+
+    fn unit_registry(&mut self, file: &SourceFile) {
+        let records = file.records(None);
+        let data = self.data;
+        for (i, unit) in data.units.iter().enumerate() {
+            let record = records.get(i).copied();
+            let names = std::iter::once(("name", &unit.name))
+                .chain(unit.aliases.iter().map(|a| ("aliases", a)));
+            for (field, name) in names {
+                if let Some(first) = self.units.get(name.as_str()) {
+                    let first_line = data
+                        .units
+                        .iter()
+                        .position(|u| std::ptr::eq(u, *first))
+                        .and_then(|j| records.get(j))
+                        .map_or(0, |&r| file.line_of(file.locate(Some(r), "name", None)));
+                    let at = file.locate(record, field, Some(name));
+                    let msg = format!(
+                        "unit name `{name}` is already used by `{}` (line {first_line}); \
+                         expected each name and alias once in the registry",
+                        first.name
+                    );
+                    self.report(file, at, msg);
+                } else {
+                    self.units.insert(name, unit);
+                }
+            }
+        }
+    }
+
+    fn resolve(&self, name: &str) -> Resolved<'a> {
+        match self.units.get(name) {
+            Some(unit) if unit.name == name => Resolved::Canonical,
+            Some(unit) => Resolved::Alias(&unit.name),
+            None => Resolved::Unknown,
+        }
+    }
+
+    /// Checks that every name in `names` is a canonical unit name.
+    fn unit_refs(
+        &mut self,
+        file: &SourceFile,
+        record: Option<usize>,
+        field: &str,
+        names: &[String],
+    ) {
+        for name in names {
+            let msg = match self.resolve(name) {
+                Resolved::Canonical => continue,
+                Resolved::Alias(canonical) => format!(
+                    "`{name}` is an alias of `{canonical}`; expected the canonical name `{canonical}`"
+                ),
+                Resolved::Unknown => {
+                    format!("unknown unit `{name}`; expected a unit name from units.ron")
+                }
+            };
+            let at = file.locate(record, field, Some(name));
+            self.report(file, at, msg);
+        }
+    }
+
+    fn default_co(&mut self, plan: &SourceFile) {
+        let root = plan.outline.root();
+        let rules = plan.nested(root, "rules");
+        let names = &self.data.plan.rules.default_co;
+        self.unit_refs(plan, rules, "default_co", names);
+    }
+
+    /// Checks shared by key tasks and projects: unique ID, known leader,
+    /// a lead unit, unit references.
+    fn common(&mut self, file: &SourceFile, record: Option<usize>, task: &'a Task) -> bool {
+        let id_at = file.locate(record, "id", Some(&task.id));
+        let unique = self.unique_id(file, id_at, &task.id);
+        if let Some(leader) = &task.leader
+            && self.data.leader(leader).is_none()
+        {
+            let at = file.locate(record, "leader", Some(leader));
+            let msg = format!("unknown leader `{leader}`; {}", leader_list(self.data));
+            self.report(file, at, msg);
+        }
+        if task.lead.is_empty() {
+            let at = file.locate(record, "lead", None);
+            let msg = format!(
+                "{} has no lead unit; expected at least one unit in `lead`",
+                task.id
+            );
+            self.report(file, at, msg);
+        }
+        self.unit_refs(file, record, "lead", &task.lead);
+        self.unit_refs(file, record, "co", &task.co);
+        self.unit_refs(file, record, "co_members_of", &task.co_members_of);
+        unique
+    }
+
+    /// Records an ID; false (and a problem) when it was seen before.
+    fn unique_id(&mut self, file: &SourceFile, at: usize, id: &'a str) -> bool {
+        if let Some((first_file, first_line)) = self.ids.get(id) {
+            let msg = format!(
+                "duplicate ID `{id}` (first at {first_file}:{first_line}); expected each ID once"
+            );
+            self.report(file, at, msg);
+            return false;
+        }
+        self.ids
+            .insert(id, (file.name.to_string(), file.line_of(at)));
+        true
+    }
+
+    fn tasks(&mut self, file: &SourceFile) {
+        let tasks = &self.data.tasks;
+        let records = file.records(None);
+        let mut next: HashMap<u32, u32> = HashMap::new();
+        for (i, task) in tasks.iter().enumerate() {
+            let record = records.get(i).copied();
+            let unique = self.common(file, record, task);
+            let id_at = file.locate(record, "id", Some(&task.id));
+            let Ok(TaskId::Key { leader, number }) = task.id.parse::<TaskId>() else {
+                let msg = format!(
+                    "`{}` is not a key task ID; expected K<leader>.<number>, e.g. K2.16",
+                    task.id
+                );
+                self.report(file, id_at, msg);
+                continue;
+            };
+            let want_leader = TaskId::leader_id(leader);
+            match &task.leader {
+                None => {
+                    let msg = format!(
+                        "key task {} has no leader; expected `leader: \"{want_leader}\"`",
+                        task.id
+                    );
+                    self.report(file, id_at, msg);
+                }
+                Some(l) if *l != want_leader && self.data.leader(l).is_some() => {
+                    let at = file.locate(record, "leader", Some(l));
+                    let msg = format!(
+                        "key task {} has leader `{l}`; expected `{want_leader}`, the leader in its ID",
+                        task.id
+                    );
+                    self.report(file, at, msg);
+                }
+                Some(_) => {}
+            }
+            self.number(file, record, task, number);
+            let expected = next.entry(leader).or_insert(1);
+            if unique && number != *expected {
+                let msg = format!(
+                    "{} comes where {want_leader}'s task {} belongs; expected K{leader}.{} \
+                     (each leader's tasks are numbered 1, 2, 3, … in document order)",
+                    task.id, expected, expected
+                );
+                self.report(file, id_at, msg);
+            }
+            if unique {
+                *expected = number + 1;
+            }
+        }
+    }
+
+    /// Checks the `number` field against the number in the ID.
+    fn number(&mut self, file: &SourceFile, record: Option<usize>, task: &Task, want: u32) {
+        if task.number != want {
+            let at = file.locate(record, "number", None);
+            let msg = format!(
+                "{} has number {}; expected {want}, the number in its ID",
+                task.id, task.number
+            );
+            self.report(file, at, msg);
+        }
+    }
+
+    fn projects(&mut self, file: &SourceFile) {
+        let records = file.records(None);
+        let mut expected = 1;
+        let projects = &self.data.projects;
+        for (i, project) in projects.iter().enumerate() {
+            let record = records.get(i).copied();
+            let unique = self.common(file, record, project);
+            let id_at = file.locate(record, "id", Some(&project.id));
+            let Ok(TaskId::Project { number }) = project.id.parse::<TaskId>() else {
+                let msg = format!(
+                    "`{}` is not a project ID; expected M<number>, e.g. M3",
+                    project.id
+                );
+                self.report(file, id_at, msg);
+                continue;
+            };
+            self.number(file, record, project, number);
+            if unique && number != expected {
+                let msg = format!(
+                    "{} comes where project {expected} belongs; expected M{expected} \
+                     (projects are numbered 1, 2, 3, … in document order)",
+                    project.id
+                );
+                self.report(file, id_at, msg);
+            }
+            if unique {
+                expected = number + 1;
+            }
+            self.items(file, record, project, number);
+        }
+    }
+
+    fn items(&mut self, file: &SourceFile, record: Option<usize>, project: &'a Task, number: u32) {
+        let list = file.nested(record, "items");
+        let records = list.map(|l| file.outline.children(l)).unwrap_or_default();
+        for (j, item) in project.items.iter().enumerate() {
+            let at = file.locate(records.get(j).copied(), "id", Some(&item.id));
+            let want = TaskId::Item {
+                project: number,
+                number: j as u32 + 1,
+            };
+            if !self.unique_id(file, at, &item.id) {
+                continue;
+            }
+            if item.id.parse::<TaskId>() != Ok(want) {
+                let msg = format!(
+                    "item {} of {} has ID `{}`; expected `{want}` (items are numbered 1, 2, 3, …)",
+                    j + 1,
+                    project.id,
+                    item.id
+                );
+                self.report(file, at, msg);
+            }
+        }
+    }
+}

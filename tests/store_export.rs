@@ -1,0 +1,172 @@
+//! The public export shape: field names, order, progress and CSV rows.
+
+use std::path::Path;
+
+use duban::export::{CSV_HEADER, Export, write_csv};
+use duban::model::{Dataset, ProgressEntry, Status};
+use duban::store;
+use serde_json::Value;
+
+fn valid() -> Dataset {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store/valid");
+    store::load_dir(&dir).expect("valid fixture")
+}
+
+fn entry(task: &str, at: &str, percent: u8, note: &str) -> ProgressEntry {
+    ProgressEntry {
+        task: task.to_string(),
+        at: at.parse().expect("timestamp"),
+        date: at[..10].parse().expect("date"),
+        percent,
+        status: Status::OnTrack,
+        note: note.to_string(),
+    }
+}
+
+fn keys(value: &Value) -> Vec<&str> {
+    let mut keys: Vec<&str> = value
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+#[test]
+fn tasks_are_key_tasks_then_projects_in_document_order() {
+    let export = Export::new(&valid(), &[]);
+    let ids: Vec<&str> = export.tasks.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["K1.1", "K1.2", "K2.1", "K2.2", "M1", "M2"]);
+}
+
+#[test]
+fn json_has_the_documented_fields() {
+    let json: Value =
+        serde_json::from_str(&Export::new(&valid(), &[]).to_json().expect("json")).expect("parses");
+    assert_eq!(keys(&json), ["leaders", "plan", "tasks", "units"]);
+    assert_eq!(
+        keys(&json["plan"]),
+        ["doc_number", "issued", "issuer", "rules", "title", "year"]
+    );
+    assert_eq!(keys(&json["leaders"][0]), ["id", "name", "title"]);
+    assert_eq!(
+        keys(&json["tasks"][0]),
+        [
+            "co_members_of",
+            "co_units",
+            "id",
+            "items",
+            "kind",
+            "lead_units",
+            "leader",
+            "number",
+            "progress",
+            "text",
+            "title"
+        ]
+    );
+    assert_eq!(
+        keys(&json["units"][0]),
+        ["aliases", "co", "kind", "lead", "name"]
+    );
+}
+
+#[test]
+fn key_tasks_have_null_title_and_projects_their_items() {
+    let json = serde_json::to_value(Export::new(&valid(), &[])).expect("json");
+    assert_eq!(json["tasks"][0]["kind"], "key");
+    assert_eq!(json["tasks"][0]["title"], Value::Null);
+    assert_eq!(json["tasks"][4]["kind"], "project");
+    assert_eq!(json["tasks"][4]["title"], "城乡道路提升");
+    assert_eq!(json["tasks"][4]["items"][1]["id"], "M1.2");
+    assert_eq!(json["tasks"][5]["leader"], Value::Null);
+}
+
+#[test]
+fn units_carry_their_lead_and_co_task_ids() {
+    let export = Export::new(&valid(), &[]);
+    let finance = export
+        .units
+        .iter()
+        .find(|u| u.name == "市财政局")
+        .expect("unit");
+    assert_eq!(
+        (finance.lead.as_slice(), finance.co.as_slice()),
+        (&["K1.1".to_string()][..], &["M1".to_string()][..])
+    );
+    let office = export
+        .units
+        .iter()
+        .find(|u| u.name == "市府办")
+        .expect("unit");
+    assert_eq!(office.aliases, ["市政府办公室"]);
+}
+
+#[test]
+fn progress_is_the_latest_entry_by_time() {
+    let entries = [
+        entry("K1.1", "2023-05-01T09:00:00+08:00", 60, "later"),
+        entry("K1.1", "2023-03-01T09:00:00+08:00", 20, "earlier"),
+    ];
+    let export = Export::new(&valid(), &entries);
+    let progress = export.tasks[0].progress.as_ref().expect("progress");
+    assert_eq!((progress.percent, progress.note.as_str()), (60, "later"));
+    assert!(export.tasks[1].progress.is_none());
+}
+
+#[test]
+fn progress_at_the_same_time_takes_the_last_in_file_order() {
+    let entries = [
+        entry("M1", "2023-05-01T09:00:00+08:00", 10, "first"),
+        entry("M1", "2023-05-01T09:00:00+08:00", 30, "second"),
+    ];
+    let export = Export::new(&valid(), &entries);
+    let progress = export.tasks[4].progress.as_ref().expect("progress");
+    assert_eq!(progress.note, "second");
+}
+
+fn csv_rows(export: &Export) -> Vec<csv::StringRecord> {
+    let mut out = Vec::new();
+    write_csv(export, &mut out).expect("csv");
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(out.as_slice())
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("parses back")
+}
+
+#[test]
+fn csv_has_a_header_and_one_row_per_task() {
+    let rows = csv_rows(&Export::new(&valid(), &[]));
+    assert_eq!(rows.len(), 1 + 6);
+    assert_eq!(rows[0].iter().collect::<Vec<_>>(), CSV_HEADER);
+}
+
+#[test]
+fn csv_joins_units_and_fills_leader_and_progress() {
+    let entries = [entry("K1.1", "2023-05-01T09:00:00+08:00", 60, "过半")];
+    let rows = csv_rows(&Export::new(&valid(), &entries));
+    let row: Vec<&str> = rows[1].iter().collect();
+    assert_eq!(
+        row,
+        [
+            "K1.1",
+            "key",
+            "L1",
+            "黄胜可",
+            "1",
+            "",
+            "全面完成 2023 年全市经济社会发展预期目标。",
+            "市发改局、市财政局",
+            "市经信局、市税务局",
+            "",
+            "60",
+            "on_track",
+            "2023-05-01",
+            "过半"
+        ]
+    );
+}
