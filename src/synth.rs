@@ -245,7 +245,10 @@ fn registry() -> Vec<Unit> {
     units.extend(of(TOWNS, UnitKind::Town));
     units.extend(of(ENTERPRISES, UnitKind::Enterprise));
     units.extend(of(GROUPS, UnitKind::WorkingGroup));
-    units.extend(of(&["市政府各部门"], UnitKind::Collective));
+    units.extend(of(
+        &["市政府各部门", "各镇、乡人民政府", "各街道办事处"],
+        UnitKind::Collective,
+    ));
     units
 }
 

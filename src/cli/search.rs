@@ -16,7 +16,7 @@ const TEXT_COLUMNS: usize = 60;
 
 pub fn run(global: &Global, args: &SearchArgs) -> CliResult {
     let started = Instant::now();
-    let data = interim_load(global.data.as_deref())?;
+    let data = crate::store::load(global.data.as_deref())?;
     let loaded = started.elapsed();
     let rss_before = rss_kib();
     let started = Instant::now();
@@ -177,28 +177,4 @@ impl<'a> From<&'a Hit> for JsonHit<'a> {
             pinyin: hit.pinyin_match,
         }
     }
-}
-
-/// Until the store's loader lands: reads a dataset directory.
-fn interim_load(
-    dir: Option<&std::path::Path>,
-) -> Result<crate::model::Dataset, Box<dyn std::error::Error>> {
-    use crate::model::{Plan, Task, TaskKind, Unit};
-    let dir = dir.ok_or("no bundled dataset yet; use --data DIR")?;
-    let opts =
-        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    let read = |name: &str| std::fs::read_to_string(dir.join(name));
-    let plan: Plan = opts.from_str(&read("plan.ron")?)?;
-    let tasks: Vec<Task> = opts.from_str(&read("tasks.ron")?)?;
-    let mut projects: Vec<Task> = opts.from_str(&read("projects.ron")?)?;
-    for p in &mut projects {
-        p.kind = TaskKind::Project;
-    }
-    let units: Vec<Unit> = opts.from_str(&read("units.ron")?)?;
-    Ok(crate::model::Dataset {
-        plan,
-        tasks,
-        projects,
-        units,
-    })
 }
