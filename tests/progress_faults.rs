@@ -9,7 +9,6 @@ mod progress_support;
 use std::io::{BufRead, BufReader, ErrorKind};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::Duration;
 
 use duban::progress::{Journal, SaveError};
 use progress_support::{entry, notes, read};

@@ -291,3 +291,32 @@ fn shows_recorded_progress() {
     assert!(screen.contains("一季度增长6.8%"), "{screen}");
     assert!(screen.contains("  1 滞后    40%"), "{screen}");
 }
+
+/// Whether the process is gone (or a zombie waiting to be reaped).
+fn ended(pid: &str) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Err(_) => true,
+        Ok(stat) => stat
+            .rsplit(')')
+            .next()
+            .is_some_and(|rest| rest.trim_start().starts_with('Z')),
+    }
+}
+
+#[test]
+fn ends_when_its_terminal_goes_away() {
+    // Killing the tmux server closes the terminal under the dashboard. The
+    // dashboard must end rather than spin on the dead terminal.
+    let tmux = Tmux::start("hangup", 100, 30, "");
+    let pid = tmux.duban_pid();
+    assert!(!pid.is_empty(), "no duban process");
+    tmux.run(&["kill-server"]);
+    let start = Instant::now();
+    while !ended(&pid) {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "duban {pid} still runs after its terminal went away"
+        );
+        sleep(Duration::from_millis(50));
+    }
+}

@@ -13,14 +13,12 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
-use signal_hook::iterator::Signals;
 
 use super::{CliResult, Global, Lang};
 use crate::app::{self, App, Effect, Progress, action_for, update};
 
 /// How long the loop sleeps in `poll` when nothing happens; only a safety
-/// net: a signal wakes it at once (see [`watch_signals`]).
+/// net: a signal wakes it at once (see [`super::hangup`]).
 const IDLE_POLL: Duration = Duration::from_secs(5);
 
 pub fn run(global: &Global) -> CliResult {
@@ -37,7 +35,7 @@ pub fn run(global: &Global) -> CliResult {
     app.mouse = !global.no_mouse;
 
     let signal = Arc::new(AtomicI32::new(0));
-    watch_signals(Arc::clone(&signal))?;
+    super::hangup::watch(Arc::clone(&signal))?;
     let (guard, mut terminal) = TerminalGuard::new(app.mouse)?;
     let result = event_loop(&mut terminal, &mut app, &signal);
     drop(guard);
@@ -54,20 +52,6 @@ fn progress_for_dashboard(global: &Global) -> Result<Progress, crate::progress::
     let path = crate::progress::progress_path(global.data.as_deref())?;
     let journal = crate::progress::Journal::open(&path)?;
     Ok(Progress::from_entries(journal.entries().cloned()))
-}
-
-/// Sets `flag` to the signal number on SIGINT, SIGTERM or SIGHUP, then
-/// wakes the event loop: crossterm turns SIGWINCH into a Resize event,
-/// after which the loop sees the flag.
-fn watch_signals(flag: Arc<AtomicI32>) -> io::Result<()> {
-    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP])?;
-    std::thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            flag.store(sig, Ordering::SeqCst);
-            let _ = signal_hook::low_level::raise(SIGWINCH);
-        }
-    });
-    Ok(())
 }
 
 /// Restores the terminal when dropped, whatever way the dashboard ends.
@@ -99,9 +83,15 @@ impl TerminalGuard {
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        let _ = execute!(stdout(), DisableMouseCapture, Show);
-        ratatui::restore();
+        restore_terminal();
     }
+}
+
+/// Releases the mouse, shows the cursor, leaves the alternate screen and
+/// raw mode. Safe to call more than once.
+pub(super) fn restore_terminal() {
+    let _ = execute!(stdout(), DisableMouseCapture, Show);
+    ratatui::restore();
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signal: &AtomicI32) -> io::Result<()> {

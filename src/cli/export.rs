@@ -2,7 +2,6 @@ use std::io::{self, Write};
 
 use super::{CliResult, ExportFormat, Global};
 use crate::export::{Export, write_csv};
-use crate::model::ProgressEntry;
 use crate::store;
 
 /// Writes the dataset with its progress to stdout as JSON or CSV.

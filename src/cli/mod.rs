@@ -4,6 +4,7 @@ mod args;
 mod check;
 mod dashboard;
 mod export;
+mod hangup;
 mod import;
 mod progress;
 mod report;

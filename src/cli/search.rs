@@ -1,6 +1,180 @@
-use super::args::SearchArgs;
-use super::{CliResult, Global};
+//! `duban search QUERY`: ranked results with IDs, as text or JSON, and
+//! with `--timings` the latency of each keystroke of QUERY.
 
-pub fn run(_global: &Global, _args: &SearchArgs) -> CliResult {
-    Err("`search` is not implemented yet".into())
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthChar;
+
+use super::args::{SearchArgs, SearchKind};
+use super::{CliResult, Global};
+use crate::search::{Hit, Index, Kind, Searcher};
+
+/// Display columns of text shown per result line.
+const TEXT_COLUMNS: usize = 60;
+
+pub fn run(global: &Global, args: &SearchArgs) -> CliResult {
+    let started = Instant::now();
+    let data = crate::store::load(global.data.as_deref())?;
+    let loaded = started.elapsed();
+    let rss_before = rss_kib();
+    let started = Instant::now();
+    let index = Arc::new(Index::build(&data));
+    let built = started.elapsed();
+    let rss_after = rss_kib();
+    let mut searcher = Searcher::new(Arc::clone(&index));
+    let kind = args.kind.map(kind_of);
+
+    if args.timings {
+        println!("load {}", ms(loaded));
+        println!(
+            "index build {} ({} entries, {} distinct characters, ~{} MiB index{})",
+            ms(built),
+            index.len(),
+            index.distinct_chars(),
+            index.heap_bytes() / (1 << 20),
+            match (rss_before, rss_after) {
+                (Some(a), Some(b)) => format!("; VmRSS {} → {} MiB", a / 1024, b / 1024),
+                _ => String::new(),
+            }
+        );
+        print_timings(&mut searcher, &args.query, kind, args.limit);
+    }
+    let hits = searcher.search(&args.query, kind, args.limit);
+    if args.json {
+        let rows: Vec<JsonHit> = hits.iter().map(JsonHit::from).collect();
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+    } else if hits.is_empty() {
+        println!("no results for {:?}", args.query);
+    } else {
+        for hit in &hits {
+            println!("{}", line(hit));
+        }
+    }
+    Ok(())
+}
+
+fn kind_of(kind: SearchKind) -> Kind {
+    match kind {
+        SearchKind::Task => Kind::Task,
+        SearchKind::Project => Kind::Project,
+        SearchKind::Unit => Kind::Unit,
+        SearchKind::Leader => Kind::Leader,
+    }
+}
+
+/// Types `query` one character at a time into a fresh session and prints
+/// each keystroke's latency, then the median and the maximum.
+fn print_timings(searcher: &mut Searcher, query: &str, kind: Option<Kind>, limit: usize) {
+    searcher.reset();
+    let mut typed = String::new();
+    let mut times: Vec<Duration> = Vec::new();
+    for c in query.chars() {
+        typed.push(c);
+        let started = Instant::now();
+        let hits = searcher.search(&typed, kind, limit);
+        let took = started.elapsed();
+        times.push(took);
+        println!("  {typed:<12} {:>10}  {} hits shown", ms(took), hits.len());
+    }
+    searcher.reset();
+    if let Some(max) = times.iter().max() {
+        let mut sorted = times.clone();
+        sorted.sort_unstable();
+        println!(
+            "per keystroke: median {}, max {} over {} keystrokes",
+            ms(median(&sorted)),
+            ms(*max),
+            times.len()
+        );
+    }
+}
+
+/// The median of ascending durations (the mean of the middle two for an
+/// even count).
+fn median(sorted: &[Duration]) -> Duration {
+    let n = sorted.len();
+    if n % 2 == 1 {
+        sorted[n / 2]
+    } else {
+        (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+    }
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// Resident memory of this process in KiB, where /proc tells it.
+fn rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// One result line: ID, kind, score and text with matches in 【】.
+fn line(hit: &Hit) -> String {
+    let via = if hit.pinyin_match { "  (拼音)" } else { "" };
+    format!(
+        "{:<8} {:<7} {:>5}  {}{via}",
+        hit.target.key(),
+        hit.kind.as_str(),
+        hit.score,
+        marked(hit)
+    )
+}
+
+/// The hit's text, cut to [`TEXT_COLUMNS`] display columns around the
+/// first match, with matched runs in 【】.
+fn marked(hit: &Hit) -> String {
+    let chars: Vec<char> = hit.text.chars().collect();
+    let first = hit.ranges.first().map_or(0, |r| r.start);
+    let start = first.saturating_sub(8);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    let mut width = 0;
+    for (i, &c) in chars.iter().enumerate().skip(start) {
+        width += c.width().unwrap_or(0);
+        if width > TEXT_COLUMNS {
+            out.push('…');
+            break;
+        }
+        if hit.ranges.iter().any(|r| r.start == i) {
+            out.push('【');
+        }
+        out.push(c);
+        if hit.ranges.iter().any(|r| r.end == i + 1) {
+            out.push('】');
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    id: &'a str,
+    kind: &'static str,
+    field: String,
+    score: i64,
+    text: &'a str,
+    /// Character-index ranges `[start, end)` into `text`.
+    ranges: Vec<[usize; 2]>,
+    pinyin: bool,
+}
+
+impl<'a> From<&'a Hit> for JsonHit<'a> {
+    fn from(hit: &'a Hit) -> JsonHit<'a> {
+        JsonHit {
+            id: hit.target.key(),
+            kind: hit.kind.as_str(),
+            field: format!("{:?}", hit.field).to_lowercase(),
+            score: hit.score,
+            text: &hit.text,
+            ranges: hit.ranges.iter().map(|r| [r.start, r.end]).collect(),
+            pinyin: hit.pinyin_match,
+        }
+    }
 }

@@ -1,0 +1,219 @@
+//! The search index: every searchable text of a dataset, each character
+//! interned once with its pinyin readings, and per character the texts
+//! that contain it.
+
+use std::collections::HashMap;
+
+use super::pinyin::{InitialPairs, Readings};
+use super::{Field, Kind, Target};
+use crate::model::Dataset;
+
+/// Texts longer than this (in characters) are "long": pinyin needs one
+/// more letter on them, so that a few letters do not match most tasks.
+pub const SHORT_TEXT: usize = 16;
+
+/// Something a hit points at: a task, project, sub-item, unit or leader.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub target: Target,
+    pub kind: Kind,
+}
+
+/// One searchable text of an entry.
+#[derive(Debug, Clone)]
+pub(crate) struct Doc {
+    pub entry: u32,
+    pub field: Field,
+    pub text: Box<str>,
+    /// The lowercased characters of `text`, as interned character IDs.
+    pub chars: Box<[u32]>,
+    pub pairs: InitialPairs,
+}
+
+impl Doc {
+    pub fn is_long(&self) -> bool {
+        self.chars.len() > SHORT_TEXT
+    }
+}
+
+/// Interned characters: a dense table for the Basic Multilingual Plane.
+#[derive(Debug, Default)]
+struct CharTable {
+    bmp: Vec<u32>,
+    other: HashMap<char, u32>,
+    count: u32,
+}
+
+impl CharTable {
+    const NONE: u32 = u32::MAX;
+
+    fn get(&self, c: char) -> Option<u32> {
+        let code = c as usize;
+        if code < 0x1_0000 {
+            self.bmp.get(code).copied().filter(|&id| id != Self::NONE)
+        } else {
+            self.other.get(&c).copied()
+        }
+    }
+
+    /// The ID of `c`, and whether it is new.
+    fn intern(&mut self, c: char) -> (u32, bool) {
+        if let Some(id) = self.get(c) {
+            return (id, false);
+        }
+        let id = self.count;
+        self.count += 1;
+        let code = c as usize;
+        if code < 0x1_0000 {
+            if self.bmp.is_empty() {
+                self.bmp = vec![Self::NONE; 0x1_0000];
+            }
+            self.bmp[code] = id;
+        } else {
+            self.other.insert(c, id);
+        }
+        (id, true)
+    }
+}
+
+/// One index over a dataset's key tasks (text and ID), projects and their
+/// sub-items, units (names and aliases) and leaders. Built once; cheap to
+/// share behind an `Arc` between the search popup and the units filter.
+#[derive(Debug, Default)]
+pub struct Index {
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) docs: Vec<Doc>,
+    chars: CharTable,
+    /// Pinyin readings per character ID.
+    pub(crate) readings: Vec<Readings>,
+    /// Per character ID, the documents that contain it (ascending).
+    pub(crate) postings: Vec<Vec<u32>>,
+    /// Lowercased task, project and sub-item IDs with their entry, sorted.
+    pub(crate) ids: Vec<(String, u32)>,
+}
+
+impl Index {
+    pub fn build(data: &Dataset) -> Index {
+        let mut index = Index::default();
+        for task in data.all_tasks() {
+            let (target, kind) = match task.kind {
+                crate::model::TaskKind::Key => (Target::Task(task.id.clone()), Kind::Task),
+                crate::model::TaskKind::Project => {
+                    (Target::Project(task.id.clone()), Kind::Project)
+                }
+            };
+            let mut fields = vec![(Field::Text, task.text.as_str())];
+            if let Some(title) = &task.title {
+                fields.insert(0, (Field::Title, title.as_str()));
+            }
+            let entry = index.add(target, kind, &fields);
+            index.ids.push((task.id.to_lowercase(), entry));
+            for item in &task.items {
+                let entry = index.add(
+                    Target::Item(item.id.clone()),
+                    Kind::Project,
+                    &[(Field::Text, &item.text)],
+                );
+                index.ids.push((item.id.to_lowercase(), entry));
+            }
+        }
+        for unit in &data.units {
+            let mut fields = vec![(Field::Name, unit.name.as_str())];
+            fields.extend(unit.aliases.iter().map(|a| (Field::Alias, a.as_str())));
+            index.add(Target::Unit(unit.name.clone()), Kind::Unit, &fields);
+        }
+        for leader in &data.plan.leaders {
+            index.add(
+                Target::Leader(leader.id.clone()),
+                Kind::Leader,
+                &[(Field::Name, &leader.name), (Field::Title, &leader.title)],
+            );
+        }
+        index.ids.sort_unstable();
+        index
+    }
+
+    fn add(&mut self, target: Target, kind: Kind, fields: &[(Field, &str)]) -> u32 {
+        let entry = self.entries.len() as u32;
+        self.entries.push(Entry { target, kind });
+        for &(field, text) in fields.iter().filter(|(_, t)| !t.is_empty()) {
+            let doc = self.docs.len() as u32;
+            let mut chars = Vec::with_capacity(text.len() / 3 + 1);
+            for c in text.chars().flat_map(char::to_lowercase) {
+                let (id, new) = self.chars.intern(c);
+                if new {
+                    self.readings.push(Readings::of(c));
+                    self.postings.push(Vec::new());
+                }
+                chars.push(id);
+                let posting = &mut self.postings[id as usize];
+                if posting.last() != Some(&doc) {
+                    posting.push(doc);
+                }
+            }
+            self.docs.push(Doc {
+                entry,
+                field,
+                text: text.into(),
+                pairs: InitialPairs::of(&chars, &self.readings),
+                chars: chars.into(),
+            });
+        }
+        entry
+    }
+
+    /// The documents containing every character of `query`, ignoring
+    /// case; ascending.
+    pub(crate) fn docs_with_chars(&self, query: &str) -> Vec<u32> {
+        let mut lists: Vec<&Vec<u32>> = Vec::new();
+        for c in query.chars().flat_map(char::to_lowercase) {
+            match self.chars.get(c) {
+                Some(id) => lists.push(&self.postings[id as usize]),
+                None => return Vec::new(),
+            }
+        }
+        lists.sort_by_key(|l| l.len());
+        lists.dedup_by(|a, b| std::ptr::eq(*a, *b));
+        let Some((first, rest)) = lists.split_first() else {
+            return Vec::new();
+        };
+        first
+            .iter()
+            .copied()
+            .filter(|doc| rest.iter().all(|l| l.binary_search(doc).is_ok()))
+            .collect()
+    }
+
+    /// How many entries (tasks, projects, sub-items, units, leaders).
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// How many distinct characters the index holds.
+    pub fn distinct_chars(&self) -> usize {
+        self.readings.len()
+    }
+
+    /// Approximate heap bytes the index holds.
+    pub fn heap_bytes(&self) -> usize {
+        let docs: usize = self
+            .docs
+            .iter()
+            .map(|d| std::mem::size_of::<Doc>() + d.text.len() + d.chars.len() * 4)
+            .sum();
+        let postings: usize = self
+            .postings
+            .iter()
+            .map(|p| p.capacity() * 4 + std::mem::size_of::<Vec<u32>>())
+            .sum();
+        let ids: usize = self.ids.iter().map(|(s, _)| s.len() + 32).sum();
+        docs + postings
+            + ids
+            + self.chars.bmp.len() * 4
+            + self.entries.len() * std::mem::size_of::<Entry>()
+    }
+}

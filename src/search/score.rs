@@ -1,0 +1,233 @@
+//! The fuzzy matcher's score, computed without its per-call allocations.
+//!
+//! [`Scorer::score`] returns exactly what a fresh
+//! `SkimMatcherV2::default().fuzzy_match(choice, pattern)` returns (fuzzy-matcher 0.3, default score configuration, smart case;
+//! a property test holds it to that). It follows the same two-row
+//! dynamic programme, but decodes each text into a reused buffer and
+//! skips the matrix set-up the library repeats per call. Positions for
+//! highlighting still come from the library itself, for visible rows only.
+//!
+//! A fresh matcher is the reference because a reused one carries
+//! consecutive-match bonuses over from earlier calls (its matrix is cached
+//! per thread and not fully reset), so its score for a pattern of three or
+//! more characters can depend on what was matched before. (`use_cache(false)`
+//! would avoid that, but panics in fuzzy-matcher 0.3.7.)
+
+use std::cmp::max;
+
+const SCORE_MATCH: i32 = 16;
+const GAP_START: i32 = -3;
+const GAP_EXTENSION: i32 = -1;
+const FIRST_CHAR_MULTIPLIER: i32 = 2;
+const BONUS_HEAD: i32 = SCORE_MATCH / 2;
+const BONUS_BREAK: i32 = SCORE_MATCH / 2 + GAP_EXTENSION;
+const BONUS_CAMEL: i32 = SCORE_MATCH / 2 + 2 * GAP_EXTENSION;
+const BONUS_CONSECUTIVE: i32 = -(GAP_START + GAP_EXTENSION);
+const PENALTY_CASE_MISMATCH: i32 = GAP_EXTENSION * 2;
+const NEG_INFINITY: i32 = i16::MIN as i32;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum CharType {
+    Empty,
+    Upper,
+    Lower,
+    Number,
+    HardSep,
+    SoftSep,
+}
+
+impl CharType {
+    fn of(ch: char) -> CharType {
+        match ch {
+            '\0' => CharType::Empty,
+            ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => CharType::HardSep,
+            '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~' => CharType::SoftSep,
+            '0'..='9' => CharType::Number,
+            'A'..='Z' => CharType::Upper,
+            _ => CharType::Lower,
+        }
+    }
+}
+
+fn in_place_bonus(prev: CharType, cur: CharType) -> i32 {
+    match (prev, cur) {
+        (CharType::Empty, _) | (CharType::HardSep, _) => BONUS_HEAD,
+        (CharType::SoftSep, _) => BONUS_BREAK,
+        (CharType::Lower, CharType::Upper) | (CharType::Number, CharType::Upper) => BONUS_CAMEL,
+        _ => 0,
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cell {
+    m: i32,
+    p: i32,
+    bonus: i32,
+}
+
+const RESET: Cell = Cell {
+    m: NEG_INFINITY,
+    p: NEG_INFINITY,
+    bonus: 0,
+};
+
+/// A prepared pattern and reusable buffers; one per thread.
+#[derive(Debug, Default)]
+pub(crate) struct Scorer {
+    pattern: Vec<char>,
+    case_sensitive: bool,
+    choice: Vec<char>,
+    first: Vec<usize>,
+    bonus: Vec<i32>,
+    cells: Vec<Cell>,
+}
+
+impl Scorer {
+    pub fn new(pattern: &str) -> Scorer {
+        Scorer {
+            pattern: pattern.chars().collect(),
+            case_sensitive: pattern.chars().any(|c| c.is_ascii_uppercase()),
+            ..Scorer::default()
+        }
+    }
+
+    fn equal(&self, c: char, p: char) -> bool {
+        if self.case_sensitive {
+            c == p
+        } else {
+            c.eq_ignore_ascii_case(&p)
+        }
+    }
+
+    /// The score of the pattern on `choice`, or `None` when the pattern is
+    /// not a subsequence of it.
+    pub fn score(&mut self, choice: &str) -> Option<i64> {
+        if self.pattern.is_empty() {
+            return Some(0);
+        }
+        self.choice.clear();
+        self.choice.extend(choice.chars());
+        // Where each pattern character first matches, in order.
+        self.first.clear();
+        let mut next = 0;
+        for (j, &c) in self.choice.iter().enumerate() {
+            if next == self.pattern.len() {
+                break;
+            }
+            if self.equal(c, self.pattern[next]) {
+                self.first.push(j);
+                next += 1;
+            }
+        }
+        if next < self.pattern.len() {
+            return None;
+        }
+        Some(self.matrix() as i64)
+    }
+
+    fn matrix(&mut self) -> i32 {
+        let cols = self.choice.len() + 1;
+        let n = self.pattern.len();
+        self.bonus.clear();
+        self.bonus.push(0);
+        let mut prev = '\0';
+        for &c in &self.choice {
+            self.bonus
+                .push(in_place_bonus(CharType::of(prev), CharType::of(c)));
+            prev = c;
+        }
+        if cols > 1 {
+            self.bonus[1] *= FIRST_CHAR_MULTIPLIER;
+        }
+        // Two rows, as a fresh matcher's matrix starts.
+        self.cells.clear();
+        self.cells.resize(2 * cols, RESET);
+        let at = |row: usize, col: usize| row * cols + col;
+        self.cells[at(1, self.first[0])] = RESET;
+        for j in 0..cols {
+            self.cells[at(0, j)] = Cell {
+                p: GAP_EXTENSION,
+                ..RESET
+            };
+        }
+        for i in 0..n {
+            let p_ch = self.pattern[i];
+            let row = (i + 1) & 1;
+            let row_prev = i & 1;
+            for j in self.first[i]..self.choice.len() {
+                let (cur, last, diag) = (at(row, j + 1), at(row, j), at(row_prev, j));
+                let c_ch = self.choice[j];
+                if self.equal(c_ch, p_ch) {
+                    let matched = SCORE_MATCH
+                        + if !self.case_sensitive && p_ch != c_ch {
+                            PENALTY_CASE_MISMATCH
+                        } else {
+                            0
+                        };
+                    let in_place = self.bonus[j + 1];
+                    let consecutive = max(self.cells[last].bonus, max(in_place, BONUS_CONSECUTIVE));
+                    self.cells[last].bonus = consecutive;
+                    let score_match = self.cells[diag].m + consecutive;
+                    let score_skip = self.cells[diag].p + in_place;
+                    self.cells[cur].m = max(score_match, score_skip) + max(0, matched);
+                } else {
+                    self.cells[cur].m = NEG_INFINITY;
+                    self.cells[cur].bonus = 0;
+                }
+                let open = GAP_START + GAP_EXTENSION + self.cells[last].m;
+                let extend = GAP_EXTENSION + self.cells[last].p;
+                self.cells[cur].p = max(open, extend);
+            }
+        }
+        let last_row = n & 1;
+        (self.first[n - 1]..cols)
+            .map(|j| self.cells[at(last_row, j)].m)
+            .max()
+            .unwrap_or(NEG_INFINITY)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fuzzy_matcher::FuzzyMatcher;
+    use fuzzy_matcher::skim::SkimMatcherV2;
+    use proptest::prelude::*;
+
+    fn reference(choice: &str, pattern: &str) -> Option<i64> {
+        SkimMatcherV2::default().fuzzy_match(choice, pattern)
+    }
+
+    const ALPHABET: &[char] = &[
+        '市', '发', '改', '局', '规', '上', '企', '业', '新', '增', 'a', 'b', 'A', 'B', 'k', 'K',
+        '1', '2', '.', ',', ' ', '(', ')', '%', '/', '，', '。',
+    ];
+
+    fn text(max: usize) -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(ALPHABET), 0..max)
+            .prop_map(|cs| cs.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn equals_the_fuzzy_matchers_score(choice in text(40), pattern in text(6)) {
+            prop_assert_eq!(Scorer::new(&pattern).score(&choice), reference(&choice, &pattern));
+        }
+    }
+
+    #[test]
+    fn scores_a_chinese_substring_like_the_library() {
+        let choice = "加快培育,新增规上企业100家。";
+        assert_eq!(
+            Scorer::new("规上企业").score(choice),
+            reference(choice, "规上企业")
+        );
+        assert!(Scorer::new("规上企业").score(choice).is_some());
+    }
+
+    #[test]
+    fn no_score_when_the_pattern_is_not_a_subsequence() {
+        assert_eq!(Scorer::new("局发").score("市发改局"), None);
+    }
+}

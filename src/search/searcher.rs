@@ -1,0 +1,278 @@
+//! Answering queries keystroke by keystroke.
+//!
+//! When the query grows at its end, every hit of the new query was a
+//! candidate of the previous one (a fuzzy subsequence of a longer query is
+//! also one of its prefix; a pinyin run of a longer query also covers its
+//! prefix), so only the previous candidates are matched again. Large
+//! candidate sets are matched on all cores.
+
+use std::sync::Arc;
+use std::thread;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::index::Index;
+use super::pinyin::{self, PinyinMatch};
+use super::rank::{self, Candidate};
+use super::score::Scorer;
+use super::{Field, Hit, Kind, Via, ranges_of};
+
+/// Pinyin needs at least this many letters on short texts (names, titles)
+/// and one more on long texts (task texts).
+pub const PINYIN_MIN_LETTERS: usize = 2;
+
+/// Below this many documents, matching stays on the calling thread.
+const PARALLEL_FROM: usize = 4096;
+
+/// What the previous query matched, for narrowing.
+#[derive(Debug, Default)]
+struct State {
+    query: String,
+    kind: Option<Kind>,
+    /// Documents the query matched directly.
+    direct: Vec<u32>,
+    /// Documents the query matched by pinyin.
+    pinyin: Vec<u32>,
+    /// Whether `pinyin` covers short and long documents.
+    pinyin_short: bool,
+    pinyin_long: bool,
+}
+
+/// A search session over one index: the dashboard popup, the units filter
+/// and `duban search` each hold one.
+pub struct Searcher {
+    index: Arc<Index>,
+    state: Option<State>,
+}
+
+impl Searcher {
+    pub fn new(index: Arc<Index>) -> Searcher {
+        Searcher { index, state: None }
+    }
+
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// Forgets the previous query, so the next search starts afresh.
+    pub fn reset(&mut self) {
+        self.state = None;
+    }
+
+    /// The best `limit` hits for `query`, best first, of one kind or all.
+    /// Leading and trailing spaces are ignored.
+    pub fn search(&mut self, query: &str, kind: Option<Kind>, limit: usize) -> Vec<Hit> {
+        let query = query.trim();
+        if query.is_empty() {
+            self.state = None;
+            return Vec::new();
+        }
+        let prev = self
+            .state
+            .take()
+            .filter(|s| s.kind == kind && query.starts_with(&s.query));
+        let index = Arc::clone(&self.index);
+        let wanted = |doc: u32| {
+            kind.is_none_or(|k| index.entries[index.docs[doc as usize].entry as usize].kind == k)
+        };
+
+        let direct_base: Vec<u32> = match &prev {
+            Some(p) => p.direct.clone(),
+            None => index
+                .docs_with_chars(query)
+                .into_iter()
+                .filter(|&d| wanted(d))
+                .collect(),
+        };
+        let direct = self.score_direct(&direct_base, query);
+
+        let letters = pinyin::pinyin_query(query);
+        let short_ok = letters
+            .as_ref()
+            .is_some_and(|q| q.len() >= PINYIN_MIN_LETTERS);
+        let long_ok = letters
+            .as_ref()
+            .is_some_and(|q| q.len() > PINYIN_MIN_LETTERS);
+        let mut pinyin_base: Vec<u32> = Vec::new();
+        let (had_short, had_long) = match &prev {
+            Some(p) => {
+                pinyin_base.extend(&p.pinyin);
+                (p.pinyin_short, p.pinyin_long)
+            }
+            None => (false, false),
+        };
+        if short_ok && !had_short || long_ok && !had_long {
+            let scan_short = short_ok && !had_short;
+            let scan_long = long_ok && !had_long;
+            pinyin_base.extend((0..index.docs.len() as u32).filter(|&d| {
+                let doc = &index.docs[d as usize];
+                doc.field != Field::Id
+                    && if doc.is_long() { scan_long } else { scan_short }
+                    && wanted(d)
+            }));
+            pinyin_base.sort_unstable();
+        }
+        let pinyin = match &letters {
+            Some(q) if short_ok => self.match_pinyin(&pinyin_base, q, long_ok),
+            _ => Vec::new(),
+        };
+
+        let mut cands: Vec<Candidate> = Vec::with_capacity(direct.len() + pinyin.len());
+        let entry_of = |doc: u32| index.docs[doc as usize].entry;
+        cands.extend(direct.iter().map(|&(doc, score)| Candidate {
+            entry: entry_of(doc),
+            doc: Some(doc),
+            via: Via::Direct,
+            score,
+            span: (0, 0),
+        }));
+        cands.extend(pinyin.iter().map(|(doc, m)| Candidate {
+            entry: entry_of(*doc),
+            doc: Some(*doc),
+            via: Via::Pinyin,
+            score: m.score(query.len()),
+            span: (m.start as u32, m.len as u32),
+        }));
+        cands.extend(self.id_hits(query, kind));
+
+        let hits = rank::top(&index, cands, limit)
+            .into_iter()
+            .map(|c| self.hit(c, query))
+            .collect();
+        self.state = Some(State {
+            query: query.to_string(),
+            kind,
+            direct: direct.into_iter().map(|(doc, _)| doc).collect(),
+            pinyin: pinyin.into_iter().map(|(doc, _)| doc).collect(),
+            pinyin_short: short_ok,
+            pinyin_long: long_ok,
+        });
+        hits
+    }
+
+    /// Fuzzy-matches `query` against each document: (document, score).
+    fn score_direct(&self, docs: &[u32], query: &str) -> Vec<(u32, i64)> {
+        let index = &self.index;
+        par_filter_map(
+            docs,
+            || Scorer::new(query),
+            |scorer, doc| {
+                let text = &index.docs[doc as usize].text;
+                scorer.score(text).map(|score| (doc, score))
+            },
+        )
+    }
+
+    /// Pinyin-matches `letters` against each document; long documents only
+    /// when `long_ok`.
+    fn match_pinyin(&self, docs: &[u32], letters: &[u8], long_ok: bool) -> Vec<(u32, PinyinMatch)> {
+        let index = &self.index;
+        par_filter_map(
+            docs,
+            || (),
+            |_, doc| {
+                let d = &index.docs[doc as usize];
+                if d.is_long() && !long_ok || !d.pairs.may_match(letters) {
+                    return None;
+                }
+                pinyin::find(letters, &d.chars, &index.readings).map(|m| (doc, m))
+            },
+        )
+    }
+
+    /// Task, project and sub-item IDs the query names: the exact ID
+    /// (`k2.16`), or, once the query has a dot, every ID it begins
+    /// (`k2.1` → K2.1, K2.10 …).
+    fn id_hits(&self, query: &str, kind: Option<Kind>) -> Vec<Candidate> {
+        let q = query.to_lowercase();
+        if !q.starts_with(['k', 'm']) || !q[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            return Vec::new();
+        }
+        let ids = &self.index.ids;
+        let from = ids.partition_point(|(id, _)| id.as_str() < q.as_str());
+        ids[from..]
+            .iter()
+            .take_while(|(id, _)| id.starts_with(&q))
+            .filter(|(id, _)| *id == q || q.contains('.'))
+            .filter(|(_, e)| kind.is_none_or(|k| self.index.entries[*e as usize].kind == k))
+            .map(|(id, entry)| Candidate {
+                entry: *entry,
+                doc: None,
+                via: Via::Id,
+                score: 1000 - (id.len() - q.len()) as i64,
+                span: (0, q.chars().count() as u32),
+            })
+            .collect()
+    }
+
+    fn hit(&self, c: Candidate, query: &str) -> Hit {
+        let entry = &self.index.entries[c.entry as usize];
+        let (field, text, ranges) = match c.doc {
+            None => (
+                Field::Id,
+                entry.target.key().to_string(),
+                span_ranges(c.span),
+            ),
+            Some(doc) => {
+                let d = &self.index.docs[doc as usize];
+                let ranges = match c.via {
+                    Via::Pinyin => span_ranges(c.span),
+                    _ => SkimMatcherV2::default()
+                        .fuzzy_indices(&d.text, query)
+                        .map(|(_, idx)| ranges_of(&idx))
+                        .unwrap_or_default(),
+                };
+                (d.field, d.text.to_string(), ranges)
+            }
+        };
+        Hit {
+            target: entry.target.clone(),
+            kind: entry.kind,
+            field,
+            score: c.score,
+            text,
+            ranges,
+            pinyin_match: c.via == Via::Pinyin,
+            via: c.via,
+        }
+    }
+}
+
+/// The one range a (start, length) span covers.
+fn span_ranges((start, len): (u32, u32)) -> Vec<std::ops::Range<usize>> {
+    std::iter::once(start as usize..(start + len) as usize).collect()
+}
+
+/// `f` over `items`, split across the available cores when there are
+/// many, each part with its own scratch state from `init`; results keep
+/// the order of `items`.
+fn par_filter_map<T, S, I, F>(items: &[u32], init: I, f: F) -> Vec<T>
+where
+    T: Send,
+    I: Fn() -> S + Sync,
+    F: Fn(&mut S, u32) -> Option<T> + Sync,
+{
+    let run = |part: &[u32]| {
+        let mut state = init();
+        part.iter()
+            .filter_map(|&i| f(&mut state, i))
+            .collect::<Vec<T>>()
+    };
+    let cores = thread::available_parallelism().map_or(1, |n| n.get());
+    if cores < 2 || items.len() < PARALLEL_FROM {
+        return run(items);
+    }
+    let chunk = items.len().div_ceil(cores);
+    thread::scope(|scope| {
+        let run = &run;
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || run(part)))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}

@@ -1,0 +1,301 @@
+//! Ranking and highlighting: Chinese, ASCII, IDs, pinyin, polyphones, and
+//! no over-matching. A small hand-made dataset keeps the expectations exact.
+
+use std::sync::Arc;
+
+use duban::model::{Dataset, Item, Leader, Plan, Rules, Task, TaskKind, Unit, UnitKind};
+use duban::search::{Field, Hit, Index, Kind, Searcher, Target, Via};
+
+fn task(id: &str, text: &str) -> Task {
+    Task {
+        id: id.to_string(),
+        kind: TaskKind::Key,
+        leader: Some(id[1..2].to_string()).map(|n| format!("L{n}")),
+        number: id[3..].parse().unwrap_or(1),
+        title: None,
+        text: text.to_string(),
+        items: Vec::new(),
+        lead: vec!["市发改局".to_string()],
+        co: Vec::new(),
+        co_members_of: Vec::new(),
+    }
+}
+
+fn unit(name: &str, aliases: &[&str]) -> Unit {
+    Unit {
+        name: name.to_string(),
+        kind: UnitKind::Department,
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+    }
+}
+
+fn dataset() -> Dataset {
+    Dataset {
+        plan: Plan {
+            title: "测试".to_string(),
+            issuer: "测试".to_string(),
+            doc_number: "测试[2023]1号".to_string(),
+            issued: None,
+            year: 2023,
+            addressees: Vec::new(),
+            rules: Rules {
+                note: String::new(),
+                first_listed_lead: true,
+                co_unordered: true,
+                default_co: Vec::new(),
+            },
+            leaders: vec![
+                Leader {
+                    id: "L1".to_string(),
+                    name: "黄胜可".to_string(),
+                    title: "市长".to_string(),
+                },
+                Leader {
+                    id: "L2".to_string(),
+                    name: "郭锦明".to_string(),
+                    title: "常务副市长".to_string(),
+                },
+            ],
+        },
+        tasks: vec![
+            task("K1.1", "动态规划上报企业名录"),
+            task("K1.2", "推进重点项目建设,动态储备重点项目50个"),
+            task("K2.1", "加快银行网点建设,发展普惠金融"),
+            task("K2.2", "持续推进行政审批制度改革"),
+            task("K2.16", "实施制造业高质量发展行动,新增规上企业100家"),
+            task("K2.17", "引进5G基站建设,GDP增长7.5%以上"),
+        ],
+        projects: vec![Task {
+            id: "M1".to_string(),
+            kind: TaskKind::Project,
+            leader: Some("L2".to_string()),
+            number: 1,
+            title: Some("居家养老服务提升项目".to_string()),
+            text: "居家养老服务提升项目。1.新建养老服务中心3家".to_string(),
+            items: vec![Item {
+                id: "M1.1".to_string(),
+                text: "新建养老服务中心3家".to_string(),
+            }],
+            lead: vec!["市民政局".to_string()],
+            co: Vec::new(),
+            co_members_of: Vec::new(),
+        }],
+        units: vec![
+            unit("市发改局", &["发改局"]),
+            unit("市经信局", &[]),
+            unit("市财政局", &[]),
+            unit("市民政局", &[]),
+            unit("市交投集团", &[]),
+            unit("横店镇", &[]),
+            unit("市建设局", &[]),
+            unit("市教育局", &[]),
+            unit("市经济开发区管委会", &[]),
+            unit("市就业管理中心", &[]),
+        ],
+    }
+}
+
+fn searcher() -> Searcher {
+    Searcher::new(Arc::new(Index::build(&dataset())))
+}
+
+fn search(query: &str, kind: Option<Kind>) -> Vec<Hit> {
+    searcher().search(query, kind, 20)
+}
+
+fn keys(hits: &[Hit]) -> Vec<&str> {
+    hits.iter().map(|h| h.target.key()).collect()
+}
+
+/// The characters a hit highlights, as a string.
+fn highlighted(hit: &Hit) -> String {
+    let chars: Vec<char> = hit.text.chars().collect();
+    hit.ranges
+        .iter()
+        .flat_map(|r| chars[r.clone()].iter())
+        .collect()
+}
+
+#[test]
+fn a_contiguous_chinese_match_ranks_above_a_scattered_one() {
+    let hits = search("规上企业", None);
+    assert_eq!(keys(&hits)[..2], ["K2.16", "K1.1"]);
+    assert!(hits[0].score > hits[1].score);
+}
+
+#[test]
+fn chinese_highlights_land_on_the_matched_characters() {
+    let hits = search("规上企业", None);
+    assert_eq!(highlighted(&hits[0]), "规上企业");
+    assert_eq!(hits[0].ranges, vec![15..19]);
+    assert_eq!(hits[1].ranges, vec![2..3, 4..5, 6..8]);
+}
+
+#[test]
+fn ascii_matches_case_insensitively_with_a_lowercase_query() {
+    let hits = search("gdp", None);
+    assert_eq!(keys(&hits), ["K2.17"]);
+    assert_eq!(highlighted(&hits[0]), "GDP");
+    assert!(!hits[0].pinyin_match);
+}
+
+#[test]
+fn an_exact_id_comes_first_and_highlights_the_id() {
+    let hits = search("k2.16", None);
+    assert_eq!(hits[0].target, Target::Task("K2.16".to_string()));
+    assert_eq!(hits[0].field, Field::Id);
+    assert_eq!(hits[0].via, Via::Id);
+    assert_eq!(hits[0].ranges, vec![0..5]);
+}
+
+#[test]
+fn an_id_prefix_with_a_dot_lists_the_ids_it_begins() {
+    let hits = search("K2.1", Some(Kind::Task));
+    assert_eq!(keys(&hits), ["K2.1", "K2.16", "K2.17"]);
+}
+
+#[test]
+fn project_sub_items_are_of_kind_project() {
+    let hits = search("M1.1", None);
+    assert_eq!(hits[0].target, Target::Item("M1.1".to_string()));
+    assert_eq!(hits[0].kind, Kind::Project);
+}
+
+#[test]
+fn unit_aliases_are_searched_and_point_at_the_unit() {
+    let hits = search("发改局", Some(Kind::Unit));
+    assert_eq!(keys(&hits), ["市发改局"]);
+    assert_eq!(hits.len(), 1, "name and alias give one hit");
+}
+
+#[test]
+fn leaders_are_found_by_name() {
+    let hits = search("锦明", None);
+    assert_eq!(hits[0].target, Target::Leader("L2".to_string()));
+    assert_eq!(hits[0].kind, Kind::Leader);
+}
+
+#[test]
+fn pinyin_initials_find_a_unit_and_highlight_its_characters() {
+    let hits = search("fgj", Some(Kind::Unit));
+    assert_eq!(keys(&hits)[0], "市发改局");
+    assert!(hits[0].pinyin_match);
+    assert_eq!(highlighted(&hits[0]), "发改局");
+}
+
+#[test]
+fn pinyin_initials_find_the_economy_and_information_bureau() {
+    let hits = search("jxj", Some(Kind::Unit));
+    assert_eq!(keys(&hits), ["市经信局"]);
+}
+
+#[test]
+fn pinyin_full_syllables_match() {
+    let hits = search("fagai", Some(Kind::Unit));
+    assert_eq!(keys(&hits), ["市发改局"]);
+    assert_eq!(highlighted(&hits[0]), "发改");
+}
+
+#[test]
+fn pinyin_initials_find_a_phrase_in_task_text() {
+    let hits = search("gsqy", Some(Kind::Task));
+    assert_eq!(keys(&hits), ["K2.16"]);
+    assert_eq!(highlighted(&hits[0]), "规上企业");
+}
+
+#[test]
+fn polyphone_zhong_and_chong_both_match() {
+    assert_eq!(keys(&search("zhongdian", None))[0], "K1.2");
+    assert_eq!(keys(&search("chongdian", None))[0], "K1.2");
+}
+
+#[test]
+fn polyphone_hang_and_xing_both_match() {
+    assert_eq!(keys(&search("yinhang", None)), ["K2.1"]);
+    assert_eq!(keys(&search("xingzheng", None)), ["K2.2"]);
+}
+
+#[test]
+fn a_direct_match_ranks_above_a_pinyin_match() {
+    // `jy` is direct on nothing; add a unit whose name holds the letters.
+    let mut data = dataset();
+    data.units.push(unit("jy工作专班", &[]));
+    let mut s = Searcher::new(Arc::new(Index::build(&data)));
+    let hits = s.search("jy", Some(Kind::Unit), 20);
+    assert_eq!(hits[0].target.key(), "jy工作专班");
+    assert_eq!(hits[0].via, Via::Direct);
+    assert!(hits[1..].iter().all(|h| h.pinyin_match), "{hits:?}");
+    assert!(
+        hits.len() > 1,
+        "市就业管理中心 and 市教育局 match by pinyin"
+    );
+}
+
+#[test]
+fn one_letter_never_matches_by_pinyin() {
+    assert!(search("j", None).is_empty());
+}
+
+#[test]
+fn two_letters_light_up_only_a_small_share_of_units() {
+    let data = duban::synth::synth(200, 5);
+    let units = data.units.len();
+    let mut s = Searcher::new(Arc::new(Index::build(&data)));
+    for query in ["ji", "sj", "sh", "zh"] {
+        let hits = s.search(query, Some(Kind::Unit), units);
+        assert!(
+            hits.len() * 5 <= units,
+            "{query} matched {} of {units} units",
+            hits.len()
+        );
+    }
+}
+
+#[test]
+fn two_letters_do_not_match_long_task_texts_by_pinyin() {
+    let data = duban::synth::synth(300, 5);
+    let mut s = Searcher::new(Arc::new(Index::build(&data)));
+    let hits = s.search("xz", Some(Kind::Task), 1000);
+    assert!(hits.is_empty(), "{} task hits", hits.len());
+}
+
+#[test]
+fn the_kind_filter_keeps_only_that_kind() {
+    let hits = search("建设", Some(Kind::Unit));
+    assert_eq!(keys(&hits), ["市建设局"]);
+}
+
+#[test]
+fn the_limit_caps_the_hits() {
+    assert_eq!(searcher().search("市", None, 3).len(), 3);
+}
+
+#[test]
+fn an_empty_query_finds_nothing() {
+    assert!(search("  ", None).is_empty());
+}
+
+#[test]
+fn typing_gives_the_same_hits_as_a_fresh_search() {
+    let data = duban::synth::synth(400, 9);
+    let index = Arc::new(Index::build(&data));
+    for query in ["新增规上企业", "gsqy", "市发改局", "K3.1", "jxj"] {
+        let mut typing = Searcher::new(Arc::clone(&index));
+        let mut typed = String::new();
+        for c in query.chars() {
+            typed.push(c);
+            let narrowed = typing.search(&typed, None, 30);
+            let fresh = Searcher::new(Arc::clone(&index)).search(&typed, None, 30);
+            assert_eq!(narrowed, fresh, "after typing {typed}");
+        }
+    }
+}
+
+#[test]
+fn deleting_a_character_widens_the_search_again() {
+    let mut s = searcher();
+    assert_eq!(keys(&s.search("规上企业", None, 20)).len(), 2);
+    assert_eq!(keys(&s.search("规上企", None, 20)).len(), 2);
+    s.search("规上企业x", None, 20);
+    assert_eq!(keys(&s.search("规上", None, 20)).len(), 2);
+}
