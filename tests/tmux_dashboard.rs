@@ -289,7 +289,29 @@ fn shows_recorded_progress() {
     let screen = t.wait_for("状态: 滞后  40%");
     assert!(screen.contains("2023-05-04 滞后 40%"), "{screen}");
     assert!(screen.contains("一季度增长6.8%"), "{screen}");
-    assert!(screen.contains("  1 滞后    40%"), "{screen}");
+    assert!(screen.contains("  1 黄灯 滞后    40%"), "{screen}");
+}
+
+#[test]
+fn key_4_shows_the_overview_with_lights() {
+    let home = tempfile::tempdir().expect("a temp dir");
+    let dir = home.path().join(duban::progress::BUNDLED_DATASET);
+    std::fs::create_dir_all(&dir).expect("progress dir");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/overview/progress.ron");
+    std::fs::copy(fixture, dir.join(duban::progress::FILE_NAME)).expect("journal copied");
+    let t = Tmux::start_in(home, "overview", 120, 40, "");
+    t.keys(&["4"]);
+    let screen = t.wait_for("┌ 领导进度");
+    assert!(screen.contains("红灯事项 8"), "{screen}");
+    assert!(screen.contains("│K2.3   受阻"), "{screen}");
+    assert!(screen.contains("牵头单位 按牵头数"), "{screen}");
+    t.keys(&["s"]);
+    t.wait_for("牵头单位 按红灯数");
+    t.keys(&["Tab", "Enter"]);
+    let screen = t.wait_for("K1.5  牵头领导: 黄胜可 市长");
+    assert!(screen.contains("状态灯: 红灯"), "{screen}");
+    t.keys(&["Escape"]);
+    t.wait_for("┌ 红灯事项 8");
 }
 
 /// Whether the process is gone (or a zombie waiting to be reaped).

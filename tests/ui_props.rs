@@ -13,6 +13,9 @@ fn action() -> impl Strategy<Value = Action> {
         Action::ShowTab(Tab::Leaders),
         Action::ShowTab(Tab::Units),
         Action::ShowTab(Tab::Projects),
+        Action::ShowTab(Tab::Overview),
+        Action::ShowTab(Tab::Overview),
+        Action::Sort,
         Action::NextPane,
         Action::PrevPane,
         Action::PaneLeft,
@@ -69,5 +72,21 @@ proptest! {
     ) {
         let lang = if en { Lang::En } else { Lang::Zh };
         run(common::app(common::bundled(), lang), size, &actions);
+    }
+
+    #[test]
+    fn never_panics_on_the_overview_with_red_items(
+        size in (1u16..=300, 1u16..=100),
+        actions in prop::collection::vec(action(), 1..30),
+        strict in any::<bool>(),
+    ) {
+        // The sample's progress as of 2023-06-30 has red, done and blocked
+        // tasks; strict thresholds turn more of them red.
+        let mut app = common::app(common::sample(), Lang::Zh);
+        if strict {
+            app.thresholds = duban::lights::Thresholds { red_behind: 1, yellow_behind: 1, stale_days: 1 };
+        }
+        update(&mut app, Action::ShowTab(Tab::Overview));
+        run(app, size, &actions);
     }
 }

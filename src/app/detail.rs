@@ -18,6 +18,7 @@ pub enum Tone {
     /// A unit name that Enter follows.
     Link,
     Status(Status),
+    Light(crate::lights::Light),
 }
 
 /// A run of text on one line.
@@ -171,6 +172,9 @@ pub fn build(app: &App, subject: Subject, width: usize) -> Doc {
         Builder::seg(l.status(status), Tone::Status(status)),
         Builder::seg(format!("  {percent}%"), Tone::Body),
     ]);
+    if item.is_none() {
+        light_line(&mut b, app, task);
+    }
     b.blank();
     body(&mut b, task, item);
     b.blank();
@@ -211,6 +215,18 @@ pub fn build(app: &App, subject: Subject, width: usize) -> Doc {
         }
     }
     b.doc
+}
+
+/// The task's light on the as-of date, and why.
+fn light_line(b: &mut Builder, app: &App, task: &Task) {
+    use super::overview::{light_label, reason_text, words};
+    let lang = app.labels.lang;
+    let (light, reason) = app.light(task);
+    b.line(vec![
+        Builder::seg(format!("{}: ", words(lang).light), Tone::Muted),
+        Builder::seg(light_label(lang, light), Tone::Light(light)),
+        Builder::seg(format!("  {}", reason_text(lang, reason)), Tone::Body),
+    ]);
 }
 
 /// The task's own text; for a project its title, text and sub-items; for a

@@ -10,6 +10,7 @@ pub enum Scope {
     Lists,
     Leaders,
     Units,
+    Overview,
     Filter,
     Detail,
     Help,
@@ -37,9 +38,9 @@ const fn k(scope: Scope, keys: &'static str, zh: &'static str, en: &'static str)
 pub static KEYS: &[Key] = &[
     k(
         Scope::Everywhere,
-        "1 2 3",
-        "切换标签:领导、单位、民生实事",
-        "show a tab: leaders, units, projects",
+        "1 2 3 4",
+        "切换标签:领导、单位、民生实事、总览",
+        "show a tab: leaders, units, projects, overview",
     ),
     k(
         Scope::Everywhere,
@@ -82,6 +83,18 @@ pub static KEYS: &[Key] = &[
         "Enter",
         "职责:跳到该领导下的任务",
         "duty: jump to the task under its leader",
+    ),
+    k(
+        Scope::Overview,
+        "s",
+        "单位表排序:牵头数、红灯数、未更新数",
+        "sort the unit table: lead duties, red items, staleness",
+    ),
+    k(
+        Scope::Overview,
+        "Enter",
+        "领导:其任务;红灯事项:跳到任务;单位:其职责",
+        "leader: their tasks; red item: its task; unit: its duties",
     ),
     k(
         Scope::Filter,
@@ -132,6 +145,7 @@ impl Scope {
             Scope::Lists => ("列表", "Lists"),
             Scope::Leaders => ("领导标签", "Leaders tab"),
             Scope::Units => ("单位标签", "Units tab"),
+            Scope::Overview => ("总览标签", "Overview tab"),
             Scope::Filter => ("单位筛选输入", "Units filter"),
             Scope::Detail => ("详情", "Detail"),
             Scope::Help => ("帮助", "Help"),
@@ -188,13 +202,18 @@ pub fn bar(app: &App) -> Vec<(&'static str, &'static str)> {
             keys.push(("j/k", t("移动", "move")));
             keys.push(("Enter", t("跳到任务", "go to task")));
         }
+        (_, Tab::Overview, _) => {
+            keys.push(("j/k", t("移动", "move")));
+            keys.push(("s", t("排序", "sort")));
+            keys.push(("Enter", t("跳转", "go to")));
+        }
         _ => {
             keys.push(("j/k", t("移动", "move")));
             keys.push(("Enter", t("打开", "open")));
         }
     }
     keys.push(("Tab", t("窗格", "pane")));
-    keys.push(("1-3", t("标签", "tab")));
+    keys.push(("1-4", t("标签", "tab")));
     keys.push(("Esc", t("返回", "back")));
     keys.push(("?", t("帮助", "help")));
     keys.push(("q", t("退出", "quit")));

@@ -64,6 +64,7 @@ fn browse_char(c: char) -> Option<Action> {
         'l' => Action::PaneRight,
         '?' => Action::Help,
         'f' => Action::Filter,
+        's' => Action::Sort,
         _ => {
             return Tab::ALL
                 .into_iter()

@@ -43,6 +43,7 @@ pub fn tab_title(labels: &Labels, tab: Tab) -> String {
         Tab::Leaders => labels.tab_leaders,
         Tab::Units => labels.tab_units,
         Tab::Projects => labels.tab_projects,
+        Tab::Overview => super::overview::words(labels.lang).tab,
     };
     format!(" {} {name} ", tab.key())
 }
@@ -79,7 +80,12 @@ pub fn screen(area: Rect, tab: Tab, focus: Pane, labels: &Labels) -> Screen {
         _ => vec![Constraint::Percentage(40), Constraint::Percentage(60)],
     };
     let rects = Layout::horizontal(constraints).split(body);
-    let panes = shown.iter().copied().zip(rects.iter().copied()).collect();
+    let panes = if tab == Tab::Overview {
+        // Sized by the data (see `App::screen_at`).
+        Vec::new()
+    } else {
+        shown.iter().copied().zip(rects.iter().copied()).collect()
+    };
 
     Screen {
         header,

@@ -10,12 +10,14 @@ mod keys;
 mod labels;
 pub mod layout;
 mod nav;
+pub mod overview;
 mod progress;
 mod update;
 
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
+use crate::lights::Thresholds;
 use crate::model::{Dataset, Task};
 
 pub use cursor::{Cursor, DetailView};
@@ -23,6 +25,7 @@ pub use filter::{SubstringFilter, UnitFilter};
 pub use index::{Duty, Index, ProjectRow, Role, TaskRef};
 pub use keys::action_for;
 pub use labels::{EN, Labels, Lang, ZH};
+pub use overview::OverviewView;
 pub use progress::Progress;
 pub use update::{Action, Effect, update};
 
@@ -32,10 +35,11 @@ pub enum Tab {
     Leaders,
     Units,
     Projects,
+    Overview,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Leaders, Tab::Units, Tab::Projects];
+    pub const ALL: [Tab; 4] = [Tab::Leaders, Tab::Units, Tab::Projects, Tab::Overview];
 
     /// The key that shows this tab.
     pub fn key(self) -> char {
@@ -43,6 +47,7 @@ impl Tab {
             Tab::Leaders => '1',
             Tab::Units => '2',
             Tab::Projects => '3',
+            Tab::Overview => '4',
         }
     }
 
@@ -51,6 +56,7 @@ impl Tab {
         match self {
             Tab::Leaders | Tab::Units => &[Pane::List, Pane::Middle, Pane::Detail],
             Tab::Projects => &[Pane::List, Pane::Detail],
+            Tab::Overview => &overview::PANES,
         }
     }
 }
@@ -63,6 +69,12 @@ pub enum Pane {
     List,
     Middle,
     Detail,
+    /// Overview: overall and per-leader gauges.
+    Gauges,
+    /// Overview: the red items.
+    RedItems,
+    /// Overview: the lead units, sortable.
+    UnitTable,
 }
 
 /// What keys go to: browsing, typing into the units filter, or a popup.
@@ -122,6 +134,7 @@ pub struct Nav {
     pub leaders: LeadersView,
     pub units: UnitsView,
     pub projects: ProjectsView,
+    pub overview: OverviewView,
 }
 
 /// The whole dashboard state.
@@ -132,6 +145,8 @@ pub struct App {
     pub labels: &'static Labels,
     /// The as-of date shown in the header.
     pub today: NaiveDate,
+    /// The light rule's thresholds (the dataset's `duban.ron`, or defaults).
+    pub thresholds: Thresholds,
     /// The terminal area, as last reported.
     pub area: Rect,
     pub mouse: bool,
@@ -154,6 +169,7 @@ impl App {
             progress,
             labels: Labels::get(lang),
             today,
+            thresholds: Thresholds::default(),
             area: Rect::new(0, 0, 120, 40),
             mouse: true,
             mode: Mode::Browse,
@@ -162,6 +178,7 @@ impl App {
                 leaders: LeadersView::default(),
                 units,
                 projects: ProjectsView::default(),
+                overview: OverviewView::default(),
             },
             back: Vec::new(),
             filter: Box::new(SubstringFilter),
@@ -178,12 +195,23 @@ impl App {
             Tab::Leaders => self.nav.leaders.focus,
             Tab::Units => self.nav.units.focus,
             Tab::Projects => self.nav.projects.focus,
+            Tab::Overview => self.nav.overview.focus,
         }
     }
 
     /// The screen layout for the current state.
     pub fn screen(&self) -> layout::Screen {
-        layout::screen(self.area, self.nav.tab, self.focus(), self.labels)
+        self.screen_at(self.area)
+    }
+
+    /// The screen layout for the current state in `area`. The overview's
+    /// panes depend on the data: its gauges take a row per leader.
+    pub fn screen_at(&self, area: Rect) -> layout::Screen {
+        let mut screen = layout::screen(area, self.nav.tab, self.focus(), self.labels);
+        if self.nav.tab == Tab::Overview {
+            screen.panes = overview::areas(screen.body, self.data.plan.leaders.len()).panes;
+        }
+        screen
     }
 
     /// The tasks of the selected leader.
@@ -225,6 +253,7 @@ impl App {
                     Some(i) => Subject::Item(row.task, i),
                     None => Subject::Task(row.task),
                 }),
+            Tab::Overview => None,
         }
     }
 
@@ -234,6 +263,7 @@ impl App {
             Tab::Leaders => &self.nav.leaders.detail,
             Tab::Units => &self.nav.units.detail,
             Tab::Projects => &self.nav.projects.detail,
+            Tab::Overview => &overview::NO_DETAIL,
         }
     }
 

@@ -2,7 +2,7 @@
 
 use super::layout::inner_height;
 use super::update::Move;
-use super::{App, Cursor, DetailView, Mode, Pane, Subject, Tab, TaskRef};
+use super::{App, Cursor, DetailView, Mode, Pane, Subject, Tab, TaskRef, overview};
 
 /// Rows the list in `pane` shows (0 when the pane is not on screen).
 fn list_height(app: &App, pane: Pane) -> usize {
@@ -10,7 +10,7 @@ fn list_height(app: &App, pane: Pane) -> usize {
     if app.nav.tab == Tab::Units && pane == Pane::List {
         h.saturating_sub(1) // the filter line
     } else {
-        h
+        h.saturating_sub(overview::top_rows(pane))
     }
 }
 
@@ -22,6 +22,7 @@ fn list_len(app: &App, pane: Pane) -> usize {
         (Tab::Units, Pane::List) => app.nav.units.shown.len(),
         (Tab::Units, Pane::Middle) => app.unit_duties().len(),
         (Tab::Projects, Pane::List) => app.index.project_rows.len(),
+        (Tab::Overview, _) => overview::len(app, pane),
         _ => 0,
     }
 }
@@ -34,15 +35,17 @@ fn cursor_mut(app: &mut App, pane: Pane) -> Option<&mut Cursor> {
         (Tab::Units, Pane::List) => Some(&mut nav.units.units),
         (Tab::Units, Pane::Middle) => Some(&mut nav.units.duties),
         (Tab::Projects, Pane::List) => Some(&mut nav.projects.rows),
+        (Tab::Overview, _) => nav.overview.cursor_mut(pane),
         _ => None,
     }
 }
 
-fn detail_mut(app: &mut App) -> &mut DetailView {
+fn detail_mut(app: &mut App) -> Option<&mut DetailView> {
     match app.nav.tab {
-        Tab::Leaders => &mut app.nav.leaders.detail,
-        Tab::Units => &mut app.nav.units.detail,
-        Tab::Projects => &mut app.nav.projects.detail,
+        Tab::Leaders => Some(&mut app.nav.leaders.detail),
+        Tab::Units => Some(&mut app.nav.units.detail),
+        Tab::Projects => Some(&mut app.nav.projects.detail),
+        Tab::Overview => None,
     }
 }
 
@@ -53,10 +56,12 @@ fn reset_after(app: &mut App, pane: Pane) {
         match app.nav.tab {
             Tab::Leaders => app.nav.leaders.tasks = Cursor::default(),
             Tab::Units => app.nav.units.duties = Cursor::default(),
-            Tab::Projects => {}
+            Tab::Projects | Tab::Overview => {}
         }
     }
-    *detail_mut(app) = DetailView::default();
+    if let Some(view) = detail_mut(app) {
+        *view = DetailView::default();
+    }
 }
 
 /// Moves the selection of a list pane, or the detail's link and scroll.
@@ -86,7 +91,9 @@ fn move_detail(app: &mut App, m: Move) {
     let height = app.screen().pane(Pane::Detail).map_or(0, inner_height);
     let max_scroll = doc.lines.len().saturating_sub(height);
     let links = doc.links.len();
-    let view = detail_mut(app);
+    let Some(view) = detail_mut(app) else {
+        return;
+    };
     let link_step = |d: isize, link: Option<usize>| match link {
         None if d > 0 => Some(0),
         None => None,
@@ -136,6 +143,7 @@ pub(super) fn set_focus(app: &mut App, pane: Pane) {
         Tab::Leaders => app.nav.leaders.focus = pane,
         Tab::Units => app.nav.units.focus = pane,
         Tab::Projects => app.nav.projects.focus = pane,
+        Tab::Overview => app.nav.overview.focus = pane,
     }
     fit_all(app);
 }
@@ -165,6 +173,7 @@ pub(super) fn step_focus(app: &mut App, d: isize) {
 
 pub(super) fn enter(app: &mut App) {
     match (app.nav.tab, app.focus()) {
+        (Tab::Overview, _) => overview::enter(app),
         (Tab::Projects, Pane::List) => set_focus(app, Pane::Detail),
         (_, Pane::List) => set_focus(app, Pane::Middle),
         (Tab::Leaders, Pane::Middle) => set_focus(app, Pane::Detail),
@@ -323,12 +332,23 @@ pub(super) fn click(app: &mut App, x: u16, y: u16) {
     if pane == Pane::Detail {
         set_focus(app, pane);
         let doc = app.detail_doc();
-        let view = detail_mut(app);
-        if let Some(l) = doc.link_at(view.scroll + row, col) {
+        if let Some(view) = detail_mut(app)
+            && let Some(l) = doc.link_at(view.scroll + row, col)
+        {
             view.link = Some(l);
         }
         return;
     }
+    let top = overview::top_rows(pane);
+    if row < top {
+        // The overview's unit table header sorts; the overall gauge focuses.
+        set_focus(app, pane);
+        if pane == Pane::UnitTable {
+            overview::cycle_sort(app);
+        }
+        return;
+    }
+    let row = row - top;
     let row = if app.nav.tab == Tab::Units && pane == Pane::List {
         if row == 0 {
             set_focus(app, pane);

@@ -28,6 +28,8 @@ pub enum Action {
     Help,
     /// Start typing into the units filter.
     Filter,
+    /// Overview: the unit table's next order.
+    Sort,
     Input(char),
     DeleteChar,
     Resize(u16, u16),
@@ -114,6 +116,7 @@ fn browse(app: &mut App, action: Action) {
             nav::set_focus(app, Pane::List);
             app.mode = Mode::UnitFilter;
         }
+        Action::Sort if app.nav.tab == super::Tab::Overview => super::overview::cycle_sort(app),
         Action::Click { x, y } => nav::click(app, x, y),
         Action::Wheel { x, y, down } => {
             let step = if down { 3 } else { -3 };

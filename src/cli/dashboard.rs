@@ -31,8 +31,10 @@ pub fn run(global: &Global) -> CliResult {
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let progress = progress_for_dashboard(global)?;
+    let config = crate::lights::Config::find(global.data.as_deref(), None)?;
     let mut app = App::new(data, progress, lang, today);
     app.mouse = !global.no_mouse;
+    app.thresholds = config.lights;
 
     let signal = Arc::new(AtomicI32::new(0));
     super::hangup::watch(Arc::clone(&signal))?;

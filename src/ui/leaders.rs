@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::list::{ListPane, percent_cell, row, status_cell};
+use super::list::{ListPane, light_cell, percent_cell, row, status_cell};
 use crate::app::{App, TaskRef};
 use crate::model::TaskKind;
 use crate::text::{fit_right, width};
@@ -70,6 +70,7 @@ pub fn draw_tasks(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
         let (status, pct) = app.progress.state(task);
         let cells = vec![
             (fit_right(&number(app, tasks[i]), 3), Style::new()),
+            light_cell(app, task),
             status_cell(app, status),
             percent_cell(pct),
         ];

@@ -7,6 +7,7 @@ mod header;
 mod help;
 mod leaders;
 mod list;
+mod overview;
 mod projects;
 mod style;
 mod units;
@@ -29,8 +30,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return too_small(frame, app, area);
     }
     // The layout follows the frame, even before a resize reached `update`.
-    let screen = layout::screen(area, app.nav.tab, app.focus(), app.labels);
+    let screen = app.screen_at(area);
     header::draw(frame, app, &screen);
+    if app.nav.tab == Tab::Overview {
+        overview::draw(frame, app, &screen);
+    }
     for &(pane, rect) in &screen.panes {
         let focused = pane == app.focus() && matches!(app.mode, Mode::Browse | Mode::UnitFilter);
         match (app.nav.tab, pane) {
@@ -40,6 +44,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
             (Tab::Units, Pane::List) => units::draw_units(frame, app, rect, focused),
             (Tab::Units, Pane::Middle) => units::draw_duties(frame, app, rect, focused),
             (Tab::Projects, _) => projects::draw(frame, app, rect, focused),
+            // The overview's panes, drawn above from one pass over the lights.
+            _ => {}
         }
     }
     bar::draw(frame, app, screen.bar);

@@ -45,6 +45,7 @@ pub fn tone(t: Tone) -> Style {
         Tone::Muted => muted(),
         Tone::Link => Style::new().add_modifier(Modifier::UNDERLINED),
         Tone::Status(s) => status(s),
+        Tone::Light(l) => light(l),
     }
 }
 
@@ -62,4 +63,34 @@ pub fn block(title: &str, focused: bool, width: u16) -> Block<'static> {
             " {} ",
             truncate(title, usize::from(width).saturating_sub(4))
         ))
+}
+
+/// A light's colour, as the lights API names it.
+fn light_colour(l: crate::lights::Light) -> Color {
+    match l.colour() {
+        "red" => Color::Red,
+        "yellow" => Color::Yellow,
+        "green" => Color::Green,
+        "blue" => Color::Blue,
+        _ => Color::DarkGray,
+    }
+}
+
+/// A light's label: plain text in the light's colour.
+pub fn light(l: crate::lights::Light) -> Style {
+    Style::new().fg(light_colour(l))
+}
+
+/// A gauge segment: the light's colour as background, kept when the row is
+/// selected (a reversed bar would lose its colours).
+pub fn light_bar(l: crate::lights::Light) -> Style {
+    let bg = light_colour(l);
+    let fg = match bg {
+        Color::Green | Color::Yellow => Color::Black,
+        _ => Color::White,
+    };
+    Style::new()
+        .bg(bg)
+        .fg(fg)
+        .remove_modifier(Modifier::REVERSED)
 }

@@ -5,7 +5,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::list::{ListPane, row, status_cell};
+use super::list::{ListPane, light_cell, row, status_cell};
 use super::style;
 use crate::app::{App, Mode, Role};
 use crate::text::{fit_right, tail, width};
@@ -123,6 +123,7 @@ pub fn draw_duties(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
             (crate::text::fit(role, role_width), role_style),
             (crate::text::fit(&task.id, 6), Style::new()),
             (crate::text::fit(leader, 6), Style::new()),
+            light_cell(app, task),
             status_cell(app, status),
         ];
         row(cells, task.headline(), w)

@@ -1,0 +1,334 @@
+//! The overview tab (总览): overall completion, a gauge per leader, the red
+//! items and the lead units in a sortable table. Lights come from
+//! [`crate::lights`] on the as-of date; nothing is cached, so recorded
+//! progress shows at once.
+
+use std::collections::HashMap;
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use super::{App, Cursor, DetailView, Lang, Pane, Tab, TaskRef, nav};
+use crate::lights::{self, Light, Overview, Reason, Tally, UnitOrder};
+use crate::model::{ProgressEntry, Task};
+
+/// The overview's panes in focus order: the left column top to bottom,
+/// then the right column.
+pub const PANES: [Pane; 3] = [Pane::Gauges, Pane::RedItems, Pane::UnitTable];
+
+/// The overview has no detail pane; this is what it reports instead.
+pub static NO_DETAIL: DetailView = DetailView {
+    scroll: 0,
+    link: None,
+};
+
+/// The overview tab's focus, selections and unit order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OverviewView {
+    pub focus: Pane,
+    pub leaders: Cursor,
+    pub red: Cursor,
+    pub units: Cursor,
+    pub sort: UnitOrder,
+}
+
+impl Default for OverviewView {
+    fn default() -> Self {
+        OverviewView {
+            focus: Pane::Gauges,
+            leaders: Cursor::default(),
+            red: Cursor::default(),
+            units: Cursor::default(),
+            sort: UnitOrder::LeadDuties,
+        }
+    }
+}
+
+impl OverviewView {
+    pub(super) fn cursor_mut(&mut self, pane: Pane) -> Option<&mut Cursor> {
+        match pane {
+            Pane::Gauges => Some(&mut self.leaders),
+            Pane::RedItems => Some(&mut self.red),
+            Pane::UnitTable => Some(&mut self.units),
+            _ => None,
+        }
+    }
+}
+
+/// The unit order after `order`, for the sort key.
+pub fn next_order(order: UnitOrder) -> UnitOrder {
+    match order {
+        UnitOrder::LeadDuties => UnitOrder::RedItems,
+        UnitOrder::RedItems => UnitOrder::Staleness,
+        UnitOrder::Staleness => UnitOrder::LeadDuties,
+    }
+}
+
+/// The overview's words in one language.
+#[derive(Debug)]
+pub struct Words {
+    pub tab: &'static str,
+    pub gauges: &'static str,
+    pub overall: &'static str,
+    pub red_items: &'static str,
+    pub no_red_items: &'static str,
+    pub lead_units: &'static str,
+    pub unit: &'static str,
+    pub lead_duties: &'static str,
+    pub red: &'static str,
+    pub stale: &'static str,
+    pub percent: &'static str,
+    pub expected: &'static str,
+    pub tasks: &'static str,
+    pub light: &'static str,
+    /// The unit orders, as `UnitOrder` lists them.
+    pub by: [&'static str; 3],
+}
+
+pub static ZH: Words = Words {
+    tab: "总览",
+    gauges: "领导进度",
+    overall: "总体",
+    red_items: "红灯事项",
+    no_red_items: "无红灯事项",
+    lead_units: "牵头单位",
+    unit: "单位",
+    lead_duties: "牵头",
+    red: "红灯",
+    stale: "未更新",
+    percent: "进度",
+    expected: "时序进度",
+    tasks: "事项",
+    light: "状态灯",
+    by: ["按牵头数", "按红灯数", "按未更新数"],
+};
+
+pub static EN: Words = Words {
+    tab: "Overview",
+    gauges: "Leaders",
+    overall: "Overall",
+    red_items: "Red items",
+    no_red_items: "No red items",
+    lead_units: "Lead units",
+    unit: "Unit",
+    lead_duties: "Leads",
+    red: "Red",
+    stale: "Stale",
+    percent: "Done",
+    expected: "expected",
+    tasks: "tasks",
+    light: "Light",
+    by: ["by lead duties", "by red items", "by staleness"],
+};
+
+pub fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+impl Words {
+    pub fn order(&self, order: UnitOrder) -> &'static str {
+        match order {
+            UnitOrder::LeadDuties => self.by[0],
+            UnitOrder::RedItems => self.by[1],
+            UnitOrder::Staleness => self.by[2],
+        }
+    }
+}
+
+/// A light's label in the dashboard's language.
+pub fn light_label(lang: Lang, light: Light) -> &'static str {
+    match lang {
+        Lang::Zh => light.label_zh(),
+        Lang::En => light.label_en(),
+    }
+}
+
+/// A reason's text in the dashboard's language.
+pub fn reason_text(lang: Lang, reason: Reason) -> String {
+    match lang {
+        Lang::Zh => reason.text_zh(),
+        Lang::En => reason.text_en(),
+    }
+}
+
+/// The columns a light cell takes: the widest label.
+pub fn light_width(lang: Lang) -> usize {
+    Light::ALL
+        .iter()
+        .map(|l| crate::text::width(light_label(lang, *l)))
+        .max()
+        .unwrap_or(0)
+}
+
+impl App {
+    /// An ID's latest entry dated on or before the as-of date.
+    pub fn latest_as_of(&self, id: &str) -> Option<&ProgressEntry> {
+        self.progress
+            .history(id)
+            .iter()
+            .rev()
+            .find(|e| e.date <= self.today)
+    }
+
+    /// A task's light and why, on the as-of date.
+    pub fn light(&self, task: &Task) -> (Light, Reason) {
+        lights::assess(
+            self.latest_as_of(&task.id),
+            self.today,
+            self.data.plan.year,
+            &self.thresholds,
+        )
+    }
+
+    /// Every task's light and the standings, on the as-of date.
+    pub fn overview(&self) -> Overview<'_> {
+        let latest: HashMap<&str, &ProgressEntry> = self
+            .data
+            .all_tasks()
+            .filter_map(|t| self.latest_as_of(&t.id).map(|e| (t.id.as_str(), e)))
+            .collect();
+        Overview::new(&self.data, &latest, self.today, &self.thresholds)
+    }
+}
+
+/// The red items: positions in `all_tasks` order, as the overview lists them.
+pub fn red_items(overview: &Overview<'_>) -> Vec<TaskRef> {
+    overview
+        .tasks
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.light == Light::Red)
+        .map(|(i, _)| TaskRef(i))
+        .collect()
+}
+
+/// The lead units in the table's order, as registry indices.
+pub fn unit_rows(app: &App, overview: &Overview<'_>) -> Vec<usize> {
+    overview
+        .units_by(app.nav.overview.sort)
+        .iter()
+        .filter_map(|s| app.index.unit_by_name.get(&s.key).copied())
+        .collect()
+}
+
+/// Rows above an overview pane's list: the overall gauge, the table's
+/// header (0 for every other pane).
+pub fn top_rows(pane: Pane) -> usize {
+    match pane {
+        Pane::Gauges | Pane::UnitTable => 1,
+        _ => 0,
+    }
+}
+
+/// How many rows an overview pane lists.
+pub(super) fn len(app: &App, pane: Pane) -> usize {
+    match pane {
+        Pane::Gauges => app.data.plan.leaders.len(),
+        Pane::RedItems => app.data.all_tasks().filter(|t| app.light(t).0 == Light::Red).count(),
+        Pane::UnitTable => app.overview().units.len(),
+        _ => 0,
+    }
+}
+
+/// Where the overview's parts go in the body: a summary line on top, the
+/// gauges above the red items on the left, the unit table on the right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Areas {
+    pub summary: Rect,
+    pub panes: Vec<(Pane, Rect)>,
+}
+
+pub fn areas(body: Rect, leaders: usize) -> Areas {
+    let [summary, rest] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(body);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(rest);
+    // Borders, the overall row and one row per leader; at most 3/5 of the
+    // height so the red items keep some.
+    let want = u16::try_from(leaders + 3).unwrap_or(u16::MAX);
+    let gauges = want.min(left.height.saturating_mul(3) / 5);
+    let [top, bottom] =
+        Layout::vertical([Constraint::Length(gauges), Constraint::Min(0)]).areas(left);
+    Areas {
+        summary,
+        panes: vec![
+            (Pane::Gauges, top),
+            (Pane::RedItems, bottom),
+            (Pane::UnitTable, right),
+        ],
+    }
+}
+
+/// How a gauge `width` columns wide splits among the lights, in the order
+/// drawn (done, green, yellow, red, no report): each light's share of the
+/// tasks, rounded by largest remainder, so the widths add up to `width`.
+pub fn segments(tally: &Tally, width: usize) -> [(Light, usize); 5] {
+    let order = [
+        Light::Done,
+        Light::Green,
+        Light::Yellow,
+        Light::Red,
+        Light::Grey,
+    ];
+    let total = tally.total();
+    let mut out = order.map(|l| (l, 0));
+    if total == 0 {
+        return out;
+    }
+    let mut rest: Vec<(usize, usize)> = Vec::new();
+    let mut used = 0;
+    for (i, (light, w)) in out.iter_mut().enumerate() {
+        let share = tally.count(*light) * width;
+        *w = share / total;
+        used += *w;
+        rest.push((share % total, i));
+    }
+    // Largest remainders first; ties go to the earlier light.
+    rest.sort_by_key(|&(r, i)| (std::cmp::Reverse(r), i));
+    for &(_, i) in rest.iter().take(width - used) {
+        out[i].1 += 1;
+    }
+    out
+}
+
+/// `s`: the unit table's next order.
+pub(super) fn cycle_sort(app: &mut App) {
+    let view = &mut app.nav.overview;
+    view.sort = next_order(view.sort);
+    view.units = Cursor::default();
+}
+
+/// Enter: a leader shows their tasks, a red item its task under its
+/// leader, a unit its duties. Esc comes back.
+pub(super) fn enter(app: &mut App) {
+    let view = &app.nav.overview;
+    match view.focus {
+        Pane::Gauges => {
+            let l = view.leaders.sel;
+            if l >= app.data.plan.leaders.len() {
+                return;
+            }
+            app.back.push(app.nav.clone());
+            app.nav.tab = Tab::Leaders;
+            app.nav.leaders.leaders = Cursor { sel: l, offset: l };
+            app.nav.leaders.tasks = Cursor::default();
+            app.nav.leaders.detail = DetailView::default();
+            nav::set_focus(app, Pane::Middle);
+        }
+        Pane::RedItems => {
+            let sel = view.red.sel;
+            if let Some(&task) = red_items(&app.overview()).get(sel) {
+                nav::jump_to_task(app, task);
+            }
+        }
+        Pane::UnitTable => {
+            let sel = view.units.sel;
+            if let Some(&unit) = unit_rows(app, &app.overview()).get(sel) {
+                nav::jump_to_unit(app, unit);
+            }
+        }
+        _ => {}
+    }
+}

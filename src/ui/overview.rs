@@ -1,0 +1,217 @@
+//! The overview tab: a summary line, the overall and per-leader gauges, the
+//! red items and the lead-unit table, from one pass over the lights.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::list::{ListPane, row};
+use super::style;
+use crate::app::overview::{Words, light_label, reason_text, segments, words};
+use crate::app::{App, Mode, Pane};
+use crate::app::{layout::Screen, overview::areas};
+use crate::lights::{Light, Overview, Standing, Tally, UnitOrder, expected_percent};
+use crate::text::{fit, fit_right, width};
+
+/// Draws the summary line and the three panes.
+pub fn draw(frame: &mut Frame, app: &App, screen: &Screen) {
+    let ov = app.overview();
+    let w = words(app.labels.lang);
+    let summary = areas(screen.body, app.data.plan.leaders.len()).summary;
+    frame.render_widget(Paragraph::new(summary_line(app, &ov, w)), summary);
+    for &(pane, rect) in &screen.panes {
+        let focused = pane == app.focus() && app.mode == Mode::Browse;
+        match pane {
+            Pane::Gauges => gauges(frame, app, &ov, w, rect, focused),
+            Pane::RedItems => red_items(frame, app, &ov, w, rect, focused),
+            Pane::UnitTable => unit_table(frame, app, &ov, w, rect, focused),
+            _ => {}
+        }
+    }
+}
+
+/// The expected progress, the number of tasks and the count per light.
+fn summary_line(app: &App, ov: &Overview<'_>, w: &Words) -> Line<'static> {
+    let expected = expected_percent(app.today, app.data.plan.year).floor();
+    let mut spans = vec![
+        Span::styled(format!(" {} ", w.expected), style::muted()),
+        Span::raw(format!("{expected}%  ")),
+        Span::styled(format!("{} ", w.tasks), style::muted()),
+        Span::raw(format!("{}", ov.overall.total())),
+    ];
+    for light in [
+        Light::Done,
+        Light::Green,
+        Light::Yellow,
+        Light::Red,
+        Light::Grey,
+    ] {
+        let label = light_label(app.labels.lang, light);
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(
+            label,
+            style::light(light).add_modifier(Modifier::BOLD),
+        ));
+        spans.push(Span::raw(format!(" {}", ov.overall.tally.count(light))));
+    }
+    Line::from(spans)
+}
+
+/// A bar `width` columns wide split by light, each part's count inside it
+/// when it fits with room to spare (digits of neighbouring parts never
+/// touch); drawn with coloured spaces and digits only.
+fn gauge(tally: &Tally, width: usize) -> Vec<Span<'static>> {
+    if tally.total() == 0 {
+        return vec![Span::styled(" ".repeat(width), style::muted())];
+    }
+    segments(tally, width)
+        .into_iter()
+        .filter(|&(_, w)| w > 0)
+        .map(|(light, w)| {
+            let n = tally.count(light).to_string();
+            let text = if n.len() < w {
+                let left = (w - n.len()) / 2;
+                format!("{}{n}{}", " ".repeat(left), " ".repeat(w - n.len() - left))
+            } else {
+                " ".repeat(w)
+            };
+            Span::styled(text, style::light_bar(light))
+        })
+        .collect()
+}
+
+/// A gauge row: name, bar, completion.
+fn gauge_row(name: &str, name_w: usize, tally: &Tally, percent: u8, w: usize) -> Line<'static> {
+    let pct = format!("{percent:>3}%");
+    let bar_w = w.saturating_sub(name_w + 1 + 1 + width(&pct));
+    let mut spans = vec![Span::raw(fit(name, name_w.min(w))), Span::raw(" ")];
+    spans.extend(gauge(tally, bar_w));
+    spans.push(Span::raw(" "));
+    spans.push(Span::raw(pct));
+    Line::from(spans)
+}
+
+fn gauges(frame: &mut Frame, app: &App, ov: &Overview<'_>, w: &Words, rect: Rect, focused: bool) {
+    let leaders = &app.data.plan.leaders;
+    let name_w = leaders
+        .iter()
+        .map(|l| width(&l.name))
+        .chain([width(w.overall)])
+        .max()
+        .unwrap_or(0)
+        .min(10);
+    let inner_w = usize::from(rect.width.saturating_sub(2));
+    let overall = app.progress.completion(app.data.all_tasks());
+    let top = gauge_row(w.overall, name_w, &ov.overall.tally, overall, inner_w)
+        .patch_style(Style::new().add_modifier(Modifier::BOLD));
+    let pane = ListPane {
+        title: w.gauges,
+        focused,
+        cursor: app.nav.overview.leaders,
+        len: leaders.len(),
+        top: Some(top),
+    };
+    pane.draw(frame, rect, |i, width| {
+        let (Some(leader), Some(standing)) = (leaders.get(i), ov.leaders.get(i)) else {
+            return row(Vec::new(), "", width);
+        };
+        let tasks = app.index.leader_tasks.get(i).map_or(&[][..], Vec::as_slice);
+        let percent = app
+            .progress
+            .completion(tasks.iter().filter_map(|r| app.task(*r)));
+        gauge_row(&leader.name, name_w, &standing.tally, percent, width)
+    });
+}
+
+fn red_items(frame: &mut Frame, app: &App, ov: &Overview<'_>, w: &Words, rect: Rect, focused: bool) {
+    let red: Vec<_> = ov.red().collect();
+    let title = format!("{} {}", w.red_items, red.len());
+    let empty = red
+        .is_empty()
+        .then(|| Line::styled(w.no_red_items, style::muted()));
+    let pane = ListPane {
+        title: &title,
+        focused,
+        cursor: app.nav.overview.red,
+        len: red.len(),
+        top: empty,
+    };
+    let lang = app.labels.lang;
+    pane.draw(frame, rect, |i, width| {
+        let Some(a) = red.get(i) else {
+            return row(Vec::new(), "", width);
+        };
+        let cells = vec![
+            (fit(&a.task.id, 6), Style::new()),
+            (reason_text(lang, a.reason), style::light(Light::Red)),
+        ];
+        row(cells, a.task.headline(), width)
+    });
+}
+
+/// The unit table's number columns: header, width, value, sorted by.
+fn columns(w: &Words) -> [(&'static str, usize, Option<UnitOrder>); 4] {
+    let col = |h: &'static str| width(h).max(4);
+    [
+        (w.lead_duties, col(w.lead_duties), Some(UnitOrder::LeadDuties)),
+        (w.red, col(w.red), Some(UnitOrder::RedItems)),
+        (w.stale, col(w.stale), Some(UnitOrder::Staleness)),
+        (w.percent, col(w.percent), None),
+    ]
+}
+
+/// The number cells of a unit's row.
+fn unit_values(app: &App, s: &Standing) -> [String; 4] {
+    let lead = app.data.all_tasks().filter(|t| t.lead.contains(&s.key));
+    let percent = app.progress.completion(lead);
+    [
+        s.total().to_string(),
+        s.red.len().to_string(),
+        s.stale.to_string(),
+        format!("{percent}%"),
+    ]
+}
+
+fn unit_table(frame: &mut Frame, app: &App, ov: &Overview<'_>, w: &Words, rect: Rect, focused: bool) {
+    let sort = app.nav.overview.sort;
+    let units = ov.units_by(sort);
+    let cols = columns(w);
+    let numbers_w: usize = cols.iter().map(|c| c.1 + 1).sum();
+    let inner_w = usize::from(rect.width.saturating_sub(2));
+    let name_w = inner_w.saturating_sub(numbers_w);
+    let mut header = vec![(fit(w.unit, name_w.saturating_sub(1)), style::muted())];
+    for (h, cw, by) in cols {
+        let st = if by == Some(sort) {
+            style::key()
+        } else {
+            style::muted()
+        };
+        header.push((fit_right(h, cw), st));
+    }
+    let title = format!("{} {}", w.lead_units, w.order(sort));
+    let pane = ListPane {
+        title: &title,
+        focused,
+        cursor: app.nav.overview.units,
+        len: units.len(),
+        top: Some(row(header, "", inner_w)),
+    };
+    pane.draw(frame, rect, |i, width| {
+        let Some(s) = units.get(i) else {
+            return row(Vec::new(), "", width);
+        };
+        let values = unit_values(app, s);
+        let mut cells = vec![(fit(&s.key, name_w.saturating_sub(1)), Style::new())];
+        for ((_, cw, by), v) in cols.iter().zip(values) {
+            let st = if *by == Some(UnitOrder::RedItems) && s.red.len() > 0 {
+                style::light(Light::Red)
+            } else {
+                Style::new()
+            };
+            cells.push((fit_right(&v, *cw), st));
+        }
+        row(cells, "", width)
+    });
+}
