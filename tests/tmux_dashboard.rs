@@ -267,11 +267,17 @@ fn english_labels() {
     assert!(screen.contains("1 Leaders"), "{screen}");
 }
 
-#[test]
-fn shows_recorded_progress() {
+/// A DUBAN_DATA_HOME with the bundled dataset's progress directory in it.
+fn bundled_progress_dir() -> (tempfile::TempDir, std::path::PathBuf) {
     let home = tempfile::tempdir().expect("a temp dir");
     let dir = home.path().join(duban::progress::BUNDLED_DATASET);
     std::fs::create_dir_all(&dir).expect("progress dir");
+    (home, dir)
+}
+
+#[test]
+fn shows_recorded_progress() {
+    let (home, dir) = bundled_progress_dir();
     let mut journal =
         duban::progress::Journal::open(&dir.join(duban::progress::FILE_NAME)).expect("journal");
     let at = chrono::DateTime::parse_from_rfc3339("2023-05-04T09:30:00+08:00").expect("time");
@@ -294,10 +300,11 @@ fn shows_recorded_progress() {
 
 #[test]
 fn key_4_shows_the_overview_with_lights() {
-    let home = tempfile::tempdir().expect("a temp dir");
-    let dir = home.path().join(duban::progress::BUNDLED_DATASET);
-    std::fs::create_dir_all(&dir).expect("progress dir");
-    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/overview/progress.ron");
+    let (home, dir) = bundled_progress_dir();
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/overview/progress.ron"
+    );
     std::fs::copy(fixture, dir.join(duban::progress::FILE_NAME)).expect("journal copied");
     let t = Tmux::start_in(home, "overview", 120, 40, "");
     t.keys(&["4"]);

@@ -24,12 +24,7 @@ fn entries() -> Vec<ProgressEntry> {
 }
 
 fn app(lang: Lang) -> App {
-    App::new(
-        bundled(),
-        Progress::from_entries(entries()),
-        lang,
-        today(),
-    )
+    App::new(bundled(), Progress::from_entries(entries()), lang, today())
 }
 
 /// The app on the overview tab at `w`x`h`, after `actions`.
@@ -116,7 +111,10 @@ fn the_red_items_are_the_lights_apis_as_of_the_date() {
     let (_, text) = overview(120, 40, &[]);
     assert!(text.contains(&format!("红灯事项 {}", ids.len())), "{text}");
     for id in &ids {
-        assert!(text.contains(&format!("│{id:<6} ")), "{id} missing:\n{text}");
+        assert!(
+            text.contains(&format!("│{id:<6} ")),
+            "{id} missing:\n{text}"
+        );
     }
 }
 
@@ -132,7 +130,10 @@ fn the_summary_counts_every_light() {
         let want = format!("{} {}", light.label_zh(), ov.overall.tally.count(light));
         assert!(line.contains(&want), "{want} not in {line:?}");
     }
-    assert!(line.contains(&format!("事项 {}", ov.overall.total())), "{line}");
+    assert!(
+        line.contains(&format!("事项 {}", ov.overall.total())),
+        "{line}"
+    );
 }
 
 #[test]
@@ -168,11 +169,7 @@ fn sorting_by_red_items_puts_the_most_red_first() {
     let first = text
         .lines()
         .find(|l| l.contains("│单位"))
-        .and_then(|_| {
-            text.lines()
-                .skip_while(|l| !l.contains("│单位"))
-                .nth(1)
-        })
+        .and_then(|_| text.lines().skip_while(|l| !l.contains("│单位")).nth(1))
         .expect("a first unit row");
     assert!(first.contains(&units[0].key), "{first}");
 }
@@ -301,7 +298,8 @@ fn gauges_are_coloured_spaces_and_keep_their_colours_when_selected() {
     for x in rect.x + 1..rect.right() - 1 {
         let sym = buf[(x, y)].symbol();
         assert!(
-            sym.chars().all(|c| c.is_ascii() || !matches!(c, '\u{2580}'..='\u{259f}')),
+            sym.chars()
+                .all(|c| c.is_ascii() || !matches!(c, '\u{2580}'..='\u{259f}')),
             "block glyph {sym:?}"
         );
     }
@@ -315,9 +313,18 @@ fn task_lists_and_the_detail_show_lights() {
     assert!(text.contains("  5 红灯 滞后    15%"), "{text}");
     assert!(text.contains("  3 完成 已完成 100%"), "{text}");
     assert!(text.contains("  6 未报 未开始   0%"), "{text}");
-    let acts = [Action::PaneRight, Action::Down, Action::Down, Action::Down, Action::Down];
+    let acts = [
+        Action::PaneRight,
+        Action::Down,
+        Action::Down,
+        Action::Down,
+        Action::Down,
+    ];
     let text = screen(&render(&mut a, 120, 40, &acts));
-    assert!(text.contains("状态灯: 红灯  落后时序进度34个百分点"), "{text}");
+    assert!(
+        text.contains("状态灯: 红灯  落后时序进度34个百分点"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -226,7 +226,11 @@ pub fn top_rows(pane: Pane) -> usize {
 pub(super) fn len(app: &App, pane: Pane) -> usize {
     match pane {
         Pane::Gauges => app.data.plan.leaders.len(),
-        Pane::RedItems => app.data.all_tasks().filter(|t| app.light(t).0 == Light::Red).count(),
+        Pane::RedItems => app
+            .data
+            .all_tasks()
+            .filter(|t| app.light(t).0 == Light::Red)
+            .count(),
         Pane::UnitTable => app.overview().units.len(),
         _ => 0,
     }
@@ -241,8 +245,7 @@ pub struct Areas {
 }
 
 pub fn areas(body: Rect, leaders: usize) -> Areas {
-    let [summary, rest] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(body);
+    let [summary, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(body);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(rest);
     // Borders, the overall row and one row per leader; at most 3/5 of the
@@ -330,5 +333,25 @@ pub(super) fn enter(app: &mut App) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn words_have_no_ambiguous_width_glyphs() {
+        for w in [&ZH, &EN] {
+            let all = format!("{w:?}");
+            assert_eq!(all.width(), all.width_cjk(), "{all}");
+        }
+        for lang in [Lang::Zh, Lang::En] {
+            for l in Light::ALL {
+                let s = light_label(lang, l);
+                assert_eq!(s.width(), s.width_cjk(), "{s}");
+            }
+        }
     }
 }

@@ -94,7 +94,10 @@ pub fn percent_cell(p: u8) -> (String, ratatui::style::Style) {
 }
 
 /// A task's light cell: its label padded to the widest, in its colour.
-pub fn light_cell(app: &crate::app::App, task: &crate::model::Task) -> (String, ratatui::style::Style) {
+pub fn light_cell(
+    app: &crate::app::App,
+    task: &crate::model::Task,
+) -> (String, ratatui::style::Style) {
     use crate::app::overview::{light_label, light_width};
     let light = app.light(task).0;
     let lang = app.labels.lang;

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::list::{ListPane, row};
 use super::style;
 use crate::app::overview::{Words, light_label, reason_text, segments, words};
-use crate::app::{App, Mode, Pane};
+use crate::app::{App, Mode, Pane, Role};
 use crate::app::{layout::Screen, overview::areas};
 use crate::lights::{Light, Overview, Standing, Tally, UnitOrder, expected_percent};
 use crate::text::{fit, fit_right, width};
@@ -21,15 +21,24 @@ pub fn draw(frame: &mut Frame, app: &App, screen: &Screen) {
     let w = words(app.labels.lang);
     let summary = areas(screen.body, app.data.plan.leaders.len()).summary;
     frame.render_widget(Paragraph::new(summary_line(app, &ov, w)), summary);
+    let parts = Parts { app, ov: &ov, w };
     for &(pane, rect) in &screen.panes {
         let focused = pane == app.focus() && app.mode == Mode::Browse;
         match pane {
-            Pane::Gauges => gauges(frame, app, &ov, w, rect, focused),
-            Pane::RedItems => red_items(frame, app, &ov, w, rect, focused),
-            Pane::UnitTable => unit_table(frame, app, &ov, w, rect, focused),
+            Pane::Gauges => gauges(&parts, frame, rect, focused),
+            Pane::RedItems => red_items(&parts, frame, rect, focused),
+            Pane::UnitTable => unit_table(&parts, frame, rect, focused),
             _ => {}
         }
     }
+}
+
+/// What every pane draws from: the app, its lights, the words.
+#[derive(Clone, Copy)]
+struct Parts<'a> {
+    app: &'a App,
+    ov: &'a Overview<'a>,
+    w: &'static Words,
 }
 
 /// The expected progress, the number of tasks and the count per light.
@@ -93,7 +102,8 @@ fn gauge_row(name: &str, name_w: usize, tally: &Tally, percent: u8, w: usize) ->
     Line::from(spans)
 }
 
-fn gauges(frame: &mut Frame, app: &App, ov: &Overview<'_>, w: &Words, rect: Rect, focused: bool) {
+fn gauges(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
+    let Parts { app, ov, w } = *p;
     let leaders = &app.data.plan.leaders;
     let name_w = leaders
         .iter()
@@ -125,7 +135,8 @@ fn gauges(frame: &mut Frame, app: &App, ov: &Overview<'_>, w: &Words, rect: Rect
     });
 }
 
-fn red_items(frame: &mut Frame, app: &App, ov: &Overview<'_>, w: &Words, rect: Rect, focused: bool) {
+fn red_items(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
+    let Parts { app, ov, w } = *p;
     let red: Vec<_> = ov.red().collect();
     let title = format!("{} {}", w.red_items, red.len());
     let empty = red
@@ -155,7 +166,11 @@ fn red_items(frame: &mut Frame, app: &App, ov: &Overview<'_>, w: &Words, rect: R
 fn columns(w: &Words) -> [(&'static str, usize, Option<UnitOrder>); 4] {
     let col = |h: &'static str| width(h).max(4);
     [
-        (w.lead_duties, col(w.lead_duties), Some(UnitOrder::LeadDuties)),
+        (
+            w.lead_duties,
+            col(w.lead_duties),
+            Some(UnitOrder::LeadDuties),
+        ),
         (w.red, col(w.red), Some(UnitOrder::RedItems)),
         (w.stale, col(w.stale), Some(UnitOrder::Staleness)),
         (w.percent, col(w.percent), None),
@@ -164,7 +179,17 @@ fn columns(w: &Words) -> [(&'static str, usize, Option<UnitOrder>); 4] {
 
 /// The number cells of a unit's row.
 fn unit_values(app: &App, s: &Standing) -> [String; 4] {
-    let lead = app.data.all_tasks().filter(|t| t.lead.contains(&s.key));
+    // The unit's lead duties from the index, not a scan of every task.
+    let duties = app
+        .index
+        .unit_by_name
+        .get(&s.key)
+        .and_then(|&u| app.index.duties.get(u))
+        .map_or(&[][..], Vec::as_slice);
+    let lead = duties
+        .iter()
+        .filter(|d| d.role == Role::Lead)
+        .filter_map(|d| app.task(d.task));
     let percent = app.progress.completion(lead);
     [
         s.total().to_string(),
@@ -174,7 +199,8 @@ fn unit_values(app: &App, s: &Standing) -> [String; 4] {
     ]
 }
 
-fn unit_table(frame: &mut Frame, app: &App, ov: &Overview<'_>, w: &Words, rect: Rect, focused: bool) {
+fn unit_table(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
+    let Parts { app, ov, w } = *p;
     let sort = app.nav.overview.sort;
     let units = ov.units_by(sort);
     let cols = columns(w);
@@ -205,7 +231,7 @@ fn unit_table(frame: &mut Frame, app: &App, ov: &Overview<'_>, w: &Words, rect: 
         let values = unit_values(app, s);
         let mut cells = vec![(fit(&s.key, name_w.saturating_sub(1)), Style::new())];
         for ((_, cw, by), v) in cols.iter().zip(values) {
-            let st = if *by == Some(UnitOrder::RedItems) && s.red.len() > 0 {
+            let st = if *by == Some(UnitOrder::RedItems) && !s.red.is_empty() {
                 style::light(Light::Red)
             } else {
                 Style::new()
