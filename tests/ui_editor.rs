@@ -165,7 +165,10 @@ fn a_percent_over_100_is_explained_under_the_percent() {
 #[test]
 fn an_empty_percent_is_explained() {
     let mut a = on_k11(Lang::En);
-    send(&mut a, &[E::Edit(Edit::Backspace), E::Edit(Edit::Backspace)]);
+    send(
+        &mut a,
+        &[E::Edit(Edit::Backspace), E::Edit(Edit::Backspace)],
+    );
     assert_eq!(problems(&a), vec![Problem::PercentMissing]);
     assert!(draw(&mut a).contains("type a percent (0-100)"));
 }
@@ -199,7 +202,10 @@ fn the_status_list_shows_every_status_as_plain_text() {
     let mut a = on_k11(Lang::Zh);
     go(&mut a, Field::Status);
     let text = draw(&mut a);
-    assert!(text.contains("状态  未开始  推进中  滞后  受阻  已完成"), "{text}");
+    assert!(
+        text.contains("状态  未开始  推进中  滞后  受阻  已完成"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -223,8 +229,16 @@ fn the_chosen_status_stands_out_in_its_colour() {
     let chosen = &buf[(col("滞后"), y)];
     let other = &buf[(col("受阻"), y)];
     assert_eq!(chosen.fg, ratatui::style::Color::Yellow);
-    assert!(chosen.modifier.contains(ratatui::style::Modifier::UNDERLINED));
-    assert!(!other.modifier.contains(ratatui::style::Modifier::UNDERLINED));
+    assert!(
+        chosen
+            .modifier
+            .contains(ratatui::style::Modifier::UNDERLINED)
+    );
+    assert!(
+        !other
+            .modifier
+            .contains(ratatui::style::Modifier::UNDERLINED)
+    );
 }
 
 #[test]
@@ -291,7 +305,11 @@ fn the_terminal_cursor_follows_the_note_in_display_columns() {
     assert_eq!(end.y, left.y);
     assert_eq!(end.x - left.x, 2, "one Chinese character is two columns");
     let text = screen(&t);
-    let row: String = text.lines().nth(usize::from(end.y)).unwrap_or_default().into();
+    let row: String = text
+        .lines()
+        .nth(usize::from(end.y))
+        .unwrap_or_default()
+        .into();
     assert!(row.contains("备注  完成征地"), "{row}");
 }
 
@@ -310,7 +328,10 @@ fn ctrl_w_deletes_the_last_word_of_the_note() {
 fn the_date_is_editable() {
     let mut a = on_k11(Lang::Zh);
     go(&mut a, Field::Date);
-    send(&mut a, &[E::Edit(Edit::Backspace), E::Edit(Edit::Backspace)]);
+    send(
+        &mut a,
+        &[E::Edit(Edit::Backspace), E::Edit(Edit::Backspace)],
+    );
     type_text(&mut a, "15");
     assert_eq!(editor(&a).date.text(), "2023-06-15");
     assert!(problems(&a).is_empty());
@@ -397,7 +418,10 @@ fn enter_with_a_problem_saves_nothing_and_goes_to_the_field() {
     let text = draw(&mut a);
     assert!(text.contains("未保存:请先改正上面标出的问题"), "{text}");
     assert!(text.contains("进度须在 0 到 100 之间,不能是 150"), "{text}");
-    assert!(text.contains("日期 2023-07-01 晚于今天 (2023-06-30)"), "{text}");
+    assert!(
+        text.contains("日期 2023-07-01 晚于今天 (2023-06-30)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -545,8 +569,14 @@ fn nothing_to_undo_keeps_a_failure_on_show() {
     let mut a = with_journal(Lang::Zh);
     let kind = SaveKind::Commit("K1.1".into());
     update(&mut a, Action::Saved(outcome(kind, Some("disk full"), 1)));
-    update(&mut a, Action::Saved(outcome(SaveKind::NothingToUndo, None, 1)));
-    assert!(matches!(a.saving.state, SaveState::Failed { pending: 1, .. }));
+    update(
+        &mut a,
+        Action::Saved(outcome(SaveKind::NothingToUndo, None, 1)),
+    );
+    assert!(matches!(
+        a.saving.state,
+        SaveState::Failed { pending: 1, .. }
+    ));
 }
 
 #[test]
@@ -591,4 +621,45 @@ fn the_bar_offers_e_on_a_task_and_the_editor_keys_in_the_editor() {
     let bar = text.lines().last().unwrap_or_default().to_string();
     assert!(bar.contains("Enter 保存"), "{bar}");
     assert!(bar.contains("Esc 取消"), "{bar}");
+}
+
+// Any size, any keys.
+
+fn editor_action() -> impl proptest::strategy::Strategy<Value = E> {
+    use proptest::prelude::*;
+    let fixed = prop::sample::select(vec![
+        E::NextField,
+        E::PrevField,
+        E::Less,
+        E::More,
+        E::CycleStatus,
+        E::PickStatus(Status::Done),
+        E::SetFull,
+        E::Commit,
+        E::Edit(Edit::Backspace),
+        E::Edit(Edit::Left),
+        E::Edit(Edit::DeleteWord),
+        E::Edit(Edit::Home),
+    ]);
+    let chars = prop::sample::select(vec!['4', '0', '9', '-', '完', '成', 'a', ' ']);
+    prop_oneof![3 => fixed, 2 => chars.prop_map(E::Input)]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 40, ..Default::default() })]
+
+    #[test]
+    fn the_editor_never_panics_and_keeps_its_cursor_on_screen(
+        (w, h) in (1u16..=200, 1u16..=60),
+        actions in proptest::collection::vec(editor_action(), 1..40),
+    ) {
+        let mut a = app(sample(), Lang::Zh);
+        let mut t = render(&mut a, w, h, &[Action::PaneRight, Action::EditProgress]);
+        for x in actions {
+            update(&mut a, Action::Editor(x));
+            t.draw(|f| duban::ui::draw(f, &a)).expect("draw");
+            let Ok(pos) = t.get_cursor_position();
+            proptest::prop_assert!(pos.x < w && pos.y < h, "{pos:?} in {w}x{h}");
+        }
+    }
 }

@@ -68,8 +68,14 @@ pub enum Problem {
     PercentOutOfRange(u16),
     DoneBelowFull(u8),
     DateUnreadable(String),
-    DateOutsideYear { date: NaiveDate, year: i32 },
-    DateInFuture { date: NaiveDate, today: NaiveDate },
+    DateOutsideYear {
+        date: NaiveDate,
+        year: i32,
+    },
+    DateInFuture {
+        date: NaiveDate,
+        today: NaiveDate,
+    },
     /// The ID is malformed (only a broken dataset can cause this).
     BadId(String),
 }
@@ -123,12 +129,7 @@ fn suggested(percent: u16) -> Status {
 impl Editor {
     /// An editor for `id`, starting from its latest entry (percent and
     /// status; the note starts empty) and dated `today`.
-    pub fn open(
-        id: &str,
-        title: &str,
-        latest: Option<&ProgressEntry>,
-        today: NaiveDate,
-    ) -> Editor {
+    pub fn open(id: &str, title: &str, latest: Option<&ProgressEntry>, today: NaiveDate) -> Editor {
         let (percent, status) = latest.map_or((0, Status::NotStarted), |e| (e.percent, e.status));
         Editor {
             id: id.to_string(),
@@ -363,6 +364,15 @@ mod tests {
         Editor::open("K1.1", "全面完成", None, today())
     }
 
+    /// A fresh editor with `digits` typed into the percent.
+    fn typed(digits: &str) -> Editor {
+        let mut e = editor();
+        for c in digits.chars() {
+            e.apply(EditorAction::Input(c));
+        }
+        e
+    }
+
     #[test]
     fn fields_wrap_around() {
         assert_eq!(Field::Percent.step(-1), Field::Date);
@@ -371,37 +381,24 @@ mod tests {
 
     #[test]
     fn a_zero_then_a_digit_is_that_digit() {
-        let mut e = editor();
-        e.apply(EditorAction::Input('0'));
-        e.apply(EditorAction::Input('7'));
-        assert_eq!(e.percent, "7");
+        assert_eq!(typed("07").percent, "7");
     }
 
     #[test]
     fn at_most_three_digits() {
-        let mut e = editor();
-        for c in "1234".chars() {
-            e.apply(EditorAction::Input(c));
-        }
-        assert_eq!(e.percent, "123");
+        assert_eq!(typed("1234").percent, "123");
     }
 
     #[test]
     fn stepping_an_out_of_range_percent_comes_back_to_100() {
-        let mut e = editor();
-        for c in "150".chars() {
-            e.apply(EditorAction::Input(c));
-        }
+        let mut e = typed("150");
         e.apply(EditorAction::Less);
         assert_eq!(e.percent, "95");
     }
 
     #[test]
     fn a_percent_too_big_for_a_byte_is_still_reported_as_typed() {
-        let mut e = editor();
-        for c in "999".chars() {
-            e.apply(EditorAction::Input(c));
-        }
+        let e = typed("999");
         assert_eq!(
             e.problems(2023, today()),
             vec![Problem::PercentOutOfRange(999)]

@@ -132,7 +132,12 @@ pub static KEYS: &[Key] = &[
         "下一项/上一项",
         "next / previous field",
     ),
-    k(Scope::Editor, "Down Up", "下一项/上一项", "next / previous field"),
+    k(
+        Scope::Editor,
+        "Down Up",
+        "下一项/上一项",
+        "next / previous field",
+    ),
     k(
         Scope::Editor,
         "Left Right + -",

@@ -21,11 +21,11 @@ use ratatui::layout::Rect;
 use crate::model::{Dataset, Task};
 
 pub use cursor::{Cursor, DetailView};
+pub use editor::{Editor, EditorAction};
 pub use filter::{SubstringFilter, UnitFilter};
 pub use index::{Duty, Index, ProjectRow, Role, TaskRef};
 pub use keys::action_for;
 pub use labels::{EN, Labels, Lang, ZH};
-pub use editor::{Editor, EditorAction};
 pub use progress::Progress;
 pub use saving::{SaveKind, SaveOutcome, SaveState, SaveStatus};
 pub use update::{Action, Effect, update};

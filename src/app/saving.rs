@@ -43,7 +43,10 @@ pub enum SaveState {
     /// to it until it parses again.
     ReadOnly(String),
     Done(SaveKind),
-    Failed { error: String, pending: usize },
+    Failed {
+        error: String,
+        pending: usize,
+    },
 }
 
 /// The header's save status: the journal's file and the last save.

@@ -16,7 +16,9 @@ use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
 use super::{CliResult, Global, Lang};
-use crate::app::{self, App, Effect, Progress, SaveKind, SaveOutcome, SaveStatus, action_for, update};
+use crate::app::{
+    self, App, Effect, Progress, SaveKind, SaveOutcome, SaveStatus, action_for, update,
+};
 use crate::progress::{Journal, ProgressError, SaveError};
 
 /// How long the loop sleeps in `poll` when nothing happens; only a safety

@@ -10,8 +10,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::style;
-use crate::app::editor::{Editor, Field, Problem, problem_text};
 use crate::app::App;
+use crate::app::editor::{Editor, Field, Problem, problem_text};
 use crate::line_edit::LineEdit;
 use crate::model::Status;
 use crate::text::{self, fit, tail, truncate, width};
@@ -58,10 +58,7 @@ fn lines(app: &App, editor: &Editor, w: usize) -> (Vec<Line<'static>>, Option<(u
         } else {
             style::muted()
         };
-        let mut spans = vec![
-            Span::styled(fit(name, name_w), name_style),
-            Span::raw("  "),
-        ];
+        let mut spans = vec![Span::styled(fit(name, name_w), name_style), Span::raw("  ")];
         let (value, col) = match field {
             Field::Percent => {
                 let shown = format!("{}%", editor.percent);
@@ -136,7 +133,12 @@ fn text_spans(line: &LineEdit, room: usize) -> (Vec<Span<'static>>, Option<usize
 }
 
 /// A problem, wrapped under its field's value.
-fn problem_lines(p: &Problem, lang: crate::app::Lang, indent: usize, w: usize) -> Vec<Line<'static>> {
+fn problem_lines(
+    p: &Problem,
+    lang: crate::app::Lang,
+    indent: usize,
+    w: usize,
+) -> Vec<Line<'static>> {
     let msg = problem_text(p, lang);
     let pad = " ".repeat(indent);
     text::wrap(&msg, w.saturating_sub(indent).max(1))
@@ -161,7 +163,8 @@ fn area(frame: Rect, rows: usize) -> Rect {
 
 pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
     let words = app.labels.editor();
-    let inner_w = usize::from(frame.area().width.saturating_sub(4).min(MAX_WIDTH)).saturating_sub(2);
+    let inner_w =
+        usize::from(frame.area().width.saturating_sub(4).min(MAX_WIDTH)).saturating_sub(2);
     let (content, cursor) = lines(app, editor, inner_w);
     let rect = area(frame.area(), content.len());
     if rect.width < 4 || rect.height < 3 {

@@ -20,7 +20,10 @@ pub fn draw(frame: &mut Frame, app: &App, screen: &Screen) {
     let room = total - width(&right);
     // The save status comes before the title, which keeps a few columns.
     let saving = super::saving::status(app, room.saturating_sub(width(&left).min(14)));
-    let left = fit(&left, room - saving.as_ref().map_or(0, |s| width(&s.content)));
+    let left = fit(
+        &left,
+        room - saving.as_ref().map_or(0, |s| width(&s.content)),
+    );
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut spans = vec![Span::styled(left, bold)];
     spans.extend(saving);

@@ -18,12 +18,14 @@ pub fn status(app: &App, room: usize) -> Option<Span<'static>> {
     }
     let (head, path, st) = match &app.saving.state {
         SaveState::Idle => (format!("{} ", w.saved_to), path, style::muted()),
+        SaveState::Done(SaveKind::NothingToUndo) => {
+            (w.nothing_to_undo.to_string(), "", style::muted())
+        }
         SaveState::Done(kind) => {
             let head = match kind {
                 SaveKind::Commit(id) => format!("{id} {}: ", w.saved),
                 SaveKind::Undo(e) => format!("{} {}: ", e.task, w.undone),
-                SaveKind::Retry => format!("{}: ", w.saved),
-                SaveKind::NothingToUndo => format!("{}: ", w.nothing_to_undo),
+                SaveKind::Retry | SaveKind::NothingToUndo => format!("{}: ", w.saved),
             };
             (head, path, Style::new().fg(Color::Green))
         }

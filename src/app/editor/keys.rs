@@ -96,7 +96,10 @@ mod tests {
             action_for(&on(Field::Status), &three),
             Some(A::PickStatus(Status::Behind))
         );
-        assert_eq!(action_for(&on(Field::Status), &key(KeyCode::Char('9'))), None);
+        assert_eq!(
+            action_for(&on(Field::Status), &key(KeyCode::Char('9'))),
+            None
+        );
     }
 
     #[test]
