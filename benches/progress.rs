@@ -18,6 +18,7 @@ fn entry(i: usize) -> ProgressEntry {
         percent: (i % 100) as u8,
         status: Status::OnTrack,
         note: format!("第{i}次汇报:按计划推进"),
+        actuals: Vec::new(),
     }
 }
 

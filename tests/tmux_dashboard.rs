@@ -282,6 +282,7 @@ fn shows_recorded_progress() {
         percent: 40,
         status: duban::model::Status::Behind,
         note: "一季度增长6.8%".into(),
+        actuals: Vec::new(),
     };
     journal.commit(entry).expect("saved");
     let t = Tmux::start_in(home, "progress", 120, 40, "");

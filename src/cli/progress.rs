@@ -73,6 +73,7 @@ fn set(
         percent,
         status,
         note,
+        actuals: Vec::new(),
     };
     if let Err(errors) = validate(&entry, data.plan.year, today) {
         let texts: Vec<String> = errors.iter().map(ToString::to_string).collect();

@@ -45,6 +45,7 @@ fn task(
         lead: names(lead),
         co: names(co),
         co_members_of: Vec::new(),
+        targets: Vec::new(),
     }
 }
 
@@ -175,6 +176,7 @@ pub fn entry(task: &str, at: &str, percent: u8, status: Status, note: &str) -> P
         percent,
         status,
         note: note.into(),
+        actuals: Vec::new(),
     }
 }
 
