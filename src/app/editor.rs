@@ -263,6 +263,7 @@ impl Editor {
             percent: u8::try_from(percent).unwrap_or(u8::MAX),
             status: self.status,
             note: self.note.text().trim().to_string(),
+            actuals: Vec::new(),
         };
         if let Err(errors) = validate(&entry, plan_year, today) {
             problems.extend(errors.into_iter().filter_map(|e| match e {
