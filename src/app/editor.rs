@@ -278,10 +278,6 @@ impl Editor {
                     Some(Problem::DateInFuture { date, today })
                 }
                 FieldError::DateOutsideYear { .. } | FieldError::DateInFuture { .. } => None,
-                // The editor sends no actual values, so these cannot arise.
-                FieldError::UnnamedActual
-                | FieldError::ActualNotFinite(_)
-                | FieldError::RepeatedActual(_) => None,
             }));
         }
         if problems.is_empty() {
