@@ -282,6 +282,7 @@ fn key_task(rng: &mut Rng, units: &[Unit], leader: usize, number: u32) -> Task {
         lead: all,
         co: co_units,
         co_members_of: Vec::new(),
+        targets: Vec::new(),
     }
 }
 
@@ -314,6 +315,7 @@ fn project(rng: &mut Rng, units: &[Unit], number: u32) -> Task {
         lead: unit_list(rng, units, 1),
         co: unit_list(rng, units, co),
         co_members_of: Vec::new(),
+        targets: Vec::new(),
     }
 }
 

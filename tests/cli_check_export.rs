@@ -11,9 +11,13 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// Runs the binary with its per-user data directory in a fresh temp dir, so
+/// progress recorded on this machine never leaks into a test.
 fn duban(args: &[&str]) -> Output {
+    let home = tempfile::tempdir().expect("temp dir");
     Command::new(env!("CARGO_BIN_EXE_duban"))
         .args(args)
+        .env("DUBAN_DATA_HOME", home.path())
         .output()
         .expect("run duban")
 }
@@ -167,4 +171,62 @@ fn export_csv_of_the_bundled_data_has_a_row_per_task() {
         .records()
         .count();
     assert_eq!(rows, 146);
+}
+
+#[test]
+fn export_includes_the_latest_progress_recorded_beside_the_dataset() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for entry in std::fs::read_dir(fixture("valid")).expect("fixture") {
+        let entry = entry.expect("fixture entry");
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("copy");
+    }
+    let data = dir.path().display().to_string();
+    let first = json_export_task(&data, "K1.1");
+    assert_eq!(first["progress"], Value::Null);
+    for (percent, note) in [("20", "开工"), ("60", "过半")] {
+        let out = duban(&[
+            "progress",
+            "set",
+            "K1.1",
+            "--percent",
+            percent,
+            "--status",
+            "on_track",
+            "--note",
+            note,
+            "--date",
+            "2023-05-01",
+            "--today",
+            "2023-06-30",
+            "--data",
+            &data,
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let task = json_export_task(&data, "K1.1");
+    assert_eq!(task["progress"]["percent"], 60);
+    assert_eq!(task["progress"]["status"], "on_track");
+    assert_eq!(task["progress"]["note"], "过半");
+    assert_eq!(json_export_task(&data, "K1.2")["progress"], Value::Null);
+}
+
+fn json_export_task(data: &str, id: &str) -> Value {
+    let out = duban(&["export", "--data", data]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_str(&stdout(&out)).expect("json");
+    json["tasks"]
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .find(|t| t["id"] == id)
+        .cloned()
+        .expect("task in export")
 }

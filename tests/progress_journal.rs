@@ -151,7 +151,7 @@ fn a_deleted_file_is_written_again_with_everything_known() {
 }
 
 #[test]
-fn an_edit_that_keeps_size_and_mtime_is_caught_by_the_hash() {
+fn an_edit_that_keeps_size_and_mtime_is_still_noticed() {
     let (_dir, path) = temp();
     let mut journal = Journal::open(&path).unwrap();
     journal.commit(entry("K1.1", 1, 10, "aaaa")).unwrap();

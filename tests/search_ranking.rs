@@ -18,6 +18,7 @@ fn task(id: &str, text: &str) -> Task {
         lead: vec!["市发改局".to_string()],
         co: Vec::new(),
         co_members_of: Vec::new(),
+        targets: Vec::new(),
     }
 }
 
@@ -79,6 +80,7 @@ fn dataset() -> Dataset {
             lead: vec!["市民政局".to_string()],
             co: Vec::new(),
             co_members_of: Vec::new(),
+            targets: Vec::new(),
         }],
         units: vec![
             unit("市发改局", &["发改局"]),

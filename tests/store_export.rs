@@ -20,6 +20,7 @@ fn entry(task: &str, at: &str, percent: u8, note: &str) -> ProgressEntry {
         percent,
         status: Status::OnTrack,
         note: note.to_string(),
+        actuals: Vec::new(),
     }
 }
 
@@ -63,6 +64,7 @@ fn json_has_the_documented_fields() {
             "leader",
             "number",
             "progress",
+            "targets",
             "text",
             "title"
         ]

@@ -96,7 +96,7 @@ fn unknown_field_names_the_field_and_the_expected_ones() {
         "tasks.ron",
         "14:5",
         "Unexpected field named `numbr` in `Task`, expected one of `id`, `leader`, `number`, \
-         `title`, `text`, `items`, `lead`, `co`, or `co_members_of` instead",
+         `title`, `text`, `items`, `lead`, `co`, `co_members_of`, or `targets` instead",
     );
 }
 

@@ -3,6 +3,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use super::report::ReportArgs;
+
 /// 督办 duban: follow a city government's key-task responsibility breakdown.
 ///
 /// With no subcommand, opens the dashboard on the bundled dataset
@@ -61,6 +63,8 @@ pub enum Command {
     Progress(ProgressCommand),
     /// Print where progress for the dataset is saved.
     Where,
+    /// Write a progress circular (通报): lights by leader, red items first, unit totals.
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,23 +2,12 @@ use std::io::{self, Write};
 
 use super::{CliResult, ExportFormat, Global};
 use crate::export::{Export, write_csv};
-use crate::model::ProgressEntry;
 use crate::store;
-
-/// The progress entries the export includes.
-///
-/// Hook for the progress journal: returns no entries until the journal is
-/// read here. [`Export::new`] picks the latest entry per task.
-pub fn progress_for_export(
-    _global: &Global,
-) -> Result<Vec<ProgressEntry>, Box<dyn std::error::Error>> {
-    Ok(Vec::new())
-}
 
 /// Writes the dataset with its progress to stdout as JSON or CSV.
 pub fn run(global: &Global, format: ExportFormat) -> CliResult {
     let data = store::load(global.data.as_deref())?;
-    let progress = progress_for_export(global)?;
+    let progress = crate::progress::current_for(global.data.as_deref())?;
     let export = Export::new(&data, &progress);
     let stdout = io::stdout().lock();
     let written = match format {

@@ -4,8 +4,10 @@ mod args;
 mod check;
 mod dashboard;
 mod export;
+mod hangup;
 mod import;
 mod progress;
+mod report;
 mod search;
 mod synth;
 mod where_;
@@ -14,6 +16,7 @@ pub use args::{
     Cli, Command, ExportFormat, Global, ImportArgs, Lang, ProgressCommand, SearchArgs, SearchKind,
     SynthArgs,
 };
+pub use report::{ReportArgs, ReportFormat};
 
 /// Errors at the edge are reported as text and exit code 1.
 pub type CliResult = Result<(), Box<dyn std::error::Error>>;
@@ -30,5 +33,6 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Synth(args)) => synth::run(&args),
         Some(Command::Progress(cmd)) => progress::run(&global, cmd),
         Some(Command::Where) => where_::run(&global),
+        Some(Command::Report(args)) => report::run(&global, &args),
     }
 }

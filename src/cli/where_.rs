@@ -1,5 +1,9 @@
-use super::{CliResult, Global};
+//! `duban where`: the progress file of the dataset.
 
-pub fn run(_global: &Global) -> CliResult {
-    Err("`where` is not implemented yet".into())
+use super::{CliResult, Global};
+use crate::progress::progress_path;
+
+pub fn run(global: &Global) -> CliResult {
+    println!("{}", progress_path(global.data.as_deref())?.display());
+    Ok(())
 }

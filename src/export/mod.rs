@@ -9,7 +9,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Dataset, Item, Leader, ProgressEntry, Rules, Status, Task, TaskKind, UnitKind};
+use crate::model::{
+    Cmp, Dataset, Item, Leader, ProgressEntry, Rules, Status, Task, TaskKind, UnitKind,
+};
 use crate::store::Index;
 
 pub use table::{CSV_HEADER, write_csv};
@@ -52,6 +54,19 @@ pub struct TaskExport {
     pub co_members_of: Vec<String>,
     /// The latest progress entry, or `null` when none was recorded.
     pub progress: Option<ProgressExport>,
+    /// The numbers the task commits to, with the latest entry's actuals.
+    #[serde(default)]
+    pub targets: Vec<TargetExport>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TargetExport {
+    pub name: String,
+    pub value: f64,
+    pub unit: String,
+    pub cmp: Cmp,
+    /// The latest entry's actual value for this target, or `null`.
+    pub actual: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,7 +90,9 @@ pub struct UnitExport {
 
 /// The latest entry per task: the greatest `at`, and of equal ones the
 /// last in `entries`.
-pub fn latest_progress(entries: &[ProgressEntry]) -> HashMap<&str, &ProgressEntry> {
+pub fn latest_progress<'a>(
+    entries: impl IntoIterator<Item = &'a ProgressEntry>,
+) -> HashMap<&'a str, &'a ProgressEntry> {
     let mut latest: HashMap<&str, &ProgressEntry> = HashMap::new();
     for entry in entries {
         let newer = latest
@@ -150,6 +167,19 @@ impl TaskExport {
                 date: e.date,
                 note: e.note.clone(),
             }),
+            targets: task
+                .targets
+                .iter()
+                .map(|t| TargetExport {
+                    name: t.name.clone(),
+                    value: t.value,
+                    unit: t.unit.clone(),
+                    cmp: t.cmp,
+                    actual: progress
+                        .and_then(|e| e.actuals.iter().find(|a| a.target == t.name))
+                        .map(|a| a.value),
+                })
+                .collect(),
         }
     }
 }

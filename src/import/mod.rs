@@ -79,6 +79,7 @@ pub fn import_document(
             lead: Vec::new(),
             co: Vec::new(),
             co_members_of: Vec::new(),
+            targets: Vec::new(),
         };
         drafts.push(Draft {
             task,
@@ -200,6 +201,7 @@ fn project_drafts(
             lead: Vec::new(),
             co: Vec::new(),
             co_members_of: Vec::new(),
+            targets: Vec::new(),
         };
         out.push(Draft {
             task,

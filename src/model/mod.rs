@@ -6,12 +6,14 @@
 mod ids;
 mod plan;
 mod progress;
+mod target;
 mod task;
 mod unit;
 
 pub use ids::{IdError, TaskId};
 pub use plan::{Leader, Plan, Rules};
 pub use progress::{ProgressEntry, Status};
+pub use target::{Actual, Cmp, Target, format_value};
 pub use task::{Item, Task, TaskKind};
 pub use unit::{Unit, UnitKind};
 

@@ -1,6 +1,8 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::Actual;
+
 /// Where a task stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -84,4 +86,7 @@ pub struct ProgressEntry {
     pub status: Status,
     #[serde(default)]
     pub note: String,
+    /// Actual values reported against the task's targets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actuals: Vec<Actual>,
 }

@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use super::Target;
+
 /// Whether a task is a work-report key task or a livelihood project.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -42,6 +44,10 @@ pub struct Task {
     /// (the source's "指挥部各成员单位", "市安委会各成员单位").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub co_members_of: Vec<String>,
+    /// The numbers the task commits to (extracted by the importer, curated
+    /// by hand where extraction cannot be sure).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<Target>,
 }
 
 /// A numbered sub-item of a livelihood project.

@@ -2,13 +2,12 @@
 //! creation, flushed appends and the backup.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Write};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-/// A streaming 64-bit content hash (word-at-a-time multiply-rotate), fast
-/// enough to re-check a 100,000-entry file on every save. It detects
-/// changes; it is not meant to resist an adversary.
+/// A streaming 64-bit content hash (word-at-a-time multiply-rotate). It
+/// detects changes; it is not meant to resist an adversary.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ContentHash {
     state: u64,
@@ -64,21 +63,46 @@ impl ContentHash {
     }
 }
 
-/// What the file looked like when this journal last read or wrote it.
+/// What the file looked like when this journal last read or wrote it:
+/// size, mtime, inode and change time (which no one can set back), and a
+/// hash of its last [`TAIL`] bytes, where appends and recent edits land.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Stat {
     pub len: u64,
     pub mtime: Option<SystemTime>,
     pub inode: u64,
+    pub ctime: (i64, i64),
+    pub tail_hash: u64,
 }
 
+/// How much of the end of the file every save hashes.
+pub(crate) const TAIL: u64 = 64 * 1024;
+
 impl Stat {
-    pub fn of(meta: &fs::Metadata) -> Stat {
+    fn of(meta: &fs::Metadata, tail: &[u8]) -> Stat {
         Stat {
             len: meta.len(),
             mtime: meta.modified().ok(),
             inode: inode(meta),
+            ctime: ctime(meta),
+            tail_hash: ContentHash::of(tail).finish(),
         }
+    }
+
+    /// The stat of an open file, reading its last [`TAIL`] bytes.
+    fn read(file: &mut File) -> io::Result<Stat> {
+        let meta = file.metadata()?;
+        let start = meta.len().saturating_sub(TAIL);
+        file.seek(SeekFrom::Start(start))?;
+        let mut tail = Vec::with_capacity((meta.len() - start) as usize);
+        file.take(meta.len() - start).read_to_end(&mut tail)?;
+        Ok(Stat::of(&meta, &tail))
+    }
+
+    /// The stat of a file whose whole content is `bytes`.
+    pub fn with_bytes(meta: &fs::Metadata, bytes: &[u8]) -> Stat {
+        let start = bytes.len().saturating_sub(TAIL as usize);
+        Stat::of(meta, &bytes[start..])
     }
 }
 
@@ -92,6 +116,27 @@ fn inode(_meta: &fs::Metadata) -> u64 {
     0
 }
 
+#[cfg(unix)]
+fn ctime(meta: &fs::Metadata) -> (i64, i64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.ctime(), meta.ctime_nsec())
+}
+
+#[cfg(not(unix))]
+fn ctime(_meta: &fs::Metadata) -> (i64, i64) {
+    (0, 0)
+}
+
+/// The file's stat without reading all of it, or `None` when it does not
+/// exist.
+pub(crate) fn peek(path: &Path) -> io::Result<Option<Stat>> {
+    match File::open(path) {
+        Ok(mut file) => Stat::read(&mut file).map(Some),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 /// The file's stat and bytes, or `None` when it does not exist.
 pub(crate) fn read(path: &Path) -> io::Result<Option<(Stat, Vec<u8>)>> {
     let mut file = match File::open(path) {
@@ -102,7 +147,7 @@ pub(crate) fn read(path: &Path) -> io::Result<Option<(Stat, Vec<u8>)>> {
     let meta = file.metadata()?;
     let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     file.read_to_end(&mut bytes)?;
-    Ok(Some((Stat::of(&meta), bytes)))
+    Ok(Some((Stat::with_bytes(&meta, &bytes), bytes)))
 }
 
 /// `progress.ron` → `progress.ron.<suffix>`.
@@ -152,7 +197,7 @@ pub(crate) fn replace(path: &Path, bytes: &[u8]) -> io::Result<Stat> {
         file.sync_all()?;
         fs::rename(&tmp, path)?;
         sync_dir(path)?;
-        Ok(Stat::of(&fs::metadata(path)?))
+        Ok(Stat::with_bytes(&file.metadata()?, bytes))
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
@@ -160,9 +205,19 @@ pub(crate) fn replace(path: &Path, bytes: &[u8]) -> io::Result<Stat> {
     result
 }
 
-/// Copies `bytes` (the file as read) to `progress.ron.bak`, atomically.
-pub(crate) fn backup(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    replace(&sibling(path, "bak"), bytes).map(|_| ())
+/// Copies the file to `progress.ron.bak`, atomically.
+pub(crate) fn backup(path: &Path) -> io::Result<()> {
+    let bak = sibling(path, "bak");
+    let tmp = sibling(path, "bak.tmp");
+    let result = (|| {
+        fs::copy(path, &tmp)?;
+        File::open(&tmp)?.sync_all()?;
+        fs::rename(&tmp, &bak)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
 }
 
 /// Why an append failed, and whether the file is back as it was.
@@ -175,6 +230,7 @@ pub(crate) struct AppendError {
 /// cut back to `old_len`, so no partial record stays behind.
 pub(crate) fn append(path: &Path, old_len: u64, bytes: &[u8]) -> Result<Stat, AppendError> {
     let mut file = OpenOptions::new()
+        .read(true)
         .append(true)
         .open(path)
         .map_err(|source| AppendError {
@@ -184,18 +240,25 @@ pub(crate) fn append(path: &Path, old_len: u64, bytes: &[u8]) -> Result<Stat, Ap
     let written = file.write_all(bytes).map_err(|source| (false, source));
     let flushed = written.and_then(|()| file.sync_data().map_err(|source| (true, source)));
     match flushed {
-        Ok(()) => {
-            let meta = file.metadata().map_err(|source| AppendError {
-                flushing: true,
-                source,
-            })?;
-            Ok(Stat::of(&meta))
-        }
+        Ok(()) => Stat::read(&mut file).map_err(|source| AppendError {
+            flushing: true,
+            source,
+        }),
         Err((flushing, source)) => {
             let _ = file.set_len(old_len).and_then(|()| file.sync_data());
             Err(AppendError { flushing, source })
         }
     }
+}
+
+/// The bytes of `path` from `start` to `end`.
+pub(crate) fn read_range(path: &Path, start: u64, end: u64) -> io::Result<Vec<u8>> {
+    let mut file = File::open(path)?;
+    file.seek(SeekFrom::Start(start))?;
+    let mut bytes = Vec::with_capacity(end.saturating_sub(start) as usize);
+    file.take(end.saturating_sub(start))
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Cuts an interrupted last record off the file.

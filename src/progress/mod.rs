@@ -45,6 +45,12 @@ use std::path::Path;
 
 use crate::model::ProgressEntry;
 
+/// The current progress of each task of the dataset loaded with `--data`
+/// (`None` for the bundled one): [`progress_path`] then [`current_entries`].
+pub fn current_for(data: Option<&Path>) -> Result<Vec<ProgressEntry>, ProgressError> {
+    current_entries(&progress_path(data)?)
+}
+
 /// The current progress of each task in the journal at `path`: its latest
 /// entry that was not undone, in order of first appearance. A missing file
 /// has no progress. This is what `duban export` shows.

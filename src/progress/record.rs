@@ -260,6 +260,7 @@ mod tests {
             percent: 40,
             status: Status::OnTrack,
             note: note.into(),
+            actuals: Vec::new(),
         }
     }
 

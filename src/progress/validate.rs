@@ -127,6 +127,7 @@ mod tests {
             percent,
             status,
             note: String::new(),
+            actuals: Vec::new(),
         }
     }
 

@@ -19,6 +19,7 @@ pub fn entry(task: &str, second: u32, percent: u8, note: &str) -> ProgressEntry 
             Status::OnTrack
         },
         note: note.to_string(),
+        actuals: Vec::new(),
     }
 }
 

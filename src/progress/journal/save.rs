@@ -17,22 +17,16 @@ pub(super) struct DiskView {
     complete_len: u64,
     lines: usize,
     tail: Tail,
-    /// Hash of the whole file.
-    full: u64,
 }
 
 impl DiskView {
     pub(super) fn new(stat: Stat, bytes: &[u8], parsed: &Parsed) -> DiskView {
-        let prefix = ContentHash::of(&bytes[..parsed.complete_len]);
-        let mut whole = prefix.clone();
-        whole.update(&bytes[parsed.complete_len..]);
         DiskView {
             stat,
-            prefix,
+            prefix: ContentHash::of(&bytes[..parsed.complete_len]),
             complete_len: parsed.complete_len as u64,
             lines: parsed.lines,
             tail: parsed.tail,
-            full: whole.finish(),
         }
     }
 }
@@ -61,16 +55,29 @@ impl Journal {
             fs::create_dir_all(dir).map_err(|e| self.io_error(SaveStep::CreateDir, e))?;
         }
         let _lock = disk::lock(&self.path).map_err(|e| self.io_error(SaveStep::Lock, e))?;
-        let current = disk::read(&self.path).map_err(|e| self.io_error(SaveStep::Read, e))?;
-        let Some((stat, bytes)) = current else {
-            return self.create(report);
+        let now = disk::peek(&self.path).map_err(|e| self.io_error(SaveStep::Read, e))?;
+        let unchanged = self
+            .disk
+            .clone()
+            .filter(|view| now.as_ref() == Some(&view.stat));
+        let view = match unchanged {
+            // The common case: only this journal wrote since it last looked,
+            // so nothing is read but the file's last 64 KiB.
+            Some(view) => view,
+            None => {
+                let current =
+                    disk::read(&self.path).map_err(|e| self.io_error(SaveStep::Read, e))?;
+                let Some((stat, bytes)) = current else {
+                    return self.create(report);
+                };
+                self.merge(stat, &bytes, &mut report)?
+            }
         };
-        let view = self.merge(stat, &bytes, &mut report)?;
         if !self.backed_up {
-            disk::backup(&self.path, &bytes).map_err(|e| self.io_error(SaveStep::Backup, e))?;
+            disk::backup(&self.path).map_err(|e| self.io_error(SaveStep::Backup, e))?;
             self.backed_up = true;
         }
-        let mut base = bytes.len() as u64;
+        let mut base = view.stat.len;
         let mut out = String::new();
         match view.tail {
             Tail::Torn(_) => {
@@ -95,11 +102,14 @@ impl Journal {
             },
         )?;
         let mut prefix = view.prefix;
-        prefix.update(&bytes[view.complete_len as usize..base as usize]);
+        if view.tail == Tail::Unterminated {
+            let kept = disk::read_range(&self.path, view.complete_len, base)
+                .map_err(|e| self.io_error(SaveStep::Read, e))?;
+            prefix.update(&kept);
+        }
         prefix.update(out.as_bytes());
         self.disk = Some(DiskView {
             stat,
-            full: prefix.finish(),
             complete_len: base + out.len() as u64,
             lines: view.lines + out.matches('\n').count(),
             prefix,
@@ -131,7 +141,6 @@ impl Journal {
         let prefix = ContentHash::of(text.as_bytes());
         self.disk = Some(DiskView {
             stat,
-            full: prefix.finish(),
             complete_len: text.len() as u64,
             lines: text.matches('\n').count(),
             prefix,
@@ -159,11 +168,6 @@ impl Journal {
             if stat.inode == old.stat.inode && bytes.len() >= seen {
                 let prefix = ContentHash::of(&bytes[..seen]);
                 if prefix.finish() == old.prefix.finish() {
-                    let mut whole = prefix.clone();
-                    whole.update(&bytes[seen..]);
-                    if stat == old.stat && whole.finish() == old.full {
-                        return Ok(old);
-                    }
                     let first_line = old.lines + 1;
                     let parsed = record::parse(&self.path, &bytes[seen..], first_line)
                         .map_err(|e| self.broken(e))?;
@@ -173,7 +177,6 @@ impl Journal {
                     view.prefix = joined;
                     view.complete_len += seen as u64;
                     view.lines += old.lines;
-                    view.full = whole.finish();
                     report.merged = self.absorb(parsed.records);
                     return Ok(view);
                 }

@@ -1,0 +1,239 @@
+//! The detail pane's content, laid out at a width: the full text wrapped
+//! between characters, lead and cooperating units as links, the default
+//! cooperation rule, progress and its history. Pure: `ui` styles it, and
+//! `update` uses it to move between links and to clamp scrolling.
+
+use crate::model::{Status, Task};
+use crate::text::{self, truncate, width};
+
+use super::{App, Subject};
+
+/// How a piece of text is meant to look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Title,
+    Heading,
+    Body,
+    Muted,
+    /// A unit name that Enter follows.
+    Link,
+    Status(Status),
+}
+
+/// A run of text on one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seg {
+    pub text: String,
+    pub tone: Tone,
+    /// The link's index in [`Doc::links`].
+    pub link: Option<usize>,
+}
+
+/// Lines of segments, with the unit each link points to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Doc {
+    pub lines: Vec<Vec<Seg>>,
+    /// Unit index per link.
+    pub links: Vec<usize>,
+    /// The line each link is on.
+    pub link_lines: Vec<usize>,
+}
+
+impl Doc {
+    /// The link at a column of a line, if any.
+    pub fn link_at(&self, line: usize, col: usize) -> Option<usize> {
+        let mut x = 0;
+        for seg in self.lines.get(line)? {
+            let w = width(&seg.text);
+            if col >= x && col < x + w {
+                return seg.link;
+            }
+            x += w;
+        }
+        None
+    }
+}
+
+struct Builder {
+    doc: Doc,
+    width: usize,
+}
+
+impl Builder {
+    fn seg(text: impl Into<String>, tone: Tone) -> Seg {
+        Seg {
+            text: text.into(),
+            tone,
+            link: None,
+        }
+    }
+
+    fn line(&mut self, segs: Vec<Seg>) {
+        self.doc.lines.push(segs);
+    }
+
+    fn blank(&mut self) {
+        self.line(Vec::new());
+    }
+
+    /// Wrapped text, each line indented by `indent` columns.
+    fn para(&mut self, s: &str, tone: Tone, indent: usize) {
+        let pad = " ".repeat(indent);
+        for l in text::wrap(s, self.width.saturating_sub(indent)) {
+            self.line(vec![Self::seg(format!("{pad}{l}"), tone)]);
+        }
+    }
+
+    /// Units flowed across lines, separated by 、, each a link when it is
+    /// in the registry. `suffix` follows each name (e.g. " 各成员单位").
+    fn units(&mut self, app: &App, names: &[String], suffix: &str) {
+        let mut line: Vec<Seg> = vec![Self::seg("  ", Tone::Body)];
+        let mut used = 2;
+        for (i, name) in names.iter().enumerate() {
+            let label = format!("{name}{suffix}");
+            let sep = if i + 1 < names.len() { "、" } else { "" };
+            let need = width(&label) + width(sep);
+            if used + need > self.width && used > 2 {
+                self.line(std::mem::replace(
+                    &mut line,
+                    vec![Self::seg("  ", Tone::Body)],
+                ));
+                used = 2;
+            }
+            let label = truncate(&label, self.width.saturating_sub(used + width(sep))).into_owned();
+            used += width(&label) + width(sep);
+            let link = app.index.unit_by_name.get(name).map(|&u| {
+                self.doc.links.push(u);
+                self.doc.link_lines.push(self.doc.lines.len());
+                self.doc.links.len() - 1
+            });
+            let tone = if link.is_some() {
+                Tone::Link
+            } else {
+                Tone::Body
+            };
+            line.push(Seg {
+                text: label,
+                tone,
+                link,
+            });
+            if !sep.is_empty() {
+                line.push(Self::seg(sep, Tone::Body));
+            }
+        }
+        if names.is_empty() {
+            line.push(Self::seg(app.labels.nothing, Tone::Muted));
+        }
+        self.line(line);
+    }
+
+    fn heading(&mut self, s: &str) {
+        self.line(vec![Self::seg(
+            truncate(s, self.width).into_owned(),
+            Tone::Heading,
+        )]);
+    }
+}
+
+/// The detail of a task, project or sub-item, laid out `width` columns wide.
+pub fn build(app: &App, subject: Subject, width: usize) -> Doc {
+    let mut b = Builder {
+        doc: Doc::default(),
+        width,
+    };
+    if width == 0 {
+        return b.doc;
+    }
+    let (r, item) = match subject {
+        Subject::Task(r) => (r, None),
+        Subject::Item(r, i) => (r, Some(i)),
+    };
+    let Some(task) = app.task(r) else {
+        return b.doc;
+    };
+    let l = app.labels;
+
+    let (id, (status, percent)) = match item.and_then(|i| task.items.get(i)) {
+        Some(it) => (it.id.as_str(), app.progress.item_state(&it.id)),
+        None => (task.id.as_str(), app.progress.state(task)),
+    };
+    let leader = task
+        .leader
+        .as_deref()
+        .and_then(|id| app.data.leader(id))
+        .map_or_else(
+            || l.no_leader.to_string(),
+            |ld| format!("{} {}", ld.name, ld.title),
+        );
+    b.para(&format!("{id}  {}: {leader}", l.leader), Tone::Title, 0);
+    b.line(vec![
+        Builder::seg(format!("{}: ", l.status), Tone::Muted),
+        Builder::seg(l.status(status), Tone::Status(status)),
+        Builder::seg(format!("  {percent}%"), Tone::Body),
+    ]);
+    b.blank();
+    body(&mut b, task, item);
+    b.blank();
+
+    b.heading(l.lead_units);
+    b.units(app, &task.lead, "");
+    b.heading(l.co_units);
+    b.units(app, &task.co, "");
+    if !task.co_members_of.is_empty() {
+        let suffix = match l.lang {
+            super::Lang::Zh => format!(" {}", l.members_of),
+            super::Lang::En => format!(" ({})", l.members_of),
+        };
+        b.units(app, &task.co_members_of, &suffix);
+    }
+    let rule = app.data.plan.rules.default_co.join("、");
+    if !rule.is_empty() {
+        b.para(&format!("{rule} ({})", l.default_co), Tone::Muted, 2);
+    }
+    b.blank();
+
+    b.heading(l.progress);
+    let history = app.progress.history(id);
+    if history.is_empty() {
+        b.para(l.no_progress, Tone::Muted, 2);
+    }
+    for (n, e) in history.iter().rev().enumerate() {
+        if n == 1 {
+            b.heading(l.history);
+        }
+        b.line(vec![
+            Builder::seg(format!("  {} ", e.date), Tone::Body),
+            Builder::seg(l.status(e.status), Tone::Status(e.status)),
+            Builder::seg(format!(" {}%", e.percent), Tone::Body),
+        ]);
+        if !e.note.is_empty() {
+            b.para(&e.note, Tone::Body, 4);
+        }
+    }
+    b.doc
+}
+
+/// The task's own text; for a project its title, text and sub-items; for a
+/// sub-item its text under the project's title.
+fn body(b: &mut Builder, task: &Task, item: Option<usize>) {
+    if let Some(title) = &task.title
+        && !task.text.starts_with(title.as_str())
+    {
+        b.para(title, Tone::Heading, 0);
+    }
+    match item.and_then(|i| task.items.get(i)) {
+        Some(it) => b.para(&it.text, Tone::Body, 0),
+        None => {
+            // A project's text usually is its numbered items run together:
+            // then the items, one paragraph each, say it better.
+            let inside =
+                !task.items.is_empty() && task.items.iter().all(|it| task.text.contains(&it.text));
+            if !inside {
+                b.para(&task.text, Tone::Body, 0);
+            }
+            for it in &task.items {
+                b.para(&format!("{} {}", it.id, it.text), Tone::Body, 0);
+            }
+        }
+    }
+}

@@ -1,0 +1,251 @@
+//! Every key, by pane, for the help popup and the bottom bar.
+
+use super::labels::{Labels, Lang};
+use super::{App, Mode, Pane, Tab};
+
+/// Where a key works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Everywhere,
+    Lists,
+    Leaders,
+    Units,
+    Filter,
+    Detail,
+    Help,
+    Mouse,
+}
+
+/// One key and what it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub scope: Scope,
+    pub keys: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+const fn k(scope: Scope, keys: &'static str, zh: &'static str, en: &'static str) -> Key {
+    Key {
+        scope,
+        keys,
+        zh,
+        en,
+    }
+}
+
+pub static KEYS: &[Key] = &[
+    k(
+        Scope::Everywhere,
+        "1 2 3",
+        "切换标签:领导、单位、民生实事",
+        "show a tab: leaders, units, projects",
+    ),
+    k(
+        Scope::Everywhere,
+        "Tab Shift-Tab",
+        "下一个/上一个窗格",
+        "next / previous pane",
+    ),
+    k(
+        Scope::Everywhere,
+        "h l Left Right",
+        "左边/右边的窗格",
+        "pane to the left / right",
+    ),
+    k(
+        Scope::Everywhere,
+        "Esc",
+        "返回上一处或回到列表",
+        "go back, or to the list",
+    ),
+    k(Scope::Everywhere, "?", "打开帮助", "open this help"),
+    k(Scope::Everywhere, "q Ctrl-C", "退出", "quit"),
+    k(Scope::Lists, "j k Down Up", "上下移动", "move down / up"),
+    k(Scope::Lists, "PgDn PgUp", "翻页", "page down / up"),
+    k(
+        Scope::Lists,
+        "g G Home End",
+        "跳到开头/末尾",
+        "jump to first / last",
+    ),
+    k(Scope::Lists, "Enter", "打开所选项", "open the selected row"),
+    k(
+        Scope::Leaders,
+        "Enter",
+        "领导 > 其任务 > 详情",
+        "leader > tasks > detail",
+    ),
+    k(Scope::Units, "f", "输入筛选单位", "type a filter for units"),
+    k(
+        Scope::Units,
+        "Enter",
+        "职责:跳到该领导下的任务",
+        "duty: jump to the task under its leader",
+    ),
+    k(
+        Scope::Filter,
+        "Enter Down",
+        "结束输入,回到列表",
+        "stop typing, back to the list",
+    ),
+    k(Scope::Filter, "Esc", "清除筛选", "clear the filter"),
+    k(
+        Scope::Detail,
+        "j k Down Up",
+        "选择上/下一个单位",
+        "select next / previous unit",
+    ),
+    k(Scope::Detail, "PgDn PgUp", "滚动详情", "scroll the detail"),
+    k(
+        Scope::Detail,
+        "Enter",
+        "跳到所选单位的职责",
+        "jump to the selected unit's duties",
+    ),
+    k(Scope::Help, "Type", "筛选帮助", "type to filter this help"),
+    k(Scope::Help, "Down Up PgDn PgUp", "滚动", "scroll"),
+    k(Scope::Help, "Esc", "关闭帮助", "close this help"),
+    k(Scope::Mouse, "Click", "选中并聚焦", "select and focus"),
+    k(Scope::Mouse, "Wheel", "滚动", "scroll"),
+    k(
+        Scope::Mouse,
+        "--no-mouse",
+        "关闭鼠标以便复制文字",
+        "turn the mouse off to copy text",
+    ),
+];
+
+impl Key {
+    pub fn what(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+impl Scope {
+    pub fn name(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            Scope::Everywhere => ("全局", "Everywhere"),
+            Scope::Lists => ("列表", "Lists"),
+            Scope::Leaders => ("领导标签", "Leaders tab"),
+            Scope::Units => ("单位标签", "Units tab"),
+            Scope::Filter => ("单位筛选输入", "Units filter"),
+            Scope::Detail => ("详情", "Detail"),
+            Scope::Help => ("帮助", "Help"),
+            Scope::Mouse => ("鼠标", "Mouse"),
+        };
+        match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// The keys whose pane, keys or description contain `filter`
+/// (case-insensitive).
+pub fn filtered(labels: &Labels, filter: &str) -> Vec<&'static Key> {
+    let q = filter.to_lowercase();
+    KEYS.iter()
+        .filter(|key| {
+            q.is_empty()
+                || [key.scope.name(labels.lang), key.keys, key.what(labels.lang)]
+                    .iter()
+                    .any(|s| s.to_lowercase().contains(&q))
+        })
+        .collect()
+}
+
+/// The few keys the bottom bar shows for where the user is.
+pub fn bar(app: &App) -> Vec<(&'static str, &'static str)> {
+    let zh = app.labels.lang == Lang::Zh;
+    let t = |z: &'static str, e: &'static str| if zh { z } else { e };
+    let mut keys = Vec::new();
+    match (&app.mode, app.nav.tab, app.focus()) {
+        (Mode::Popup(_), _, _) => {
+            keys.push(("Down/Up", t("滚动", "scroll")));
+            keys.push(("Esc", t("关闭", "close")));
+            return keys;
+        }
+        (Mode::UnitFilter, _, _) => {
+            keys.push(("Enter", t("完成", "done")));
+            keys.push(("Esc", t("清除", "clear")));
+            return keys;
+        }
+        (_, _, Pane::Detail) => {
+            keys.push(("j/k", t("选单位", "unit")));
+            keys.push(("Enter", t("跳转", "follow")));
+            keys.push(("PgDn", t("滚动", "scroll")));
+        }
+        (_, Tab::Units, Pane::List) => {
+            keys.push(("j/k", t("移动", "move")));
+            keys.push(("f", t("筛选", "filter")));
+            keys.push(("Enter", t("打开", "open")));
+        }
+        (_, Tab::Units, Pane::Middle) => {
+            keys.push(("j/k", t("移动", "move")));
+            keys.push(("Enter", t("跳到任务", "go to task")));
+        }
+        _ => {
+            keys.push(("j/k", t("移动", "move")));
+            keys.push(("Enter", t("打开", "open")));
+        }
+    }
+    keys.push(("Tab", t("窗格", "pane")));
+    keys.push(("1-3", t("标签", "tab")));
+    keys.push(("Esc", t("返回", "back")));
+    keys.push(("?", t("帮助", "help")));
+    keys.push(("q", t("退出", "quit")));
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::labels::{EN, ZH};
+    use unicode_width::UnicodeWidthStr;
+
+    /// Ambiguous-width glyphs (arrows, bullets, the ellipsis) take two
+    /// cells in some terminals and shift everything after them.
+    fn unambiguous(s: &str) -> bool {
+        s.width() == s.width_cjk()
+    }
+
+    #[test]
+    fn help_text_has_no_ambiguous_width_glyphs() {
+        for key in KEYS {
+            for s in [
+                key.keys,
+                key.zh,
+                key.en,
+                key.scope.name(Lang::Zh),
+                key.scope.name(Lang::En),
+            ] {
+                assert!(unambiguous(s), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn labels_have_no_ambiguous_width_glyphs() {
+        for labels in [&ZH, &EN] {
+            let all = format!("{labels:?}");
+            assert!(unambiguous(&all), "{all}");
+            for st in crate::model::Status::ALL {
+                assert!(unambiguous(labels.status(st)));
+            }
+        }
+        assert!(unambiguous(crate::text::ELLIPSIS));
+    }
+
+    #[test]
+    fn help_filter_matches_keys_and_descriptions() {
+        let hits = filtered(&EN, "QUIT");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].keys, "q Ctrl-C");
+        assert!(filtered(&ZH, "筛选").len() >= 2);
+        assert!(filtered(&ZH, "no such key").is_empty());
+    }
+}

@@ -1,0 +1,151 @@
+//! Lookups derived once from a dataset: each leader's tasks, each unit's
+//! duties (lead first, then cooperating, then as a working group whose
+//! members cooperate), units sorted by load, and the project list rows.
+
+use std::collections::HashMap;
+
+use crate::model::{Dataset, Task};
+
+/// A key task or a project by position: key tasks first, then projects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TaskRef(pub usize);
+
+impl TaskRef {
+    /// The task in `data`, if the position exists.
+    pub fn get(self, data: &Dataset) -> Option<&Task> {
+        let n = data.tasks.len();
+        if self.0 < n {
+            data.tasks.get(self.0)
+        } else {
+            data.projects.get(self.0 - n)
+        }
+    }
+}
+
+/// How a unit takes part in a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// Leads or summarises the task.
+    Lead,
+    /// Cooperates.
+    Co,
+    /// A working group whose member units all cooperate ("X 各成员单位").
+    Members,
+}
+
+/// One duty of a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Duty {
+    pub task: TaskRef,
+    pub role: Role,
+}
+
+/// One row of the projects list: a project, or one of its sub-items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProjectRow {
+    pub task: TaskRef,
+    /// Index into the project's `items`.
+    pub item: Option<usize>,
+}
+
+/// Derived lookups; build once with [`Index::new`].
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// Per leader (plan order): their key tasks, then projects they lead.
+    pub leader_tasks: Vec<Vec<TaskRef>>,
+    /// Per unit (registry order): duties, lead first, then co, then members.
+    pub duties: Vec<Vec<Duty>>,
+    /// Unit indices, heaviest load first.
+    pub units_by_load: Vec<usize>,
+    /// Canonical name or alias → unit index.
+    pub unit_by_name: HashMap<String, usize>,
+    pub project_rows: Vec<ProjectRow>,
+}
+
+impl Index {
+    pub fn new(data: &Dataset) -> Index {
+        let mut unit_by_name = HashMap::new();
+        for (i, unit) in data.units.iter().enumerate() {
+            unit_by_name.insert(unit.name.clone(), i);
+            for alias in &unit.aliases {
+                unit_by_name.entry(alias.clone()).or_insert(i);
+            }
+        }
+        let refs: Vec<(TaskRef, &Task)> = data
+            .all_tasks()
+            .enumerate()
+            .map(|(i, t)| (TaskRef(i), t))
+            .collect();
+
+        let leader_tasks = data
+            .plan
+            .leaders
+            .iter()
+            .map(|l| {
+                refs.iter()
+                    .filter(|(_, t)| t.leader.as_deref() == Some(l.id.as_str()))
+                    .map(|(r, _)| *r)
+                    .collect()
+            })
+            .collect();
+
+        let mut duties = vec![Vec::new(); data.units.len()];
+        for role in [Role::Lead, Role::Co, Role::Members] {
+            for (r, task) in &refs {
+                let names = match role {
+                    Role::Lead => &task.lead,
+                    Role::Co => &task.co,
+                    Role::Members => &task.co_members_of,
+                };
+                for name in names {
+                    if let Some(&u) = unit_by_name.get(name) {
+                        let list: &mut Vec<Duty> = &mut duties[u];
+                        if !list.iter().any(|d| d.task == *r) {
+                            list.push(Duty { task: *r, role });
+                        }
+                    }
+                }
+            }
+        }
+
+        let mut units_by_load: Vec<usize> = (0..data.units.len()).collect();
+        units_by_load.sort_by_key(|&u| {
+            let lead = duties[u].iter().filter(|d| d.role == Role::Lead).count();
+            (
+                std::cmp::Reverse(duties[u].len()),
+                std::cmp::Reverse(lead),
+                u,
+            )
+        });
+
+        let project_rows = data
+            .projects
+            .iter()
+            .enumerate()
+            .flat_map(|(p, project)| {
+                let task = TaskRef(data.tasks.len() + p);
+                std::iter::once(ProjectRow { task, item: None }).chain(
+                    (0..project.items.len()).map(move |i| ProjectRow {
+                        task,
+                        item: Some(i),
+                    }),
+                )
+            })
+            .collect();
+
+        Index {
+            leader_tasks,
+            duties,
+            units_by_load,
+            unit_by_name,
+            project_rows,
+        }
+    }
+
+    /// How many duties of each role a unit has: (lead, co, members).
+    pub fn load(&self, unit: usize) -> (usize, usize, usize) {
+        let duties = self.duties.get(unit).map_or(&[][..], Vec::as_slice);
+        let count = |role| duties.iter().filter(|d| d.role == role).count();
+        (count(Role::Lead), count(Role::Co), count(Role::Members))
+    }
+}

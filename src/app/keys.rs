@@ -1,0 +1,84 @@
+//! Terminal events become [`Action`]s. Which keys mean what depends on the
+//! mode: while typing (units filter, help popup) letters are text.
+
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use super::{Action, App, Mode, Tab};
+
+/// The action for a terminal event, if it means one.
+pub fn action_for(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(k) if k.kind != KeyEventKind::Release => key(&app.mode, k),
+        Event::Mouse(m) if app.mouse => mouse(m),
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        _ => None,
+    }
+}
+
+fn key(mode: &Mode, k: &KeyEvent) -> Option<Action> {
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && matches!(k.code, KeyCode::Char('c' | 'C')) {
+        return Some(Action::Quit);
+    }
+    let common = match k.code {
+        KeyCode::Down => Some(Action::Down),
+        KeyCode::Up => Some(Action::Up),
+        KeyCode::PageDown => Some(Action::PageDown),
+        KeyCode::PageUp => Some(Action::PageUp),
+        KeyCode::Home => Some(Action::Top),
+        KeyCode::End => Some(Action::Bottom),
+        KeyCode::Enter => Some(Action::Enter),
+        KeyCode::Esc => Some(Action::Back),
+        _ => None,
+    };
+    if common.is_some() {
+        return common;
+    }
+    if *mode != Mode::Browse {
+        return match k.code {
+            KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
+            KeyCode::Backspace => Some(Action::DeleteChar),
+            _ => None,
+        };
+    }
+    match k.code {
+        KeyCode::Char(c) if !ctrl => browse_char(c),
+        KeyCode::Left => Some(Action::PaneLeft),
+        KeyCode::Right => Some(Action::PaneRight),
+        KeyCode::Tab => Some(Action::NextPane),
+        KeyCode::BackTab => Some(Action::PrevPane),
+        _ => None,
+    }
+}
+
+fn browse_char(c: char) -> Option<Action> {
+    Some(match c {
+        'q' => Action::Quit,
+        'j' => Action::Down,
+        'k' => Action::Up,
+        'g' => Action::Top,
+        'G' => Action::Bottom,
+        'h' => Action::PaneLeft,
+        'l' => Action::PaneRight,
+        '?' => Action::Help,
+        'f' => Action::Filter,
+        _ => {
+            return Tab::ALL
+                .into_iter()
+                .find(|t| t.key() == c)
+                .map(Action::ShowTab);
+        }
+    })
+}
+
+fn mouse(m: &MouseEvent) -> Option<Action> {
+    let (x, y) = (m.column, m.row);
+    match m.kind {
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { x, y }),
+        MouseEventKind::ScrollDown => Some(Action::Wheel { x, y, down: true }),
+        MouseEventKind::ScrollUp => Some(Action::Wheel { x, y, down: false }),
+        _ => None,
+    }
+}

@@ -1,0 +1,128 @@
+//! Where everything goes on screen. Pure geometry, shared by drawing and by
+//! `update` (paging, keeping the selection visible, mouse hit tests).
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use super::labels::Labels;
+use super::{Pane, Tab};
+
+/// Below this the dashboard shows a "terminal too small" message.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+/// From this width on, all three panes of a tab are shown side by side.
+pub const WIDE: u16 = 100;
+
+/// The screen's regions for one state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Screen {
+    pub header: Rect,
+    pub tabs: Rect,
+    /// Each tab title's clickable area.
+    pub tab_hits: Vec<(Tab, Rect)>,
+    pub body: Rect,
+    pub bar: Rect,
+    /// The panes shown, left to right, with their outer (bordered) area.
+    pub panes: Vec<(Pane, Rect)>,
+}
+
+impl Screen {
+    /// The outer area of a pane, if shown.
+    pub fn pane(&self, pane: Pane) -> Option<Rect> {
+        self.panes.iter().find(|(p, _)| *p == pane).map(|(_, r)| *r)
+    }
+}
+
+/// Whether `area` is too small to draw the dashboard.
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// The tab titles as shown, e.g. ` 1 领导 `.
+pub fn tab_title(labels: &Labels, tab: Tab) -> String {
+    let name = match tab {
+        Tab::Leaders => labels.tab_leaders,
+        Tab::Units => labels.tab_units,
+        Tab::Projects => labels.tab_projects,
+    };
+    format!(" {} {name} ", tab.key())
+}
+
+pub fn screen(area: Rect, tab: Tab, focus: Pane, labels: &Labels) -> Screen {
+    let [header, tabs, body, bar] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+
+    let mut tab_hits = Vec::new();
+    let mut x = tabs.x;
+    for t in Tab::ALL {
+        let w = u16::try_from(crate::text::width(&tab_title(labels, t))).unwrap_or(u16::MAX);
+        let w = w.min(tabs.right().saturating_sub(x));
+        tab_hits.push((t, Rect::new(x, tabs.y, w, tabs.height)));
+        x = x.saturating_add(w).saturating_add(1).min(tabs.right());
+    }
+
+    let shown = shown_panes(tab, focus, body.width);
+    let constraints: Vec<Constraint> = match (tab, shown.len()) {
+        (Tab::Projects, _) => vec![Constraint::Percentage(45), Constraint::Percentage(55)],
+        (_, 3) => {
+            let list = if tab == Tab::Units { 32 } else { 30 };
+            vec![
+                Constraint::Length(list),
+                Constraint::Fill(1),
+                Constraint::Fill(1),
+            ]
+        }
+        _ => vec![Constraint::Percentage(40), Constraint::Percentage(60)],
+    };
+    let rects = Layout::horizontal(constraints).split(body);
+    let panes = shown.iter().copied().zip(rects.iter().copied()).collect();
+
+    Screen {
+        header,
+        tabs,
+        tab_hits,
+        body,
+        bar,
+        panes,
+    }
+}
+
+/// Which panes a tab shows at a width: all of them when wide; when narrow,
+/// the focused pane and its neighbour.
+fn shown_panes(tab: Tab, focus: Pane, width: u16) -> Vec<Pane> {
+    let all = tab.panes();
+    if all.len() <= 2 || width >= WIDE {
+        return all.to_vec();
+    }
+    if focus == Pane::List {
+        all[..2].to_vec()
+    } else {
+        all[1..].to_vec()
+    }
+}
+
+/// Rows a bordered list shows.
+pub fn inner_height(outer: Rect) -> usize {
+    usize::from(outer.height.saturating_sub(2))
+}
+
+/// Columns inside a bordered pane.
+pub fn inner_width(outer: Rect) -> usize {
+    usize::from(outer.width.saturating_sub(2))
+}
+
+/// The help popup's outer area: centred, at most 84x30.
+pub fn popup(area: Rect) -> Rect {
+    let w = area.width.saturating_sub(4).min(84);
+    let h = area.height.saturating_sub(2).min(30);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}

@@ -1,0 +1,251 @@
+//! Dashboard state, the actions that change it and the one `update` that
+//! applies them. No I/O and no drawing here: `ui` reads `&App`.
+
+mod cursor;
+pub mod detail;
+mod filter;
+pub mod help;
+mod index;
+mod keys;
+mod labels;
+pub mod layout;
+mod nav;
+mod progress;
+mod update;
+
+use chrono::NaiveDate;
+use ratatui::layout::Rect;
+
+use crate::model::{Dataset, Task};
+
+pub use cursor::{Cursor, DetailView};
+pub use filter::{SubstringFilter, UnitFilter};
+pub use index::{Duty, Index, ProjectRow, Role, TaskRef};
+pub use keys::action_for;
+pub use labels::{EN, Labels, Lang, ZH};
+pub use progress::Progress;
+pub use update::{Action, Effect, update};
+
+/// The dashboard's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    Leaders,
+    Units,
+    Projects,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Leaders, Tab::Units, Tab::Projects];
+
+    /// The key that shows this tab.
+    pub fn key(self) -> char {
+        match self {
+            Tab::Leaders => '1',
+            Tab::Units => '2',
+            Tab::Projects => '3',
+        }
+    }
+
+    /// The tab's panes, left to right.
+    pub fn panes(self) -> &'static [Pane] {
+        match self {
+            Tab::Leaders | Tab::Units => &[Pane::List, Pane::Middle, Pane::Detail],
+            Tab::Projects => &[Pane::List, Pane::Detail],
+        }
+    }
+}
+
+/// A pane of a tab: the list on the left, the middle list (a leader's
+/// tasks, a unit's duties) and the detail on the right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Pane {
+    #[default]
+    List,
+    Middle,
+    Detail,
+}
+
+/// What keys go to: browsing, typing into the units filter, or a popup.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Browse,
+    UnitFilter,
+    Popup(Popup),
+}
+
+/// A popup over the dashboard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Popup {
+    Help { filter: String, scroll: usize },
+}
+
+/// What a detail pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Task(TaskRef),
+    /// A project's sub-item: the project and the item's index.
+    Item(TaskRef, usize),
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LeadersView {
+    pub focus: Pane,
+    pub leaders: Cursor,
+    pub tasks: Cursor,
+    pub detail: DetailView,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnitsView {
+    pub focus: Pane,
+    pub filter: String,
+    /// Unit indices passing the filter, heaviest load first.
+    pub shown: Vec<usize>,
+    pub units: Cursor,
+    pub duties: Cursor,
+    pub detail: DetailView,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProjectsView {
+    pub focus: Pane,
+    pub rows: Cursor,
+    pub detail: DetailView,
+}
+
+/// Where the user is: tab, focus and every selection. A jump pushes a copy
+/// so Esc can go back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Nav {
+    pub tab: Tab,
+    pub leaders: LeadersView,
+    pub units: UnitsView,
+    pub projects: ProjectsView,
+}
+
+/// The whole dashboard state.
+pub struct App {
+    pub data: Dataset,
+    pub index: Index,
+    pub progress: Progress,
+    pub labels: &'static Labels,
+    /// The as-of date shown in the header.
+    pub today: NaiveDate,
+    /// The terminal area, as last reported.
+    pub area: Rect,
+    pub mouse: bool,
+    pub mode: Mode,
+    pub nav: Nav,
+    pub back: Vec<Nav>,
+    pub filter: Box<dyn UnitFilter>,
+}
+
+impl App {
+    pub fn new(data: Dataset, progress: Progress, lang: Lang, today: NaiveDate) -> App {
+        let index = Index::new(&data);
+        let units = UnitsView {
+            shown: index.units_by_load.clone(),
+            ..UnitsView::default()
+        };
+        App {
+            data,
+            index,
+            progress,
+            labels: Labels::get(lang),
+            today,
+            area: Rect::new(0, 0, 120, 40),
+            mouse: true,
+            mode: Mode::Browse,
+            nav: Nav {
+                tab: Tab::Leaders,
+                leaders: LeadersView::default(),
+                units,
+                projects: ProjectsView::default(),
+            },
+            back: Vec::new(),
+            filter: Box::new(SubstringFilter),
+        }
+    }
+
+    pub fn task(&self, r: TaskRef) -> Option<&Task> {
+        r.get(&self.data)
+    }
+
+    /// The focused pane of the current tab.
+    pub fn focus(&self) -> Pane {
+        match self.nav.tab {
+            Tab::Leaders => self.nav.leaders.focus,
+            Tab::Units => self.nav.units.focus,
+            Tab::Projects => self.nav.projects.focus,
+        }
+    }
+
+    /// The screen layout for the current state.
+    pub fn screen(&self) -> layout::Screen {
+        layout::screen(self.area, self.nav.tab, self.focus(), self.labels)
+    }
+
+    /// The tasks of the selected leader.
+    pub fn leader_tasks(&self) -> &[TaskRef] {
+        self.index
+            .leader_tasks
+            .get(self.nav.leaders.leaders.sel)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The selected unit (registry index), if any passes the filter.
+    pub fn selected_unit(&self) -> Option<usize> {
+        self.nav.units.shown.get(self.nav.units.units.sel).copied()
+    }
+
+    /// The duties of the selected unit.
+    pub fn unit_duties(&self) -> &[Duty] {
+        self.selected_unit()
+            .and_then(|u| self.index.duties.get(u))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// What the current tab's detail pane shows.
+    pub fn subject(&self) -> Option<Subject> {
+        match self.nav.tab {
+            Tab::Leaders => self
+                .leader_tasks()
+                .get(self.nav.leaders.tasks.sel)
+                .map(|r| Subject::Task(*r)),
+            Tab::Units => self
+                .unit_duties()
+                .get(self.nav.units.duties.sel)
+                .map(|d| Subject::Task(d.task)),
+            Tab::Projects => self
+                .index
+                .project_rows
+                .get(self.nav.projects.rows.sel)
+                .map(|row| match row.item {
+                    Some(i) => Subject::Item(row.task, i),
+                    None => Subject::Task(row.task),
+                }),
+        }
+    }
+
+    /// The current tab's detail view state.
+    pub fn detail_view(&self) -> &DetailView {
+        match self.nav.tab {
+            Tab::Leaders => &self.nav.leaders.detail,
+            Tab::Units => &self.nav.units.detail,
+            Tab::Projects => &self.nav.projects.detail,
+        }
+    }
+
+    /// The detail pane's content at the current layout.
+    pub fn detail_doc(&self) -> detail::Doc {
+        let width = self
+            .screen()
+            .pane(Pane::Detail)
+            .map_or(0, layout::inner_width);
+        match self.subject() {
+            Some(s) => detail::build(self, s, width),
+            None => detail::Doc::default(),
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! The one place state changes: `update(&mut App, Action)`.
+
+use ratatui::layout::Rect;
+
+use super::layout::{self, inner_height};
+use super::nav;
+use super::{App, Mode, Pane, Popup};
+
+/// Everything the user can do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    ShowTab(super::Tab),
+    NextPane,
+    PrevPane,
+    PaneLeft,
+    PaneRight,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Open the selection or follow a link.
+    Enter,
+    /// Close, stop typing, or go back where the last jump came from.
+    Back,
+    Help,
+    /// Start typing into the units filter.
+    Filter,
+    Input(char),
+    DeleteChar,
+    Resize(u16, u16),
+    Click {
+        x: u16,
+        y: u16,
+    },
+    Wheel {
+        x: u16,
+        y: u16,
+        down: bool,
+    },
+}
+
+/// What the event loop should do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Quit,
+}
+
+/// How a list or a detail pane moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Move {
+    By(isize),
+    /// The mouse wheel: a list moves its selection, the detail scrolls.
+    Scroll(isize),
+    Page(isize),
+    Top,
+    Bottom,
+}
+
+pub fn update(app: &mut App, action: Action) -> Effect {
+    match action {
+        Action::Quit => return Effect::Quit,
+        Action::Resize(w, h) => {
+            app.area = Rect::new(0, 0, w, h);
+            nav::fit_all(app);
+        }
+        _ => match app.mode {
+            Mode::Popup(_) => popup(app, action),
+            Mode::UnitFilter => filter(app, action),
+            Mode::Browse => browse(app, action),
+        },
+    }
+    Effect::None
+}
+
+fn moves(action: Action) -> Option<Move> {
+    Some(match action {
+        Action::Up => Move::By(-1),
+        Action::Down => Move::By(1),
+        Action::PageUp => Move::Page(-1),
+        Action::PageDown => Move::Page(1),
+        Action::Top => Move::Top,
+        Action::Bottom => Move::Bottom,
+        _ => return None,
+    })
+}
+
+fn browse(app: &mut App, action: Action) {
+    if let Some(m) = moves(action) {
+        nav::move_in(app, app.focus(), m);
+        return;
+    }
+    match action {
+        Action::ShowTab(tab) => {
+            app.nav.tab = tab;
+            nav::fit_all(app);
+        }
+        Action::NextPane => nav::cycle_focus(app, 1),
+        Action::PrevPane => nav::cycle_focus(app, -1),
+        Action::PaneLeft => nav::step_focus(app, -1),
+        Action::PaneRight => nav::step_focus(app, 1),
+        Action::Enter => nav::enter(app),
+        Action::Back => nav::back(app),
+        Action::Help => {
+            app.mode = Mode::Popup(Popup::Help {
+                filter: String::new(),
+                scroll: 0,
+            });
+        }
+        Action::Filter if app.nav.tab == super::Tab::Units => {
+            nav::set_focus(app, Pane::List);
+            app.mode = Mode::UnitFilter;
+        }
+        Action::Click { x, y } => nav::click(app, x, y),
+        Action::Wheel { x, y, down } => {
+            let step = if down { 3 } else { -3 };
+            if let Some(pane) = nav::pane_at(app, x, y) {
+                nav::move_in(app, pane, Move::Scroll(step));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn filter(app: &mut App, action: Action) {
+    match action {
+        Action::Input(c) => {
+            app.nav.units.filter.push(c);
+            nav::refilter(app);
+        }
+        Action::DeleteChar => {
+            app.nav.units.filter.pop();
+            nav::refilter(app);
+        }
+        Action::Back => {
+            app.nav.units.filter.clear();
+            nav::refilter(app);
+            app.mode = Mode::Browse;
+        }
+        Action::Enter | Action::Down => app.mode = Mode::Browse,
+        Action::Click { .. } | Action::Wheel { .. } => {
+            app.mode = Mode::Browse;
+            browse(app, action);
+        }
+        _ => {}
+    }
+}
+
+fn popup(app: &mut App, action: Action) {
+    let labels = app.labels;
+    let page = inner_height(layout::popup(app.area)).max(1);
+    let Mode::Popup(Popup::Help { filter, scroll }) = &mut app.mode else {
+        return;
+    };
+    let len = super::help::filtered(labels, filter).len();
+    let last = len.saturating_sub(1);
+    let page = isize::try_from(page).unwrap_or(1);
+    match action {
+        Action::Input(c) => {
+            filter.push(c);
+            *scroll = 0;
+        }
+        Action::DeleteChar => {
+            filter.pop();
+            *scroll = 0;
+        }
+        Action::Back | Action::Enter | Action::Click { .. } => app.mode = Mode::Browse,
+        _ => {
+            let delta = match action {
+                Action::Down | Action::Wheel { down: true, .. } => 1,
+                Action::Up | Action::Wheel { down: false, .. } => -1,
+                Action::PageDown => page,
+                Action::PageUp => -page,
+                Action::Top => isize::MIN / 2,
+                Action::Bottom => isize::MAX / 2,
+                _ => 0,
+            };
+            *scroll = scroll.saturating_add_signed(delta).min(last);
+        }
+    }
+}

@@ -1,0 +1,243 @@
+//! Lights over a whole dataset, and how each leader and unit stands: what
+//! the overview tab and the reports show.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::{Light, Reason, Thresholds, assess};
+use crate::model::{Dataset, ProgressEntry, Task};
+
+/// Per task, its latest entry dated `as_of` or before: the greatest `at`,
+/// and of equal ones the last in `entries`.
+pub fn latest_as_of(entries: &[ProgressEntry], as_of: NaiveDate) -> HashMap<&str, &ProgressEntry> {
+    crate::export::latest_progress(entries.iter().filter(|e| e.date <= as_of))
+}
+
+/// How many tasks have each light.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub red: usize,
+    pub yellow: usize,
+    pub grey: usize,
+    pub green: usize,
+    pub done: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, light: Light) {
+        *self.slot(light) += 1;
+    }
+
+    fn slot(&mut self, light: Light) -> &mut usize {
+        match light {
+            Light::Red => &mut self.red,
+            Light::Yellow => &mut self.yellow,
+            Light::Grey => &mut self.grey,
+            Light::Green => &mut self.green,
+            Light::Done => &mut self.done,
+        }
+    }
+
+    pub fn count(&self, light: Light) -> usize {
+        match light {
+            Light::Red => self.red,
+            Light::Yellow => self.yellow,
+            Light::Grey => self.grey,
+            Light::Green => self.green,
+            Light::Done => self.done,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.red + self.yellow + self.grey + self.green + self.done
+    }
+}
+
+/// A task with its light on the as-of date.
+#[derive(Debug, Clone)]
+pub struct Assessed<'d> {
+    pub task: &'d Task,
+    pub entry: Option<&'d ProgressEntry>,
+    pub light: Light,
+    pub reason: Reason,
+}
+
+impl Assessed<'_> {
+    /// The reported percent, 0 without an entry.
+    pub fn percent(&self) -> u8 {
+        self.entry.map_or(0, |e| e.percent)
+    }
+}
+
+/// How a leader, a unit or the whole plan stands: the lights of the tasks
+/// it heads or leads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Standing {
+    /// Leader ID (`L2`), unit name, or empty for the whole plan.
+    pub key: String,
+    pub tally: Tally,
+    /// Mean reported percent over the tasks (0 without an entry).
+    pub mean_percent: f64,
+    /// Red tasks, in document order.
+    pub red: Vec<String>,
+    /// Tasks not done without an entry dated within `stale_days` of the
+    /// as-of date (never reported counts).
+    pub stale: usize,
+    /// The most recent entry date among the tasks.
+    pub last_update: Option<NaiveDate>,
+}
+
+impl Standing {
+    /// The standing over `tasks`, keyed `key`.
+    pub fn of<'a, 'd: 'a>(
+        key: &str,
+        tasks: impl Iterator<Item = &'a Assessed<'d>>,
+        as_of: NaiveDate,
+        t: &Thresholds,
+    ) -> Standing {
+        let mut s = Standing {
+            key: key.to_string(),
+            tally: Tally::default(),
+            mean_percent: 0.0,
+            red: Vec::new(),
+            stale: 0,
+            last_update: None,
+        };
+        let mut sum = 0u64;
+        for a in tasks {
+            s.tally.add(a.light);
+            sum += u64::from(a.percent());
+            if a.light == Light::Red {
+                s.red.push(a.task.id.clone());
+            }
+            let date = a.entry.map(|e| e.date);
+            let fresh = date.is_some_and(|d| (as_of - d).num_days() < i64::from(t.stale_days));
+            if a.light != Light::Done && !fresh {
+                s.stale += 1;
+            }
+            s.last_update = s.last_update.max(date);
+        }
+        let n = s.tally.total();
+        if n > 0 {
+            // Task counts are far below f64's exact integer range.
+            s.mean_percent = sum as f64 / n as f64;
+        }
+        s
+    }
+
+    /// Tasks counted.
+    pub fn total(&self) -> usize {
+        self.tally.total()
+    }
+}
+
+/// How to order the per-unit table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitOrder {
+    /// Most lead duties first.
+    LeadDuties,
+    /// Most red tasks first.
+    RedItems,
+    /// Most stale tasks first.
+    Staleness,
+}
+
+/// Every task's light on a date, and the standings built from them.
+#[derive(Debug, Clone)]
+pub struct Overview<'d> {
+    pub as_of: NaiveDate,
+    pub plan_year: i32,
+    pub thresholds: Thresholds,
+    /// Key tasks then projects, in document order.
+    pub tasks: Vec<Assessed<'d>>,
+    /// The whole plan.
+    pub overall: Standing,
+    /// One per leader in plan order (leaders without tasks included).
+    pub leaders: Vec<Standing>,
+    /// One per unit that leads a task, in registry order; `total()` is the
+    /// number of lead duties.
+    pub units: Vec<Standing>,
+}
+
+impl<'d> Overview<'d> {
+    /// The overview of `data` with `latest` (see [`latest_as_of`]).
+    pub fn new(
+        data: &'d Dataset,
+        latest: &HashMap<&str, &'d ProgressEntry>,
+        as_of: NaiveDate,
+        thresholds: &Thresholds,
+    ) -> Overview<'d> {
+        Overview::of_tasks(data, data.all_tasks(), latest, as_of, thresholds)
+    }
+
+    /// The overview of some of the tasks of `data` (a report for one leader
+    /// or one unit).
+    pub fn of_tasks(
+        data: &'d Dataset,
+        tasks: impl Iterator<Item = &'d Task>,
+        latest: &HashMap<&str, &'d ProgressEntry>,
+        as_of: NaiveDate,
+        t: &Thresholds,
+    ) -> Overview<'d> {
+        let year = data.plan.year;
+        let tasks: Vec<Assessed<'d>> = tasks
+            .map(|task| {
+                let entry = latest.get(task.id.as_str()).copied();
+                let (light, reason) = assess(entry, as_of, year, t);
+                Assessed {
+                    task,
+                    entry,
+                    light,
+                    reason,
+                }
+            })
+            .collect();
+        let overall = Standing::of("", tasks.iter(), as_of, t);
+        let leaders = data
+            .plan
+            .leaders
+            .iter()
+            .map(|l| {
+                let mine = tasks
+                    .iter()
+                    .filter(|a| a.task.leader.as_deref() == Some(l.id.as_str()));
+                Standing::of(&l.id, mine, as_of, t)
+            })
+            .collect();
+        let units = data
+            .units
+            .iter()
+            .map(|u| {
+                let mine = tasks.iter().filter(|a| a.task.lead.contains(&u.name));
+                Standing::of(&u.name, mine, as_of, t)
+            })
+            .filter(|s| s.total() > 0)
+            .collect();
+        Overview {
+            as_of,
+            plan_year: year,
+            thresholds: *t,
+            tasks,
+            overall,
+            leaders,
+            units,
+        }
+    }
+
+    /// The red tasks, in document order.
+    pub fn red(&self) -> impl Iterator<Item = &Assessed<'d>> {
+        self.tasks.iter().filter(|a| a.light == Light::Red)
+    }
+
+    /// The units in the given order (ties keep registry order).
+    pub fn units_by(&self, order: UnitOrder) -> Vec<&Standing> {
+        let mut units: Vec<&Standing> = self.units.iter().collect();
+        match order {
+            UnitOrder::LeadDuties => units.sort_by_key(|s| std::cmp::Reverse(s.total())),
+            UnitOrder::RedItems => units.sort_by_key(|s| std::cmp::Reverse(s.red.len())),
+            UnitOrder::Staleness => units.sort_by_key(|s| std::cmp::Reverse(s.stale)),
+        }
+        units
+    }
+}

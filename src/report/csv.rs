@@ -1,0 +1,62 @@
+//! The circular as CSV: one row per task, in the circular's order (leader
+//! groups, most urgent light first), for spreadsheets.
+
+use std::io::Write;
+
+use super::{Circular, Words, one_decimal, targets_cell};
+
+/// The CSV columns, in order.
+pub const CSV_HEADER: [&str; 15] = [
+    "leader",
+    "leader_name",
+    "id",
+    "light",
+    "light_label",
+    "reason",
+    "percent",
+    "expected",
+    "status",
+    "date",
+    "days_since_update",
+    "lead_units",
+    "text",
+    "note",
+    "targets",
+];
+
+/// Writes a header and one row per task.
+pub fn write_csv<W: Write>(c: &Circular, w: &Words, out: W) -> ::csv::Result<()> {
+    let mut csv = ::csv::Writer::from_writer(out);
+    csv.write_record(CSV_HEADER)?;
+    let expected = one_decimal(c.expected());
+    for group in &c.groups {
+        let (id, name) = group
+            .leader
+            .map_or(("", ""), |l| (l.id.as_str(), l.name.as_str()));
+        for a in group.tasks.iter().filter_map(|&i| c.task(i)) {
+            let e = a.entry;
+            let age = e.map_or(String::new(), |e| {
+                (c.overview.as_of - e.date).num_days().to_string()
+            });
+            csv.write_record([
+                id,
+                name,
+                &a.task.id,
+                a.light.as_str(),
+                w.light(a.light),
+                &w.reason(a.reason),
+                &e.map_or(String::new(), |e| e.percent.to_string()),
+                &expected,
+                e.map_or("", |e| e.status.as_str()),
+                &e.map_or(String::new(), |e| e.date.to_string()),
+                &age,
+                &a.task.lead.join("、"),
+                &a.task.text,
+                e.map_or("", |e| e.note.as_str()),
+                &targets_cell(a.task, e, w),
+            ])?;
+        }
+    }
+    csv.flush()?;
+    Ok(())
+}

@@ -1,0 +1,44 @@
+//! The header line (title, as-of date, overall completion) and the tabs.
+
+use ratatui::Frame;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::style;
+use crate::app::App;
+use crate::app::layout::{Screen, tab_title};
+use crate::text::{fit, truncate, width};
+
+pub fn draw(frame: &mut Frame, app: &App, screen: &Screen) {
+    let l = app.labels;
+    let total = usize::from(screen.header.width);
+    let done = app.progress.completion(app.data.all_tasks());
+    let right = format!("{} {}  {} {done}% ", l.as_of, app.today, l.overall);
+    let right = truncate(&right, total).into_owned();
+    let left = format!(" {}  {}", l.app, app.data.plan.title);
+    let left = fit(&left, total - width(&right));
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(left, bold),
+            Span::styled(right, style::key()),
+        ])),
+        screen.header,
+    );
+
+    let spans: Vec<Span> = screen
+        .tab_hits
+        .iter()
+        .flat_map(|(tab, rect)| {
+            let title = truncate(&tab_title(l, *tab), usize::from(rect.width)).into_owned();
+            let st = if *tab == app.nav.tab {
+                Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+            } else {
+                style::muted()
+            };
+            [Span::styled(title, st), Span::raw(" ")]
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(Line::from(spans)), screen.tabs);
+}

@@ -1,0 +1,78 @@
+//! The leaders tab: the leader list and the selected leader's tasks.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::list::{ListPane, percent_cell, row, status_cell};
+use crate::app::{App, TaskRef};
+use crate::model::TaskKind;
+use crate::text::{fit_right, width};
+
+pub fn draw_leaders(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
+    let leaders = &app.data.plan.leaders;
+    let pane = ListPane {
+        title: app.labels.pane_leaders,
+        focused,
+        cursor: app.nav.leaders.leaders,
+        len: leaders.len(),
+        top: None,
+    };
+    pane.draw(frame, rect, |i, w| {
+        let Some(leader) = leaders.get(i) else {
+            return row(Vec::new(), "", w);
+        };
+        let tasks = app.index.leader_tasks.get(i).map_or(&[][..], Vec::as_slice);
+        let all = tasks.iter().filter_map(|r| app.task(*r));
+        let projects = all.clone().filter(|t| t.kind == TaskKind::Project).count();
+        let done = app.progress.completion(all);
+        let counts = format!("{}+{projects} {done:>3}%", tasks.len() - projects);
+        let name = format!("{} {}", leader.name, leader.title);
+        let left = w.saturating_sub(width(&counts) + 1);
+        row(
+            vec![(crate::text::fit(&name, left), Style::new())],
+            &fit_right(&counts, w.saturating_sub(left + 1)),
+            w,
+        )
+    });
+}
+
+/// The number a task list shows: `16` for a key task, `M3` for a project.
+pub fn number(app: &App, r: TaskRef) -> String {
+    match app.task(r) {
+        Some(t) if t.kind == TaskKind::Project => t.id.clone(),
+        Some(t) => t.number.to_string(),
+        None => String::new(),
+    }
+}
+
+pub fn draw_tasks(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
+    let tasks = app.leader_tasks();
+    let name = app
+        .data
+        .plan
+        .leaders
+        .get(app.nav.leaders.leaders.sel)
+        .map_or(String::new(), |l| {
+            format!("{} {}", app.labels.pane_tasks, l.name)
+        });
+    let pane = ListPane {
+        title: &name,
+        focused,
+        cursor: app.nav.leaders.tasks,
+        len: tasks.len(),
+        top: None,
+    };
+    pane.draw(frame, rect, |i, w| {
+        let Some(task) = tasks.get(i).and_then(|r| app.task(*r)) else {
+            return row(Vec::new(), "", w);
+        };
+        let (status, pct) = app.progress.state(task);
+        let cells = vec![
+            (fit_right(&number(app, tasks[i]), 3), Style::new()),
+            status_cell(app, status),
+            percent_cell(pct),
+        ];
+        row(cells, task.headline(), w)
+    });
+}

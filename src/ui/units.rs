@@ -1,0 +1,130 @@
+//! The units tab: units by load with a filter line, and a unit's duties.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::list::{ListPane, row, status_cell};
+use super::style;
+use crate::app::{App, Mode, Role};
+use crate::text::{fit_right, tail, width};
+
+pub fn draw_units(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
+    let l = app.labels;
+    let view = &app.nav.units;
+    let editing = app.mode == Mode::UnitFilter;
+    let prompt = format!("{}: ", l.filter);
+    let room = usize::from(rect.width.saturating_sub(2)).saturating_sub(width(&prompt) + 1);
+    let shown = tail(&view.filter, room);
+    let top = if view.filter.is_empty() && !editing {
+        Line::from(vec![
+            Span::styled(prompt.clone(), style::muted()),
+            Span::styled(l.filter_hint, style::muted()),
+        ])
+    } else {
+        Line::from(vec![
+            Span::styled(prompt.clone(), style::key()),
+            Span::raw(shown.to_string()),
+        ])
+    };
+    let title = format!(
+        "{} {}/{}",
+        l.pane_units,
+        view.shown.len(),
+        app.data.units.len()
+    );
+    let pane = ListPane {
+        title: &title,
+        focused,
+        cursor: view.units,
+        len: view.shown.len(),
+        top: Some(top),
+    };
+    let inner = pane.draw(frame, rect, |i, w| {
+        let Some(unit) = view
+            .shown
+            .get(i)
+            .and_then(|&u| app.data.units.get(u).map(|x| (u, x)))
+        else {
+            return row(Vec::new(), "", w);
+        };
+        let (lead, co, members) = app.index.load(unit.0);
+        let counts = format!(
+            "{}{lead:>2} {}{:>3}",
+            l.lead_count,
+            l.co_count,
+            co + members
+        );
+        let left = w.saturating_sub(width(&counts) + 1);
+        row(
+            vec![(crate::text::fit(&unit.1.name, left), Style::new())],
+            &fit_right(&counts, w.saturating_sub(left + 1)),
+            w,
+        )
+    });
+    if editing {
+        // The real cursor where the next character goes, so an input
+        // method's candidate window opens in place.
+        let x = inner.x + u16::try_from(width(&prompt) + width(shown)).unwrap_or(0);
+        let y = inner.y.saturating_sub(1);
+        if x < inner.right() && y >= rect.y {
+            frame.set_cursor_position(Position { x, y });
+        }
+    }
+}
+
+pub fn draw_duties(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
+    let l = app.labels;
+    let duties = app.unit_duties();
+    let unit = app.selected_unit().and_then(|u| app.data.units.get(u));
+    let title = match unit {
+        Some(u) if !u.aliases.is_empty() => {
+            format!(
+                "{} {} ({} {})",
+                l.pane_duties,
+                u.name,
+                l.aliases,
+                u.aliases.join("、")
+            )
+        }
+        Some(u) => format!("{} {}", l.pane_duties, u.name),
+        None => l.pane_duties.to_string(),
+    };
+    let pane = ListPane {
+        title: &title,
+        focused,
+        cursor: app.nav.units.duties,
+        len: duties.len(),
+        top: None,
+    };
+    let role_width = [l.role_lead, l.role_co, l.role_member]
+        .iter()
+        .map(|s| width(s))
+        .max()
+        .unwrap_or(0);
+    pane.draw(frame, rect, |i, w| {
+        let Some((duty, task)) = duties.get(i).and_then(|d| app.task(d.task).map(|t| (d, t)))
+        else {
+            return row(Vec::new(), "", w);
+        };
+        let (role, role_style) = match duty.role {
+            Role::Lead => (l.role_lead, Style::new().fg(ratatui::style::Color::Cyan)),
+            Role::Co => (l.role_co, Style::new()),
+            Role::Members => (l.role_member, style::muted()),
+        };
+        let leader = task
+            .leader
+            .as_deref()
+            .and_then(|id| app.data.leader(id))
+            .map_or("", |ld| ld.name.as_str());
+        let (status, _) = app.progress.state(task);
+        let cells = vec![
+            (crate::text::fit(role, role_width), role_style),
+            (crate::text::fit(&task.id, 6), Style::new()),
+            (crate::text::fit(leader, 6), Style::new()),
+            status_cell(app, status),
+        ];
+        row(cells, task.headline(), w)
+    });
+}

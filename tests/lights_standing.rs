@@ -1,0 +1,119 @@
+//! Lights over the report fixture, and the per-leader and per-unit
+//! standings built from them.
+
+mod report_support;
+
+use duban::lights::{Light, Overview, Thresholds, UnitOrder, latest_as_of};
+use report_support::{as_of, dataset, entries};
+
+fn light_of(overview: &Overview, id: &str) -> Light {
+    overview
+        .tasks
+        .iter()
+        .find(|a| a.task.id == id)
+        .map(|a| a.light)
+        .unwrap_or_else(|| panic!("no task {id}"))
+}
+
+#[test]
+fn entries_after_the_as_of_date_do_not_count() {
+    let entries = entries();
+    let latest = latest_as_of(&entries, as_of());
+    assert_eq!(latest["M2"].percent, 10);
+    let later = latest_as_of(&entries, "2023-07-05".parse().expect("date"));
+    assert_eq!(later["M2"].percent, 60);
+}
+
+#[test]
+fn undone_entries_do_not_count() {
+    let entries = entries();
+    let latest = latest_as_of(&entries, as_of());
+    assert_eq!(latest["K3.3"].percent, 60);
+}
+
+#[test]
+fn each_task_gets_its_light() {
+    let (data, entries) = (dataset(), entries());
+    let latest = latest_as_of(&entries, as_of());
+    let o = Overview::new(&data, &latest, as_of(), &Thresholds::default());
+    let lights: Vec<(&str, Light)> = o
+        .tasks
+        .iter()
+        .map(|a| (a.task.id.as_str(), a.light))
+        .collect();
+    assert_eq!(
+        lights,
+        [
+            ("K1.1", Light::Green),
+            ("K1.2", Light::Grey),
+            ("K2.1", Light::Red),
+            ("K2.2", Light::Done),
+            ("K2.3", Light::Red),
+            ("K3.1", Light::Yellow),
+            ("K3.2", Light::Yellow),
+            ("K3.3", Light::Green),
+            ("M1", Light::Green),
+            ("M2", Light::Red),
+        ]
+    );
+    assert_eq!(light_of(&o, "M2"), Light::Red);
+}
+
+#[test]
+fn leaders_stand_by_the_tasks_they_head() {
+    let (data, entries) = (dataset(), entries());
+    let latest = latest_as_of(&entries, as_of());
+    let o = Overview::new(&data, &latest, as_of(), &Thresholds::default());
+    let l2 = o.leaders.iter().find(|s| s.key == "L2").expect("L2");
+    assert_eq!((l2.tally.red, l2.tally.done, l2.total()), (2, 1, 3));
+    assert_eq!(l2.red, ["K2.1", "K2.3"]);
+    assert_eq!(l2.mean_percent, 50.0);
+    assert_eq!(o.overall.total(), 10);
+    assert_eq!(o.red().count(), 3);
+}
+
+#[test]
+fn units_sort_by_lead_duties_red_items_and_staleness() {
+    let (data, entries) = (dataset(), entries());
+    let latest = latest_as_of(&entries, as_of());
+    let o = Overview::new(&data, &latest, as_of(), &Thresholds::default());
+    let keys = |order| -> Vec<String> {
+        o.units_by(order)
+            .iter()
+            .take(3)
+            .map(|s| s.key.clone())
+            .collect()
+    };
+    assert_eq!(
+        keys(UnitOrder::LeadDuties),
+        ["市发改局", "市财政局", "市住建局"]
+    );
+    assert_eq!(
+        keys(UnitOrder::RedItems),
+        ["市经信局", "市金融办", "市文广旅体局"]
+    );
+    assert_eq!(
+        keys(UnitOrder::Staleness),
+        ["市府办", "市住建局", "市文广旅体局"]
+    );
+    let housing = o.units.iter().find(|s| s.key == "市住建局").expect("unit");
+    assert_eq!(housing.stale, 1);
+    assert_eq!(
+        housing.last_update,
+        Some("2023-06-29".parse().expect("date"))
+    );
+}
+
+#[test]
+fn stricter_thresholds_turn_more_lights_red() {
+    let (data, entries) = (dataset(), entries());
+    let latest = latest_as_of(&entries, as_of());
+    let strict = Thresholds {
+        red_behind: 10,
+        yellow_behind: 5,
+        stale_days: 30,
+    };
+    let o = Overview::new(&data, &latest, as_of(), &strict);
+    assert_eq!(light_of(&o, "K3.2"), Light::Red);
+    assert_eq!(o.red().count(), 4);
+}
