@@ -3,6 +3,7 @@
 
 mod cursor;
 pub mod detail;
+pub mod editor;
 mod filter;
 pub mod help;
 mod index;
@@ -11,6 +12,7 @@ mod labels;
 pub mod layout;
 mod nav;
 mod progress;
+mod saving;
 mod update;
 
 use chrono::NaiveDate;
@@ -19,11 +21,13 @@ use ratatui::layout::Rect;
 use crate::model::{Dataset, Task};
 
 pub use cursor::{Cursor, DetailView};
+pub use editor::{Editor, EditorAction};
 pub use filter::{SubstringFilter, UnitFilter};
 pub use index::{Duty, Index, ProjectRow, Role, TaskRef};
 pub use keys::action_for;
 pub use labels::{EN, Labels, Lang, ZH};
 pub use progress::Progress;
+pub use saving::{SaveKind, SaveOutcome, SaveState, SaveStatus};
 pub use update::{Action, Effect, update};
 
 /// The dashboard's tabs.
@@ -72,6 +76,8 @@ pub enum Mode {
     Browse,
     UnitFilter,
     Popup(Popup),
+    /// The progress editor is open.
+    Editor(Editor),
 }
 
 /// A popup over the dashboard.
@@ -139,6 +145,8 @@ pub struct App {
     pub nav: Nav,
     pub back: Vec<Nav>,
     pub filter: Box<dyn UnitFilter>,
+    /// Where progress is saved and how the last save went.
+    pub saving: SaveStatus,
 }
 
 impl App {
@@ -165,6 +173,7 @@ impl App {
             },
             back: Vec::new(),
             filter: Box::new(SubstringFilter),
+            saving: SaveStatus::default(),
         }
     }
 

@@ -80,6 +80,20 @@ pub fn entry_line(e: &ProgressEntry) -> String {
         e.status.as_str()
     );
     quote(&mut out, &e.note);
+    if !e.actuals.is_empty() {
+        out.push_str(", actuals: [");
+        for (i, a) in e.actuals.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str("(target: ");
+            quote(&mut out, &a.target);
+            // Display gives the shortest text that reads back to the same
+            // bits, never in exponent form.
+            let _ = write!(out, ", value: {})", a.value);
+        }
+        out.push(']');
+    }
     out.push(')');
     out
 }
@@ -202,6 +216,9 @@ fn parse_line(line: &str) -> Result<Option<Record>, (usize, String)> {
             let key = match error {
                 FieldError::BadTaskId(_) => "task:",
                 FieldError::PercentOutOfRange(_) => "percent:",
+                FieldError::UnnamedActual
+                | FieldError::ActualNotFinite(_)
+                | FieldError::RepeatedActual(_) => "actuals:",
                 _ => "status:",
             };
             let col = line
@@ -301,5 +318,30 @@ mod tests {
             let parsed = parse(Path::new("p.ron"), line.as_bytes(), 1).unwrap();
             proptest::prop_assert_eq!(parsed.records, vec![Record::Entry(entry)]);
         }
+
+        #[test]
+        fn every_finite_actual_survives_a_round_trip(
+            name in "[^\\s].*",
+            value in proptest::num::f64::POSITIVE
+                | proptest::num::f64::NEGATIVE
+                | proptest::num::f64::NORMAL
+                | proptest::num::f64::SUBNORMAL
+                | proptest::num::f64::ZERO,
+        ) {
+            let mut entry = sample("");
+            entry.actuals = vec![crate::model::Actual { target: name, value }];
+            let line = record_line(&Record::Entry(entry.clone()));
+            let parsed = parse(Path::new("p.ron"), line.as_bytes(), 1).unwrap();
+            proptest::prop_assert_eq!(parsed.records, vec![Record::Entry(entry)]);
+        }
+    }
+
+    #[test]
+    fn a_non_finite_actual_is_an_error_at_the_actuals() {
+        let line = "Entry(task: \"K2.16\", at: \"2023-05-04T09:30:12+08:00\", date: \"2023-05-04\", \
+                    percent: 40, status: on_track, note: \"\", actuals: [(target: \"a\", value: inf)])";
+        let (col, message) = parse_line(line).unwrap_err();
+        assert_eq!(col, line.find("actuals:").unwrap() + 1);
+        assert!(message.contains("not a finite number"), "{message}");
     }
 }
