@@ -22,6 +22,12 @@ fn key(mode: &Mode, k: &KeyEvent) -> Option<Action> {
     if ctrl && matches!(k.code, KeyCode::Char('c' | 'C')) {
         return Some(Action::Quit);
     }
+    if ctrl && matches!(k.code, KeyCode::Char('s' | 'S')) {
+        return Some(Action::Retry);
+    }
+    if let Mode::Editor(editor) = mode {
+        return super::editor::action_for(editor, k).map(Action::Editor);
+    }
     let common = match k.code {
         KeyCode::Down => Some(Action::Down),
         KeyCode::Up => Some(Action::Up),
@@ -64,6 +70,8 @@ fn browse_char(c: char) -> Option<Action> {
         'l' => Action::PaneRight,
         '?' => Action::Help,
         'f' => Action::Filter,
+        'e' => Action::EditProgress,
+        'u' => Action::Undo,
         's' => Action::Sort,
         _ => {
             return Tab::ALL

@@ -3,6 +3,7 @@
 
 mod cursor;
 pub mod detail;
+pub mod editor;
 mod filter;
 pub mod help;
 mod index;
@@ -12,6 +13,7 @@ pub mod layout;
 mod nav;
 pub mod overview;
 mod progress;
+mod saving;
 mod update;
 
 use chrono::NaiveDate;
@@ -21,12 +23,14 @@ use crate::lights::Thresholds;
 use crate::model::{Dataset, Task};
 
 pub use cursor::{Cursor, DetailView};
+pub use editor::{Editor, EditorAction};
 pub use filter::{SubstringFilter, UnitFilter};
 pub use index::{Duty, Index, ProjectRow, Role, TaskRef};
 pub use keys::action_for;
 pub use labels::{EN, Labels, Lang, ZH};
 pub use overview::OverviewView;
 pub use progress::Progress;
+pub use saving::{SaveKind, SaveOutcome, SaveState, SaveStatus};
 pub use update::{Action, Effect, update};
 
 /// The dashboard's tabs.
@@ -84,6 +88,8 @@ pub enum Mode {
     Browse,
     UnitFilter,
     Popup(Popup),
+    /// The progress editor is open.
+    Editor(Editor),
 }
 
 /// A popup over the dashboard.
@@ -154,6 +160,8 @@ pub struct App {
     pub nav: Nav,
     pub back: Vec<Nav>,
     pub filter: Box<dyn UnitFilter>,
+    /// Where progress is saved and how the last save went.
+    pub saving: SaveStatus,
 }
 
 impl App {
@@ -182,6 +190,7 @@ impl App {
             },
             back: Vec::new(),
             filter: Box::new(SubstringFilter),
+            saving: SaveStatus::default(),
         }
     }
 

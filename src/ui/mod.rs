@@ -3,12 +3,14 @@
 
 mod bar;
 mod detail;
+mod editor;
 mod header;
 mod help;
 mod leaders;
 mod list;
 mod overview;
 mod projects;
+mod saving;
 mod style;
 mod units;
 
@@ -51,6 +53,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     bar::draw(frame, app, screen.bar);
     if let Mode::Popup(Popup::Help { filter, scroll }) = &app.mode {
         help::draw(frame, app, filter, *scroll);
+    }
+    if let Mode::Editor(ed) = &app.mode {
+        editor::draw(frame, app, ed);
     }
 }
 
