@@ -173,6 +173,15 @@ fn set_rejects_an_actual_that_is_not_name_equals_number() {
 }
 
 #[test]
+fn set_rejects_two_actuals_for_one_target() {
+    let err = refused("K2.16 --actual 新增规上企业=1 --actual 新增规上企业=2");
+    assert!(
+        err.contains("two actual values for `新增规上企业`"),
+        "{err}"
+    );
+}
+
+#[test]
 fn set_without_percent_or_actuals_is_refused() {
     let err = refused("K2.16");
     assert!(err.contains("--percent"), "{err}");

@@ -311,11 +311,6 @@ impl Editor {
                     Some(Problem::DateInFuture { date, today })
                 }
                 FieldError::DateOutsideYear { .. } | FieldError::DateInFuture { .. } => None,
-                // The actual values are typed per target (named), only
-                // finite numbers are taken, and one per name.
-                FieldError::UnnamedActual
-                | FieldError::ActualNotFinite(_)
-                | FieldError::RepeatedActual(_) => None,
             }));
         }
         if problems.is_empty() {

@@ -120,6 +120,7 @@ fn set(global: &Global, args: SetArgs) -> CliResult {
         .iter()
         .map(|a| parse_actual(a))
         .collect::<Result<Vec<_>, _>>()?;
+    progress::check_actual_values(&actuals)?;
     progress::check_actuals(&data, &args.id, &actuals)?;
     let percent = percent_for(&data, &args, &actuals)?;
     let status = match args.status.as_deref() {

@@ -1,7 +1,36 @@
 //! Actual values against a task's targets: which names an entry may carry,
 //! and the percent they give. Shared by the command line and the editor.
 
+use std::collections::HashSet;
+
 use crate::model::{Actual, Dataset, Target};
+
+/// An entry's actual values that no file may hold, whatever the dataset.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ActualError {
+    #[error("an actual value without a target name")]
+    Unnamed,
+    #[error("the actual value of `{0}` is not a finite number")]
+    NotFinite(String),
+    #[error("two actual values for `{0}`; expected one per target")]
+    Repeated(String),
+}
+
+/// Checks that each actual names a target, is finite and is the only one
+/// for its target.
+pub fn check_actual_values(actuals: &[Actual]) -> Result<(), ActualError> {
+    let mut seen = HashSet::new();
+    for a in actuals {
+        if a.target.trim().is_empty() {
+            return Err(ActualError::Unnamed);
+        } else if !a.value.is_finite() {
+            return Err(ActualError::NotFinite(a.target.clone()));
+        } else if !seen.insert(a.target.as_str()) {
+            return Err(ActualError::Repeated(a.target.clone()));
+        }
+    }
+    Ok(())
+}
 
 /// An actual value that names no target of its task.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

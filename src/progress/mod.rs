@@ -39,7 +39,10 @@ mod location;
 mod record;
 mod validate;
 
-pub use actuals::{UnknownTarget, check_actuals, percent_from_actuals, targets_of};
+pub use actuals::{
+    ActualError, UnknownTarget, check_actual_values, check_actuals, percent_from_actuals,
+    targets_of,
+};
 pub use error::{ProgressError, SaveError};
 pub use journal::{Journal, SaveReport, Undone, now};
 pub use location::{BUNDLED_DATASET, DATA_HOME_ENV, FILE_NAME, progress_path};

@@ -8,6 +8,7 @@ use ron::extensions::Extensions;
 use serde::{Deserialize, Serialize};
 use unicode_width::UnicodeWidthStr;
 
+use super::actuals::check_actual_values;
 use super::error::ProgressError;
 use super::validate::{FieldError, structural};
 use crate::model::{ProgressEntry, TaskId};
@@ -210,23 +211,28 @@ fn parse_line(line: &str) -> Result<Option<Record>, (usize, String)> {
             Err(e) => vec![FieldError::BadTaskId(e)],
         },
     };
+    if let Record::Entry(entry) = &record
+        && let Err(error) = check_actual_values(&entry.actuals)
+    {
+        return Err((column_of(line, "actuals:"), error.to_string()));
+    }
     match errors.first() {
         None => Ok(Some(record)),
         Some(error) => {
             let key = match error {
                 FieldError::BadTaskId(_) => "task:",
                 FieldError::PercentOutOfRange(_) => "percent:",
-                FieldError::UnnamedActual
-                | FieldError::ActualNotFinite(_)
-                | FieldError::RepeatedActual(_) => "actuals:",
                 _ => "status:",
             };
-            let col = line
-                .find(key)
-                .map_or(1, |at| line[..at].chars().count() + 1);
-            Err((col, error.to_string()))
+            Err((column_of(line, key), error.to_string()))
         }
     }
+}
+
+/// The 1-based character column of `key` in `line`, or 1.
+fn column_of(line: &str, key: &str) -> usize {
+    line.find(key)
+        .map_or(1, |at| line[..at].chars().count() + 1)
 }
 
 /// Names the field a value error is in, with the form it expects (chrono's

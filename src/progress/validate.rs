@@ -1,8 +1,6 @@
 //! Checks on a progress entry, shared by the editor, the command line and
 //! the loader.
 
-use std::collections::HashSet;
-
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{Dataset, IdError, ProgressEntry, Status, TaskId};
@@ -14,7 +12,6 @@ pub enum Field {
     Percent,
     Status,
     Date,
-    Actuals,
 }
 
 /// One reason an entry cannot be saved.
@@ -30,12 +27,6 @@ pub enum FieldError {
     DateOutsideYear { date: NaiveDate, year: i32 },
     #[error("date {date} is in the future (today is {today})")]
     DateInFuture { date: NaiveDate, today: NaiveDate },
-    #[error("an actual value without a target name")]
-    UnnamedActual,
-    #[error("the actual value of `{0}` is not a finite number")]
-    ActualNotFinite(String),
-    #[error("two actual values for `{0}`")]
-    RepeatedActual(String),
 }
 
 impl FieldError {
@@ -46,16 +37,13 @@ impl FieldError {
             FieldError::PercentOutOfRange(_) => Field::Percent,
             FieldError::DoneBelowFull(_) => Field::Status,
             FieldError::DateOutsideYear { .. } | FieldError::DateInFuture { .. } => Field::Date,
-            FieldError::UnnamedActual
-            | FieldError::ActualNotFinite(_)
-            | FieldError::RepeatedActual(_) => Field::Actuals,
         }
     }
 }
 
 /// What every record in the file must satisfy, whatever the plan and the
-/// day: a well-formed ID, percent 0–100, done only at 100 %, actuals named,
-/// finite and one per target.
+/// day: a well-formed ID, percent 0–100, done only at 100 % (actuals are
+/// checked by [`super::check_actual_values`]).
 pub(crate) fn structural(entry: &ProgressEntry) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if let Err(e) = entry.task.parse::<TaskId>() {
@@ -65,20 +53,6 @@ pub(crate) fn structural(entry: &ProgressEntry) -> Vec<FieldError> {
         errors.push(FieldError::PercentOutOfRange(entry.percent));
     } else if entry.status == Status::Done && entry.percent < 100 {
         errors.push(FieldError::DoneBelowFull(entry.percent));
-    }
-    let mut seen = HashSet::new();
-    for a in &entry.actuals {
-        let error = if a.target.trim().is_empty() {
-            FieldError::UnnamedActual
-        } else if !a.value.is_finite() {
-            FieldError::ActualNotFinite(a.target.clone())
-        } else if !seen.insert(a.target.as_str()) {
-            FieldError::RepeatedActual(a.target.clone())
-        } else {
-            continue;
-        };
-        errors.push(error);
-        break;
     }
     errors
 }
