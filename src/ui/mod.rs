@@ -11,6 +11,7 @@ mod list;
 mod projects;
 mod saving;
 mod style;
+mod targets;
 mod units;
 
 use ratatui::Frame;

@@ -45,6 +45,8 @@ pub fn tone(t: Tone) -> Style {
         Tone::Muted => muted(),
         Tone::Link => Style::new().add_modifier(Modifier::UNDERLINED),
         Tone::Status(s) => status(s),
+        Tone::Met => super::targets::met(true),
+        Tone::Unmet => super::targets::met(false),
     }
 }
 
