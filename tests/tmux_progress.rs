@@ -107,15 +107,16 @@ fn journal(home: &Path) -> PathBuf {
         .join(duban::progress::FILE_NAME)
 }
 
-/// On the leaders tab: the first leader's first task (K1.1), `e`, 40 in
-/// the percent, the note in Chinese.
+/// On the leaders tab: the first leader's first task (K1.1), `e`, past
+/// its three targets' actual values, 40 in the percent, the note in Chinese.
 fn record_40_on_k11(t: &Term, note: &str) {
     t.keys(&["l", "e"]);
     t.wait_for("填报进展 K1.1");
+    t.keys(&["Tab", "Tab", "Tab"]);
     t.type_text("40");
     t.keys(&["Tab", "Tab"]);
     t.type_text(note);
-    t.wait_for(&format!("备注  {note}"));
+    t.wait_for(note);
 }
 
 #[test]
@@ -129,7 +130,7 @@ fn record_progress_quit_and_see_it_again() {
     let (row, line) = screen
         .lines()
         .enumerate()
-        .find(|(_, l)| l.contains("备注  完成征地"))
+        .find(|(_, l)| l.contains("备注") && l.contains("完成征地"))
         .expect("the note line");
     let end = line.find("完成征地").expect("note") + "完成征地".len();
     assert_eq!(t.flag("cursor_y"), row.to_string());
@@ -193,4 +194,37 @@ fn a_broken_file_is_left_alone_and_ctrl_s_saves_once_it_is_fixed() {
     let fixed = std::fs::read_to_string(&path).expect("the journal");
     assert!(fixed.starts_with(good), "{fixed}");
     assert!(fixed.contains("note: \"待核\""), "{fixed}");
+}
+
+#[test]
+fn an_actual_typed_for_k216_is_saved_and_shown_in_the_detail() {
+    let home = tempfile::tempdir().expect("a temp dir");
+    let t = Term::start("actual", home.path(), 160);
+    // The second leader, then down to the sixteenth task.
+    t.keys(&["j", "l"]);
+    for _ in 0..15 {
+        t.keys(&["j"]);
+    }
+    t.keys(&["e"]);
+    t.wait_for("填报进展 K2.16");
+    t.type_text("60");
+    t.wait_for("(由实际值计算)");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("K2.16 已保存");
+    let line = screen
+        .lines()
+        .find(|l| l.contains("新增规上企业  "))
+        .expect("the target's line in the detail");
+    assert!(line.contains("100家  实际 60  60%  未达标"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_for("EXITED:0");
+
+    let text = std::fs::read_to_string(journal(home.path())).expect("the journal");
+    let entry = text
+        .lines()
+        .find(|l| l.starts_with("Entry(task: \"K2.16\""))
+        .expect("an entry for K2.16");
+    assert!(entry.contains("percent: 20"), "{entry}");
+    assert!(entry.contains("新增规上企业"), "{entry}");
+    assert!(entry.contains("value: 60"), "{entry}");
 }

@@ -3,10 +3,12 @@
 //! cooperation rule, progress and its history. Pure: `ui` styles it, and
 //! `update` uses it to move between links and to clamp scrolling.
 
+pub mod targets;
+
 use crate::model::{Status, Task};
 use crate::text::{self, truncate, width};
 
-use super::{App, Subject};
+use super::{App, Lang, Subject};
 
 /// How a piece of text is meant to look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +21,10 @@ pub enum Tone {
     Link,
     Status(Status),
     Light(crate::lights::Light),
+    /// An actual value that meets its target.
+    Met,
+    /// An actual value that falls short of its target.
+    Unmet,
 }
 
 /// A run of text on one line.
@@ -185,8 +191,8 @@ pub fn build(app: &App, subject: Subject, width: usize) -> Doc {
     b.units(app, &task.co, "");
     if !task.co_members_of.is_empty() {
         let suffix = match l.lang {
-            super::Lang::Zh => format!(" {}", l.members_of),
-            super::Lang::En => format!(" ({})", l.members_of),
+            Lang::Zh => format!(" {}", l.members_of),
+            Lang::En => format!(" ({})", l.members_of),
         };
         b.units(app, &task.co_members_of, &suffix);
     }
@@ -195,6 +201,11 @@ pub fn build(app: &App, subject: Subject, width: usize) -> Doc {
         b.para(&format!("{rule} ({})", l.default_co), Tone::Muted, 2);
     }
     b.blank();
+
+    if item.is_none() && !task.targets.is_empty() {
+        targets::block(&mut b, app, task, id);
+        b.blank();
+    }
 
     b.heading(l.progress);
     let history = app.progress.history(id);

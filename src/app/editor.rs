@@ -5,11 +5,13 @@
 //! Problems are worked out from the fields whenever asked, so the popup
 //! explains them in place while the user types.
 
+mod actuals;
 mod keys;
 mod words;
 
 use chrono::{NaiveDate, NaiveTime};
 
+pub use actuals::{Targets, parse_actual};
 pub use keys::action_for;
 pub use words::{EditorWords, problem_text};
 
@@ -18,9 +20,11 @@ use crate::line_edit::{Edit, LineEdit};
 use crate::model::{ProgressEntry, Status};
 use crate::progress::{FieldError, validate};
 
-/// The editor's fields, top to bottom.
+/// The editor's fields, top to bottom (see [`Editor::fields`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
+    /// The actual value of the task's target at this index.
+    Actual(usize),
     Percent,
     Status,
     Note,
@@ -28,13 +32,17 @@ pub enum Field {
 }
 
 impl Field {
+    /// The fields every editor has, after the targets' actual values.
     pub const ALL: [Field; 4] = [Field::Percent, Field::Status, Field::Note, Field::Date];
 
-    /// The field `d` steps down (negative: up), wrapping around.
-    fn step(self, d: isize) -> Field {
-        let n = Field::ALL.len() as isize;
-        let i = Field::ALL.iter().position(|f| *f == self).unwrap_or(0) as isize;
-        Field::ALL[usize::try_from((i + d).rem_euclid(n)).unwrap_or(0)]
+    /// The field `d` steps down `fields` (negative: up), wrapping around.
+    fn step(self, fields: &[Field], d: isize) -> Field {
+        let n = fields.len() as isize;
+        let i = fields.iter().position(|f| *f == self).unwrap_or(0) as isize;
+        fields
+            .get(usize::try_from((i + d).rem_euclid(n.max(1))).unwrap_or(0))
+            .copied()
+            .unwrap_or(self)
     }
 }
 
@@ -78,6 +86,12 @@ pub enum Problem {
     },
     /// The ID is malformed (only a broken dataset can cause this).
     BadId(String),
+    /// The actual value typed for a target is not a number.
+    ActualNotANumber {
+        index: usize,
+        target: String,
+        text: String,
+    },
 }
 
 impl Problem {
@@ -91,6 +105,7 @@ impl Problem {
             Problem::DateUnreadable(_)
             | Problem::DateOutsideYear { .. }
             | Problem::DateInFuture { .. } => Field::Date,
+            Problem::ActualNotANumber { index, .. } => Field::Actual(*index),
         }
     }
 }
@@ -115,6 +130,13 @@ pub struct Editor {
     pub date: LineEdit,
     /// Set when Enter was refused; cleared by the next change.
     pub refused: bool,
+    /// The task's targets; empty for a sub-item or a task without.
+    targets: Targets,
+    /// The actual value typed per target, in the targets' order.
+    actuals: Vec<LineEdit>,
+    /// Whether the percent was typed or stepped rather than derived from
+    /// the actual values.
+    overridden: bool,
 }
 
 /// The status a percent suggests when none was chosen.
@@ -142,6 +164,9 @@ impl Editor {
             note: LineEdit::new(),
             date: LineEdit::with_text(&today.format("%Y-%m-%d").to_string()),
             refused: false,
+            targets: Targets::default(),
+            actuals: Vec::new(),
+            overridden: false,
         }
     }
 
@@ -173,6 +198,7 @@ impl Editor {
         let now = i32::from(self.percent_value().unwrap_or(0).min(100));
         self.set_percent(u16::try_from((now + d).clamp(0, 100)).unwrap_or(0));
         self.fresh = true;
+        self.override_percent();
     }
 
     fn type_digit(&mut self, c: char) {
@@ -187,6 +213,7 @@ impl Editor {
             }
             self.percent.push(c);
         }
+        self.override_percent();
         if let Some(v) = self.percent_value() {
             self.set_percent(v);
         }
@@ -197,12 +224,12 @@ impl Editor {
         use EditorAction as A;
         match (action, self.field) {
             (A::NextField, _) => {
-                self.field = self.field.step(1);
+                self.field = self.field.step(&self.fields(), 1);
                 self.fresh = true;
                 return;
             }
             (A::PrevField, _) => {
-                self.field = self.field.step(-1);
+                self.field = self.field.step(&self.fields(), -1);
                 self.fresh = true;
                 return;
             }
@@ -214,6 +241,9 @@ impl Editor {
                 self.fresh = false;
                 if let Some(v) = self.percent_value() {
                     self.set_percent(v);
+                    self.override_percent();
+                } else {
+                    self.clear_override();
                 }
             }
             (A::Less, Field::Status) => self.step_status(-1),
@@ -222,7 +252,10 @@ impl Editor {
             (A::SetFull, Field::Status) => {
                 self.percent = "100".to_string();
                 self.fresh = true;
+                self.override_percent();
             }
+            (A::Input(c), Field::Actual(i)) => self.edit_actual(i, Edit::Insert(c)),
+            (A::Edit(e), Field::Actual(i)) => self.edit_actual(i, e),
             (A::Input(c), Field::Note) => {
                 self.note.apply(Edit::Insert(c));
             }
@@ -244,7 +277,7 @@ impl Editor {
     /// being saved. `at` is a placeholder (midnight of the date): the event
     /// loop stamps the time of saving.
     pub fn entry(&self, plan_year: i32, today: NaiveDate) -> Result<ProgressEntry, Vec<Problem>> {
-        let mut problems = Vec::new();
+        let mut problems = self.actual_problems();
         let typed = self.percent_value();
         if typed.is_none() {
             problems.push(Problem::PercentMissing);
@@ -263,7 +296,7 @@ impl Editor {
             percent: u8::try_from(percent).unwrap_or(u8::MAX),
             status: self.status,
             note: self.note.text().trim().to_string(),
-            actuals: Vec::new(),
+            actuals: self.typed_actuals(),
         };
         if let Err(errors) = validate(&entry, plan_year, today) {
             problems.extend(errors.into_iter().filter_map(|e| match e {
@@ -322,7 +355,13 @@ pub(super) fn open(app: &mut App) {
         Some(it) => (it.id.as_str(), it.text.as_str()),
         None => (task.id.as_str(), task.headline()),
     };
-    let editor = Editor::open(id, title, app.progress.latest(id), app.today);
+    // Targets are the task's own, not a sub-item's.
+    let targets = match item {
+        Some(_) => &[][..],
+        None => task.targets.as_slice(),
+    };
+    let latest = app.progress.latest(id);
+    let editor = Editor::open(id, title, latest, app.today).with_targets(targets, latest);
     app.mode = Mode::Editor(editor);
 }
 
@@ -376,8 +415,8 @@ mod tests {
 
     #[test]
     fn fields_wrap_around() {
-        assert_eq!(Field::Percent.step(-1), Field::Date);
-        assert_eq!(Field::Date.step(1), Field::Percent);
+        assert_eq!(Field::Percent.step(&Field::ALL, -1), Field::Date);
+        assert_eq!(Field::Date.step(&Field::ALL, 1), Field::Percent);
     }
 
     #[test]

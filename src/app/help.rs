@@ -252,7 +252,7 @@ pub fn bar(app: &App) -> Vec<(&'static str, &'static str)> {
             match ed.field {
                 Field::Percent => keys.push(("+/-", t("调 5", "by 5"))),
                 Field::Status => keys.push(("s", t("换状态", "cycle"))),
-                Field::Note | Field::Date => {}
+                Field::Note | Field::Date | Field::Actual(_) => {}
             }
             keys.push(("Ctrl-S", t("重试保存", "retry save")));
             return keys;

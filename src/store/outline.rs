@@ -36,6 +36,9 @@ pub struct Outline {
     containers: Vec<Container>,
     fields: Vec<Field>,
     strings: Vec<StringLit>,
+    /// For each container, the indexes of its fields in order, so a field
+    /// lookup costs the record's size, not the file's.
+    fields_of: Vec<Vec<usize>>,
 }
 
 fn is_ident_start(b: u8) -> bool {
@@ -214,14 +217,18 @@ impl Scanner<'_> {
             }
         }
         let mut out = self.out;
-        // A field's value ends where the next field of its container starts.
-        for i in 0..out.fields.len() {
-            let container = out.fields[i].container;
-            let next = out.fields[i + 1..]
-                .iter()
-                .find(|f| f.container == container)
-                .map_or(out.containers[container].end, |f| f.start);
-            out.fields[i].value.end = next.max(out.fields[i].value.start);
+        // A field's value ends where the next field of its container starts:
+        // one pass from the back, remembering each container's next field.
+        let mut next_start: Vec<Option<usize>> = vec![None; out.containers.len()];
+        for field in out.fields.iter_mut().rev() {
+            let container = field.container;
+            let next = next_start[container].unwrap_or(out.containers[container].end);
+            field.value.end = next.max(field.value.start);
+            next_start[container] = Some(field.start);
+        }
+        out.fields_of = vec![Vec::new(); out.containers.len()];
+        for (i, field) in out.fields.iter().enumerate() {
+            out.fields_of[field.container].push(i);
         }
         out
     }
@@ -261,24 +268,33 @@ impl Outline {
 
     /// The field `name` of container `record`.
     pub fn field(&self, record: usize, name: &str) -> Option<&Field> {
-        self.fields
+        self.fields_of
+            .get(record)?
             .iter()
-            .find(|f| f.container == record && f.name == name)
+            .map(|&i| &self.fields[i])
+            .find(|f| f.name == name)
     }
 
     /// The first container inside a field's value (a nested record or list).
     pub fn value_container(&self, field: &Field) -> Option<usize> {
-        self.containers
-            .iter()
-            .position(|c| field.value.contains(&c.start))
+        // Containers are recorded in text order.
+        let first = self
+            .containers
+            .partition_point(|c| c.start < field.value.start);
+        (first < self.containers.len() && field.value.contains(&self.containers[first].start))
+            .then_some(first)
     }
 
     /// Where the string literal whose text is `content` starts, within
     /// `range`.
     pub fn string_in(&self, text: &str, range: Range<usize>, content: &str) -> Option<usize> {
-        self.strings
+        // Strings are recorded in text order: jump to the range by binary
+        // search, so a lookup per record keeps checking linear.
+        let first = self.strings.partition_point(|s| s.start < range.start);
+        self.strings[first..]
             .iter()
-            .find(|s| range.contains(&s.start) && text.get(s.content.clone()) == Some(content))
+            .take_while(|s| s.start < range.end)
+            .find(|s| text.get(s.content.clone()) == Some(content))
             .map(|s| s.start)
     }
 }

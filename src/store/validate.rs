@@ -13,6 +13,8 @@ pub struct SourceFile<'a> {
     name: &'a str,
     text: &'a str,
     outline: Outline,
+    /// Byte offsets of every `\n`, for line numbers.
+    newlines: Vec<usize>,
     /// Which file this is, for sorting problems in file order.
     order: usize,
 }
@@ -23,6 +25,12 @@ impl<'a> SourceFile<'a> {
             name,
             text,
             outline: Outline::scan(text),
+            newlines: text
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i)
+                .collect(),
             order,
         }
     }
@@ -60,11 +68,10 @@ impl<'a> SourceFile<'a> {
             .and_then(|f| self.outline.value_container(f))
     }
 
+    /// The 1-based line of a byte offset: a binary search over the line
+    /// starts, so checking a large file stays linear.
     fn line_of(&self, offset: usize) -> usize {
-        self.text[..offset.min(self.text.len())]
-            .matches('\n')
-            .count()
-            + 1
+        self.newlines.partition_point(|&nl| nl < offset) + 1
     }
 }
 

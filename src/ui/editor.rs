@@ -9,15 +9,18 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::style;
+use super::{style, targets};
 use crate::app::App;
-use crate::app::editor::{Editor, Field, Problem, problem_text};
+use crate::app::editor::{Editor, EditorWords, Field, Problem, problem_text};
 use crate::line_edit::LineEdit;
 use crate::model::Status;
 use crate::text::{self, fit, tail, truncate, width};
 
 /// The popup's widest width.
 const MAX_WIDTH: u16 = 76;
+
+/// The columns an actual value's input takes before its target.
+const ACTUAL_W: usize = 10;
 
 fn problem_style() -> Style {
     Style::new().fg(Color::Red)
@@ -29,11 +32,20 @@ fn lines(app: &App, editor: &Editor, w: usize) -> (Vec<Line<'static>>, Option<(u
     let words = app.labels.editor();
     let lang = app.labels.lang;
     let problems = editor.problems(app.data.plan.year, app.today);
+    let target_w = editor
+        .targets()
+        .iter()
+        .map(|t| width(&t.name))
+        .max()
+        .unwrap_or(0)
+        .min(24)
+        .min(w / 3);
     let name_w = [words.percent, words.status, words.note, words.date]
         .iter()
         .map(|s| width(s))
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+        .max(target_w);
     let value_x = name_w + 2;
     let room = w.saturating_sub(value_x);
 
@@ -45,9 +57,13 @@ fn lines(app: &App, editor: &Editor, w: usize) -> (Vec<Line<'static>>, Option<(u
         Line::default(),
     ];
     let mut cursor = None;
-    for field in Field::ALL {
+    for field in editor.fields() {
         let focused = editor.field == field;
         let (name, hint) = match field {
+            Field::Actual(i) => (
+                editor.targets().get(i).map_or("", |t| t.name.as_str()),
+                words.actual_hint,
+            ),
             Field::Percent => (words.percent, words.percent_hint),
             Field::Status => (words.status, words.status_hint),
             Field::Note => (words.note, words.note_hint),
@@ -60,10 +76,15 @@ fn lines(app: &App, editor: &Editor, w: usize) -> (Vec<Line<'static>>, Option<(u
         };
         let mut spans = vec![Span::styled(fit(name, name_w), name_style), Span::raw("  ")];
         let (value, col) = match field {
+            Field::Actual(i) => actual_spans(app, editor, i),
             Field::Percent => {
                 let shown = format!("{}%", editor.percent);
                 let col = width(&editor.percent);
-                (vec![Span::raw(shown)], Some(col))
+                let mut spans = vec![Span::raw(shown)];
+                if let Some(tag) = percent_tag(editor, words) {
+                    spans.push(Span::styled(format!("  {tag}"), style::muted()));
+                }
+                (spans, Some(col))
             }
             Field::Status => (status_spans(app, editor.status, focused), None),
             Field::Note => text_spans(&editor.note, room),
@@ -92,6 +113,33 @@ fn lines(app: &App, editor: &Editor, w: usize) -> (Vec<Line<'static>>, Option<(u
     };
     out.push(footer);
     (out, cursor)
+}
+
+/// Whether the percent follows the actual values or was set by hand;
+/// nothing for a task without targets.
+fn percent_tag(editor: &Editor, words: &EditorWords) -> Option<&'static str> {
+    if editor.targets().is_empty() {
+        None
+    } else if editor.is_overridden() {
+        Some(words.overridden)
+    } else if editor.derived().is_some() {
+        Some(words.derived)
+    } else {
+        None
+    }
+}
+
+/// An actual value's input, padded, then its target.
+fn actual_spans(app: &App, editor: &Editor, i: usize) -> (Vec<Span<'static>>, Option<usize>) {
+    let (Some(line), Some(target)) = (editor.actual(i), editor.targets().get(i)) else {
+        return (Vec::new(), None);
+    };
+    let (mut spans, col) = text_spans(line, ACTUAL_W);
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    spans.push(Span::raw(" ".repeat(ACTUAL_W.saturating_sub(used) + 1)));
+    let word = app.labels.editor().target;
+    spans.extend(targets::target_spans(target, app.labels.lang, word));
+    (spans, col)
 }
 
 /// Every status in list order; the chosen one stands out in its colour.

@@ -12,6 +12,7 @@ mod overview;
 mod projects;
 mod saving;
 mod style;
+mod targets;
 mod units;
 
 use ratatui::Frame;

@@ -46,6 +46,8 @@ pub fn tone(t: Tone) -> Style {
         Tone::Link => Style::new().add_modifier(Modifier::UNDERLINED),
         Tone::Status(s) => status(s),
         Tone::Light(l) => light(l),
+        Tone::Met => super::targets::met(true),
+        Tone::Unmet => super::targets::met(false),
     }
 }
 

@@ -41,7 +41,7 @@ pub fn action_for(editor: &Editor, k: &KeyEvent) -> Option<A> {
                 .map(A::PickStatus),
             _ => None,
         },
-        Field::Note | Field::Date => text_key(k, ctrl),
+        Field::Note | Field::Date | Field::Actual(_) => text_key(k, ctrl),
     }
 }
 

@@ -16,6 +16,13 @@ pub struct EditorWords {
     pub status_hint: &'static str,
     pub note_hint: &'static str,
     pub date_hint: &'static str,
+    /// After an actual value: the target it is measured against.
+    pub target: &'static str,
+    pub actual_hint: &'static str,
+    /// After the percent: it follows the actual values.
+    pub derived: &'static str,
+    /// After the percent: the user set it; clearing it derives it again.
+    pub overridden: &'static str,
     pub keys: &'static str,
     pub refused: &'static str,
     pub saved_to: &'static str,
@@ -38,6 +45,10 @@ pub static ZH: EditorWords = EditorWords {
     status_hint: "s 轮换,1-5 选择",
     note_hint: "可输入中文",
     date_hint: "YYYY-MM-DD",
+    target: "目标",
+    actual_hint: "实际值,留空为未填报",
+    derived: "(由实际值计算)",
+    overridden: "(手动设定,退格清空恢复计算)",
     keys: "Enter 保存  Esc 取消  Tab/Up/Down 换项",
     refused: "未保存:请先改正上面标出的问题",
     saved_to: "进展保存在",
@@ -60,6 +71,10 @@ pub static EN: EditorWords = EditorWords {
     status_hint: "s cycles, 1-5 picks",
     note_hint: "any text",
     date_hint: "YYYY-MM-DD",
+    target: "target",
+    actual_hint: "actual value, empty if none",
+    derived: "(from the actual values)",
+    overridden: "(set by hand; clear it to derive)",
     keys: "Enter save  Esc cancel  Tab/Up/Down field",
     refused: "Not saved: fix the problems marked above",
     saved_to: "progress in",
@@ -109,6 +124,14 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
             format!("date {date} is in the future (today is {today})")
         }
         Problem::BadId(e) => e.clone(),
+        Problem::ActualNotANumber { target, text, .. } if zh => {
+            format!("{target} 的实际值 \"{text}\" 不是数字;请输入数值,如 60 或 7.5,或留空")
+        }
+        Problem::ActualNotANumber { target, text, .. } => {
+            format!(
+                "the actual value \"{text}\" of {target} is not a number; type one, e.g. 60 or 7.5, or leave it empty"
+            )
+        }
     }
 }
 
@@ -131,6 +154,11 @@ mod tests {
             Problem::DateUnreadable("2023-6".into()),
             Problem::DateOutsideYear { date, year: 2022 },
             Problem::DateInFuture { date, today: date },
+            Problem::ActualNotANumber {
+                index: 0,
+                target: "新增规上企业".into(),
+                text: "六十".into(),
+            },
         ] {
             for lang in [Lang::Zh, Lang::En] {
                 let text = problem_text(&p, lang);
