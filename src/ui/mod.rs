@@ -8,6 +8,7 @@ mod help;
 mod leaders;
 mod list;
 mod projects;
+mod search;
 mod style;
 mod units;
 
@@ -45,6 +46,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     bar::draw(frame, app, screen.bar);
     if let Mode::Popup(Popup::Help { filter, scroll }) = &app.mode {
         help::draw(frame, app, filter, *scroll);
+    }
+    if let Mode::Popup(Popup::Search(popup)) = &app.mode {
+        search::draw(frame, app, popup);
     }
 }
 
