@@ -23,7 +23,14 @@ fn index_build(c: &mut Criterion) {
         b.iter(|| black_box(duban::search::Index::build(&data)));
     });
     c.bench_function("app_new_bundled", |b| {
-        b.iter(|| black_box(App::new(data.clone(), Progress::default(), Lang::Zh, today())));
+        b.iter(|| {
+            black_box(App::new(
+                data.clone(),
+                Progress::default(),
+                Lang::Zh,
+                today(),
+            ))
+        });
     });
 }
 

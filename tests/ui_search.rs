@@ -380,3 +380,60 @@ fn ctrl_w_clears_the_units_filter_word() {
     assert!(a.nav.units.filter.is_empty());
     assert_eq!(a.nav.units.shown.len(), a.data.units.len());
 }
+
+mod props {
+    use super::*;
+    use duban::line_edit::Edit;
+    use proptest::prelude::*;
+
+    fn action() -> impl Strategy<Value = Action> {
+        let fixed = prop::sample::select(vec![
+            Action::Search,
+            Action::Search,
+            Action::Filter,
+            Action::ShowTab(Tab::Units),
+            Action::Up,
+            Action::Down,
+            Action::PageUp,
+            Action::PageDown,
+            Action::Enter,
+            Action::Back,
+            Action::Edit(Edit::Backspace),
+            Action::Edit(Edit::Delete),
+            Action::Edit(Edit::DeleteWord),
+            Action::Edit(Edit::DeleteToStart),
+            Action::Edit(Edit::Left),
+            Action::Edit(Edit::Right),
+            Action::Edit(Edit::Home),
+            Action::Edit(Edit::End),
+        ]);
+        let chars = vec!['市', '局', 'f', 'g', 'j', 'k', '2', '.', ' ', '横', 'm'];
+        prop_oneof![
+            4 => fixed,
+            4 => prop::sample::select(chars).prop_map(|c| Action::Edit(Edit::Insert(c))),
+            1 => (0u16..130, 0u16..50).prop_map(|(x, y)| Action::Click { x, y }),
+            1 => (1u16..=130, 1u16..=50).prop_map(|(w, h)| Action::Resize(w, h)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+
+        /// Whatever is typed, clicked or resized around the popup and the
+        /// units filter, nothing panics and every frame draws.
+        #[test]
+        fn searching_never_panics(actions in prop::collection::vec(action(), 1..40)) {
+            let mut a = app(sample(), Lang::Zh);
+            let (mut w, mut h) = (120, 40);
+            update(&mut a, Action::Resize(w, h));
+            for act in actions {
+                if let Action::Resize(nw, nh) = act {
+                    (w, h) = (nw, nh);
+                }
+                update(&mut a, act);
+                let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+                t.draw(|f| duban::ui::draw(f, &a)).expect("draw");
+            }
+        }
+    }
+}

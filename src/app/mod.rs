@@ -83,7 +83,10 @@ pub enum Mode {
 /// A popup over the dashboard.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Popup {
-    Help { filter: String, scroll: usize },
+    Help {
+        filter: String,
+        scroll: usize,
+    },
     /// `/`: search everything and jump to a hit.
     Search(SearchPopup),
 }

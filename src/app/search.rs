@@ -100,14 +100,13 @@ pub fn areas(screen: Rect) -> Areas {
     };
     let rows = inner.height.saturating_sub(2);
     let list_h = rows.div_ceil(2);
-    let row = |y: u16, height: u16| Rect {
-        y,
-        height,
-        ..inner
-    };
+    let row = |y: u16, height: u16| Rect { y, height, ..inner };
     let query = row(inner.y, inner.height.min(1));
     let list = row(query.bottom(), list_h);
-    let rule = row(list.bottom(), inner.height.saturating_sub(1 + list_h).min(1));
+    let rule = row(
+        list.bottom(),
+        inner.height.saturating_sub(1 + list_h).min(1),
+    );
     let preview = row(rule.bottom(), rows - list_h);
     Areas {
         outer,

@@ -156,7 +156,9 @@ fn hit_row(app: &App, hit: &Hit, w: usize) -> Line<'static> {
             &[]
         };
         spans.extend(highlighted(id, ranges, ID_WIDTH));
-        spans.push(Span::raw(" ".repeat(ID_WIDTH.saturating_sub(width(id)) + 1)));
+        spans.push(Span::raw(
+            " ".repeat(ID_WIDTH.saturating_sub(width(id)) + 1),
+        ));
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let room = w.saturating_sub(used);
@@ -176,10 +178,7 @@ fn hit_row(app: &App, hit: &Hit, w: usize) -> Line<'static> {
     spans.extend(body);
     let rest = room.saturating_sub(body_w);
     if note_w > 0 {
-        spans.push(Span::styled(
-            fit(&format!(" {note}"), rest),
-            style::muted(),
-        ));
+        spans.push(Span::styled(fit(&format!(" {note}"), rest), style::muted()));
     } else {
         spans.push(Span::raw(" ".repeat(rest)));
     }
@@ -318,6 +317,7 @@ pub(super) fn input_view(line: &LineEdit, room: usize) -> (&str, usize) {
 mod tests {
     use super::*;
     use crate::line_edit::Edit;
+    use crate::search::ranges_of;
 
     fn plain(spans: &[Span]) -> String {
         spans.iter().map(|s| s.content.as_ref()).collect()
@@ -333,7 +333,7 @@ mod tests {
 
     #[test]
     fn matched_chinese_characters_are_highlighted_whole() {
-        let spans = highlighted("市发改局", &[1..4], 20);
+        let spans = highlighted("市发改局", &ranges_of(&[1, 2, 3]), 20);
         assert_eq!(plain(&spans), "市发改局");
         assert_eq!(marked(&spans), ["发改局"]);
     }
@@ -342,7 +342,7 @@ mod tests {
     fn a_match_beyond_the_width_scrolls_into_view() {
         let text = "全面完成2023年全市经济社会发展预期目标其中地区生产总值增长";
         let at = text.chars().position(|c| c == '生').expect("in text");
-        let spans = highlighted(text, &[at..at + 2], 24);
+        let spans = highlighted(text, &ranges_of(&[at, at + 1]), 24);
         let shown = plain(&spans);
         assert!(shown.starts_with(ELLIPSIS), "{shown}");
         assert!(width(&shown) <= 24, "{shown}");
@@ -351,7 +351,7 @@ mod tests {
 
     #[test]
     fn cut_text_ends_with_an_ellipsis_within_the_width() {
-        let spans = highlighted("推进平台攻坚大会战新增规上企业", &[0..2], 11);
+        let spans = highlighted("推进平台攻坚大会战新增规上企业", &ranges_of(&[0, 1]), 11);
         assert_eq!(plain(&spans), "推进平台...");
     }
 

@@ -103,10 +103,7 @@ fn leader(app: &App, i: usize, w: usize, height: usize) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let tasks = app.index.leader_tasks.get(i).map_or(&[][..], Vec::as_slice);
-    let projects = tasks
-        .iter()
-        .filter(|r| r.0 >= app.data.tasks.len())
-        .count();
+    let projects = tasks.iter().filter(|r| r.0 >= app.data.tasks.len()).count();
     let mut out = vec![
         title(&format!("{} {}", leader.name, leader.title), w),
         muted(
