@@ -38,7 +38,7 @@ fn frames(c: &mut Criterion) {
         let mut app = App::new(data.clone(), Progress::default(), Lang::Zh, today());
         update(&mut app, Action::Resize(120, 40));
         for a in actions {
-            update(&mut app, *a);
+            update(&mut app, a.clone());
         }
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
         c.bench_function(name, |b| {

@@ -230,3 +230,57 @@ fn json_export_task(data: &str, id: &str) -> Value {
         .cloned()
         .expect("task in export")
 }
+
+#[test]
+fn export_carries_targets_with_the_actuals_of_progress_set() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/dongyang-2023");
+    for name in duban::store::FILES {
+        std::fs::copy(bundled.join(name), dir.path().join(name)).expect("copy");
+    }
+    let data = dir.path().display().to_string();
+    let set = duban(&[
+        "progress",
+        "set",
+        "K2.16",
+        "--actual",
+        "新增规上企业=60",
+        "--today",
+        "2023-06-30",
+        "--data",
+        &data,
+    ]);
+    assert!(
+        set.status.success(),
+        "{}",
+        String::from_utf8_lossy(&set.stderr)
+    );
+
+    let task = json_export_task(&data, "K2.16");
+    assert_eq!(task["progress"]["percent"], 20, "(60 + 0 + 0) / 3");
+    assert_eq!(
+        task["targets"][0],
+        serde_json::json!({
+            "name": "新增规上企业", "value": 100.0, "unit": "家", "cmp": "exact", "actual": 60.0
+        })
+    );
+    assert_eq!(task["targets"][1]["actual"], Value::Null);
+
+    let out = duban(&["export", "--format", "csv", "--data", &data]);
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let column = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .position(|h| h == "targets")
+        .expect("a targets column");
+    let row = reader
+        .records()
+        .map(|r| r.expect("row"))
+        .find(|r| &r[0] == "K2.16")
+        .expect("K2.16 row");
+    assert_eq!(
+        &row[column],
+        "新增规上企业 100家 (实际 60)、新增亿元企业 20家、新增\"专精特新\"小巨人企业 5家"
+    );
+}

@@ -30,7 +30,7 @@ fn prints_a_summary_and_writes_four_files() {
     assert!(
         stdout
             .trim_end()
-            .ends_with(&format!("units → {}", out.path().display())),
+            .ends_with(&format!(" targets → {}", out.path().display())),
         "{stdout}"
     );
     for name in duban::store::FILES {

@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use duban::import::{import_document, import_file, read_units};
-use duban::model::{Dataset, Task, UnitKind};
+use duban::import::{TARGETS_FILE, TargetCuration, import_document, import_file, read_units};
+use duban::model::{Cmp, Dataset, Task, UnitKind};
 use duban::store::FILES;
 
 const SOURCE: &str = "assets/source/dongyang-2023-key-tasks.md";
@@ -259,11 +259,10 @@ fn projects_have_titles_items_and_leaders() {
 #[test]
 fn committed_dataset_is_what_import_writes() {
     let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::copy(
-        root().join(DATA).join("units.ron"),
-        dir.path().join("units.ron"),
-    )
-    .expect("seed units.ron");
+    for curation in ["units.ron", TARGETS_FILE] {
+        std::fs::copy(root().join(DATA).join(curation), dir.path().join(curation))
+            .expect("seed the curation");
+    }
     import_file(&root().join(SOURCE), dir.path()).expect("import");
     for name in FILES {
         let written = std::fs::read_to_string(dir.path().join(name)).expect("written");
@@ -272,5 +271,86 @@ fn committed_dataset_is_what_import_writes() {
             written == committed,
             "{name} differs from {DATA}/{name}; re-run the import"
         );
+    }
+}
+
+#[test]
+fn extraction_reads_the_issue_sentences() {
+    let data = dataset();
+    let first = |id: &str| {
+        let t = &task(&data, id).targets[0];
+        (t.name.clone(), t.value, t.unit.clone(), t.cmp)
+    };
+    assert_eq!(
+        first("K2.16"),
+        ("新增规上企业".into(), 100.0, "家".into(), Cmp::Exact)
+    );
+    assert_eq!(
+        first("K1.1"),
+        ("地区生产总值增长".into(), 7.5, "%".into(), Cmp::AtLeast)
+    );
+    assert_eq!(
+        first("K3.25"),
+        (
+            "筹集保障性租赁住房".into(),
+            5000.0,
+            "套".into(),
+            Cmp::AtLeast
+        )
+    );
+    assert_eq!(
+        first("K3.24"),
+        (
+            "新建新能源汽车公用充电桩".into(),
+            300.0,
+            "个".into(),
+            Cmp::Exact
+        )
+    );
+}
+
+#[test]
+fn committed_curation_fills_what_extraction_misses() {
+    let mut data = dataset();
+    assert_eq!(
+        task(&data, "K1.1").targets.len(),
+        1,
+        "分别 is not extracted"
+    );
+    assert!(
+        task(&data, "M10").targets.is_empty(),
+        "300个充电桩: count first"
+    );
+    let curation =
+        TargetCuration::read(&root().join(DATA).join(TARGETS_FILE)).expect("committed curation");
+    curation
+        .apply(&mut data)
+        .expect("every curated ID is in the document");
+    let names: Vec<&str> = task(&data, "K1.1")
+        .targets
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["地区生产总值增长", "财政总收入增长", "一般公共预算收入增长"]
+    );
+    let pm = &task(&data, "K8.9").targets[1];
+    assert_eq!(
+        (pm.value, pm.unit.as_str(), pm.cmp),
+        (22.0, "ug/m³", Cmp::AtMost)
+    );
+    assert_eq!(task(&data, "M10").targets[0].name, "建设充电桩");
+}
+
+#[test]
+fn target_names_are_unique_within_each_task() {
+    let loaded = duban::store::load_dir(&root().join(DATA)).expect("bundled data loads");
+    for t in loaded.all_tasks() {
+        let mut names: Vec<&str> = t.targets.iter().map(|x| x.name.as_str()).collect();
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(names.len(), before, "{}: repeated target name", t.id);
     }
 }

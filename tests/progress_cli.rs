@@ -148,6 +148,112 @@ fn set_rejects_an_unknown_status() {
 }
 
 #[test]
+fn set_rejects_an_unknown_target_name() {
+    let err = refused("K2.16 --actual 新增企业=60");
+    assert!(
+        err.contains("K2.16 has no target named `新增企业`"),
+        "{err}"
+    );
+    assert!(err.contains("新增规上企业、新增亿元企业"), "{err}");
+}
+
+#[test]
+fn set_rejects_an_actual_on_a_task_without_targets() {
+    let err = refused("K1.2 --actual 新增规上企业=60");
+    assert!(err.contains("K1.2 has no targets"), "{err}");
+}
+
+#[test]
+fn set_rejects_an_actual_that_is_not_name_equals_number() {
+    let err = refused("K2.16 --actual 新增规上企业=六十");
+    assert!(
+        err.contains("`六十` is not a number; expected NAME=VALUE"),
+        "{err}"
+    );
+}
+
+#[test]
+fn set_rejects_two_actuals_for_one_target() {
+    let err = refused("K2.16 --actual 新增规上企业=1 --actual 新增规上企业=2");
+    assert!(
+        err.contains("two actual values for `新增规上企业`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn set_without_percent_or_actuals_is_refused() {
+    let err = refused("K2.16");
+    assert!(err.contains("--percent"), "{err}");
+}
+
+/// `progress set K2.16` with the three actuals of its targets (新增规上企业
+/// 100家, 新增亿元企业 20家, 新增"专精特新"小巨人企业 5家) and `extra` args.
+fn set_k2_16(home: &Path, extra: &[&str]) -> Output {
+    run(duban(home)
+        .args([
+            "progress",
+            "set",
+            "K2.16",
+            "--actual",
+            "新增规上企业=60",
+            "--actual",
+            "新增亿元企业=6",
+            "--actual",
+            "新增\"专精特新\"小巨人企业=5",
+        ])
+        .args(extra))
+}
+
+#[test]
+fn set_derives_percent_from_actuals() {
+    let home = tempfile::tempdir().unwrap();
+    let out = set_k2_16(home.path(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("saved K2.16 63 % (from the actual values) 推进中"),
+        "(60 + 30 + 100) / 3: {}",
+        stdout(&out)
+    );
+    let journal = duban::progress::Journal::open(&bundled_progress(home.path())).unwrap();
+    let latest = journal.latest("K2.16").expect("saved");
+    let actuals: Vec<(&str, f64)> = latest
+        .actuals
+        .iter()
+        .map(|a| (a.target.as_str(), a.value))
+        .collect();
+    assert_eq!(
+        actuals,
+        [
+            ("新增规上企业", 60.0),
+            ("新增亿元企业", 6.0),
+            ("新增\"专精特新\"小巨人企业", 5.0)
+        ]
+    );
+    let log = run(duban(home.path()).args(["progress", "log", "K2.16"]));
+    assert!(
+        stdout(&log).ends_with("[新增规上企业=60, 新增亿元企业=6, 新增\"专精特新\"小巨人企业=5]\n"),
+        "{}",
+        stdout(&log)
+    );
+}
+
+#[test]
+fn set_percent_overrides_the_actuals() {
+    let home = tempfile::tempdir().unwrap();
+    let out = set_k2_16(home.path(), &["--percent", "80"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("saved K2.16 80 % 推进中"),
+        "{}",
+        stdout(&out)
+    );
+    let journal = duban::progress::Journal::open(&bundled_progress(home.path())).unwrap();
+    let latest = journal.latest("K2.16").expect("saved");
+    assert_eq!((latest.percent, latest.actuals.len()), (80, 3));
+}
+
+#[test]
 fn set_on_a_broken_file_says_where_and_leaves_it() {
     let home = tempfile::tempdir().unwrap();
     let path = bundled_progress(home.path());

@@ -254,3 +254,46 @@ fn a_broken_file_is_left_alone_and_saved_to_once_fixed() {
     assert!(!journal.is_read_only());
     assert_eq!(notes(&Journal::open(&path).unwrap(), "K1.1"), ["waiting"]);
 }
+
+#[test]
+fn actuals_round_trip_through_the_file() {
+    let (_dir, path) = temp();
+    let mut with_actuals = entry("K2.16", 0, 45, "");
+    with_actuals.actuals = vec![
+        duban::model::Actual {
+            target: "新增规上企业".into(),
+            value: 60.0,
+        },
+        duban::model::Actual {
+            target: "新增\"专精特新\"小巨人企业".into(),
+            value: 2.5,
+        },
+    ];
+    Journal::open(&path)
+        .unwrap()
+        .commit(with_actuals.clone())
+        .unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains(
+            r#"actuals: [(target: "新增规上企业", value: 60), (target: "新增\"专精特新\"小巨人企业", value: 2.5)])"#
+        ),
+        "{text}"
+    );
+    let reopened = Journal::open(&path).unwrap();
+    assert_eq!(reopened.latest("K2.16"), Some(&with_actuals));
+}
+
+#[test]
+fn an_entry_written_before_actuals_existed_reads_without_them() {
+    let (_dir, path) = temp();
+    fs::write(
+        &path,
+        "Entry(task: \"K2.16\", at: \"2023-05-04T09:00:00+08:00\", date: \"2023-05-04\", \
+         percent: 40, status: on_track, note: \"完成征地\")\n",
+    )
+    .unwrap();
+    let journal = Journal::open(&path).unwrap();
+    let latest = journal.latest("K2.16").expect("the entry");
+    assert_eq!((latest.percent, latest.actuals.len()), (40, 0));
+}

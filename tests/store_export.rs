@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use duban::export::{CSV_HEADER, Export, write_csv};
-use duban::model::{Dataset, ProgressEntry, Status};
+use duban::model::{Actual, Cmp, Dataset, ProgressEntry, Status, Target};
 use duban::store;
 use serde_json::Value;
 
@@ -168,7 +168,47 @@ fn csv_joins_units_and_fills_leader_and_progress() {
             "60",
             "on_track",
             "2023-05-01",
-            "过半"
+            "过半",
+            ""
         ]
     );
+}
+
+#[test]
+fn csv_targets_cell_shows_each_target_with_its_comparison_and_actual() {
+    let mut data = valid();
+    let target = |name: &str, value: f64, unit: &str, cmp: Cmp| Target {
+        name: name.into(),
+        value,
+        unit: unit.into(),
+        cmp,
+    };
+    data.tasks[0].targets = vec![
+        target("地区生产总值增长", 7.5, "%", Cmp::AtLeast),
+        target("PM2.5平均浓度", 22.0, "ug/m³", Cmp::AtMost),
+        target("粮食播种面积", 25.6, "万亩", Cmp::About),
+        target("国企资产", 1200.0, "亿元", Cmp::Aim),
+    ];
+    let mut e = entry("K1.1", "2023-05-01T09:00:00+08:00", 60, "");
+    e.actuals = vec![
+        Actual {
+            target: "地区生产总值增长".into(),
+            value: 6.8,
+        },
+        Actual {
+            target: "国企资产".into(),
+            value: 900.0,
+        },
+    ];
+    let rows = csv_rows(&Export::new(&data, &[e]));
+    let column = CSV_HEADER
+        .iter()
+        .position(|h| *h == "targets")
+        .expect("column");
+    assert_eq!(
+        &rows[1][column],
+        "地区生产总值增长 7.5% 以上 (实际 6.8)、PM2.5平均浓度 22ug/m³ 以下、\
+         粮食播种面积 25.6万亩 左右、国企资产 1200亿元 力争 (实际 900)"
+    );
+    assert_eq!(&rows[2][column], "", "a task without targets");
 }

@@ -44,7 +44,7 @@ fn run(mut app: App, size: (u16, u16), actions: &[Action]) {
     update(&mut app, Action::Resize(w, h));
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     for a in actions {
-        update(&mut app, *a);
+        update(&mut app, a.clone());
         if let Action::Resize(nw, nh) = *a {
             (w, h) = (nw, nh);
             terminal.backend_mut().resize(w, h);

@@ -15,6 +15,8 @@ pub enum Scope {
     Help,
     Search,
     Mouse,
+    Progress,
+    Editor,
 }
 
 /// One key and what it does.
@@ -161,6 +163,63 @@ pub static KEYS: &[Key] = &[
         "删除前一词/光标前全部",
         "delete the word / all before the cursor",
     ),
+    k(
+        Scope::Progress,
+        "e",
+        "填报所选任务、民生实事或子项的进展",
+        "record progress on the selected task, project or sub-item",
+    ),
+    k(
+        Scope::Progress,
+        "u",
+        "撤销本次运行填报的最后一条",
+        "undo the last entry made in this run",
+    ),
+    k(
+        Scope::Progress,
+        "Ctrl-S",
+        "重试失败的保存",
+        "retry a save that failed",
+    ),
+    k(
+        Scope::Editor,
+        "Tab Shift-Tab",
+        "下一项/上一项",
+        "next / previous field",
+    ),
+    k(
+        Scope::Editor,
+        "Down Up",
+        "下一项/上一项",
+        "next / previous field",
+    ),
+    k(
+        Scope::Editor,
+        "Left Right + -",
+        "进度加减 5;状态:在列表中移动",
+        "percent by 5; status: move in the list",
+    ),
+    k(Scope::Editor, "0-9", "输入进度", "type the percent"),
+    k(
+        Scope::Editor,
+        "s 1-5",
+        "状态:轮换,或按序号选择",
+        "status: cycle, or pick by number",
+    ),
+    k(
+        Scope::Editor,
+        "y",
+        "状态为已完成时把进度设为 100",
+        "with status done: set the percent to 100",
+    ),
+    k(
+        Scope::Editor,
+        "Ctrl-W Ctrl-U",
+        "备注、日期:删一个词/删到开头",
+        "note, date: delete a word / to the start",
+    ),
+    k(Scope::Editor, "Enter", "检查并保存", "check and save"),
+    k(Scope::Editor, "Esc", "取消,不保存", "cancel, save nothing"),
     k(Scope::Mouse, "Click", "选中并聚焦", "select and focus"),
     k(Scope::Mouse, "Wheel", "滚动", "scroll"),
     k(
@@ -192,6 +251,8 @@ impl Scope {
             Scope::Help => ("帮助", "Help"),
             Scope::Search => ("搜索", "Search"),
             Scope::Mouse => ("鼠标", "Mouse"),
+            Scope::Progress => ("进展", "Progress"),
+            Scope::Editor => ("进展编辑", "Editor"),
         };
         match lang {
             Lang::Zh => zh,
@@ -231,6 +292,19 @@ pub fn bar(app: &App) -> Vec<(&'static str, &'static str)> {
             keys.push(("Esc", t("关闭", "close")));
             return keys;
         }
+        (Mode::Editor(ed), _, _) => {
+            use super::editor::Field;
+            keys.push(("Enter", t("保存", "save")));
+            keys.push(("Esc", t("取消", "cancel")));
+            keys.push(("Tab", t("换项", "field")));
+            match ed.field {
+                Field::Percent => keys.push(("+/-", t("调 5", "by 5"))),
+                Field::Status => keys.push(("s", t("换状态", "cycle"))),
+                Field::Note | Field::Date => {}
+            }
+            keys.push(("Ctrl-S", t("重试保存", "retry save")));
+            return keys;
+        }
         (Mode::UnitFilter, _, _) => {
             keys.push(("Enter", t("完成", "done")));
             keys.push(("Esc", t("清除", "clear")));
@@ -254,6 +328,10 @@ pub fn bar(app: &App) -> Vec<(&'static str, &'static str)> {
             keys.push(("j/k", t("移动", "move")));
             keys.push(("Enter", t("打开", "open")));
         }
+    }
+    if super::editor::can_edit(app) {
+        keys.push(("e", t("填报", "record")));
+        keys.push(("u", t("撤销", "undo")));
     }
     keys.push(("Tab", t("窗格", "pane")));
     keys.push(("1-3", t("标签", "tab")));

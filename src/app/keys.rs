@@ -23,6 +23,12 @@ fn key(mode: &Mode, k: &KeyEvent) -> Option<Action> {
     if ctrl && matches!(k.code, KeyCode::Char('c' | 'C')) {
         return Some(Action::Quit);
     }
+    if ctrl && matches!(k.code, KeyCode::Char('s' | 'S')) {
+        return Some(Action::Retry);
+    }
+    if let Mode::Editor(editor) = mode {
+        return super::editor::action_for(editor, k).map(Action::Editor);
+    }
     if matches!(mode, Mode::UnitFilter | Mode::Popup(Popup::Search(_)))
         && let Some(edit) = line_edit(k)
     {
@@ -71,6 +77,8 @@ fn browse_char(c: char) -> Option<Action> {
         '?' => Action::Help,
         '/' => Action::Search,
         'f' => Action::Filter,
+        'e' => Action::EditProgress,
+        'u' => Action::Undo,
         _ => {
             return Tab::ALL
                 .into_iter()

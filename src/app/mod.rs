@@ -3,6 +3,7 @@
 
 mod cursor;
 pub mod detail;
+pub mod editor;
 mod filter;
 pub mod help;
 mod index;
@@ -11,6 +12,7 @@ mod labels;
 pub mod layout;
 mod nav;
 mod progress;
+mod saving;
 pub mod search;
 mod update;
 
@@ -24,11 +26,13 @@ use crate::model::{Dataset, Task};
 use crate::search::Searcher;
 
 pub use cursor::{Cursor, DetailView};
+pub use editor::{Editor, EditorAction};
 pub use filter::UnitFilter;
 pub use index::{Duty, Index, ProjectRow, Role, TaskRef};
 pub use keys::action_for;
 pub use labels::{EN, Labels, Lang, ZH};
 pub use progress::Progress;
+pub use saving::{SaveKind, SaveOutcome, SaveState, SaveStatus};
 pub use search::SearchPopup;
 pub use update::{Action, Effect, update};
 
@@ -78,6 +82,8 @@ pub enum Mode {
     Browse,
     UnitFilter,
     Popup(Popup),
+    /// The progress editor is open.
+    Editor(Editor),
 }
 
 /// A popup over the dashboard.
@@ -152,6 +158,8 @@ pub struct App {
     pub filter: UnitFilter,
     /// The search popup's session: narrows keystroke by keystroke.
     pub searcher: Searcher,
+    /// Where progress is saved and how the last save went.
+    pub saving: SaveStatus,
 }
 
 impl App {
@@ -182,6 +190,7 @@ impl App {
             back: Vec::new(),
             filter: UnitFilter::new(Arc::clone(&search)),
             searcher: Searcher::new(search),
+            saving: SaveStatus::default(),
         }
     }
 

@@ -6,10 +6,12 @@ use super::layout::{self, inner_height};
 use super::nav;
 use super::search;
 use super::{App, Mode, Pane, Popup};
+use super::{EditorAction, SaveOutcome, editor, saving};
 use crate::line_edit::Edit;
+use crate::model::ProgressEntry;
 
 /// Everything the user can do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
     ShowTab(super::Tab),
@@ -46,13 +48,29 @@ pub enum Action {
         y: u16,
         down: bool,
     },
+    /// `e`: record progress on the selected task, project or sub-item.
+    EditProgress,
+    /// A key in the progress editor.
+    Editor(EditorAction),
+    /// `u`: undo the last entry made in this session.
+    Undo,
+    /// Ctrl-S: save what earlier saves could not.
+    Retry,
+    /// The event loop's report on an [`Effect`] it performed on the journal.
+    Saved(SaveOutcome),
 }
 
 /// What the event loop should do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
     Quit,
+    /// Save this entry (the loop stamps `at` with the time of saving).
+    Commit(ProgressEntry),
+    /// Undo the session's last entry.
+    Undo,
+    /// Save what is pending.
+    Retry,
 }
 
 /// How a list or a detail pane moves.
@@ -73,7 +91,12 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             app.area = Rect::new(0, 0, w, h);
             nav::fit_all(app);
         }
+        Action::Saved(outcome) => saving::saved(app, outcome),
+        Action::Retry => return Effect::Retry,
+        Action::Editor(a) => return editor::update(app, a),
+        Action::Undo if app.mode == Mode::Browse => return Effect::Undo,
         _ => match app.mode {
+            Mode::Editor(_) => {}
             Mode::Popup(Popup::Search(_)) => search::update(app, action),
             Mode::Popup(_) => popup(app, action),
             Mode::UnitFilter => filter(app, action),
@@ -83,7 +106,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     Effect::None
 }
 
-fn moves(action: Action) -> Option<Move> {
+fn moves(action: &Action) -> Option<Move> {
     Some(match action {
         Action::Up => Move::By(-1),
         Action::Down => Move::By(1),
@@ -96,11 +119,12 @@ fn moves(action: Action) -> Option<Move> {
 }
 
 fn browse(app: &mut App, action: Action) {
-    if let Some(m) = moves(action) {
+    if let Some(m) = moves(&action) {
         nav::move_in(app, app.focus(), m);
         return;
     }
     match action {
+        Action::EditProgress => editor::open(app),
         Action::ShowTab(tab) => {
             app.nav.tab = tab;
             nav::fit_all(app);

@@ -128,9 +128,13 @@ pub enum ProgressCommand {
     Set {
         /// Task ID, e.g. K2.16, M3 or M3.2.
         id: String,
-        /// 0 to 100.
-        #[arg(long)]
-        percent: u8,
+        /// 0 to 100; without it, derived from the --actual values.
+        #[arg(long, required_unless_present = "actual")]
+        percent: Option<u8>,
+        /// An actual value against one of the task's targets, by target
+        /// name (repeatable): --actual 新增规上企业=60.
+        #[arg(long, value_name = "NAME=VALUE")]
+        actual: Vec<String>,
         /// not_started | on_track | behind | blocked | done (or 未开始 … 已完成).
         #[arg(long)]
         status: Option<String>,

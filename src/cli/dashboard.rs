@@ -5,6 +5,7 @@
 //! loop blocks on input: nothing is drawn and no CPU is used while idle.
 
 use std::io::{self, stdout};
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::Duration;
@@ -15,7 +16,10 @@ use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
 use super::{CliResult, Global, Lang};
-use crate::app::{self, App, Effect, Progress, action_for, update};
+use crate::app::{
+    self, App, Effect, Progress, SaveKind, SaveOutcome, SaveStatus, action_for, update,
+};
+use crate::progress::{Journal, ProgressError, SaveError};
 
 /// How long the loop sleeps in `poll` when nothing happens; only a safety
 /// net: a signal wakes it at once (see [`super::hangup`]).
@@ -30,28 +34,107 @@ pub fn run(global: &Global) -> CliResult {
     let today = global
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let progress = progress_for_dashboard(global)?;
+    let (mut journal, broken) = open_journal(global)?;
+    let progress = Progress::from_entries(journal.entries().cloned());
     let mut app = App::new(data, progress, lang, today);
     app.mouse = !global.no_mouse;
+    app.saving = SaveStatus::new(shown_path(journal.path()), broken.as_ref().map(one_line));
 
     let signal = Arc::new(AtomicI32::new(0));
     super::hangup::watch(Arc::clone(&signal))?;
     let (guard, mut terminal) = TerminalGuard::new(app.mouse)?;
-    let result = event_loop(&mut terminal, &mut app, &signal);
+    let result = event_loop(&mut terminal, &mut app, &mut journal, &signal);
     drop(guard);
+    let unsaved = last_save(&mut journal, broken.as_ref());
     let sig = signal.load(Ordering::SeqCst);
     if sig != 0 {
         std::process::exit(128 + sig);
     }
-    result.map_err(Into::into)
+    result?;
+    unsaved.map_or(Ok(()), |e| Err(e.into()))
 }
 
-/// The progress the dashboard shows: every entry of the dataset's journal
-/// that was not undone (a missing journal is no progress yet).
-fn progress_for_dashboard(global: &Global) -> Result<Progress, crate::progress::ProgressError> {
+/// The dataset's journal. A file that cannot be read or parsed is left
+/// alone: the journal opens read-only (entries are kept in memory and saved
+/// once the file is fixed) and the error is returned to show.
+fn open_journal(global: &Global) -> Result<(Journal, Option<ProgressError>), ProgressError> {
     let path = crate::progress::progress_path(global.data.as_deref())?;
-    let journal = crate::progress::Journal::open(&path)?;
-    Ok(Progress::from_entries(journal.entries().cloned()))
+    Ok(match Journal::open(&path) {
+        Ok(journal) => (journal, None),
+        Err(e) => (Journal::read_only(&path), Some(e)),
+    })
+}
+
+/// On the way out: one more try at what is not saved. If it fails, the
+/// user is told (on the restored terminal) how many entries are lost.
+fn last_save(journal: &mut Journal, broken: Option<&ProgressError>) -> Option<String> {
+    if journal.pending() == 0 {
+        if let Some(e) = broken {
+            eprintln!("duban: the progress file was left as it is: {e}");
+        }
+        return None;
+    }
+    let pending = journal.pending();
+    match journal.retry() {
+        Ok(_) => None,
+        Err(e) => Some(format!(
+            "{pending} progress record(s) were not saved and are lost: {e}"
+        )),
+    }
+}
+
+/// A path as the header shows it: the home directory as `~`.
+fn shown_path(path: &Path) -> String {
+    match dirs::home_dir().and_then(|home| path.strip_prefix(home).ok().map(Path::to_path_buf)) {
+        Some(rest) => format!("~/{}", rest.display()),
+        None => path.display().to_string(),
+    }
+}
+
+/// The first line of an error (a parse error's excerpt follows on the next
+/// lines), with the home directory as `~`.
+fn one_line(e: &impl ToString) -> String {
+    let text = e.to_string();
+    let first = text.lines().next().unwrap_or_default();
+    match dirs::home_dir() {
+        Some(home) if !home.as_os_str().is_empty() => {
+            first.replace(&format!("{}/", home.display()), "~/")
+        }
+        _ => first.to_string(),
+    }
+}
+
+/// Performs an effect on the journal and reports how it went.
+fn perform(journal: &mut Journal, effect: Effect) -> Option<SaveOutcome> {
+    let (kind, result) = match effect {
+        Effect::None | Effect::Quit => return None,
+        Effect::Commit(mut entry) => {
+            entry.at = crate::progress::now();
+            let id = entry.task.clone();
+            (SaveKind::Commit(id), journal.commit(entry).map(drop))
+        }
+        Effect::Undo => match journal.undo_last_of_session() {
+            Some(undone) => (SaveKind::Undo(undone.entry), undone.saved.map(drop)),
+            None => (SaveKind::NothingToUndo, Ok(())),
+        },
+        Effect::Retry => (SaveKind::Retry, journal.retry().map(drop)),
+    };
+    Some(SaveOutcome {
+        kind,
+        error: result.err().as_ref().map(save_error),
+        pending: journal.pending(),
+        entries: journal.entries().cloned().collect(),
+    })
+}
+
+/// A failed save in one line: what failed and why; the path is in the
+/// header already.
+fn save_error(e: &SaveError) -> String {
+    match e {
+        SaveError::Io { step, source, .. } => format!("cannot {step} the file: {source}"),
+        SaveError::Broken { error, .. } => one_line(error),
+        SaveError::Invalid(_) => one_line(e),
+    }
 }
 
 /// Restores the terminal when dropped, whatever way the dashboard ends.
@@ -94,7 +177,12 @@ pub(super) fn restore_terminal() {
     ratatui::restore();
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signal: &AtomicI32) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    journal: &mut Journal,
+    signal: &AtomicI32,
+) -> io::Result<()> {
     let size = terminal.size()?;
     update(app, app::Action::Resize(size.width, size.height));
     terminal.draw(|f| crate::ui::draw(f, app))?;
@@ -108,8 +196,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signal: &AtomicI32)
         loop {
             let ev = event::read()?;
             if let Some(action) = action_for(app, &ev) {
-                if update(app, action) == Effect::Quit {
+                let effect = update(app, action);
+                if effect == Effect::Quit {
                     return Ok(());
+                }
+                if let Some(outcome) = perform(journal, effect) {
+                    update(app, app::Action::Saved(outcome));
                 }
                 dirty = true;
             }

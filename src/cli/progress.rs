@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use unicode_width::UnicodeWidthStr;
 
 use super::{CliResult, Global, Lang, ProgressCommand};
-use crate::model::{Dataset, ProgressEntry, Status};
+use crate::model::{Actual, Dataset, ProgressEntry, Status, format_value};
 use crate::progress::{self, Journal, check_task_id, progress_path, validate};
 use crate::store;
 
@@ -14,10 +14,21 @@ pub fn run(global: &Global, cmd: ProgressCommand) -> CliResult {
         ProgressCommand::Set {
             id,
             percent,
+            actual,
             status,
             note,
             date,
-        } => set(global, id, percent, status.as_deref(), note, date),
+        } => set(
+            global,
+            SetArgs {
+                id,
+                percent,
+                actual,
+                status,
+                note,
+                date,
+            },
+        ),
         ProgressCommand::Log { id, json } => log(global, id.as_deref(), json),
     }
 }
@@ -51,29 +62,80 @@ fn parse_status(text: &str) -> Result<Status, String> {
     })
 }
 
-fn set(
-    global: &Global,
+/// What `progress set` was given.
+struct SetArgs {
     id: String,
-    percent: u8,
-    status: Option<&str>,
+    percent: Option<u8>,
+    actual: Vec<String>,
+    status: Option<String>,
     note: String,
     date: Option<NaiveDate>,
-) -> CliResult {
+}
+
+/// `NAME=VALUE` (split at the last `=`) → an actual value.
+fn parse_actual(text: &str) -> Result<Actual, String> {
+    let expected = "expected NAME=VALUE with a number, e.g. --actual 新增规上企业=60";
+    let (name, value) = text
+        .rsplit_once('=')
+        .ok_or_else(|| format!("`--actual {text}`: no `=`; {expected}"))?;
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(format!("`--actual {text}`: no target name; {expected}"));
+    }
+    let value: f64 = value
+        .trim()
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite())
+        .ok_or_else(|| {
+            format!(
+                "`--actual {text}`: `{}` is not a number; {expected}",
+                value.trim()
+            )
+        })?;
+    Ok(Actual {
+        target: name.to_string(),
+        value,
+    })
+}
+
+/// `--percent` when given, else the percent the actuals give.
+fn percent_for(data: &Dataset, args: &SetArgs, actuals: &[Actual]) -> Result<u8, String> {
+    if let Some(percent) = args.percent {
+        return Ok(percent);
+    }
+    let targets = progress::targets_of(data, &args.id);
+    progress::percent_from_actuals(targets, actuals).ok_or_else(|| {
+        "not saved: the actual values give no percent (a target with 以下 has no share); \
+         give --percent"
+            .to_string()
+    })
+}
+
+fn set(global: &Global, args: SetArgs) -> CliResult {
     let data: Dataset = store::load(global.data.as_deref())?;
-    check_task_id(&data, &id)?;
-    let status = match status {
+    check_task_id(&data, &args.id)?;
+    let actuals = args
+        .actual
+        .iter()
+        .map(|a| parse_actual(a))
+        .collect::<Result<Vec<_>, _>>()?;
+    progress::check_actual_values(&actuals)?;
+    progress::check_actuals(&data, &args.id, &actuals)?;
+    let percent = percent_for(&data, &args, &actuals)?;
+    let status = match args.status.as_deref() {
         Some(text) => parse_status(text)?,
         None => default_status(percent),
     };
     let today = today(global);
     let entry = ProgressEntry {
-        task: id,
+        task: args.id,
         at: progress::now(),
-        date: date.unwrap_or(today),
+        date: args.date.unwrap_or(today),
         percent,
         status,
-        note,
-        actuals: Vec::new(),
+        note: args.note,
+        actuals,
     };
     if let Err(errors) = validate(&entry, data.plan.year, today) {
         let texts: Vec<String> = errors.iter().map(ToString::to_string).collect();
@@ -86,8 +148,12 @@ fn set(
         0 => String::new(),
         n => format!(" (merged {n} from another writer)"),
     };
+    let derived = match args.percent {
+        None => " (from the actual values)",
+        Some(_) => "",
+    };
     println!(
-        "saved {} {} % {} {}{merged} → {}",
+        "saved {} {} %{derived} {} {}{merged} → {}",
         entry.task,
         entry.percent,
         label(entry.status, global.lang),
@@ -131,15 +197,28 @@ fn log(global: &Global, id: Option<&str>, json: bool) -> CliResult {
     for e in entries {
         let status = label(e.status, global.lang);
         println!(
-            "{}  {}{}  {:>3} %  {}{}  {}",
+            "{}  {}{}  {:>3} %  {}{}  {}{}",
             e.date,
             e.task,
             " ".repeat(id_width - e.task.width()),
             e.percent,
             status,
             " ".repeat(status_width - status.width()),
-            e.note
+            e.note,
+            actuals_text(&e.actuals),
         );
     }
     Ok(())
+}
+
+/// `  [新增规上企业=60, 新增亿元企业=6]`, or nothing without actuals.
+fn actuals_text(actuals: &[Actual]) -> String {
+    if actuals.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = actuals
+        .iter()
+        .map(|a| format!("{}={}", a.target, format_value(a.value)))
+        .collect();
+    format!("  [{}]", parts.join(", "))
 }

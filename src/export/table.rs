@@ -2,10 +2,11 @@
 
 use std::io::Write;
 
-use super::Export;
+use super::{Export, TargetExport};
+use crate::model::{Cmp, format_value};
 
 /// The CSV columns, in order.
-pub const CSV_HEADER: [&str; 14] = [
+pub const CSV_HEADER: [&str; 15] = [
     "id",
     "kind",
     "leader",
@@ -20,10 +21,39 @@ pub const CSV_HEADER: [&str; 14] = [
     "status",
     "date",
     "note",
+    "targets",
 ];
 
 /// How lists of units are joined in one cell.
 const JOIN: &str = "、";
+
+/// A task's targets in one cell: `新增规上企业 100家 以上 (实际 60)`, joined
+/// with `、`; the comparison word is left out for a bare number, the
+/// actual when none was reported.
+fn targets_cell(targets: &[TargetExport]) -> String {
+    let cell: Vec<String> = targets
+        .iter()
+        .map(|t| {
+            let mut text = format!("{} {}{}", t.name, format_value(t.value), t.unit);
+            let word = match t.cmp {
+                Cmp::AtLeast => "以上",
+                Cmp::AtMost => "以下",
+                Cmp::About => "左右",
+                Cmp::Aim => "力争",
+                Cmp::Exact => "",
+            };
+            if !word.is_empty() {
+                text.push(' ');
+                text.push_str(word);
+            }
+            if let Some(actual) = t.actual {
+                text.push_str(&format!(" (实际 {})", format_value(actual)));
+            }
+            text
+        })
+        .collect();
+    cell.join(JOIN)
+}
 
 /// Writes a header and one row per task (key tasks, then projects). Empty
 /// cells stand for `null`.
@@ -57,6 +87,7 @@ pub fn write_csv<W: Write>(export: &Export, out: W) -> csv::Result<()> {
             progress.map_or("", |p| p.status.as_str()),
             &progress.map_or(String::new(), |p| p.date.to_string()),
             progress.map_or("", |p| p.note.as_str()),
+            &targets_cell(&task.targets),
         ])?;
     }
     w.flush()?;

@@ -18,6 +18,13 @@ pub enum ImportError {
         column: usize,
         message: String,
     },
+    #[error("{}:{line}:{column}: cannot read the curated targets: {message}", path.display())]
+    TargetCuration {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("{}: cannot write the dataset: {source}", path.display())]
     Write { path: PathBuf, source: io::Error },
     #[error("{file}:{line}:{column}: {problem}; expected {expected}\n  {line} | {text}")]

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
 
-use super::{ImportError, import_document};
+use super::{ImportError, TARGETS_FILE, TargetCuration, import_document};
 use crate::model::Unit;
 use crate::store;
 
@@ -17,6 +17,10 @@ pub struct ImportSummary {
     pub tasks: usize,
     pub projects: usize,
     pub units: usize,
+    /// Targets of all tasks and projects.
+    pub targets: usize,
+    /// Tasks whose targets came from `targets.ron` instead of extraction.
+    pub curated: usize,
     pub out: PathBuf,
 }
 
@@ -24,13 +28,13 @@ impl fmt::Display for ImportSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} leaders, {} key tasks, {} projects, {} units → {}",
-            self.leaders,
-            self.tasks,
-            self.projects,
-            self.units,
-            self.out.display()
-        )
+            "{} leaders, {} key tasks, {} projects, {} units, {} targets",
+            self.leaders, self.tasks, self.projects, self.units, self.targets,
+        )?;
+        if self.curated > 0 {
+            write!(f, " ({} tasks curated)", self.curated)?;
+        }
+        write!(f, " → {}", self.out.display())
     }
 }
 
@@ -72,7 +76,8 @@ fn read_source(path: &Path) -> Result<String, ImportError> {
 }
 
 /// Imports `source` into the dataset directory `out`, keeping the curation
-/// in `out/units.ron` when it exists.
+/// in `out/units.ron` and `out/targets.ron` when they exist. Nothing is
+/// written when either is unreadable.
 pub fn import_file(source: &Path, out: &Path) -> Result<ImportSummary, ImportError> {
     let text = read_source(source)?;
     let units_path = out.join("units.ron");
@@ -81,7 +86,17 @@ pub fn import_file(source: &Path, out: &Path) -> Result<ImportSummary, ImportErr
     } else {
         None
     };
-    let data = import_document(&text, &source.display().to_string(), curated.as_deref())?;
+    let targets_path = out.join(TARGETS_FILE);
+    let curation = if targets_path.exists() {
+        Some(TargetCuration::read(&targets_path)?)
+    } else {
+        None
+    };
+    let mut data = import_document(&text, &source.display().to_string(), curated.as_deref())?;
+    let curated_tasks = match &curation {
+        Some(c) => c.apply(&mut data)?,
+        None => 0,
+    };
     store::write_dataset(out, &data).map_err(|source| ImportError::Write {
         path: out.to_path_buf(),
         source,
@@ -91,6 +106,8 @@ pub fn import_file(source: &Path, out: &Path) -> Result<ImportSummary, ImportErr
         tasks: data.tasks.len(),
         projects: data.projects.len(),
         units: data.units.len(),
+        targets: data.all_tasks().map(|t| t.targets.len()).sum(),
+        curated: curated_tasks,
         out: out.to_path_buf(),
     })
 }

@@ -15,6 +15,7 @@ mod numbers;
 mod projects;
 mod registry;
 mod structure;
+mod targets;
 mod units;
 
 use crate::model::{Dataset, Item, Leader, Plan, Rules, Task, TaskKind, Unit};
@@ -23,6 +24,7 @@ pub use clean::clean_text;
 pub use error::ImportError;
 pub use files::{ImportSummary, import_file, read_units};
 pub use registry::infer_kind;
+pub use targets::{CuratedTargets, TARGETS_FILE, TargetCuration};
 
 use doc::Doc;
 use registry::{Mention, Registry};
@@ -35,7 +37,9 @@ struct Draft {
 }
 
 /// Imports a document. `source_name` names it in errors; `curated` is an
-/// existing unit registry whose kinds and aliases are kept.
+/// existing unit registry whose kinds and aliases are kept. Each task gets
+/// the targets extraction finds in its text; [`TargetCuration::apply`]
+/// replaces them where a person curated them.
 pub fn import_document(
     text: &str,
     source_name: &str,
@@ -68,18 +72,19 @@ pub fn import_document(
         if note.is_none() {
             note = list.note.clone();
         }
+        let text = clean_text(&doc.text[span.text.clone()]);
         let task = Task {
             id: format!("K{}.{}", span.leader, span.number),
             kind: TaskKind::Key,
             leader: Some(format!("L{}", span.leader)),
             number: span.number,
             title: None,
-            text: clean_text(&doc.text[span.text.clone()]),
+            targets: targets::extracted(&text),
+            text,
             items: Vec::new(),
             lead: Vec::new(),
             co: Vec::new(),
             co_members_of: Vec::new(),
-            targets: Vec::new(),
         };
         drafts.push(Draft {
             task,
@@ -196,12 +201,12 @@ fn project_drafts(
             leader,
             number: p.number,
             title: Some(p.title),
+            targets: targets::extracted(&p.text),
             text: p.text,
             items,
             lead: Vec::new(),
             co: Vec::new(),
             co_members_of: Vec::new(),
-            targets: Vec::new(),
         };
         out.push(Draft {
             task,

@@ -7,10 +7,13 @@
 //! ```text
 //! // duban progress journal: one record per line (see README, Progress)
 //! Entry(task: "K2.16", at: "2023-05-04T09:30:12.5+08:00", date: "2023-05-04", percent: 40, status: on_track, note: "完成征地")
+//! Entry(task: "K2.16", at: "2023-06-01T10:00:00+08:00", date: "2023-06-01", percent: 45, status: on_track, note: "", actuals: [(target: "新增规上企业", value: 60), (target: "新增亿元企业", value: 6)])
 //! Retract(task: "K2.16", at: "2023-05-04T09:30:12.5+08:00")
 //! ```
 //!
-//! An `Entry` reports progress; a task's current state is its latest entry
+//! An `Entry` reports progress, with `actuals` (values against the task's
+//! targets, by target name) only when it has some, so files written before
+//! actuals existed read unchanged. A task's current state is its latest entry
 //! (by `at`, then file order). A `Retract` undoes the entry with that task
 //! and `at` (the entry's identity): undo appends a record instead of
 //! deleting one, so the file stays a pair of sets (entries, retractions)
@@ -28,6 +31,7 @@
 //! The first save of a session copies the file to `progress.ron.bak`.
 //! A file that does not parse is never written to.
 
+mod actuals;
 mod disk;
 mod error;
 mod journal;
@@ -35,6 +39,10 @@ mod location;
 mod record;
 mod validate;
 
+pub use actuals::{
+    ActualError, UnknownTarget, check_actual_values, check_actuals, percent_from_actuals,
+    targets_of,
+};
 pub use error::{ProgressError, SaveError};
 pub use journal::{Journal, SaveReport, Undone, now};
 pub use location::{BUNDLED_DATASET, DATA_HOME_ENV, FILE_NAME, progress_path};

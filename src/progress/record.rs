@@ -8,6 +8,7 @@ use ron::extensions::Extensions;
 use serde::{Deserialize, Serialize};
 use unicode_width::UnicodeWidthStr;
 
+use super::actuals::check_actual_values;
 use super::error::ProgressError;
 use super::validate::{FieldError, structural};
 use crate::model::{ProgressEntry, TaskId};
@@ -80,6 +81,20 @@ pub fn entry_line(e: &ProgressEntry) -> String {
         e.status.as_str()
     );
     quote(&mut out, &e.note);
+    if !e.actuals.is_empty() {
+        out.push_str(", actuals: [");
+        for (i, a) in e.actuals.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str("(target: ");
+            quote(&mut out, &a.target);
+            // Display gives the shortest text that reads back to the same
+            // bits, never in exponent form.
+            let _ = write!(out, ", value: {})", a.value);
+        }
+        out.push(']');
+    }
     out.push(')');
     out
 }
@@ -196,6 +211,11 @@ fn parse_line(line: &str) -> Result<Option<Record>, (usize, String)> {
             Err(e) => vec![FieldError::BadTaskId(e)],
         },
     };
+    if let Record::Entry(entry) = &record
+        && let Err(error) = check_actual_values(&entry.actuals)
+    {
+        return Err((column_of(line, "actuals:"), error.to_string()));
+    }
     match errors.first() {
         None => Ok(Some(record)),
         Some(error) => {
@@ -204,12 +224,15 @@ fn parse_line(line: &str) -> Result<Option<Record>, (usize, String)> {
                 FieldError::PercentOutOfRange(_) => "percent:",
                 _ => "status:",
             };
-            let col = line
-                .find(key)
-                .map_or(1, |at| line[..at].chars().count() + 1);
-            Err((col, error.to_string()))
+            Err((column_of(line, key), error.to_string()))
         }
     }
+}
+
+/// The 1-based character column of `key` in `line`, or 1.
+fn column_of(line: &str, key: &str) -> usize {
+    line.find(key)
+        .map_or(1, |at| line[..at].chars().count() + 1)
 }
 
 /// Names the field a value error is in, with the form it expects (chrono's
@@ -301,5 +324,30 @@ mod tests {
             let parsed = parse(Path::new("p.ron"), line.as_bytes(), 1).unwrap();
             proptest::prop_assert_eq!(parsed.records, vec![Record::Entry(entry)]);
         }
+
+        #[test]
+        fn every_finite_actual_survives_a_round_trip(
+            name in "[^\\s].*",
+            value in proptest::num::f64::POSITIVE
+                | proptest::num::f64::NEGATIVE
+                | proptest::num::f64::NORMAL
+                | proptest::num::f64::SUBNORMAL
+                | proptest::num::f64::ZERO,
+        ) {
+            let mut entry = sample("");
+            entry.actuals = vec![crate::model::Actual { target: name, value }];
+            let line = record_line(&Record::Entry(entry.clone()));
+            let parsed = parse(Path::new("p.ron"), line.as_bytes(), 1).unwrap();
+            proptest::prop_assert_eq!(parsed.records, vec![Record::Entry(entry)]);
+        }
+    }
+
+    #[test]
+    fn a_non_finite_actual_is_an_error_at_the_actuals() {
+        let line = "Entry(task: \"K2.16\", at: \"2023-05-04T09:30:12+08:00\", date: \"2023-05-04\", \
+                    percent: 40, status: on_track, note: \"\", actuals: [(target: \"a\", value: inf)])";
+        let (col, message) = parse_line(line).unwrap_err();
+        assert_eq!(col, line.find("actuals:").unwrap() + 1);
+        assert!(message.contains("not a finite number"), "{message}");
     }
 }

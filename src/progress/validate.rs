@@ -42,7 +42,8 @@ impl FieldError {
 }
 
 /// What every record in the file must satisfy, whatever the plan and the
-/// day: a well-formed ID, percent 0–100, done only at 100 %.
+/// day: a well-formed ID, percent 0–100, done only at 100 % (actuals are
+/// checked by [`super::check_actual_values`]).
 pub(crate) fn structural(entry: &ProgressEntry) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if let Err(e) = entry.task.parse::<TaskId>() {

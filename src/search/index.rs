@@ -184,6 +184,24 @@ impl Index {
             .collect()
     }
 
+    /// The documents of `docs` (ascending) that contain every character
+    /// of `added`, ignoring case; ascending.
+    pub(crate) fn narrow_to_chars(&self, docs: &[u32], added: &str) -> Vec<u32> {
+        let mut out = docs.to_vec();
+        for c in added.chars().flat_map(char::to_lowercase) {
+            let Some(id) = self.chars.get(c) else {
+                return Vec::new();
+            };
+            let posting = &self.postings[id as usize];
+            let mut at = 0;
+            out.retain(|doc| {
+                at += posting[at..].partition_point(|d| d < doc);
+                posting.get(at) == Some(doc)
+            });
+        }
+        out
+    }
+
     /// How many entries (tasks, projects, sub-items, units, leaders).
     pub fn len(&self) -> usize {
         self.entries.len()

@@ -4,7 +4,6 @@
 use std::cmp::Ordering;
 
 use super::Via;
-use super::index::Index;
 
 /// A document (or an ID) that matched, before it becomes a [`super::Hit`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,31 +15,23 @@ pub(crate) struct Candidate {
     pub score: i64,
     /// Pinyin hits: first character and character count of the match.
     pub span: (u32, u32),
-}
-
-impl Candidate {
     /// Length of the matched text in characters, the first tie-break:
     /// between equal scores, the shorter, more specific text first.
-    fn text_len(&self, index: &Index) -> usize {
-        match self.doc {
-            Some(doc) => index.docs[doc as usize].chars.len(),
-            None => index.entries[self.entry as usize].target.key().len(),
-        }
-    }
+    pub len: u32,
 }
 
-fn compare(index: &Index, a: &Candidate, b: &Candidate) -> Ordering {
+fn compare(a: &Candidate, b: &Candidate) -> Ordering {
     b.via
         .cmp(&a.via)
         .then(b.score.cmp(&a.score))
-        .then_with(|| a.text_len(index).cmp(&b.text_len(index)))
+        .then(a.len.cmp(&b.len))
         .then(a.entry.cmp(&b.entry))
         .then(a.doc.cmp(&b.doc))
 }
 
 /// The best `limit` candidates, best first, keeping only the best
 /// candidate of each entry.
-pub(crate) fn top(index: &Index, mut cands: Vec<Candidate>, limit: usize) -> Vec<Candidate> {
+pub(crate) fn top(mut cands: Vec<Candidate>, limit: usize) -> Vec<Candidate> {
     if limit == 0 || cands.is_empty() {
         return Vec::new();
     }
@@ -48,10 +39,10 @@ pub(crate) fn top(index: &Index, mut cands: Vec<Candidate>, limit: usize) -> Vec
     loop {
         let all = want >= cands.len();
         if !all {
-            cands.select_nth_unstable_by(want, |a, b| compare(index, a, b));
+            cands.select_nth_unstable_by(want, compare);
         }
         let mut head: Vec<Candidate> = cands[..want.min(cands.len())].to_vec();
-        head.sort_unstable_by(|a, b| compare(index, a, b));
+        head.sort_unstable_by(compare);
         let mut seen = std::collections::HashSet::new();
         head.retain(|c| seen.insert(c.entry));
         if head.len() >= limit || all {

@@ -105,6 +105,9 @@ impl Scorer {
         if self.pattern.is_empty() {
             return Some(0);
         }
+        if let [p] = self.pattern[..] {
+            return self.single(choice, p);
+        }
         self.choice.clear();
         self.choice.extend(choice.chars());
         // Where each pattern character first matches, in order.
@@ -123,6 +126,31 @@ impl Scorer {
             return None;
         }
         Some(self.matrix() as i64)
+    }
+
+    /// A one-character pattern: the matrix reduces to the best
+    /// occurrence, `in-place bonus - 1 + match score`.
+    fn single(&self, choice: &str, p: char) -> Option<i64> {
+        let mut best: Option<i32> = None;
+        let mut prev = CharType::Empty;
+        for (j, c) in choice.chars().enumerate() {
+            let ty = CharType::of(c);
+            if self.equal(c, p) {
+                let mut bonus = in_place_bonus(prev, ty);
+                if j == 0 {
+                    bonus *= FIRST_CHAR_MULTIPLIER;
+                }
+                let penalty = if !self.case_sensitive && c != p {
+                    PENALTY_CASE_MISMATCH
+                } else {
+                    0
+                };
+                let score = GAP_EXTENSION + bonus + max(0, SCORE_MATCH + penalty);
+                best = Some(best.map_or(score, |b| max(b, score)));
+            }
+            prev = ty;
+        }
+        best.map(i64::from)
     }
 
     fn matrix(&mut self) -> i32 {
@@ -212,6 +240,11 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(3000))]
         #[test]
         fn equals_the_fuzzy_matchers_score(choice in text(40), pattern in text(6)) {
+            prop_assert_eq!(Scorer::new(&pattern).score(&choice), reference(&choice, &pattern));
+        }
+
+        #[test]
+        fn equals_the_fuzzy_matchers_score_for_one_character(choice in text(40), pattern in text(2)) {
             prop_assert_eq!(Scorer::new(&pattern).score(&choice), reference(&choice, &pattern));
         }
     }

@@ -78,7 +78,10 @@ impl Searcher {
         };
 
         let direct_base: Vec<u32> = match &prev {
-            Some(p) => p.direct.clone(),
+            Some(p) => {
+                let added = &query[p.query.len()..];
+                index.narrow_to_chars(&p.direct, added)
+            }
             None => index
                 .docs_with_chars(query)
                 .into_iter()
@@ -126,6 +129,7 @@ impl Searcher {
             via: Via::Direct,
             score,
             span: (0, 0),
+            len: index.docs[doc as usize].chars.len() as u32,
         }));
         cands.extend(pinyin.iter().map(|(doc, m)| Candidate {
             entry: entry_of(*doc),
@@ -133,10 +137,11 @@ impl Searcher {
             via: Via::Pinyin,
             score: m.score(query.len()),
             span: (m.start as u32, m.len as u32),
+            len: index.docs[*doc as usize].chars.len() as u32,
         }));
         cands.extend(self.id_hits(query, kind));
 
-        let hits = rank::top(&index, cands, limit)
+        let hits = rank::top(cands, limit)
             .into_iter()
             .map(|c| self.hit(c, query))
             .collect();
@@ -202,6 +207,7 @@ impl Searcher {
                 via: Via::Id,
                 score: 1000 - (id.len() - q.len()) as i64,
                 span: (0, q.chars().count() as u32),
+                len: id.len() as u32,
             })
             .collect()
     }

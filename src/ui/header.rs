@@ -17,15 +17,18 @@ pub fn draw(frame: &mut Frame, app: &App, screen: &Screen) {
     let right = format!("{} {}  {} {done}% ", l.as_of, app.today, l.overall);
     let right = truncate(&right, total).into_owned();
     let left = format!(" {}  {}", l.app, app.data.plan.title);
-    let left = fit(&left, total - width(&right));
-    let bold = Style::new().add_modifier(Modifier::BOLD);
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(left, bold),
-            Span::styled(right, style::key()),
-        ])),
-        screen.header,
+    let room = total - width(&right);
+    // The save status comes before the title, which keeps a few columns.
+    let saving = super::saving::status(app, room.saturating_sub(width(&left).min(14)));
+    let left = fit(
+        &left,
+        room - saving.as_ref().map_or(0, |s| width(&s.content)),
     );
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let mut spans = vec![Span::styled(left, bold)];
+    spans.extend(saving);
+    spans.push(Span::styled(right, style::key()));
+    frame.render_widget(Paragraph::new(Line::from(spans)), screen.header);
 
     let spans: Vec<Span> = screen
         .tab_hits

@@ -3,11 +3,13 @@
 
 mod bar;
 mod detail;
+mod editor;
 mod header;
 mod help;
 mod leaders;
 mod list;
 mod projects;
+mod saving;
 mod search;
 mod style;
 mod units;
@@ -49,6 +51,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if let Mode::Popup(Popup::Search(popup)) = &app.mode {
         search::draw(frame, app, popup);
+    }
+    if let Mode::Editor(ed) = &app.mode {
+        editor::draw(frame, app, ed);
     }
 }
 

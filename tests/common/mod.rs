@@ -231,7 +231,7 @@ pub fn app(data: Dataset, lang: Lang) -> App {
 pub fn render(app: &mut App, w: u16, h: u16, actions: &[Action]) -> Terminal<TestBackend> {
     app::update(app, Action::Resize(w, h));
     for a in actions {
-        app::update(app, *a);
+        app::update(app, a.clone());
     }
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
     terminal

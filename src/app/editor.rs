@@ -1,0 +1,408 @@
+//! The progress editor: a new entry (percent, status, note, date) for a key
+//! task, project or sub-item. Keys become [`EditorAction`]s (see `keys`);
+//! [`Editor::apply`] changes the fields; a commit that passes
+//! [`validate`] becomes [`Effect::Commit`] for the event loop to save.
+//! Problems are worked out from the fields whenever asked, so the popup
+//! explains them in place while the user types.
+
+mod keys;
+mod words;
+
+use chrono::{NaiveDate, NaiveTime};
+
+pub use keys::action_for;
+pub use words::{EditorWords, problem_text};
+
+use super::{App, Effect, Mode, Subject};
+use crate::line_edit::{Edit, LineEdit};
+use crate::model::{ProgressEntry, Status};
+use crate::progress::{FieldError, validate};
+
+/// The editor's fields, top to bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Percent,
+    Status,
+    Note,
+    Date,
+}
+
+impl Field {
+    pub const ALL: [Field; 4] = [Field::Percent, Field::Status, Field::Note, Field::Date];
+
+    /// The field `d` steps down (negative: up), wrapping around.
+    fn step(self, d: isize) -> Field {
+        let n = Field::ALL.len() as isize;
+        let i = Field::ALL.iter().position(|f| *f == self).unwrap_or(0) as isize;
+        Field::ALL[usize::try_from((i + d).rem_euclid(n)).unwrap_or(0)]
+    }
+}
+
+/// What a key does in the editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditorAction {
+    NextField,
+    PrevField,
+    /// Percent: 5 less. Status: the previous one in the list.
+    Less,
+    /// Percent: 5 more. Status: the next one in the list.
+    More,
+    /// Percent: a digit. Note and date: a character.
+    Input(char),
+    /// Note and date: an edit of the line (Backspace also on the percent).
+    Edit(Edit),
+    /// `s`: the next status, wrapping around.
+    CycleStatus,
+    /// `1`–`5` on the status field.
+    PickStatus(Status),
+    /// `y` on the status field: set the percent to 100.
+    SetFull,
+    Commit,
+    Cancel,
+}
+
+/// Why an entry cannot be saved, shown under its field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    PercentMissing,
+    PercentOutOfRange(u16),
+    DoneBelowFull(u8),
+    DateUnreadable(String),
+    DateOutsideYear {
+        date: NaiveDate,
+        year: i32,
+    },
+    DateInFuture {
+        date: NaiveDate,
+        today: NaiveDate,
+    },
+    /// The ID is malformed (only a broken dataset can cause this).
+    BadId(String),
+}
+
+impl Problem {
+    /// The field the problem is shown under.
+    pub fn field(&self) -> Field {
+        match self {
+            Problem::PercentMissing | Problem::PercentOutOfRange(_) | Problem::BadId(_) => {
+                Field::Percent
+            }
+            Problem::DoneBelowFull(_) => Field::Status,
+            Problem::DateUnreadable(_)
+            | Problem::DateOutsideYear { .. }
+            | Problem::DateInFuture { .. } => Field::Date,
+        }
+    }
+}
+
+/// The open editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Editor {
+    /// The task, project or sub-item ID the entry is for.
+    pub id: String,
+    /// Its headline, for the popup's first line.
+    pub title: String,
+    pub field: Field,
+    /// The percent as typed: digits only, at most three.
+    pub percent: String,
+    /// Whether the next digit replaces the percent instead of extending it.
+    fresh: bool,
+    pub status: Status,
+    /// Whether the status follows the percent (0 未开始, 1–99 推进中,
+    /// 100 已完成) until the user picks one.
+    follow: bool,
+    pub note: LineEdit,
+    pub date: LineEdit,
+    /// Set when Enter was refused; cleared by the next change.
+    pub refused: bool,
+}
+
+/// The status a percent suggests when none was chosen.
+fn suggested(percent: u16) -> Status {
+    match percent {
+        0 => Status::NotStarted,
+        100.. => Status::Done,
+        _ => Status::OnTrack,
+    }
+}
+
+impl Editor {
+    /// An editor for `id`, starting from its latest entry (percent and
+    /// status; the note starts empty) and dated `today`.
+    pub fn open(id: &str, title: &str, latest: Option<&ProgressEntry>, today: NaiveDate) -> Editor {
+        let (percent, status) = latest.map_or((0, Status::NotStarted), |e| (e.percent, e.status));
+        Editor {
+            id: id.to_string(),
+            title: title.to_string(),
+            field: Field::Percent,
+            percent: percent.to_string(),
+            fresh: true,
+            status,
+            follow: status == suggested(u16::from(percent)),
+            note: LineEdit::new(),
+            date: LineEdit::with_text(&today.format("%Y-%m-%d").to_string()),
+            refused: false,
+        }
+    }
+
+    /// The percent typed, if any digits were.
+    pub fn percent_value(&self) -> Option<u16> {
+        self.percent.parse().ok()
+    }
+
+    fn set_percent(&mut self, value: u16) {
+        self.percent = value.to_string();
+        if self.follow {
+            self.status = suggested(value);
+        }
+    }
+
+    fn set_status(&mut self, status: Status) {
+        self.status = status;
+        self.follow = false;
+    }
+
+    fn step_status(&mut self, d: isize) {
+        let all = Status::ALL;
+        let i = all.iter().position(|s| *s == self.status).unwrap_or(0) as isize;
+        let n = all.len() as isize;
+        self.set_status(all[usize::try_from((i + d).rem_euclid(n)).unwrap_or(0)]);
+    }
+
+    fn step_percent(&mut self, d: i32) {
+        let now = i32::from(self.percent_value().unwrap_or(0).min(100));
+        self.set_percent(u16::try_from((now + d).clamp(0, 100)).unwrap_or(0));
+        self.fresh = true;
+    }
+
+    fn type_digit(&mut self, c: char) {
+        if self.fresh {
+            self.percent.clear();
+            self.fresh = false;
+        }
+        if self.percent.len() < 3 {
+            // No leading zeros: "0" then "4" is 4.
+            if self.percent == "0" {
+                self.percent.clear();
+            }
+            self.percent.push(c);
+        }
+        if let Some(v) = self.percent_value() {
+            self.set_percent(v);
+        }
+    }
+
+    /// Applies an edit of one field. Commit and Cancel are for [`update`].
+    pub fn apply(&mut self, action: EditorAction) {
+        use EditorAction as A;
+        match (action, self.field) {
+            (A::NextField, _) => {
+                self.field = self.field.step(1);
+                self.fresh = true;
+                return;
+            }
+            (A::PrevField, _) => {
+                self.field = self.field.step(-1);
+                self.fresh = true;
+                return;
+            }
+            (A::Less, Field::Percent) => self.step_percent(-5),
+            (A::More, Field::Percent) => self.step_percent(5),
+            (A::Input(c), Field::Percent) if c.is_ascii_digit() => self.type_digit(c),
+            (A::Edit(Edit::Backspace), Field::Percent) => {
+                self.percent.pop();
+                self.fresh = false;
+                if let Some(v) = self.percent_value() {
+                    self.set_percent(v);
+                }
+            }
+            (A::Less, Field::Status) => self.step_status(-1),
+            (A::More | A::CycleStatus, Field::Status) => self.step_status(1),
+            (A::PickStatus(s), Field::Status) => self.set_status(s),
+            (A::SetFull, Field::Status) => {
+                self.percent = "100".to_string();
+                self.fresh = true;
+            }
+            (A::Input(c), Field::Note) => {
+                self.note.apply(Edit::Insert(c));
+            }
+            (A::Input(c), Field::Date) => {
+                self.date.apply(Edit::Insert(c));
+            }
+            (A::Edit(e), Field::Note) => {
+                self.note.apply(e);
+            }
+            (A::Edit(e), Field::Date) => {
+                self.date.apply(e);
+            }
+            _ => return,
+        }
+        self.refused = false;
+    }
+
+    /// The entry the fields make, with every problem that keeps it from
+    /// being saved. `at` is a placeholder (midnight of the date): the event
+    /// loop stamps the time of saving.
+    pub fn entry(&self, plan_year: i32, today: NaiveDate) -> Result<ProgressEntry, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let typed = self.percent_value();
+        if typed.is_none() {
+            problems.push(Problem::PercentMissing);
+        }
+        let percent = typed.unwrap_or(0);
+        let date = self.date.text().trim();
+        let parsed = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+        if parsed.is_none() {
+            problems.push(Problem::DateUnreadable(date.to_string()));
+        }
+        let date = parsed.unwrap_or(today);
+        let entry = ProgressEntry {
+            task: self.id.clone(),
+            at: date.and_time(NaiveTime::MIN).and_utc().fixed_offset(),
+            date,
+            percent: u8::try_from(percent).unwrap_or(u8::MAX),
+            status: self.status,
+            note: self.note.text().trim().to_string(),
+            actuals: Vec::new(),
+        };
+        if let Err(errors) = validate(&entry, plan_year, today) {
+            problems.extend(errors.into_iter().filter_map(|e| match e {
+                FieldError::BadTaskId(e) => Some(Problem::BadId(e.to_string())),
+                FieldError::PercentOutOfRange(_) => Some(Problem::PercentOutOfRange(percent)),
+                FieldError::DoneBelowFull(_) if typed.is_none() => None,
+                FieldError::DoneBelowFull(p) => Some(Problem::DoneBelowFull(p)),
+                FieldError::DateOutsideYear { date, year } if parsed.is_some() => {
+                    Some(Problem::DateOutsideYear { date, year })
+                }
+                FieldError::DateInFuture { date, today } if parsed.is_some() => {
+                    Some(Problem::DateInFuture { date, today })
+                }
+                FieldError::DateOutsideYear { .. } | FieldError::DateInFuture { .. } => None,
+            }));
+        }
+        if problems.is_empty() {
+            Ok(entry)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The problems with the fields as they are (none when it can be saved).
+    pub fn problems(&self, plan_year: i32, today: NaiveDate) -> Vec<Problem> {
+        self.entry(plan_year, today).err().unwrap_or_default()
+    }
+}
+
+/// Whether `e` opens the editor: a task, project or sub-item row is
+/// selected (not a leader or a unit), and what it is is in the detail.
+pub fn can_edit(app: &App) -> bool {
+    let on_row = match (app.nav.tab, app.focus()) {
+        (super::Tab::Projects, _) => true,
+        (_, pane) => pane != super::Pane::List,
+    };
+    on_row && app.mode == Mode::Browse && app.subject().is_some()
+}
+
+/// `e`: opens the editor on what the detail shows.
+pub(super) fn open(app: &mut App) {
+    if !can_edit(app) {
+        return;
+    }
+    let Some(subject) = app.subject() else {
+        return;
+    };
+    let (r, item) = match subject {
+        Subject::Task(r) => (r, None),
+        Subject::Item(r, i) => (r, Some(i)),
+    };
+    let Some(task) = app.task(r) else {
+        return;
+    };
+    let (id, title) = match item.and_then(|i| task.items.get(i)) {
+        Some(it) => (it.id.as_str(), it.text.as_str()),
+        None => (task.id.as_str(), task.headline()),
+    };
+    let editor = Editor::open(id, title, app.progress.latest(id), app.today);
+    app.mode = Mode::Editor(editor);
+}
+
+/// An action while the editor is open: an edit, a commit (which closes the
+/// editor and asks the loop to save) or a cancel.
+pub(super) fn update(app: &mut App, action: EditorAction) -> Effect {
+    let (year, today) = (app.data.plan.year, app.today);
+    let Mode::Editor(editor) = &mut app.mode else {
+        return Effect::None;
+    };
+    match action {
+        EditorAction::Cancel => app.mode = Mode::Browse,
+        EditorAction::Commit => match editor.entry(year, today) {
+            Ok(entry) => {
+                app.mode = Mode::Browse;
+                return Effect::Commit(entry);
+            }
+            Err(problems) => {
+                editor.refused = true;
+                if let Some(first) = problems.first() {
+                    editor.field = first.field();
+                    editor.fresh = true;
+                }
+            }
+        },
+        other => editor.apply(other),
+    }
+    Effect::None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2023, 6, 30).expect("date")
+    }
+
+    fn editor() -> Editor {
+        Editor::open("K1.1", "全面完成", None, today())
+    }
+
+    /// A fresh editor with `digits` typed into the percent.
+    fn typed(digits: &str) -> Editor {
+        let mut e = editor();
+        for c in digits.chars() {
+            e.apply(EditorAction::Input(c));
+        }
+        e
+    }
+
+    #[test]
+    fn fields_wrap_around() {
+        assert_eq!(Field::Percent.step(-1), Field::Date);
+        assert_eq!(Field::Date.step(1), Field::Percent);
+    }
+
+    #[test]
+    fn a_zero_then_a_digit_is_that_digit() {
+        assert_eq!(typed("07").percent, "7");
+    }
+
+    #[test]
+    fn at_most_three_digits() {
+        assert_eq!(typed("1234").percent, "123");
+    }
+
+    #[test]
+    fn stepping_an_out_of_range_percent_comes_back_to_100() {
+        let mut e = typed("150");
+        e.apply(EditorAction::Less);
+        assert_eq!(e.percent, "95");
+    }
+
+    #[test]
+    fn a_percent_too_big_for_a_byte_is_still_reported_as_typed() {
+        let e = typed("999");
+        assert_eq!(
+            e.problems(2023, today()),
+            vec![Problem::PercentOutOfRange(999)]
+        );
+    }
+}

@@ -1,0 +1,123 @@
+//! Keys in the editor. What a letter means depends on the field: in the
+//! note and the date it is text; on the status `s` cycles, `1`–`5` pick and
+//! `y` sets 100 %; on the percent digits type a value and `+`/`-` step.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{Editor, EditorAction as A, Field};
+use crate::line_edit::Edit;
+use crate::model::Status;
+
+/// The editor action for a key, if it means one.
+pub fn action_for(editor: &Editor, k: &KeyEvent) -> Option<A> {
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    let common = match k.code {
+        KeyCode::Tab | KeyCode::Down => Some(A::NextField),
+        KeyCode::BackTab | KeyCode::Up => Some(A::PrevField),
+        KeyCode::Enter => Some(A::Commit),
+        KeyCode::Esc => Some(A::Cancel),
+        _ => None,
+    };
+    if common.is_some() {
+        return common;
+    }
+    match editor.field {
+        Field::Percent => match k.code {
+            KeyCode::Left | KeyCode::Char('-') => Some(A::Less),
+            KeyCode::Right | KeyCode::Char('+' | '=') => Some(A::More),
+            KeyCode::Char(c) if c.is_ascii_digit() && !ctrl => Some(A::Input(c)),
+            KeyCode::Backspace => Some(A::Edit(Edit::Backspace)),
+            _ => None,
+        },
+        Field::Status => match k.code {
+            KeyCode::Left => Some(A::Less),
+            KeyCode::Right => Some(A::More),
+            KeyCode::Char('s' | 'S' | ' ') => Some(A::CycleStatus),
+            KeyCode::Char('y' | 'Y') => Some(A::SetFull),
+            KeyCode::Char(c) => c
+                .to_digit(10)
+                .and_then(|d| usize::try_from(d).ok()?.checked_sub(1))
+                .and_then(|i| Status::ALL.get(i).copied())
+                .map(A::PickStatus),
+            _ => None,
+        },
+        Field::Note | Field::Date => text_key(k, ctrl),
+    }
+}
+
+/// A key in a line of text.
+fn text_key(k: &KeyEvent, ctrl: bool) -> Option<A> {
+    let edit = match k.code {
+        KeyCode::Char('w' | 'W') if ctrl => Edit::DeleteWord,
+        KeyCode::Char('u' | 'U') if ctrl => Edit::DeleteToStart,
+        KeyCode::Char('a' | 'A') if ctrl => Edit::Home,
+        KeyCode::Char('e' | 'E') if ctrl => Edit::End,
+        KeyCode::Char(_) if ctrl => return None,
+        KeyCode::Char(c) => return Some(A::Input(c)),
+        KeyCode::Backspace => Edit::Backspace,
+        KeyCode::Delete => Edit::Delete,
+        KeyCode::Left => Edit::Left,
+        KeyCode::Right => Edit::Right,
+        KeyCode::Home => Edit::Home,
+        KeyCode::End => Edit::End,
+        _ => return None,
+    };
+    Some(A::Edit(edit))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn on(field: Field) -> Editor {
+        let today = NaiveDate::from_ymd_opt(2023, 6, 30).expect("date");
+        let mut e = Editor::open("K1.1", "", None, today);
+        e.field = field;
+        e
+    }
+
+    #[test]
+    fn s_cycles_on_the_status_but_is_text_in_the_note() {
+        let s = key(KeyCode::Char('s'));
+        assert_eq!(action_for(&on(Field::Status), &s), Some(A::CycleStatus));
+        assert_eq!(action_for(&on(Field::Note), &s), Some(A::Input('s')));
+        assert_eq!(action_for(&on(Field::Percent), &s), None);
+    }
+
+    #[test]
+    fn digits_pick_a_status_from_the_list() {
+        let three = key(KeyCode::Char('3'));
+        assert_eq!(
+            action_for(&on(Field::Status), &three),
+            Some(A::PickStatus(Status::Behind))
+        );
+        assert_eq!(
+            action_for(&on(Field::Status), &key(KeyCode::Char('9'))),
+            None
+        );
+    }
+
+    #[test]
+    fn arrows_step_the_percent_and_move_the_cursor_in_text() {
+        let left = key(KeyCode::Left);
+        assert_eq!(action_for(&on(Field::Percent), &left), Some(A::Less));
+        assert_eq!(
+            action_for(&on(Field::Note), &left),
+            Some(A::Edit(Edit::Left))
+        );
+    }
+
+    #[test]
+    fn ctrl_w_deletes_a_word_in_the_note() {
+        let k = KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL);
+        assert_eq!(
+            action_for(&on(Field::Note), &k),
+            Some(A::Edit(Edit::DeleteWord))
+        );
+    }
+}

@@ -1,0 +1,141 @@
+//! The editor's and the save status's words, in Chinese and English. Plain
+//! text only: no arrows or bullets (East Asian ambiguous width).
+
+use super::Problem;
+use crate::app::labels::{Labels, Lang};
+
+/// Words the editor popup and the header's save status show.
+#[derive(Debug)]
+pub struct EditorWords {
+    pub title: &'static str,
+    pub percent: &'static str,
+    pub status: &'static str,
+    pub note: &'static str,
+    pub date: &'static str,
+    pub percent_hint: &'static str,
+    pub status_hint: &'static str,
+    pub note_hint: &'static str,
+    pub date_hint: &'static str,
+    pub keys: &'static str,
+    pub refused: &'static str,
+    pub saved_to: &'static str,
+    pub saved: &'static str,
+    pub undone: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub failed: &'static str,
+    pub unsaved: &'static str,
+    pub retry: &'static str,
+    pub read_only: &'static str,
+}
+
+pub static ZH: EditorWords = EditorWords {
+    title: "填报进展",
+    percent: "进度",
+    status: "状态",
+    note: "备注",
+    date: "日期",
+    percent_hint: "Left/Right 或 +/- 调 5,数字直接输入",
+    status_hint: "s 轮换,1-5 选择",
+    note_hint: "可输入中文",
+    date_hint: "YYYY-MM-DD",
+    keys: "Enter 保存  Esc 取消  Tab/Up/Down 换项",
+    refused: "未保存:请先改正上面标出的问题",
+    saved_to: "进展保存在",
+    saved: "已保存",
+    undone: "已撤销",
+    nothing_to_undo: "本次没有可撤销的记录",
+    failed: "保存失败",
+    unsaved: "条未保存",
+    retry: "Ctrl-S 重试",
+    read_only: "进展文件有误,只读",
+};
+
+pub static EN: EditorWords = EditorWords {
+    title: "Record progress",
+    percent: "Percent",
+    status: "Status",
+    note: "Note",
+    date: "Date",
+    percent_hint: "Left/Right or +/- by 5, digits to type",
+    status_hint: "s cycles, 1-5 picks",
+    note_hint: "any text",
+    date_hint: "YYYY-MM-DD",
+    keys: "Enter save  Esc cancel  Tab/Up/Down field",
+    refused: "Not saved: fix the problems marked above",
+    saved_to: "progress in",
+    saved: "saved",
+    undone: "undone",
+    nothing_to_undo: "nothing of this session to undo",
+    failed: "save failed",
+    unsaved: "unsaved",
+    retry: "Ctrl-S retries",
+    read_only: "progress file broken, read-only",
+};
+
+impl Labels {
+    /// The editor's words in this language.
+    pub fn editor(&self) -> &'static EditorWords {
+        match self.lang {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// A problem explained in the label language.
+pub fn problem_text(problem: &Problem, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    match problem {
+        Problem::PercentMissing if zh => "请输入进度 (0-100)".to_string(),
+        Problem::PercentMissing => "type a percent (0-100)".to_string(),
+        Problem::PercentOutOfRange(p) if zh => format!("进度须在 0 到 100 之间,不能是 {p}"),
+        Problem::PercentOutOfRange(p) => format!("percent must be between 0 and 100, not {p}"),
+        Problem::DoneBelowFull(p) if zh => {
+            format!("已完成须为 100%,现为 {p}%。按 y 设为 100%")
+        }
+        Problem::DoneBelowFull(p) => format!("done needs 100 %, not {p} %; press y to set 100"),
+        Problem::DateUnreadable(d) if zh => format!("日期 \"{d}\" 应写作 YYYY-MM-DD"),
+        Problem::DateUnreadable(d) => format!("date \"{d}\" should read YYYY-MM-DD"),
+        Problem::DateOutsideYear { date, year } if zh => {
+            format!("日期 {date} 不在计划年度 {year} 年内")
+        }
+        Problem::DateOutsideYear { date, year } => {
+            format!("date {date} is outside the plan year {year}")
+        }
+        Problem::DateInFuture { date, today } if zh => {
+            format!("日期 {date} 晚于今天 ({today})")
+        }
+        Problem::DateInFuture { date, today } => {
+            format!("date {date} is in the future (today is {today})")
+        }
+        Problem::BadId(e) => e.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn words_have_no_ambiguous_width_glyphs() {
+        for words in [&ZH, &EN] {
+            let all = format!("{words:?}");
+            assert_eq!(all.width(), all.width_cjk(), "{all}");
+        }
+        let date = chrono::NaiveDate::from_ymd_opt(2023, 7, 1).expect("date");
+        for p in [
+            Problem::PercentMissing,
+            Problem::PercentOutOfRange(150),
+            Problem::DoneBelowFull(40),
+            Problem::DateUnreadable("2023-6".into()),
+            Problem::DateOutsideYear { date, year: 2022 },
+            Problem::DateInFuture { date, today: date },
+        ] {
+            for lang in [Lang::Zh, Lang::En] {
+                let text = problem_text(&p, lang);
+                assert_eq!(text.width(), text.width_cjk(), "{text}");
+            }
+        }
+    }
+}

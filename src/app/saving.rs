@@ -1,0 +1,89 @@
+//! Where progress is saved and how the last save went, as the header shows
+//! it. The event loop owns the journal: it performs an [`Effect`] on it and
+//! reports back with `Action::Saved(SaveOutcome)`, which lands here.
+//!
+//! [`Effect`]: super::Effect
+
+use super::{App, Progress};
+use crate::model::ProgressEntry;
+
+/// What the loop was asked to do with the journal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveKind {
+    /// An entry for this ID was committed.
+    Commit(String),
+    /// This entry of the session was undone.
+    Undo(ProgressEntry),
+    /// Ctrl-S: saving what earlier saves could not.
+    Retry,
+    /// `u` with nothing of this session left to undo.
+    NothingToUndo,
+}
+
+/// The outcome of one operation on the journal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveOutcome {
+    pub kind: SaveKind,
+    /// Why the save failed (one line), if it did.
+    pub error: Option<String>,
+    /// Records kept in memory because they are not on disk yet.
+    pub pending: usize,
+    /// Every entry of the journal that is not undone, after the operation
+    /// (the session's own, and any merged in from another writer).
+    pub entries: Vec<ProgressEntry>,
+}
+
+/// How the last save went.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing saved yet this run.
+    #[default]
+    Idle,
+    /// The file could not be read: where it is broken. Nothing is written
+    /// to it until it parses again.
+    ReadOnly(String),
+    Done(SaveKind),
+    Failed {
+        error: String,
+        pending: usize,
+    },
+}
+
+/// The header's save status: the journal's file and the last save.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SaveStatus {
+    /// The journal's path as shown (empty: the header shows no status).
+    pub path: String,
+    pub state: SaveState,
+}
+
+impl SaveStatus {
+    /// The status of a journal at `path` (as shown) that opened cleanly,
+    /// or with the error that made it read-only.
+    pub fn new(path: String, broken: Option<String>) -> SaveStatus {
+        SaveStatus {
+            path,
+            state: broken.map_or(SaveState::Idle, SaveState::ReadOnly),
+        }
+    }
+}
+
+/// Applies the loop's report: the progress shown follows the journal, and
+/// the header says how the save went.
+pub(super) fn saved(app: &mut App, outcome: SaveOutcome) {
+    app.progress = Progress::from_entries(outcome.entries);
+    let troubled = matches!(
+        app.saving.state,
+        SaveState::ReadOnly(_) | SaveState::Failed { .. }
+    );
+    if outcome.kind == SaveKind::NothingToUndo && troubled {
+        return; // keep saying what is wrong
+    }
+    app.saving.state = match outcome.error {
+        Some(error) => SaveState::Failed {
+            error,
+            pending: outcome.pending,
+        },
+        None => SaveState::Done(outcome.kind),
+    };
+}

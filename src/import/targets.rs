@@ -1,0 +1,186 @@
+//! Targets on import: extracted from each task's text, or taken from the
+//! dataset's hand curation (`DIR/targets.ron`) where extraction cannot be
+//! sure.
+//!
+//! The curation file lists tasks by ID with their full target list; a
+//! listed task gets exactly those targets (`targets: []` for none), every
+//! other task what [`crate::targets::extract`] finds. Only `duban import`
+//! reads the file, so the curation survives every re-import.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+use serde::Deserialize;
+
+use super::ImportError;
+use crate::model::{Dataset, Target};
+
+/// The curation file's name in a dataset directory.
+pub const TARGETS_FILE: &str = "targets.ron";
+
+/// One task's hand-curated targets.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuratedTargets {
+    /// A key task or project ID (`K2.3`, `M9`).
+    pub task: String,
+    pub targets: Vec<Target>,
+}
+
+/// The targets extraction finds in `text`, or none when two of them would
+/// share a name (an actual names its target, so names must be unique).
+pub(crate) fn extracted(text: &str) -> Vec<Target> {
+    let targets = crate::targets::extract(text);
+    let mut names = HashSet::new();
+    if targets.iter().all(|t| names.insert(t.name.as_str())) {
+        targets
+    } else {
+        Vec::new()
+    }
+}
+
+/// A dataset's curation file, read and checked on its own: no task listed
+/// twice, target names non-empty and unique within a task, values finite.
+#[derive(Debug, Clone)]
+pub struct TargetCuration {
+    path: PathBuf,
+    text: String,
+    pub tasks: Vec<CuratedTargets>,
+}
+
+impl TargetCuration {
+    pub fn read(path: &Path) -> Result<TargetCuration, ImportError> {
+        let text = fs::read_to_string(path).map_err(|source| ImportError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let tasks: Vec<CuratedTargets> = ron::Options::default()
+            .with_default_extension(Extensions::IMPLICIT_SOME)
+            .from_str(&text)
+            .map_err(|e| ImportError::TargetCuration {
+                path: path.to_path_buf(),
+                line: e.span.start.line,
+                column: e.span.start.col,
+                message: e.code.to_string(),
+            })?;
+        let curation = TargetCuration {
+            path: path.to_path_buf(),
+            text,
+            tasks,
+        };
+        curation.check()?;
+        Ok(curation)
+    }
+
+    fn check(&self) -> Result<(), ImportError> {
+        let mut tasks = HashSet::new();
+        for c in &self.tasks {
+            let at = find(&self.text, 0, &c.task);
+            if !tasks.insert(c.task.as_str()) {
+                let again = find(&self.text, at + 1, &c.task);
+                return Err(self.error(again, format!("task `{}` is listed twice", c.task)));
+            }
+            let mut names = HashSet::new();
+            for t in &c.targets {
+                let (problem, repeated) = if t.name.trim().is_empty() {
+                    ("a target without a name".to_string(), false)
+                } else if !names.insert(t.name.as_str()) {
+                    (format!("a second target named `{}`", t.name), true)
+                } else if !t.value.is_finite() {
+                    (format!("target `{}` has no finite value", t.name), false)
+                } else {
+                    continue;
+                };
+                let first = find(&self.text, at, &t.name);
+                let place = match repeated {
+                    true => find(&self.text, first + 1, &t.name),
+                    false => first,
+                };
+                return Err(self.error(
+                    place,
+                    format!(
+                        "{problem} in task `{}`; expected a named target with a number, \
+                         names unique within the task",
+                        c.task
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Gives each curated task its curated targets; returns how many tasks
+    /// that was. A curated ID that names no key task or project of the
+    /// document is an error: the document changed and the curation must
+    /// follow it.
+    pub fn apply(&self, data: &mut Dataset) -> Result<usize, ImportError> {
+        for c in &self.tasks {
+            let task = data
+                .tasks
+                .iter_mut()
+                .chain(data.projects.iter_mut())
+                .find(|t| t.id == c.task);
+            match task {
+                Some(task) => task.targets = c.targets.clone(),
+                None => {
+                    return Err(self.error(
+                        find(&self.text, 0, &c.task),
+                        format!(
+                            "task `{}` is not in the document; expected the ID of one of \
+                             its key tasks or projects (K2.3, M9)",
+                            c.task
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(self.tasks.len())
+    }
+
+    /// An error at byte `at` of the file.
+    fn error(&self, at: usize, message: String) -> ImportError {
+        let before = &self.text[..at.min(self.text.len())];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        ImportError::TargetCuration {
+            path: self.path.clone(),
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+            message,
+        }
+    }
+}
+
+/// The byte offset of the first `"needle"` in `text` at or after `from`
+/// (a char boundary), or `from` when there is none.
+fn find(text: &str, from: usize, needle: &str) -> usize {
+    let from = (from..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    let quoted = format!("\"{needle}\"");
+    text[from..].find(&quoted).map_or(from, |i| from + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_is_placed_at_the_quoted_id_by_character_column() {
+        let curation = TargetCuration {
+            path: PathBuf::from("targets.ron"),
+            text: "[\n  (task: \"K1.1\", targets: []),\n  (task: \"M9\", targets: []),\n]".into(),
+            tasks: Vec::new(),
+        };
+        let at = find(&curation.text, 0, "M9");
+        let e = curation.error(at, "x".into()).to_string();
+        assert!(e.starts_with("targets.ron:3:10:"), "{e}");
+    }
+
+    #[test]
+    fn extraction_with_a_repeated_name_gives_nothing() {
+        assert!(!extracted("新增规上企业100家。").is_empty());
+        assert_eq!(extracted("新增规上企业100家。新增规上企业20家。"), []);
+    }
+}

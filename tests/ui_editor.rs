@@ -1,0 +1,665 @@
+//! The progress editor, driven through the same `update` the app uses:
+//! every field, every validation error, the effects it asks the event loop
+//! for, and the save status the loop reports back.
+
+mod common;
+
+use common::{app, render, sample, screen};
+use duban::app::editor::{Field, Problem};
+use duban::app::{
+    Action, App, Editor, EditorAction as E, Effect, Lang, Mode, SaveKind, SaveOutcome, SaveState,
+    SaveStatus, Tab, action_for, update,
+};
+use duban::line_edit::Edit;
+use duban::model::Status;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+const W: u16 = 100;
+const H: u16 = 30;
+
+/// The sample at 100x30 with the editor open on K1.1 (latest: 45 % 滞后).
+fn on_k11(lang: Lang) -> App {
+    let mut a = app(sample(), lang);
+    render(&mut a, W, H, &[Action::PaneRight, Action::EditProgress]);
+    a
+}
+
+/// The editor open on K2.1, which has no progress yet.
+fn on_k21() -> App {
+    let mut a = app(sample(), Lang::Zh);
+    let acts = [Action::Down, Action::PaneRight, Action::EditProgress];
+    render(&mut a, W, H, &acts);
+    a
+}
+
+fn editor(a: &App) -> &Editor {
+    match &a.mode {
+        Mode::Editor(e) => e,
+        other => panic!("the editor is not open: {other:?}"),
+    }
+}
+
+fn send(a: &mut App, actions: &[E]) -> Effect {
+    let mut last = Effect::None;
+    for x in actions {
+        last = update(a, Action::Editor(*x));
+    }
+    last
+}
+
+fn type_text(a: &mut App, text: &str) {
+    for c in text.chars() {
+        update(a, Action::Editor(E::Input(c)));
+    }
+}
+
+/// Moves to a field with Tab.
+fn go(a: &mut App, field: Field) {
+    while editor(a).field != field {
+        update(a, Action::Editor(E::NextField));
+    }
+}
+
+fn draw(a: &mut App) -> String {
+    screen(&render(a, W, H, &[]))
+}
+
+fn problems(a: &App) -> Vec<Problem> {
+    editor(a).problems(a.data.plan.year, a.today)
+}
+
+// Opening.
+
+#[test]
+fn e_opens_the_editor_with_the_latest_percent_and_status_and_today() {
+    let a = on_k11(Lang::Zh);
+    let e = editor(&a);
+    assert_eq!(e.id, "K1.1");
+    assert_eq!((e.percent.as_str(), e.status), ("45", Status::Behind));
+    assert_eq!(e.date.text(), "2023-06-30");
+    assert!(e.note.is_empty());
+    assert_eq!(e.field, Field::Percent);
+}
+
+#[test]
+fn e_on_the_leaders_list_opens_nothing() {
+    let mut a = app(sample(), Lang::Zh);
+    update(&mut a, Action::EditProgress);
+    assert_eq!(a.mode, Mode::Browse);
+}
+
+#[test]
+fn e_on_a_project_sub_item_edits_the_sub_item() {
+    let mut a = app(sample(), Lang::Zh);
+    let acts = [
+        Action::ShowTab(Tab::Projects),
+        Action::Down,
+        Action::EditProgress,
+    ];
+    render(&mut a, W, H, &acts);
+    let e = editor(&a);
+    assert_eq!(e.id, "M1.1");
+    assert_eq!((e.percent.as_str(), e.status), ("60", Status::OnTrack));
+}
+
+#[test]
+fn e_in_the_units_duties_edits_the_duty_task() {
+    let mut a = app(sample(), Lang::Zh);
+    let acts = [
+        Action::ShowTab(Tab::Units),
+        Action::PaneRight,
+        Action::EditProgress,
+    ];
+    render(&mut a, W, H, &acts);
+    assert_eq!(editor(&a).id, "K1.1");
+}
+
+#[test]
+fn esc_cancels_and_asks_for_nothing() {
+    let mut a = on_k11(Lang::Zh);
+    type_text(&mut a, "80");
+    assert_eq!(send(&mut a, &[E::Cancel]), Effect::None);
+    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(a.progress.latest("K1.1").map(|e| e.percent), Some(45));
+}
+
+// Percent.
+
+#[test]
+fn arrows_and_plus_minus_step_the_percent_by_5_within_0_to_100() {
+    let mut a = on_k11(Lang::Zh);
+    send(&mut a, &[E::More, E::More]);
+    assert_eq!(editor(&a).percent, "55");
+    send(&mut a, &[E::Less]);
+    assert_eq!(editor(&a).percent, "50");
+    send(&mut a, &[E::More; 30]);
+    assert_eq!(editor(&a).percent, "100");
+    send(&mut a, &[E::Less; 30]);
+    assert_eq!(editor(&a).percent, "0");
+}
+
+#[test]
+fn digits_type_a_new_percent() {
+    let mut a = on_k11(Lang::Zh);
+    type_text(&mut a, "40");
+    assert_eq!(editor(&a).percent, "40");
+    send(&mut a, &[E::Edit(Edit::Backspace)]);
+    assert_eq!(editor(&a).percent, "4");
+}
+
+#[test]
+fn letters_do_nothing_on_the_percent() {
+    let mut a = on_k11(Lang::Zh);
+    type_text(&mut a, "ab");
+    assert_eq!(editor(&a).percent, "45");
+}
+
+#[test]
+fn a_percent_over_100_is_explained_under_the_percent() {
+    let mut a = on_k11(Lang::Zh);
+    type_text(&mut a, "150");
+    assert_eq!(problems(&a), vec![Problem::PercentOutOfRange(150)]);
+    insta::assert_snapshot!(draw(&mut a));
+}
+
+#[test]
+fn an_empty_percent_is_explained() {
+    let mut a = on_k11(Lang::En);
+    send(
+        &mut a,
+        &[E::Edit(Edit::Backspace), E::Edit(Edit::Backspace)],
+    );
+    assert_eq!(problems(&a), vec![Problem::PercentMissing]);
+    assert!(draw(&mut a).contains("type a percent (0-100)"));
+}
+
+// Status.
+
+#[test]
+fn s_cycles_the_status_and_wraps_around() {
+    let mut a = on_k11(Lang::Zh);
+    go(&mut a, Field::Status);
+    send(&mut a, &[E::CycleStatus]);
+    assert_eq!(editor(&a).status, Status::Blocked);
+    send(&mut a, &[E::CycleStatus, E::CycleStatus]);
+    assert_eq!(editor(&a).status, Status::NotStarted);
+}
+
+#[test]
+fn a_status_is_picked_from_the_list_by_number_or_arrows() {
+    let mut a = on_k11(Lang::Zh);
+    go(&mut a, Field::Status);
+    send(&mut a, &[E::PickStatus(Status::OnTrack)]);
+    assert_eq!(editor(&a).status, Status::OnTrack);
+    send(&mut a, &[E::Less]);
+    assert_eq!(editor(&a).status, Status::NotStarted);
+    send(&mut a, &[E::More, E::More]);
+    assert_eq!(editor(&a).status, Status::Behind);
+}
+
+#[test]
+fn the_status_list_shows_every_status_as_plain_text() {
+    let mut a = on_k11(Lang::Zh);
+    go(&mut a, Field::Status);
+    let text = draw(&mut a);
+    assert!(
+        text.contains("状态  未开始  推进中  滞后  受阻  已完成"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_chosen_status_stands_out_in_its_colour() {
+    let mut a = on_k11(Lang::Zh);
+    go(&mut a, Field::Status);
+    let t = render(&mut a, W, H, &[]);
+    let buf = t.backend().buffer();
+    let text = screen(&t);
+    let (y, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("状态  未开始"))
+        .expect("the status line");
+    // Columns of the first cell of 滞后 and of 受阻 (Chinese is two wide).
+    let col = |s: &str| {
+        let at = line.find(s).expect("label");
+        unicode_width::UnicodeWidthStr::width(&line[..at]) as u16
+    };
+    let y = y as u16;
+    let chosen = &buf[(col("滞后"), y)];
+    let other = &buf[(col("受阻"), y)];
+    assert_eq!(chosen.fg, ratatui::style::Color::Yellow);
+    assert!(
+        chosen
+            .modifier
+            .contains(ratatui::style::Modifier::UNDERLINED)
+    );
+    assert!(
+        !other
+            .modifier
+            .contains(ratatui::style::Modifier::UNDERLINED)
+    );
+}
+
+#[test]
+fn the_status_follows_the_percent_until_chosen() {
+    let mut a = on_k21();
+    assert_eq!(editor(&a).status, Status::NotStarted);
+    type_text(&mut a, "40");
+    assert_eq!(editor(&a).status, Status::OnTrack);
+    type_text(&mut a, "0");
+    assert_eq!(editor(&a).status, Status::Done, "400 is no percent, 100 is");
+    go(&mut a, Field::Status);
+    send(&mut a, &[E::PickStatus(Status::Blocked)]);
+    go(&mut a, Field::Percent);
+    type_text(&mut a, "30");
+    assert_eq!(editor(&a).status, Status::Blocked);
+}
+
+#[test]
+fn a_behind_task_stays_behind_when_its_percent_changes() {
+    let mut a = on_k11(Lang::Zh);
+    type_text(&mut a, "60");
+    assert_eq!(editor(&a).status, Status::Behind);
+}
+
+#[test]
+fn done_below_100_is_explained_with_an_offer_to_set_100() {
+    let mut a = on_k11(Lang::Zh);
+    go(&mut a, Field::Status);
+    send(&mut a, &[E::PickStatus(Status::Done)]);
+    assert_eq!(problems(&a), vec![Problem::DoneBelowFull(45)]);
+    insta::assert_snapshot!(draw(&mut a));
+}
+
+#[test]
+fn y_takes_the_offer_and_sets_100() {
+    let mut a = on_k11(Lang::Zh);
+    go(&mut a, Field::Status);
+    send(&mut a, &[E::PickStatus(Status::Done), E::SetFull]);
+    assert_eq!(editor(&a).percent, "100");
+    assert!(problems(&a).is_empty());
+}
+
+// Note.
+
+#[test]
+fn the_note_takes_chinese_and_letters_are_text() {
+    let mut a = on_k11(Lang::Zh);
+    go(&mut a, Field::Note);
+    type_text(&mut a, "完成征地s");
+    assert_eq!(editor(&a).note.text(), "完成征地s");
+    assert_eq!(editor(&a).status, Status::Behind, "s is text in the note");
+}
+
+#[test]
+fn the_terminal_cursor_follows_the_note_in_display_columns() {
+    let mut a = on_k11(Lang::Zh);
+    go(&mut a, Field::Note);
+    type_text(&mut a, "完成征地");
+    let mut t = render(&mut a, W, H, &[]);
+    let end = t.get_cursor_position().expect("cursor");
+    send(&mut a, &[E::Edit(Edit::Left)]);
+    t.draw(|f| duban::ui::draw(f, &a)).expect("draw");
+    let left = t.get_cursor_position().expect("cursor");
+    assert_eq!(end.y, left.y);
+    assert_eq!(end.x - left.x, 2, "one Chinese character is two columns");
+    let text = screen(&t);
+    let row: String = text
+        .lines()
+        .nth(usize::from(end.y))
+        .unwrap_or_default()
+        .into();
+    assert!(row.contains("备注  完成征地"), "{row}");
+}
+
+#[test]
+fn ctrl_w_deletes_the_last_word_of_the_note() {
+    let mut a = on_k11(Lang::Zh);
+    go(&mut a, Field::Note);
+    type_text(&mut a, "已批 完成征地");
+    send(&mut a, &[E::Edit(Edit::DeleteWord)]);
+    assert_eq!(editor(&a).note.text(), "已批 ");
+}
+
+// Date.
+
+#[test]
+fn the_date_is_editable() {
+    let mut a = on_k11(Lang::Zh);
+    go(&mut a, Field::Date);
+    send(
+        &mut a,
+        &[E::Edit(Edit::Backspace), E::Edit(Edit::Backspace)],
+    );
+    type_text(&mut a, "15");
+    assert_eq!(editor(&a).date.text(), "2023-06-15");
+    assert!(problems(&a).is_empty());
+}
+
+#[test]
+fn an_unreadable_date_is_explained() {
+    let mut a = on_k11(Lang::Zh);
+    go(&mut a, Field::Date);
+    send(&mut a, &[E::Edit(Edit::Backspace); 4]);
+    assert_eq!(problems(&a), vec![Problem::DateUnreadable("2023-0".into())]);
+    let text = draw(&mut a);
+    assert!(text.contains("日期 \"2023-0\" 应写作 YYYY-MM-DD"), "{text}");
+}
+
+#[test]
+fn a_date_outside_the_plan_year_is_explained_under_the_date() {
+    let mut a = on_k11(Lang::Zh);
+    go(&mut a, Field::Date);
+    send(&mut a, &[E::Edit(Edit::DeleteToStart)]);
+    type_text(&mut a, "2022-12-31");
+    assert!(matches!(
+        problems(&a).as_slice(),
+        [Problem::DateOutsideYear { year: 2023, .. }]
+    ));
+    insta::assert_snapshot!(draw(&mut a));
+}
+
+#[test]
+fn a_date_in_the_future_is_explained_under_the_date() {
+    let mut a = on_k11(Lang::Zh);
+    go(&mut a, Field::Date);
+    send(&mut a, &[E::Edit(Edit::DeleteToStart)]);
+    type_text(&mut a, "2023-07-01");
+    assert!(matches!(
+        problems(&a).as_slice(),
+        [Problem::DateInFuture { .. }]
+    ));
+    insta::assert_snapshot!(draw(&mut a));
+}
+
+// Navigation.
+
+#[test]
+fn tab_and_shift_tab_move_between_fields_and_wrap() {
+    let mut a = on_k11(Lang::Zh);
+    send(&mut a, &[E::NextField, E::NextField]);
+    assert_eq!(editor(&a).field, Field::Note);
+    send(&mut a, &[E::PrevField, E::PrevField, E::PrevField]);
+    assert_eq!(editor(&a).field, Field::Date);
+}
+
+// Committing.
+
+#[test]
+fn enter_commits_a_valid_entry_and_closes_the_editor() {
+    let mut a = on_k11(Lang::Zh);
+    type_text(&mut a, "60");
+    go(&mut a, Field::Note);
+    type_text(&mut a, "完成征地");
+    let Effect::Commit(entry) = send(&mut a, &[E::Commit]) else {
+        panic!("no commit");
+    };
+    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(entry.task, "K1.1");
+    assert_eq!((entry.percent, entry.status), (60, Status::Behind));
+    assert_eq!(entry.note, "完成征地");
+    assert_eq!(entry.date, common::today());
+}
+
+#[test]
+fn enter_with_a_problem_saves_nothing_and_goes_to_the_field() {
+    let mut a = on_k11(Lang::Zh);
+    go(&mut a, Field::Date);
+    send(&mut a, &[E::Edit(Edit::DeleteToStart)]);
+    type_text(&mut a, "2023-07-01");
+    go(&mut a, Field::Percent);
+    type_text(&mut a, "150");
+    go(&mut a, Field::Note);
+    assert_eq!(send(&mut a, &[E::Commit]), Effect::None);
+    let e = editor(&a);
+    assert!(e.refused);
+    assert_eq!(e.field, Field::Percent, "the first field with a problem");
+    let text = draw(&mut a);
+    assert!(text.contains("未保存:请先改正上面标出的问题"), "{text}");
+    assert!(text.contains("进度须在 0 到 100 之间,不能是 150"), "{text}");
+    assert!(
+        text.contains("日期 2023-07-01 晚于今天 (2023-06-30)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn editor_popup_120x40() {
+    let mut a = app(sample(), Lang::Zh);
+    let acts = [Action::PaneRight, Action::EditProgress];
+    insta::assert_snapshot!(screen(&render(&mut a, 120, 40, &acts)));
+}
+
+#[test]
+fn editor_popup_english_80x24() {
+    let mut a = app(sample(), Lang::En);
+    let acts = [Action::PaneRight, Action::EditProgress];
+    insta::assert_snapshot!(screen(&render(&mut a, 80, 24, &acts)));
+}
+
+// Keys.
+
+fn key(code: KeyCode, mods: KeyModifiers) -> Event {
+    Event::Key(KeyEvent::new(code, mods))
+}
+
+#[test]
+fn keys_e_u_and_ctrl_s_in_the_dashboard() {
+    let a = app(sample(), Lang::Zh);
+    let none = KeyModifiers::NONE;
+    assert_eq!(
+        action_for(&a, &key(KeyCode::Char('e'), none)),
+        Some(Action::EditProgress)
+    );
+    assert_eq!(
+        action_for(&a, &key(KeyCode::Char('u'), none)),
+        Some(Action::Undo)
+    );
+    assert_eq!(
+        action_for(&a, &key(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+        Some(Action::Retry)
+    );
+}
+
+#[test]
+fn keys_in_the_editor_go_to_the_editor() {
+    let a = on_k11(Lang::Zh);
+    let none = KeyModifiers::NONE;
+    assert_eq!(
+        action_for(&a, &key(KeyCode::Char('4'), none)),
+        Some(Action::Editor(E::Input('4')))
+    );
+    assert_eq!(
+        action_for(&a, &key(KeyCode::Char('q'), none)),
+        None,
+        "q does not quit while editing"
+    );
+    assert_eq!(
+        action_for(&a, &key(KeyCode::Enter, none)),
+        Some(Action::Editor(E::Commit))
+    );
+}
+
+#[test]
+fn u_asks_the_loop_to_undo() {
+    let mut a = app(sample(), Lang::Zh);
+    assert_eq!(update(&mut a, Action::Undo), Effect::Undo);
+}
+
+#[test]
+fn ctrl_s_asks_the_loop_to_retry() {
+    let mut a = on_k11(Lang::Zh);
+    assert_eq!(update(&mut a, Action::Retry), Effect::Retry);
+}
+
+// What the loop reports back.
+
+fn outcome(kind: SaveKind, error: Option<&str>, pending: usize) -> SaveOutcome {
+    SaveOutcome {
+        kind,
+        error: error.map(Into::into),
+        pending,
+        entries: vec![common::entry(
+            "K1.1",
+            "2023-06-30T18:00:00+08:00",
+            60,
+            Status::Behind,
+            "完成征地",
+        )],
+    }
+}
+
+fn with_journal(lang: Lang) -> App {
+    let mut a = app(sample(), lang);
+    a.saving = SaveStatus::new("~/duban/progress.ron".into(), None);
+    a
+}
+
+#[test]
+fn the_header_says_where_progress_is_saved() {
+    let mut a = with_journal(Lang::Zh);
+    let text = draw(&mut a);
+    assert!(text.contains("进展保存在 ~/duban/progress.ron"), "{text}");
+}
+
+#[test]
+fn a_save_updates_the_progress_shown_and_the_header() {
+    let mut a = with_journal(Lang::Zh);
+    let kind = SaveKind::Commit("K1.1".into());
+    update(&mut a, Action::Saved(outcome(kind.clone(), None, 0)));
+    assert_eq!(a.saving.state, SaveState::Done(kind));
+    assert_eq!(a.progress.history("K1.1").len(), 1);
+    let text = draw(&mut a);
+    assert!(text.contains("K1.1 已保存: ~/duban/progress.ron"), "{text}");
+    assert!(text.contains("2023-06-30 滞后 60%"), "{text}");
+}
+
+#[test]
+fn a_failed_save_shows_the_error_and_what_waits_in_memory() {
+    let mut a = with_journal(Lang::Zh);
+    let err = "cannot append to the file: No space left on device";
+    let kind = SaveKind::Commit("K1.1".into());
+    update(&mut a, Action::Saved(outcome(kind, Some(err), 1)));
+    let text = draw(&mut a);
+    assert!(
+        text.contains("保存失败 (1 条未保存, Ctrl-S 重试): cannot append"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2023-06-30 滞后 60%"),
+        "the entry stays: {text}"
+    );
+}
+
+#[test]
+fn a_broken_file_opens_read_only_and_says_where() {
+    let mut a = app(sample(), Lang::En);
+    let error = "~/duban/progress.ron:3:75: percent must be between 0 and 100, not 150";
+    a.saving = SaveStatus::new("~/duban/progress.ron".into(), Some(error.into()));
+    let text = screen(&render(&mut a, 120, 40, &[]));
+    assert!(
+        text.contains("progress file broken, read-only: ~/duban/progress.ron:3:75"),
+        "{text}"
+    );
+}
+
+#[test]
+fn nothing_to_undo_keeps_a_failure_on_show() {
+    let mut a = with_journal(Lang::Zh);
+    let kind = SaveKind::Commit("K1.1".into());
+    update(&mut a, Action::Saved(outcome(kind, Some("disk full"), 1)));
+    update(
+        &mut a,
+        Action::Saved(outcome(SaveKind::NothingToUndo, None, 1)),
+    );
+    assert!(matches!(
+        a.saving.state,
+        SaveState::Failed { pending: 1, .. }
+    ));
+}
+
+#[test]
+fn an_undo_takes_the_entry_off_the_detail() {
+    let mut a = with_journal(Lang::Zh);
+    let undone = common::entry("K1.1", "2023-06-30T18:00:00+08:00", 60, Status::Behind, "");
+    let mut out = outcome(SaveKind::Undo(undone), None, 0);
+    out.entries.clear();
+    update(&mut a, Action::Saved(out));
+    let text = draw(&mut a);
+    assert!(text.contains("K1.1 已撤销"), "{text}");
+    assert!(text.contains("暂无进展记录"), "{text}");
+}
+
+// Help and the bottom bar.
+
+#[test]
+fn help_lists_the_editor_keys() {
+    let mut a = app(sample(), Lang::En);
+    let mut acts = vec![Action::Help];
+    acts.extend("editor".chars().map(Action::Input));
+    let text = screen(&render(&mut a, 120, 40, &acts));
+    assert!(text.contains("Editor s 1-5"), "{text}");
+    update(&mut a, Action::Back);
+    let mut acts = vec![Action::Help];
+    acts.extend("record".chars().map(Action::Input));
+    let text = screen(&render(&mut a, 120, 40, &acts));
+    assert!(
+        text.contains("record progress on the selected task"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_bar_offers_e_on_a_task_and_the_editor_keys_in_the_editor() {
+    let mut a = app(sample(), Lang::Zh);
+    let text = screen(&render(&mut a, 120, 40, &[Action::PaneRight]));
+    let bar = text.lines().last().unwrap_or_default().to_string();
+    assert!(bar.contains("e 填报"), "{bar}");
+    assert!(bar.contains("u 撤销"), "{bar}");
+    let text = screen(&render(&mut a, 120, 40, &[Action::EditProgress]));
+    let bar = text.lines().last().unwrap_or_default().to_string();
+    assert!(bar.contains("Enter 保存"), "{bar}");
+    assert!(bar.contains("Esc 取消"), "{bar}");
+}
+
+// Any size, any keys.
+
+fn editor_action() -> impl proptest::strategy::Strategy<Value = E> {
+    use proptest::prelude::*;
+    let fixed = prop::sample::select(vec![
+        E::NextField,
+        E::PrevField,
+        E::Less,
+        E::More,
+        E::CycleStatus,
+        E::PickStatus(Status::Done),
+        E::SetFull,
+        E::Commit,
+        E::Edit(Edit::Backspace),
+        E::Edit(Edit::Left),
+        E::Edit(Edit::DeleteWord),
+        E::Edit(Edit::Home),
+    ]);
+    let chars = prop::sample::select(vec!['4', '0', '9', '-', '完', '成', 'a', ' ']);
+    prop_oneof![3 => fixed, 2 => chars.prop_map(E::Input)]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 40, ..Default::default() })]
+
+    #[test]
+    fn the_editor_never_panics_and_keeps_its_cursor_on_screen(
+        (w, h) in (1u16..=200, 1u16..=60),
+        actions in proptest::collection::vec(editor_action(), 1..40),
+    ) {
+        let mut a = app(sample(), Lang::Zh);
+        let mut t = render(&mut a, w, h, &[Action::PaneRight, Action::EditProgress]);
+        for x in actions {
+            update(&mut a, Action::Editor(x));
+            t.draw(|f| duban::ui::draw(f, &a)).expect("draw");
+            let Ok(pos) = t.get_cursor_position();
+            proptest::prop_assert!(pos.x < w && pos.y < h, "{pos:?} in {w}x{h}");
+        }
+    }
+}
