@@ -1,7 +1,7 @@
 //! Every key, by pane, for the help popup and the bottom bar.
 
 use super::labels::{Labels, Lang};
-use super::{App, Mode, Pane, Tab};
+use super::{App, Mode, Pane, Popup, Tab};
 
 /// Where a key works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +14,7 @@ pub enum Scope {
     Filter,
     Detail,
     Help,
+    Search,
     Mouse,
     Progress,
     Editor,
@@ -63,6 +64,12 @@ pub static KEYS: &[Key] = &[
         "go back, or to the list",
     ),
     k(Scope::Everywhere, "?", "打开帮助", "open this help"),
+    k(
+        Scope::Everywhere,
+        "/",
+        "搜索任务、实事、单位、领导",
+        "search tasks, projects, units, leaders",
+    ),
     k(Scope::Everywhere, "q Ctrl-C", "退出", "quit"),
     k(Scope::Lists, "j k Down Up", "上下移动", "move down / up"),
     k(Scope::Lists, "PgDn PgUp", "翻页", "page down / up"),
@@ -106,6 +113,12 @@ pub static KEYS: &[Key] = &[
     ),
     k(Scope::Filter, "Esc", "清除筛选", "clear the filter"),
     k(
+        Scope::Filter,
+        "Type",
+        "名称、别名或拼音首字母 (fgj)",
+        "name, alias or pinyin initials (fgj)",
+    ),
+    k(
         Scope::Detail,
         "j k Down Up",
         "选择上/下一个单位",
@@ -121,6 +134,48 @@ pub static KEYS: &[Key] = &[
     k(Scope::Help, "Type", "筛选帮助", "type to filter this help"),
     k(Scope::Help, "Down Up PgDn PgUp", "滚动", "scroll"),
     k(Scope::Help, "Esc", "关闭帮助", "close this help"),
+    k(
+        Scope::Search,
+        "Type",
+        "中文、编号或拼音首字母",
+        "Chinese, an ID or pinyin initials",
+    ),
+    k(
+        Scope::Search,
+        "Down Up PgDn PgUp",
+        "选择结果",
+        "select a result",
+    ),
+    k(
+        Scope::Search,
+        "Enter",
+        "跳到所选结果",
+        "jump to the selected result",
+    ),
+    k(
+        Scope::Search,
+        "Esc",
+        "关闭,回到原处",
+        "close, back where you were",
+    ),
+    k(
+        Scope::Search,
+        "Left Right",
+        "逐字移动光标 (筛选同)",
+        "move the cursor (filter too)",
+    ),
+    k(
+        Scope::Search,
+        "Home End",
+        "光标到开头/末尾",
+        "cursor to the start / end",
+    ),
+    k(
+        Scope::Search,
+        "Ctrl-W Ctrl-U",
+        "删除前一词/光标前全部",
+        "delete the word / all before the cursor",
+    ),
     k(
         Scope::Progress,
         "e",
@@ -208,6 +263,7 @@ impl Scope {
             Scope::Filter => ("单位筛选输入", "Units filter"),
             Scope::Detail => ("详情", "Detail"),
             Scope::Help => ("帮助", "Help"),
+            Scope::Search => ("搜索", "Search"),
             Scope::Mouse => ("鼠标", "Mouse"),
             Scope::Progress => ("进展", "Progress"),
             Scope::Editor => ("进展编辑", "Editor"),
@@ -239,6 +295,12 @@ pub fn bar(app: &App) -> Vec<(&'static str, &'static str)> {
     let t = |z: &'static str, e: &'static str| if zh { z } else { e };
     let mut keys = Vec::new();
     match (&app.mode, app.nav.tab, app.focus()) {
+        (Mode::Popup(Popup::Search(_)), _, _) => {
+            keys.push(("Down/Up", t("选择", "select")));
+            keys.push(("Enter", t("跳转", "go")));
+            keys.push(("Esc", t("关闭", "close")));
+            return keys;
+        }
         (Mode::Popup(_), _, _) => {
             keys.push(("Down/Up", t("滚动", "scroll")));
             keys.push(("Esc", t("关闭", "close")));

@@ -1,11 +1,12 @@
 //! Terminal events become [`Action`]s. Which keys mean what depends on the
-//! mode: while typing (units filter, help popup) letters are text.
+//! mode: while typing (units filter, search, help popup) letters are text.
 
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use super::{Action, App, Mode, Tab};
+use super::{Action, App, Mode, Popup, Tab};
+use crate::line_edit::Edit;
 
 /// The action for a terminal event, if it means one.
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {
@@ -27,6 +28,11 @@ fn key(mode: &Mode, k: &KeyEvent) -> Option<Action> {
     }
     if let Mode::Editor(editor) = mode {
         return super::editor::action_for(editor, k).map(Action::Editor);
+    }
+    if matches!(mode, Mode::UnitFilter | Mode::Popup(Popup::Search(_)))
+        && let Some(edit) = line_edit(k)
+    {
+        return Some(Action::Edit(edit));
     }
     let common = match k.code {
         KeyCode::Down => Some(Action::Down),
@@ -69,6 +75,7 @@ fn browse_char(c: char) -> Option<Action> {
         'h' => Action::PaneLeft,
         'l' => Action::PaneRight,
         '?' => Action::Help,
+        '/' => Action::Search,
         'f' => Action::Filter,
         'e' => Action::EditProgress,
         'u' => Action::Undo,
@@ -79,6 +86,25 @@ fn browse_char(c: char) -> Option<Action> {
                 .find(|t| t.key() == c)
                 .map(Action::ShowTab);
         }
+    })
+}
+
+/// Keys that edit a line being typed: the cursor moves by character.
+fn line_edit(k: &KeyEvent) -> Option<Edit> {
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match k.code {
+        KeyCode::Char('w' | 'W') if ctrl => Edit::DeleteWord,
+        KeyCode::Char('u' | 'U') if ctrl => Edit::DeleteToStart,
+        KeyCode::Char('a' | 'A') if ctrl => Edit::Home,
+        KeyCode::Char('e' | 'E') if ctrl => Edit::End,
+        KeyCode::Char(c) if !ctrl => Edit::Insert(c),
+        KeyCode::Backspace => Edit::Backspace,
+        KeyCode::Delete => Edit::Delete,
+        KeyCode::Left => Edit::Left,
+        KeyCode::Right => Edit::Right,
+        KeyCode::Home => Edit::Home,
+        KeyCode::End => Edit::End,
+        _ => return None,
     })
 }
 

@@ -14,23 +14,29 @@ mod nav;
 pub mod overview;
 mod progress;
 mod saving;
+pub mod search;
 mod update;
+
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
 use crate::lights::Thresholds;
+use crate::line_edit::LineEdit;
 use crate::model::{Dataset, Task};
+use crate::search::Searcher;
 
 pub use cursor::{Cursor, DetailView};
 pub use editor::{Editor, EditorAction};
-pub use filter::{SubstringFilter, UnitFilter};
+pub use filter::UnitFilter;
 pub use index::{Duty, Index, ProjectRow, Role, TaskRef};
 pub use keys::action_for;
 pub use labels::{EN, Labels, Lang, ZH};
 pub use overview::OverviewView;
 pub use progress::Progress;
 pub use saving::{SaveKind, SaveOutcome, SaveState, SaveStatus};
+pub use search::SearchPopup;
 pub use update::{Action, Effect, update};
 
 /// The dashboard's tabs.
@@ -95,7 +101,12 @@ pub enum Mode {
 /// A popup over the dashboard.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Popup {
-    Help { filter: String, scroll: usize },
+    Help {
+        filter: String,
+        scroll: usize,
+    },
+    /// `/`: search everything and jump to a hit.
+    Search(SearchPopup),
 }
 
 /// What a detail pane shows.
@@ -117,7 +128,7 @@ pub struct LeadersView {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UnitsView {
     pub focus: Pane,
-    pub filter: String,
+    pub filter: LineEdit,
     /// Unit indices passing the filter, heaviest load first.
     pub shown: Vec<usize>,
     pub units: Cursor,
@@ -159,7 +170,9 @@ pub struct App {
     pub mode: Mode,
     pub nav: Nav,
     pub back: Vec<Nav>,
-    pub filter: Box<dyn UnitFilter>,
+    pub filter: UnitFilter,
+    /// The search popup's session: narrows keystroke by keystroke.
+    pub searcher: Searcher,
     /// Where progress is saved and how the last save went.
     pub saving: SaveStatus,
 }
@@ -167,6 +180,9 @@ pub struct App {
 impl App {
     pub fn new(data: Dataset, progress: Progress, lang: Lang, today: NaiveDate) -> App {
         let index = Index::new(&data);
+        // Built once for the popup and the units filter; see the README
+        // (search, "In the dashboard") for what it costs at start-up.
+        let search = Arc::new(crate::search::Index::build(&data));
         let units = UnitsView {
             shown: index.units_by_load.clone(),
             ..UnitsView::default()
@@ -189,7 +205,8 @@ impl App {
                 overview: OverviewView::default(),
             },
             back: Vec::new(),
-            filter: Box::new(SubstringFilter),
+            filter: UnitFilter::new(Arc::clone(&search)),
+            searcher: Searcher::new(search),
             saving: SaveStatus::default(),
         }
     }

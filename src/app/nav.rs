@@ -280,25 +280,9 @@ pub(super) fn jump_to_task(app: &mut App, task: TaskRef) {
     }
 }
 
-/// Applies the units filter; the first match is selected.
+/// Applies the units filter; the best match is selected.
 pub(super) fn refilter(app: &mut App) {
-    let q = app.nav.units.filter.trim().to_string();
-    app.nav.units.shown = if q.is_empty() {
-        app.index.units_by_load.clone()
-    } else {
-        let filter = &app.filter;
-        app.index
-            .units_by_load
-            .iter()
-            .copied()
-            .filter(|&u| {
-                app.data
-                    .units
-                    .get(u)
-                    .is_some_and(|unit| filter.matches(&q, unit))
-            })
-            .collect()
-    };
+    app.nav.units.shown = app.filter.units(app.nav.units.filter.text(), &app.index);
     app.nav.units.units = Cursor::default();
     reset_after(app, Pane::List);
 }

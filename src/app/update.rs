@@ -4,8 +4,10 @@ use ratatui::layout::Rect;
 
 use super::layout::{self, inner_height};
 use super::nav;
+use super::search;
 use super::{App, Mode, Pane, Popup};
 use super::{EditorAction, SaveOutcome, editor, saving};
+use crate::line_edit::Edit;
 use crate::model::ProgressEntry;
 
 /// Everything the user can do.
@@ -34,6 +36,10 @@ pub enum Action {
     Sort,
     Input(char),
     DeleteChar,
+    /// `/`: open the search popup.
+    Search,
+    /// An edit of the line being typed (search query, units filter).
+    Edit(Edit),
     Resize(u16, u16),
     Click {
         x: u16,
@@ -93,6 +99,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Undo if app.mode == Mode::Browse => return Effect::Undo,
         _ => match app.mode {
             Mode::Editor(_) => {}
+            Mode::Popup(Popup::Search(_)) => search::update(app, action),
             Mode::Popup(_) => popup(app, action),
             Mode::UnitFilter => filter(app, action),
             Mode::Browse => browse(app, action),
@@ -136,6 +143,7 @@ fn browse(app: &mut App, action: Action) {
                 scroll: 0,
             });
         }
+        Action::Search => search::open(app),
         Action::Filter if app.nav.tab == super::Tab::Units => {
             nav::set_focus(app, Pane::List);
             app.mode = Mode::UnitFilter;
@@ -153,15 +161,13 @@ fn browse(app: &mut App, action: Action) {
 }
 
 fn filter(app: &mut App, action: Action) {
+    if let Some(edit) = search::as_edit(&action) {
+        if app.nav.units.filter.apply(edit) {
+            nav::refilter(app);
+        }
+        return;
+    }
     match action {
-        Action::Input(c) => {
-            app.nav.units.filter.push(c);
-            nav::refilter(app);
-        }
-        Action::DeleteChar => {
-            app.nav.units.filter.pop();
-            nav::refilter(app);
-        }
         Action::Back => {
             app.nav.units.filter.clear();
             nav::refilter(app);

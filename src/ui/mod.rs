@@ -11,6 +11,7 @@ mod list;
 mod overview;
 mod projects;
 mod saving;
+mod search;
 mod style;
 mod targets;
 mod units;
@@ -54,6 +55,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     bar::draw(frame, app, screen.bar);
     if let Mode::Popup(Popup::Help { filter, scroll }) = &app.mode {
         help::draw(frame, app, filter, *scroll);
+    }
+    if let Mode::Popup(Popup::Search(popup)) = &app.mode {
+        search::draw(frame, app, popup);
     }
     if let Mode::Editor(ed) = &app.mode {
         editor::draw(frame, app, ed);

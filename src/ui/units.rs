@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use super::list::{ListPane, light_cell, row, status_cell};
 use super::style;
 use crate::app::{App, Mode, Role};
-use crate::text::{fit_right, tail, width};
+use crate::text::{fit_right, width};
 
 pub fn draw_units(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
     let l = app.labels;
@@ -16,7 +16,7 @@ pub fn draw_units(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
     let editing = app.mode == Mode::UnitFilter;
     let prompt = format!("{}: ", l.filter);
     let room = usize::from(rect.width.saturating_sub(2)).saturating_sub(width(&prompt) + 1);
-    let shown = tail(&view.filter, room);
+    let (shown, col) = super::search::input_view(&view.filter, room);
     let top = if view.filter.is_empty() && !editing {
         Line::from(vec![
             Span::styled(prompt.clone(), style::muted()),
@@ -66,7 +66,7 @@ pub fn draw_units(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
     if editing {
         // The real cursor where the next character goes, so an input
         // method's candidate window opens in place.
-        let x = inner.x + u16::try_from(width(&prompt) + width(shown)).unwrap_or(0);
+        let x = inner.x + u16::try_from(width(&prompt) + col).unwrap_or(0);
         let y = inner.y.saturating_sub(1);
         if x < inner.right() && y >= rect.y {
             frame.set_cursor_position(Position { x, y });

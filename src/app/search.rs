@@ -1,0 +1,265 @@
+//! The search popup `/`: one query over key tasks, livelihood projects and
+//! their sub-items, units and leaders, through the search engine.
+//!
+//! The popup holds the query, the hits and the selection; the engine's
+//! narrowing state (a [`crate::search::Searcher`]) lives in [`App`] and is
+//! advanced here, in `update`, once per edit, never while drawing. The
+//! dashboard's own view is not touched while the popup is open, so Esc
+//! leaves it exactly as it was; Enter jumps to the selected hit (a jump Esc
+//! can come back from).
+
+use ratatui::layout::{Position, Rect};
+
+use super::layout;
+use super::nav;
+use super::update::Action;
+use super::{App, Cursor, DetailView, Mode, Pane, Popup, Tab, TaskRef};
+use crate::line_edit::{Edit, LineEdit};
+use crate::search::{Hit, Target};
+
+/// How many hits the popup keeps (best first).
+pub const LIMIT: usize = 100;
+
+/// The popup's state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchPopup {
+    pub query: LineEdit,
+    /// Hits for the query as it is now, best first.
+    pub hits: Vec<Hit>,
+    pub list: Cursor,
+}
+
+impl SearchPopup {
+    /// The selected hit, if any.
+    pub fn selected(&self) -> Option<&Hit> {
+        self.hits.get(self.list.sel)
+    }
+}
+
+/// What a hit points at in the dataset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// A key task or a livelihood project.
+    Task(TaskRef),
+    /// A project's sub-item: the project and the item's index.
+    Item(TaskRef, usize),
+    /// A unit, by registry index.
+    Unit(usize),
+    /// A leader, by plan order.
+    Leader(usize),
+}
+
+/// The dataset entry a search target names.
+pub fn resolve(app: &App, target: &Target) -> Option<Found> {
+    let data = &app.data;
+    match target {
+        Target::Task(id) | Target::Project(id) => data
+            .all_tasks()
+            .position(|t| t.id == *id)
+            .map(|i| Found::Task(TaskRef(i))),
+        Target::Item(id) => data.all_tasks().enumerate().find_map(|(i, t)| {
+            t.items
+                .iter()
+                .position(|item| item.id == *id)
+                .map(|k| Found::Item(TaskRef(i), k))
+        }),
+        Target::Unit(name) => app.index.unit_by_name.get(name).map(|&u| Found::Unit(u)),
+        Target::Leader(id) => data
+            .plan
+            .leaders
+            .iter()
+            .position(|l| l.id == *id)
+            .map(Found::Leader),
+    }
+}
+
+/// Where the popup's parts go on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    /// The bordered popup.
+    pub outer: Rect,
+    /// The query line.
+    pub query: Rect,
+    /// The hits, one per row.
+    pub list: Rect,
+    /// The line between the hits and the preview.
+    pub rule: Rect,
+    /// The preview of the selected hit.
+    pub preview: Rect,
+}
+
+/// The popup's layout over a screen: the help popup's box, the query on
+/// top, then the hits and the preview sharing the rest.
+pub fn areas(screen: Rect) -> Areas {
+    let outer = layout::popup(screen);
+    let inner = Rect {
+        x: outer.x.saturating_add(1),
+        y: outer.y.saturating_add(1),
+        width: outer.width.saturating_sub(2),
+        height: outer.height.saturating_sub(2),
+    };
+    let rows = inner.height.saturating_sub(2);
+    let list_h = rows.div_ceil(2);
+    let row = |y: u16, height: u16| Rect { y, height, ..inner };
+    let query = row(inner.y, inner.height.min(1));
+    let list = row(query.bottom(), list_h);
+    let rule = row(
+        list.bottom(),
+        inner.height.saturating_sub(1 + list_h).min(1),
+    );
+    let preview = row(rule.bottom(), rows - list_h);
+    Areas {
+        outer,
+        query,
+        list,
+        rule,
+        preview,
+    }
+}
+
+/// The line edit an action asks for, in a mode where the user types a
+/// line (the search query, the units filter).
+pub(super) fn as_edit(action: &Action) -> Option<Edit> {
+    match action {
+        Action::Edit(e) => Some(*e),
+        Action::Input(c) => Some(Edit::Insert(*c)),
+        Action::DeleteChar => Some(Edit::Backspace),
+        _ => None,
+    }
+}
+
+/// `/`: an empty popup over the current view.
+pub(super) fn open(app: &mut App) {
+    app.searcher.reset();
+    app.mode = Mode::Popup(Popup::Search(SearchPopup::default()));
+}
+
+/// An action while the popup is open.
+pub(super) fn update(app: &mut App, action: Action) {
+    let areas = areas(app.area);
+    let page = usize::from(areas.list.height);
+    let App { mode, searcher, .. } = app;
+    let Mode::Popup(Popup::Search(popup)) = mode else {
+        return;
+    };
+    if let Some(edit) = as_edit(&action) {
+        if popup.query.apply(edit) {
+            // The searcher narrows the previous hits when the query only
+            // grew at its end; it starts afresh otherwise.
+            popup.hits = searcher.search(popup.query.text(), None, LIMIT);
+            popup.list = Cursor::default();
+        }
+        return;
+    }
+    let len = popup.hits.len();
+    let list = &mut popup.list;
+    let step = isize::try_from(page.max(1)).unwrap_or(1);
+    match action {
+        Action::Down | Action::Wheel { down: true, .. } => list.step(1, len, page),
+        Action::Up | Action::Wheel { down: false, .. } => list.step(-1, len, page),
+        Action::PageDown => list.step(step, len, page),
+        Action::PageUp => list.step(-step, len, page),
+        Action::Top => list.select(0, len, page),
+        Action::Bottom => list.select(len.saturating_sub(1), len, page),
+        Action::Click { x, y } => {
+            let pos = Position { x, y };
+            if areas.list.contains(pos) {
+                let row = list.visible(len, page).start + usize::from(y - areas.list.y);
+                if row < len {
+                    list.select(row, len, page);
+                }
+            } else if !areas.outer.contains(pos) {
+                app.mode = Mode::Browse;
+            }
+        }
+        Action::Back => app.mode = Mode::Browse,
+        Action::Enter => {
+            let found = popup
+                .selected()
+                .map(|hit| hit.target.clone())
+                .and_then(|target| resolve(app, &target));
+            if let Some(found) = found {
+                app.mode = Mode::Browse;
+                jump(app, found);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Shows a hit in its tab; Esc comes back.
+pub(super) fn jump(app: &mut App, found: Found) {
+    match found {
+        Found::Task(task) if task.0 < app.data.tasks.len() => nav::jump_to_task(app, task),
+        Found::Task(project) => show_project_row(app, project, None),
+        Found::Item(project, item) => show_project_row(app, project, Some(item)),
+        Found::Unit(unit) => show_unit(app, unit),
+        Found::Leader(leader) => show_leader(app, leader),
+    }
+}
+
+/// A cursor on row `at`, scrolled so the row is on top when it can be.
+fn at(row: usize) -> Cursor {
+    Cursor {
+        sel: row,
+        offset: row,
+    }
+}
+
+fn show_project_row(app: &mut App, task: TaskRef, item: Option<usize>) {
+    let row = app
+        .index
+        .project_rows
+        .iter()
+        .position(|r| r.task == task && r.item == item);
+    app.back.push(app.nav.clone());
+    app.nav.tab = Tab::Projects;
+    app.nav.projects.rows = at(row.unwrap_or(0));
+    app.nav.projects.detail = DetailView::default();
+    nav::set_focus(app, Pane::List);
+}
+
+fn show_unit(app: &mut App, unit: usize) {
+    app.back.push(app.nav.clone());
+    app.nav.tab = Tab::Units;
+    let units = &mut app.nav.units;
+    units.filter.clear();
+    units.shown = app.index.units_by_load.clone();
+    let row = units.shown.iter().position(|&u| u == unit);
+    units.units = at(row.unwrap_or(0));
+    units.duties = Cursor::default();
+    units.detail = DetailView::default();
+    nav::set_focus(app, Pane::List);
+}
+
+fn show_leader(app: &mut App, leader: usize) {
+    app.back.push(app.nav.clone());
+    app.nav.tab = Tab::Leaders;
+    let leaders = &mut app.nav.leaders;
+    leaders.leaders = at(leader);
+    leaders.tasks = Cursor::default();
+    leaders.detail = DetailView::default();
+    nav::set_focus(app, Pane::List);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_popup_splits_between_hits_and_preview() {
+        let a = areas(Rect::new(0, 0, 120, 40));
+        assert_eq!(a.outer, Rect::new(18, 5, 84, 30));
+        assert_eq!(a.query.y, 6);
+        assert_eq!(a.list, Rect::new(19, 7, 82, 13));
+        assert_eq!(a.rule.y, 20);
+        assert_eq!(a.preview, Rect::new(19, 21, 82, 13));
+        assert_eq!(a.preview.bottom(), a.outer.bottom() - 1);
+    }
+
+    #[test]
+    fn a_tiny_screen_gives_empty_areas_not_a_panic() {
+        let a = areas(Rect::new(0, 0, 3, 2));
+        assert_eq!(a.list.height + a.preview.height, 0);
+    }
+}
