@@ -4,9 +4,11 @@
 
 mod common;
 
+use common::editing::{editor, go, send, type_text};
+
 use common::{bundled, entry, render, screen, today};
 use duban::app::editor::{Field, Problem};
-use duban::app::{Action, App, Editor, EditorAction as E, Effect, Lang, Mode, Progress, update};
+use duban::app::{Action, App, EditorAction as E, Effect, Lang, Progress};
 use duban::line_edit::Edit;
 use duban::model::{Actual, Status};
 use ratatui::style::Color;
@@ -53,33 +55,6 @@ fn editing(progress: Progress, lang: Lang) -> App {
     acts.push(Action::EditProgress);
     render(&mut a, W, H, &acts);
     a
-}
-
-fn editor(a: &App) -> &Editor {
-    match &a.mode {
-        Mode::Editor(e) => e,
-        other => panic!("the editor is not open: {other:?}"),
-    }
-}
-
-fn send(a: &mut App, actions: &[E]) -> Effect {
-    let mut last = Effect::None;
-    for x in actions {
-        last = update(a, Action::Editor(*x));
-    }
-    last
-}
-
-fn type_text(a: &mut App, text: &str) {
-    for c in text.chars() {
-        update(a, Action::Editor(E::Input(c)));
-    }
-}
-
-fn go(a: &mut App, field: Field) {
-    while editor(a).field != field {
-        update(a, Action::Editor(E::NextField));
-    }
 }
 
 #[test]

@@ -4,10 +4,12 @@
 
 mod common;
 
+use common::editing::{editor, go, send, type_text};
+
 use common::{app, render, sample, screen};
 use duban::app::editor::{Field, Problem};
 use duban::app::{
-    Action, App, Editor, EditorAction as E, Effect, Lang, Mode, SaveKind, SaveOutcome, SaveState,
+    Action, App, EditorAction as E, Effect, Lang, Mode, SaveKind, SaveOutcome, SaveState,
     SaveStatus, Tab, action_for, update,
 };
 use duban::line_edit::Edit;
@@ -30,34 +32,6 @@ fn on_k21() -> App {
     let acts = [Action::Down, Action::PaneRight, Action::EditProgress];
     render(&mut a, W, H, &acts);
     a
-}
-
-fn editor(a: &App) -> &Editor {
-    match &a.mode {
-        Mode::Editor(e) => e,
-        other => panic!("the editor is not open: {other:?}"),
-    }
-}
-
-fn send(a: &mut App, actions: &[E]) -> Effect {
-    let mut last = Effect::None;
-    for x in actions {
-        last = update(a, Action::Editor(*x));
-    }
-    last
-}
-
-fn type_text(a: &mut App, text: &str) {
-    for c in text.chars() {
-        update(a, Action::Editor(E::Input(c)));
-    }
-}
-
-/// Moves to a field with Tab.
-fn go(a: &mut App, field: Field) {
-    while editor(a).field != field {
-        update(a, Action::Editor(E::NextField));
-    }
 }
 
 fn draw(a: &mut App) -> String {

@@ -10,6 +10,8 @@ use duban::model::{
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+pub mod editing;
+
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2023, 6, 30).expect("a valid date")
 }
