@@ -1,132 +1,12 @@
 //! The built binary in a real terminal (tmux): what a person sees.
 
-use std::process::{Command, Output};
+mod tmux;
+
+use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_duban");
-
-/// A tmux server of its own, killed when the test ends, even on failure.
-struct Tmux {
-    socket: String,
-    /// DUBAN_DATA_HOME: where progress for the bundled dataset is kept.
-    home: tempfile::TempDir,
-}
-
-impl Tmux {
-    /// Runs `duban ARGS` in a `w`x`h` window, followed by an EXITED line.
-    fn start(name: &str, w: u16, h: u16, args: &str) -> Tmux {
-        let home = tempfile::tempdir().expect("a temp dir");
-        Tmux::start_in(home, name, w, h, args)
-    }
-
-    fn start_in(home: tempfile::TempDir, name: &str, w: u16, h: u16, args: &str) -> Tmux {
-        let tmux = Tmux {
-            socket: format!("duban-{name}-{}", std::process::id()),
-            home,
-        };
-        let cmd = format!(
-            "DUBAN_DATA_HOME='{}' {BIN} --today 2023-06-30 {args}; echo EXITED:$?; exec sleep 600",
-            tmux.home.path().display()
-        );
-        let out = tmux.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            &w.to_string(),
-            "-y",
-            &h.to_string(),
-            "sh",
-            "-c",
-            &cmd,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        tmux.wait_for("2023-06-30");
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .env("LANG", "C.UTF-8")
-            .env("LC_ALL", "C.UTF-8")
-            .output()
-            .expect("tmux is installed")
-    }
-
-    fn capture(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
-    }
-
-    /// A pane format variable, e.g. `alternate_on`.
-    fn flag(&self, name: &str) -> String {
-        let out = self.run(&["display-message", "-p", "-t", "t", &format!("#{{{name}}}")]);
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.run(&["send-keys", "-t", "t", k]);
-        }
-    }
-
-    /// Types text literally.
-    fn type_text(&self, text: &str) {
-        self.run(&["send-keys", "-t", "t", "-l", text]);
-    }
-
-    /// Waits (at most 10 s) until the screen shows `text`; returns it.
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_until(|s| s.contains(text), text)
-    }
-
-    /// Waits until the screen satisfies `ok` and has stopped changing (a
-    /// capture can catch a frame half drawn).
-    fn wait_until(&self, ok: impl Fn(&str) -> bool, what: &str) -> String {
-        let start = Instant::now();
-        let mut last = String::new();
-        loop {
-            let screen = self.capture();
-            if ok(&screen) && screen == last {
-                return screen;
-            }
-            last = screen;
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "waited for {what:?}; screen:\n{last}"
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// The pid of the duban process (the child of the pane's shell).
-    fn duban_pid(&self) -> String {
-        let shell = self.flag("pane_pid");
-        let out = Command::new("pgrep")
-            .args(["-P", &shell])
-            .output()
-            .expect("pgrep");
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .to_string()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
+use tmux::Tmux;
 
 #[test]
 fn shows_a_leaders_tasks() {
@@ -291,7 +171,7 @@ fn shows_recorded_progress() {
         actuals: Vec::new(),
     };
     journal.commit(entry).expect("saved");
-    let t = Tmux::start_in(home, "progress", 120, 40, "");
+    let t = Tmux::start_in("progress", home.path(), 120, 40, "");
     let screen = t.wait_for("状态: 滞后  40%");
     assert!(screen.contains("2023-05-04 滞后 40%"), "{screen}");
     assert!(screen.contains("一季度增长6.8%"), "{screen}");
@@ -306,7 +186,7 @@ fn key_4_shows_the_overview_with_lights() {
         "/tests/fixtures/overview/progress.ron"
     );
     std::fs::copy(fixture, dir.join(duban::progress::FILE_NAME)).expect("journal copied");
-    let t = Tmux::start_in(home, "overview", 120, 40, "");
+    let t = Tmux::start_in("overview", home.path(), 120, 40, "");
     t.keys(&["4"]);
     let screen = t.wait_for("┌ 领导进度");
     assert!(screen.contains("红灯事项 8"), "{screen}");

@@ -3,103 +3,16 @@
 //! file holds the entry and reopening shows it. And a broken file: left as
 //! it is, the entry kept in memory and saved by Ctrl-S once it is fixed.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::thread::sleep;
-use std::time::{Duration, Instant};
+mod tmux;
 
+use std::path::{Path, PathBuf};
+
+use tmux::Tmux;
 use unicode_width::UnicodeWidthStr;
 
-const BIN: &str = env!("CARGO_BIN_EXE_duban");
-
-/// A tmux server of its own running `duban` with DUBAN_DATA_HOME at
-/// `home`; killed when dropped, even on failure.
-struct Term {
-    socket: String,
-}
-
-impl Term {
-    fn start(name: &str, home: &Path, w: u16) -> Term {
-        let term = Term {
-            socket: format!("duban-progress-{name}-{}", std::process::id()),
-        };
-        let cmd = format!(
-            "DUBAN_DATA_HOME='{}' {BIN} --today 2023-06-30; echo EXITED:$?; exec sleep 600",
-            home.display()
-        );
-        let (w, h) = (w.to_string(), "40".to_string());
-        let out = term.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            &w,
-            "-y",
-            &h,
-            "sh",
-            "-c",
-            &cmd,
-        ]);
-        assert!(out.status.success(), "tmux: {out:?}");
-        term.wait_for("2023-06-30");
-        term
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .env("LANG", "C.UTF-8")
-            .env("LC_ALL", "C.UTF-8")
-            .output()
-            .expect("tmux is installed")
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
-    }
-
-    /// A pane format variable, e.g. `cursor_x`.
-    fn flag(&self, name: &str) -> String {
-        let out = self.run(&["display-message", "-p", "-t", "t", &format!("#{{{name}}}")]);
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.run(&["send-keys", "-t", "t", k]);
-        }
-    }
-
-    fn type_text(&self, text: &str) {
-        self.run(&["send-keys", "-t", "t", "-l", text]);
-    }
-
-    /// Waits (at most 10 s) for `text` on a screen that stopped changing.
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        let mut last = String::new();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) && screen == last {
-                return screen;
-            }
-            last = screen;
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "waited for {text:?}; screen:\n{last}"
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Term {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
+/// `duban` on the bundled data in a `w`x40 window, progress under `home`.
+fn start(name: &str, home: &Path, w: u16) -> Tmux {
+    Tmux::start_in(name, home, w, 40, "")
 }
 
 fn journal(home: &Path) -> PathBuf {
@@ -109,7 +22,7 @@ fn journal(home: &Path) -> PathBuf {
 
 /// On the leaders tab: the first leader's first task (K1.1), `e`, past
 /// its three targets' actual values, 40 in the percent, the note in Chinese.
-fn record_40_on_k11(t: &Term, note: &str) {
+fn record_40_on_k11(t: &Tmux, note: &str) {
     t.keys(&["l", "e"]);
     t.wait_for("填报进展 K1.1");
     t.keys(&["Tab", "Tab", "Tab"]);
@@ -122,11 +35,11 @@ fn record_40_on_k11(t: &Term, note: &str) {
 #[test]
 fn record_progress_quit_and_see_it_again() {
     let home = tempfile::tempdir().expect("a temp dir");
-    let t = Term::start("record", home.path(), 120);
+    let t = start("record", home.path(), 120);
     record_40_on_k11(&t, "完成征地");
 
     // The terminal cursor sits right after the note, counted in cells.
-    let screen = t.screen();
+    let screen = t.capture();
     let (row, line) = screen
         .lines()
         .enumerate()
@@ -157,7 +70,7 @@ fn record_progress_quit_and_see_it_again() {
     }
 
     drop(t);
-    let t = Term::start("reopen", home.path(), 120);
+    let t = start("reopen", home.path(), 120);
     let screen = t.wait_for("状态: 推进中  40%");
     assert!(screen.contains("2023-06-30 推进中 40%"), "{screen}");
     assert!(screen.contains("完成征地"), "{screen}");
@@ -174,7 +87,7 @@ fn a_broken_file_is_left_alone_and_ctrl_s_saves_once_it_is_fixed() {
     let broken = format!("{good}{bad}");
     std::fs::write(&path, &broken).expect("a broken journal");
 
-    let t = Term::start("broken", home.path(), 200);
+    let t = start("broken", home.path(), 200);
     let screen = t.wait_for("进展文件有误,只读");
     assert!(
         screen.contains("progress.ron:2:"),
@@ -199,7 +112,7 @@ fn a_broken_file_is_left_alone_and_ctrl_s_saves_once_it_is_fixed() {
 #[test]
 fn an_actual_typed_for_k216_is_saved_and_shown_in_the_detail() {
     let home = tempfile::tempdir().expect("a temp dir");
-    let t = Term::start("actual", home.path(), 160);
+    let t = start("actual", home.path(), 160);
     // The second leader, then down to the sixteenth task.
     t.keys(&["j", "l"]);
     for _ in 0..15 {

@@ -239,3 +239,21 @@ fn the_wheel_scrolls_the_detail() {
     assert_eq!(a.detail_view().scroll, 3);
     assert_eq!(a.detail_view().link, None);
 }
+
+#[test]
+fn task_numbers_in_the_thousands_show_in_full() {
+    // 9,000 tasks over 8 leaders: the first leader's key tasks run past
+    // 1,000; their livelihood projects follow them.
+    let mut a = app(duban::synth::synth(9_000, 5), Lang::Zh);
+    let tasks: Vec<_> = a.leader_tasks().iter().filter_map(|r| a.task(*r)).collect();
+    let projects = tasks.iter().filter(|t| t.id.starts_with('M')).count();
+    let last = tasks[tasks.len() - 1 - projects].number;
+    assert!(last >= 1000, "{last}");
+    let mut actions = vec![Action::NextPane, Action::Bottom];
+    actions.extend(std::iter::repeat_n(Action::Up, projects));
+    let text = screen(&render(&mut a, 120, 40, &actions));
+    assert!(
+        text.contains(&format!("│{last} ")),
+        "the number {last} in full: {text}"
+    );
+}

@@ -6,7 +6,8 @@ mod common;
 use common::{app, bundled, render, sample, screen};
 use duban::app::search::{Found, areas, resolve};
 use duban::app::{
-    Action, App, Lang, Mode, Pane, Popup, SearchPopup, Subject, Tab, TaskRef, action_for, update,
+    Action, App, Effect, Lang, Mode, Pane, Popup, SearchPopup, Subject, Tab, TaskRef, action_for,
+    update,
 };
 use duban::search::Target;
 use ratatui::Terminal;
@@ -436,4 +437,144 @@ mod props {
             }
         }
     }
+}
+
+/// The bundled data with the popup searching in the background, as it
+/// does on a large dataset; the popup open at 120x40.
+fn in_background() -> App {
+    let mut a = app(bundled(), Lang::Zh);
+    a.background_search = true;
+    update(&mut a, Action::Resize(120, 40));
+    key(&mut a, KeyCode::Char('/'));
+    a
+}
+
+/// Types `text` into the popup; the background search requests it makes.
+fn type_requests(a: &mut App, text: &str) -> Vec<duban::search::Request> {
+    text.chars()
+        .map(|c| match update(a, Action::Input(c)) {
+            Effect::Search(request) => request,
+            other => panic!("typing {c:?} asked for {other:?}, not a search"),
+        })
+        .collect()
+}
+
+/// What the search thread answers to `request`.
+fn answer(a: &App, request: &duban::search::Request) -> duban::search::Reply {
+    let mut searcher = duban::search::Searcher::new(a.searcher.shared_index());
+    duban::search::Reply {
+        seq: request.seq,
+        query: request.query.clone(),
+        hits: searcher.search(&request.query, request.kind, request.limit),
+        took: std::time::Duration::ZERO,
+    }
+}
+
+#[test]
+fn a_dataset_of_background_from_entries_or_more_searches_in_the_background() {
+    assert!(!app(bundled(), Lang::Zh).background_search);
+    let large = duban::synth::synth(duban::app::search::BACKGROUND_FROM, 3);
+    assert!(app(large, Lang::Zh).background_search);
+}
+
+#[test]
+fn in_the_background_each_keystroke_asks_for_a_search_of_the_whole_query() {
+    let mut a = in_background();
+    let requests = type_requests(&mut a, "规上企业");
+    let queries: Vec<&str> = requests.iter().map(|r| r.query.as_str()).collect();
+    assert_eq!(queries, ["规", "规上", "规上企", "规上企业"]);
+    assert!(
+        requests.windows(2).all(|w| w[0].seq < w[1].seq),
+        "{requests:?}"
+    );
+    let p = popup(&a);
+    assert_eq!(p.pending, Some(requests[3].seq));
+    assert!(p.hits.is_empty(), "nothing is shown before an answer");
+    assert!(a.search_pending());
+}
+
+#[test]
+fn only_the_answer_to_the_newest_query_is_shown() {
+    let mut a = in_background();
+    let requests = type_requests(&mut a, "规上企业");
+    let answers: Vec<_> = requests.iter().map(|r| answer(&a, r)).collect();
+
+    // An answer to a query the user has typed over arrives late: dropped.
+    update(&mut a, Action::Found(answers[1].clone()));
+    assert!(popup(&a).hits.is_empty());
+    assert!(a.search_pending());
+
+    update(&mut a, Action::Found(answers[3].clone()));
+    assert_eq!(popup(&a).hits, answers[3].hits);
+    assert_eq!(first_target(&a), Target::Task("K2.16".into()));
+    assert!(!a.search_pending());
+
+    // An older one after the newest: still dropped.
+    update(&mut a, Action::Found(answers[2].clone()));
+    assert_eq!(popup(&a).hits, answers[3].hits);
+}
+
+#[test]
+fn hits_stay_until_the_answer_to_the_next_keystroke_comes() {
+    let mut a = in_background();
+    let first = type_requests(&mut a, "规上");
+    let reply = answer(&a, &first[1]);
+    update(&mut a, Action::Found(reply));
+    let shown = popup(&a).hits.clone();
+    assert!(!shown.is_empty());
+    key(&mut a, KeyCode::Down);
+    let next = type_requests(&mut a, "企");
+    assert_eq!(popup(&a).hits, shown, "the previous hits stay on screen");
+    let reply = answer(&a, &next[0]);
+    update(&mut a, Action::Found(reply));
+    assert_eq!(popup(&a).list.sel, 0, "a new answer starts at the top");
+    assert_eq!(first_target(&a), Target::Task("K2.16".into()));
+}
+
+#[test]
+fn an_answer_after_the_popup_closed_is_dropped() {
+    let mut a = in_background();
+    let requests = type_requests(&mut a, "fgj");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode, Mode::Browse);
+    let reply = answer(&a, &requests[2]);
+    update(&mut a, Action::Found(reply));
+    assert_eq!(a.mode, Mode::Browse);
+    // Nor does it land in a popup opened afterwards.
+    key(&mut a, KeyCode::Char('/'));
+    let reply = answer(&a, &requests[2]);
+    update(&mut a, Action::Found(reply));
+    assert!(popup(&a).hits.is_empty());
+}
+
+#[test]
+fn emptying_the_query_clears_the_hits_without_a_search() {
+    let mut a = in_background();
+    let requests = type_requests(&mut a, "fg");
+    let reply = answer(&a, &requests[1]);
+    update(&mut a, Action::Found(reply));
+    update(&mut a, Action::DeleteChar);
+    assert_eq!(update(&mut a, Action::DeleteChar), Effect::None);
+    assert!(popup(&a).hits.is_empty());
+    assert!(!a.search_pending());
+}
+
+#[test]
+fn popup_searching_in_the_background_120x40() {
+    let mut a = in_background();
+    type_requests(&mut a, "规上企业");
+    let t = render(&mut a, 120, 40, &[]);
+    insta::assert_snapshot!(screen(&t));
+}
+
+#[test]
+fn long_ids_show_in_full_in_the_popup() {
+    let mut a = app(duban::synth::synth(3_000, 5), Lang::Zh);
+    update(&mut a, Action::Resize(120, 40));
+    key(&mut a, KeyCode::Char('/'));
+    type_text(&mut a, "k1.1000");
+    let t = render(&mut a, 120, 40, &[]);
+    let text = screen(&t);
+    assert_eq!(first_target(&a), Target::Task("K1.1000".into()));
+    assert!(text.contains("任务 K1.1000 "), "{text}");
 }

@@ -173,6 +173,12 @@ pub struct App {
     pub filter: UnitFilter,
     /// The search popup's session: narrows keystroke by keystroke.
     pub searcher: Searcher,
+    /// Whether the popup's searches run off the UI thread (as
+    /// [`Effect::Search`]); set for datasets large enough that a keystroke
+    /// can take longer than a frame.
+    pub background_search: bool,
+    /// The number of the popup's last background search request.
+    pub search_seq: u64,
     /// Where progress is saved and how the last save went.
     pub saving: SaveStatus,
 }
@@ -206,13 +212,20 @@ impl App {
             },
             back: Vec::new(),
             filter: UnitFilter::new(Arc::clone(&search)),
+            background_search: search.len() >= search::BACKGROUND_FROM,
             searcher: Searcher::new(search),
+            search_seq: 0,
             saving: SaveStatus::default(),
         }
     }
 
     pub fn task(&self, r: TaskRef) -> Option<&Task> {
         r.get(&self.data)
+    }
+
+    /// Whether the search popup waits for a background search.
+    pub fn search_pending(&self) -> bool {
+        matches!(&self.mode, Mode::Popup(Popup::Search(p)) if p.pending.is_some())
     }
 
     /// The focused pane of the current tab.

@@ -3,7 +3,11 @@
 //!
 //! The popup holds the query, the hits and the selection; the engine's
 //! narrowing state (a [`crate::search::Searcher`]) lives in [`App`] and is
-//! advanced here, in `update`, once per edit, never while drawing. The
+//! advanced here, in `update`, once per edit, never while drawing. On a
+//! large dataset ([`BACKGROUND_FROM`]) an edit becomes an
+//! [`Effect::Search`] instead: the event loop hands it to a search thread,
+//! the popup keeps its hits until the answer comes back as
+//! [`Action::Found`], and an answer to an older query is dropped. The
 //! dashboard's own view is not touched while the popup is open, so Esc
 //! leaves it exactly as it was; Enter jumps to the selected hit (a jump Esc
 //! can come back from).
@@ -12,13 +16,18 @@ use ratatui::layout::{Position, Rect};
 
 use super::layout;
 use super::nav;
-use super::update::Action;
+use super::update::{Action, Effect};
 use super::{App, Cursor, DetailView, Mode, Pane, Popup, Tab, TaskRef};
 use crate::line_edit::{Edit, LineEdit};
-use crate::search::{Hit, Target};
+use crate::search::{Hit, Reply, Request, Target};
 
 /// How many hits the popup keeps (best first).
 pub const LIMIT: usize = 100;
+
+/// From this many index entries (tasks, projects, sub-items, units and
+/// leaders) the popup searches off the UI thread. At 10,000 a keystroke
+/// can take a few milliseconds on a loaded machine; at 100,000, tens.
+pub const BACKGROUND_FROM: usize = 10_000;
 
 /// The popup's state.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -27,6 +36,9 @@ pub struct SearchPopup {
     /// Hits for the query as it is now, best first.
     pub hits: Vec<Hit>,
     pub list: Cursor,
+    /// The background search the popup waits for, by request number;
+    /// `hits` are the previous query's until it answers.
+    pub pending: Option<u64>,
 }
 
 impl SearchPopup {
@@ -135,21 +147,40 @@ pub(super) fn open(app: &mut App) {
 }
 
 /// An action while the popup is open.
-pub(super) fn update(app: &mut App, action: Action) {
+pub(super) fn update(app: &mut App, action: Action) -> Effect {
     let areas = areas(app.area);
     let page = usize::from(areas.list.height);
-    let App { mode, searcher, .. } = app;
+    let App {
+        mode,
+        searcher,
+        background_search,
+        search_seq,
+        ..
+    } = app;
     let Mode::Popup(Popup::Search(popup)) = mode else {
-        return;
+        return Effect::None;
     };
     if let Some(edit) = as_edit(&action) {
-        if popup.query.apply(edit) {
-            // The searcher narrows the previous hits when the query only
-            // grew at its end; it starts afresh otherwise.
-            popup.hits = searcher.search(popup.query.text(), None, LIMIT);
-            popup.list = Cursor::default();
+        if !popup.query.apply(edit) {
+            return Effect::None;
         }
-        return;
+        let query = popup.query.text();
+        if *background_search && !query.trim().is_empty() {
+            *search_seq += 1;
+            popup.pending = Some(*search_seq);
+            return Effect::Search(Request {
+                seq: *search_seq,
+                query: query.to_string(),
+                kind: None,
+                limit: LIMIT,
+            });
+        }
+        // The searcher narrows the previous hits when the query only
+        // grew at its end; it starts afresh otherwise.
+        popup.hits = searcher.search(query, None, LIMIT);
+        popup.list = Cursor::default();
+        popup.pending = None;
+        return Effect::None;
     }
     let len = popup.hits.len();
     let list = &mut popup.list;
@@ -185,6 +216,22 @@ pub(super) fn update(app: &mut App, action: Action) {
         }
         _ => {}
     }
+    Effect::None
+}
+
+/// A background search's answer: shown if the popup is still open and
+/// waiting for exactly this request; an answer to an older query (the user
+/// typed on) or to a closed popup is dropped.
+pub(super) fn found(app: &mut App, reply: Reply) {
+    let Mode::Popup(Popup::Search(popup)) = &mut app.mode else {
+        return;
+    };
+    if popup.pending != Some(reply.seq) {
+        return;
+    }
+    popup.hits = reply.hits;
+    popup.list = Cursor::default();
+    popup.pending = None;
 }
 
 /// Shows a hit in its tab; Esc comes back.

@@ -60,6 +60,9 @@ pub enum Action {
     Retry,
     /// The event loop's report on an [`Effect`] it performed on the journal.
     Saved(SaveOutcome),
+    /// A background search's answer to an [`Effect::Search`]; dropped when
+    /// the query has changed since.
+    Found(crate::search::Reply),
 }
 
 /// What the event loop should do after an update.
@@ -73,6 +76,9 @@ pub enum Effect {
     Undo,
     /// Save what is pending.
     Retry,
+    /// Run this search off the UI thread and report back with
+    /// [`Action::Found`].
+    Search(crate::search::Request),
 }
 
 /// How a list or a detail pane moves.
@@ -94,12 +100,13 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             nav::fit_all(app);
         }
         Action::Saved(outcome) => saving::saved(app, outcome),
+        Action::Found(reply) => search::found(app, reply),
         Action::Retry => return Effect::Retry,
         Action::Editor(a) => return editor::update(app, a),
         Action::Undo if app.mode == Mode::Browse => return Effect::Undo,
         _ => match app.mode {
             Mode::Editor(_) => {}
-            Mode::Popup(Popup::Search(_)) => search::update(app, action),
+            Mode::Popup(Popup::Search(_)) => return search::update(app, action),
             Mode::Popup(_) => popup(app, action),
             Mode::UnitFilter => filter(app, action),
             Mode::Browse => browse(app, action),

@@ -8,7 +8,7 @@ use std::io::{self, stdout};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI32, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
@@ -20,10 +20,15 @@ use crate::app::{
     self, App, Effect, Progress, SaveKind, SaveOutcome, SaveStatus, action_for, update,
 };
 use crate::progress::{Journal, ProgressError, SaveError};
+use crate::search::{Reply, Request, Searcher, Worker};
 
 /// How long the loop sleeps in `poll` when nothing happens; only a safety
 /// net: a signal wakes it at once (see [`super::hangup`]).
 const IDLE_POLL: Duration = Duration::from_secs(5);
+
+/// How often the loop looks for a background search's answer while the
+/// search popup waits for one.
+const SEARCH_POLL: Duration = Duration::from_millis(4);
 
 pub fn run(global: &Global) -> CliResult {
     let data = crate::store::load(global.data.as_deref())?;
@@ -109,7 +114,7 @@ fn one_line(e: &impl ToString) -> String {
 /// Performs an effect on the journal and reports how it went.
 fn perform(journal: &mut Journal, effect: Effect) -> Option<SaveOutcome> {
     let (kind, result) = match effect {
-        Effect::None | Effect::Quit => return None,
+        Effect::None | Effect::Quit | Effect::Search(_) => return None,
         Effect::Commit(mut entry) => {
             entry.at = crate::progress::now();
             let id = entry.task.clone();
@@ -185,35 +190,94 @@ fn event_loop(
     journal: &mut Journal,
     signal: &AtomicI32,
 ) -> io::Result<()> {
+    let searches = Searches::new(app);
     let size = terminal.size()?;
     update(app, app::Action::Resize(size.width, size.height));
     terminal.draw(|f| crate::ui::draw(f, app))?;
     while signal.load(Ordering::SeqCst) == 0 {
-        if !event::poll(IDLE_POLL)? {
-            continue;
-        }
+        let wait = if app.search_pending() {
+            SEARCH_POLL
+        } else {
+            IDLE_POLL
+        };
+        let mut dirty = false;
         // Apply everything already queued (a burst of resizes, a paste)
         // before drawing once.
-        let mut dirty = false;
-        loop {
+        while event::poll(if dirty { Duration::ZERO } else { wait })? {
             let ev = event::read()?;
             if let Some(action) = action_for(app, &ev) {
-                let effect = update(app, action);
-                if effect == Effect::Quit {
-                    return Ok(());
-                }
-                if let Some(outcome) = perform(journal, effect) {
-                    update(app, app::Action::Saved(outcome));
+                match update(app, action) {
+                    Effect::Quit => return Ok(()),
+                    Effect::Search(request) => {
+                        if let Some(reply) = searches.start(request) {
+                            update(app, app::Action::Found(reply));
+                        }
+                    }
+                    effect => {
+                        if let Some(outcome) = perform(journal, effect) {
+                            update(app, app::Action::Saved(outcome));
+                        }
+                    }
                 }
                 dirty = true;
             }
-            if signal.load(Ordering::SeqCst) != 0 || !event::poll(Duration::ZERO)? {
+            if signal.load(Ordering::SeqCst) != 0 {
                 break;
             }
+        }
+        // Answers to queries typed over since are dropped by `update`.
+        while let Some(reply) = searches.ready() {
+            update(app, app::Action::Found(reply));
+            dirty = true;
         }
         if dirty && signal.load(Ordering::SeqCst) == 0 {
             terminal.draw(|f| crate::ui::draw(f, app))?;
         }
     }
     Ok(())
+}
+
+/// Where the search popup's background searches run: a search thread, or,
+/// if it cannot be started, the loop itself.
+struct Searches {
+    worker: Option<Worker>,
+    index: Arc<crate::search::Index>,
+}
+
+impl Searches {
+    fn new(app: &App) -> Searches {
+        let index = app.searcher.shared_index();
+        let worker = if app.background_search {
+            Worker::spawn(Arc::clone(&index)).ok()
+        } else {
+            None
+        };
+        Searches { worker, index }
+    }
+
+    /// Hands `request` to the thread; answers it at once if there is none.
+    fn start(&self, request: Request) -> Option<Reply> {
+        if let Some(worker) = &self.worker
+            && worker.send(request.clone())
+        {
+            return None;
+        }
+        let started = Instant::now();
+        let hits = Searcher::new(Arc::clone(&self.index)).search(
+            &request.query,
+            request.kind,
+            request.limit,
+        );
+        Some(Reply {
+            seq: request.seq,
+            query: request.query,
+            hits,
+            took: started.elapsed(),
+        })
+    }
+
+    /// An answer, if one has come back.
+    fn ready(&self) -> Option<Reply> {
+        self.worker.as_ref().and_then(Worker::try_recv)
+    }
 }

@@ -5,19 +5,23 @@
 //! when the query grows. Hits are ranked by the fuzzy matcher's
 //! (`SkimMatcherV2`) score; an ID hit ranks first, a direct (Chinese or
 //! ASCII) hit above a pinyin hit. Each hit carries the character ranges to
-//! highlight on the text it shows. Nothing here knows about the terminal.
+//! highlight on the text it shows. A [`Worker`] runs a searcher on its own
+//! thread for datasets where a keystroke can take longer than a frame.
+//! Nothing here knows about the terminal.
 
 mod index;
 mod pinyin;
 mod rank;
 mod score;
 mod searcher;
+mod worker;
 
 use std::ops::Range;
 
 pub use index::{Index, SHORT_TEXT};
 pub use pinyin::{PinyinMatch, Readings, pinyin_query};
 pub use searcher::Searcher;
+pub use worker::{Reply, Request, Worker};
 
 /// What sort of thing a hit is; also the `--kind` filter. Sub-items of a
 /// livelihood project are of kind `Project`.

@@ -55,6 +55,11 @@ impl Searcher {
         &self.index
     }
 
+    /// The index, to share with another searcher (a [`super::Worker`]).
+    pub fn shared_index(&self) -> Arc<Index> {
+        Arc::clone(&self.index)
+    }
+
     /// Forgets the previous query, so the next search starts afresh.
     pub fn reset(&mut self) {
         self.state = None;

@@ -46,6 +46,19 @@ pub fn number(app: &App, r: TaskRef) -> String {
     }
 }
 
+/// The number column's width for `tasks`: three columns, or the widest
+/// number (a leader of a large dataset has tasks numbered in thousands).
+fn number_width(app: &App, tasks: &[TaskRef]) -> usize {
+    tasks
+        .iter()
+        .filter_map(|r| app.task(*r))
+        .map(|t| match t.kind {
+            TaskKind::Project => t.id.len(),
+            TaskKind::Key => t.number.checked_ilog10().unwrap_or(0) as usize + 1,
+        })
+        .fold(3, usize::max)
+}
+
 pub fn draw_tasks(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
     let tasks = app.leader_tasks();
     let name = app
@@ -63,13 +76,14 @@ pub fn draw_tasks(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
         len: tasks.len(),
         top: None,
     };
+    let number_w = number_width(app, tasks);
     pane.draw(frame, rect, |i, w| {
         let Some(task) = tasks.get(i).and_then(|r| app.task(*r)) else {
             return row(Vec::new(), "", w);
         };
         let (status, pct) = app.progress.state(task);
         let cells = vec![
-            (fit_right(&number(app, tasks[i]), 3), Style::new()),
+            (fit_right(&number(app, tasks[i]), number_w), Style::new()),
             light_cell(app, task),
             status_cell(app, status),
             percent_cell(pct),

@@ -34,7 +34,9 @@ pub fn draw(frame: &mut Frame, app: &App, popup: &SearchPopup) {
     }
     frame.render_widget(Clear, areas.outer);
     let mut block = style::block(l.search, true, areas.outer.width);
-    if !popup.hits.is_empty() {
+    if popup.pending.is_some() {
+        block = block.title_bottom(Span::styled(format!(" {} ", l.searching), style::muted()));
+    } else if !popup.hits.is_empty() {
         block = block.title_bottom(format!(" {}/{} ", popup.list.sel + 1, popup.hits.len()));
     }
     frame.render_widget(block, areas.outer);
@@ -83,20 +85,29 @@ fn draw_hits(frame: &mut Frame, app: &App, popup: &SearchPopup, area: Rect) {
             style::muted(),
         ))]
     } else if popup.hits.is_empty() {
-        vec![Line::from(Span::styled(l.nothing, style::muted()))]
+        // Until the first answer comes, "nothing found" would be a guess.
+        let note = if popup.pending.is_some() {
+            l.searching
+        } else {
+            l.nothing
+        };
+        vec![Line::from(Span::styled(note, style::muted()))]
     } else {
-        popup
-            .list
-            .visible(popup.hits.len(), height)
-            .map(|i| {
-                let line = hit_row(app, &popup.hits[i], w);
-                if i == popup.list.sel {
-                    line.patch_style(style::selected(true))
-                } else {
-                    line
-                }
-            })
-            .collect()
+        let rows = popup.list.visible(popup.hits.len(), height);
+        let id_w = rows
+            .clone()
+            .filter_map(|i| id_of(&popup.hits[i]))
+            .map(width)
+            .fold(ID_WIDTH, usize::max);
+        rows.map(|i| {
+            let line = hit_row(app, &popup.hits[i], w, id_w);
+            if i == popup.list.sel {
+                line.patch_style(style::selected(true))
+            } else {
+                line
+            }
+        })
+        .collect()
     };
     frame.render_widget(Paragraph::new(lines), area);
 }
@@ -131,12 +142,22 @@ fn tag_width(l: &Labels) -> usize {
         .unwrap_or(0)
 }
 
-/// IDs are at most this wide (`K10.12`).
+/// The ID column is at least this wide (`K10.12`); wider when a shown
+/// hit's ID is (a large dataset's `K5.1637`).
 const ID_WIDTH: usize = 6;
 
-/// One hit: kind tag, ID (tasks, projects, sub-items), then the matched
-/// text with its matched characters highlighted, padded to `w` columns.
-fn hit_row(app: &App, hit: &Hit, w: usize) -> Line<'static> {
+/// The ID a hit shows: tasks, projects and sub-items have one.
+fn id_of(hit: &Hit) -> Option<&str> {
+    match hit.target {
+        Target::Task(_) | Target::Project(_) | Target::Item(_) => Some(hit.target.key()),
+        Target::Unit(_) | Target::Leader(_) => None,
+    }
+}
+
+/// One hit: kind tag, ID (tasks, projects, sub-items) in `id_w` columns,
+/// then the matched text with its matched characters highlighted, padded
+/// to `w` columns.
+fn hit_row(app: &App, hit: &Hit, w: usize, id_w: usize) -> Line<'static> {
     let l = app.labels;
     let mut spans = vec![Span::styled(
         fit(tag(l, &hit.target, hit.kind), tag_width(l)),
@@ -144,21 +165,14 @@ fn hit_row(app: &App, hit: &Hit, w: usize) -> Line<'static> {
     )];
     spans.push(Span::raw(" "));
     let found = search::resolve(app, &hit.target);
-    let has_id = matches!(
-        hit.target,
-        Target::Task(_) | Target::Project(_) | Target::Item(_)
-    );
-    if has_id {
-        let id = hit.target.key();
+    if let Some(id) = id_of(hit) {
         let ranges: &[Range<usize>] = if hit.field == Field::Id {
             &hit.ranges
         } else {
             &[]
         };
-        spans.extend(highlighted(id, ranges, ID_WIDTH));
-        spans.push(Span::raw(
-            " ".repeat(ID_WIDTH.saturating_sub(width(id)) + 1),
-        ));
+        spans.extend(highlighted(id, ranges, id_w));
+        spans.push(Span::raw(" ".repeat(id_w.saturating_sub(width(id)) + 1)));
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let room = w.saturating_sub(used);

@@ -1,0 +1,163 @@
+//! The built `duban` in a real terminal: a tmux server of its own per
+//! test, keys sent as a person types them, and the screen as they see it.
+#![allow(dead_code)] // each test binary uses a different part
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_duban");
+
+/// How long a wait lasts before the test fails, unless told otherwise.
+pub const WAIT: Duration = Duration::from_secs(10);
+
+/// A tmux server running `duban` in window `t`; killed when dropped, even
+/// when the test fails.
+pub struct Tmux {
+    socket: String,
+    /// DUBAN_DATA_HOME when the session made its own.
+    _home: Option<tempfile::TempDir>,
+}
+
+impl Tmux {
+    /// `duban --today 2023-06-30 ARGS` in a `w`x`h` window, with progress
+    /// kept in a temporary directory of its own; returns once the header
+    /// is drawn.
+    pub fn start(name: &str, w: u16, h: u16, args: &str) -> Tmux {
+        let home = tempfile::tempdir().expect("a temp dir");
+        let mut tmux = Tmux::launch(name, home.path(), w, h, args);
+        tmux._home = Some(home);
+        tmux.wait_for("2023-06-30");
+        tmux
+    }
+
+    /// As [`Tmux::start`], with progress kept under `home`.
+    pub fn start_in(name: &str, home: &Path, w: u16, h: u16, args: &str) -> Tmux {
+        let tmux = Tmux::launch(name, home, w, h, args);
+        tmux.wait_for("2023-06-30");
+        tmux
+    }
+
+    /// Starts `duban` without waiting for it to draw. When it ends, the
+    /// window shows `EXITED:<status>` and stays open.
+    pub fn launch(name: &str, home: &Path, w: u16, h: u16, args: &str) -> Tmux {
+        let tmux = Tmux {
+            socket: format!("duban-{name}-{}", std::process::id()),
+            _home: None,
+        };
+        let cmd = format!(
+            "DUBAN_DATA_HOME='{}' {BIN} --today 2023-06-30 {args}; echo EXITED:$?; exec sleep 600",
+            home.display()
+        );
+        let out = tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+            "sh",
+            "-c",
+            &cmd,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        tmux
+    }
+
+    /// A tmux command on this session's server.
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .env("LANG", "C.UTF-8")
+            .env("LC_ALL", "C.UTF-8")
+            .output()
+            .expect("tmux is installed")
+    }
+
+    /// The screen as it is now.
+    pub fn capture(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    /// A pane format variable, e.g. `alternate_on` or `cursor_x`.
+    pub fn flag(&self, name: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "t", &format!("#{{{name}}}")]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// The terminal cursor: (column, row).
+    pub fn cursor(&self) -> (u16, u16) {
+        let num = |name| self.flag(name).parse().unwrap_or(u16::MAX);
+        (num("cursor_x"), num("cursor_y"))
+    }
+
+    /// Keys by tmux name (`Enter`, `C-s`, `j`), one after another.
+    pub fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.run(&["send-keys", "-t", "t", k]);
+        }
+    }
+
+    /// Types text literally, as an input method hands it over.
+    pub fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-t", "t", "-l", text]);
+    }
+
+    /// Waits (at most [`WAIT`]) until the screen shows `text`; returns it.
+    pub fn wait_for(&self, text: &str) -> String {
+        self.wait_until(|s| s.contains(text), text)
+    }
+
+    /// Waits (at most [`WAIT`]) until the screen satisfies `ok` and has
+    /// stopped changing (a capture can catch a frame half drawn).
+    pub fn wait_until(&self, ok: impl Fn(&str) -> bool, what: &str) -> String {
+        self.wait_within(WAIT, ok, what)
+    }
+
+    /// As [`Tmux::wait_until`], waiting at most `limit`.
+    pub fn wait_within(&self, limit: Duration, ok: impl Fn(&str) -> bool, what: &str) -> String {
+        let start = Instant::now();
+        let mut last = String::new();
+        loop {
+            let screen = self.capture();
+            if ok(&screen) && screen == last {
+                return screen;
+            }
+            last = screen;
+            assert!(
+                start.elapsed() < limit,
+                "waited for {what:?}; screen:\n{last}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The pid of the duban process (the child of the pane's shell).
+    pub fn duban_pid(&self) -> String {
+        let shell = self.flag("pane_pid");
+        let out = Command::new("pgrep")
+            .args(["-P", &shell])
+            .output()
+            .expect("pgrep");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
