@@ -569,7 +569,7 @@ fn popup_searching_in_the_background_120x40() {
 
 #[test]
 fn long_ids_show_in_full_in_the_popup() {
-    let mut a = app(duban::synth::synth(3_000, 5), Lang::Zh);
+    let mut a = app(duban::synth::synth(9_000, 5), Lang::Zh);
     update(&mut a, Action::Resize(120, 40));
     key(&mut a, KeyCode::Char('/'));
     type_text(&mut a, "k1.1000");

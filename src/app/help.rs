@@ -348,6 +348,7 @@ pub fn bar(app: &App) -> Vec<(&'static str, &'static str)> {
             keys.push(("Enter", t("打开", "open")));
         }
     }
+    keys.push(("/", t("搜索", "search")));
     if super::editor::can_edit(app) {
         keys.push(("e", t("填报", "record")));
         keys.push(("u", t("撤销", "undo")));

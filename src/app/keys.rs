@@ -90,7 +90,8 @@ fn browse_char(c: char) -> Option<Action> {
 }
 
 /// Keys that edit a line being typed: the cursor moves by character.
-fn line_edit(k: &KeyEvent) -> Option<Edit> {
+/// The same keys edit the progress editor's text fields.
+pub(super) fn line_edit(k: &KeyEvent) -> Option<Edit> {
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     Some(match k.code {
         KeyCode::Char('w' | 'W') if ctrl => Edit::DeleteWord,

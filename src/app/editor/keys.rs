@@ -41,28 +41,17 @@ pub fn action_for(editor: &Editor, k: &KeyEvent) -> Option<A> {
                 .map(A::PickStatus),
             _ => None,
         },
-        Field::Note | Field::Date | Field::Actual(_) => text_key(k, ctrl),
+        Field::Note | Field::Date | Field::Actual(_) => text_key(k),
     }
 }
 
-/// A key in a line of text.
-fn text_key(k: &KeyEvent, ctrl: bool) -> Option<A> {
-    let edit = match k.code {
-        KeyCode::Char('w' | 'W') if ctrl => Edit::DeleteWord,
-        KeyCode::Char('u' | 'U') if ctrl => Edit::DeleteToStart,
-        KeyCode::Char('a' | 'A') if ctrl => Edit::Home,
-        KeyCode::Char('e' | 'E') if ctrl => Edit::End,
-        KeyCode::Char(_) if ctrl => return None,
-        KeyCode::Char(c) => return Some(A::Input(c)),
-        KeyCode::Backspace => Edit::Backspace,
-        KeyCode::Delete => Edit::Delete,
-        KeyCode::Left => Edit::Left,
-        KeyCode::Right => Edit::Right,
-        KeyCode::Home => Edit::Home,
-        KeyCode::End => Edit::End,
-        _ => return None,
-    };
-    Some(A::Edit(edit))
+/// A key in a line of text: the keys of every typed line (the search
+/// query, the units filter).
+fn text_key(k: &KeyEvent) -> Option<A> {
+    Some(match crate::app::keys::line_edit(k)? {
+        Edit::Insert(c) => A::Input(c),
+        edit => A::Edit(edit),
+    })
 }
 
 #[cfg(test)]
