@@ -3,7 +3,7 @@
 
 mod report_support;
 
-use duban::lights::{Light, Overview, Thresholds, UnitOrder, latest_as_of};
+use duban::lights::{Light, Overview, Standing, Thresholds, UnitOrder, latest_as_of};
 use report_support::{as_of, dataset, entries};
 
 fn light_of(overview: &Overview, id: &str) -> Light {
@@ -116,4 +116,35 @@ fn stricter_thresholds_turn_more_lights_red() {
     let o = Overview::new(&data, &latest, as_of(), &strict);
     assert_eq!(light_of(&o, "K3.2"), Light::Red);
     assert_eq!(o.red().count(), 4);
+}
+
+#[test]
+fn standings_are_those_of_the_tasks_each_heads_or_leads() {
+    // The definition, checked against the one-pass grouping, on the
+    // bundled data with a unit listed twice in one task's lead.
+    let mut data = duban::store::load(None).expect("the bundled data");
+    let first = data.tasks[0].lead[0].clone();
+    data.tasks[3].lead.push(first);
+    let entries = entries();
+    let latest = latest_as_of(&entries, as_of());
+    let t = Thresholds::default();
+    let o = Overview::new(&data, &latest, as_of(), &t);
+    for (leader, standing) in data.plan.leaders.iter().zip(&o.leaders) {
+        let mine = o
+            .tasks
+            .iter()
+            .filter(|a| a.task.leader.as_deref() == Some(leader.id.as_str()));
+        assert_eq!(*standing, Standing::of(&leader.id, mine, as_of(), &t));
+    }
+    let expected: Vec<Standing> = data
+        .units
+        .iter()
+        .map(|u| {
+            let mine = o.tasks.iter().filter(|a| a.task.lead.contains(&u.name));
+            Standing::of(&u.name, mine, as_of(), &t)
+        })
+        .filter(|s| s.total() > 0)
+        .collect();
+    assert!(expected.len() > 50, "{}", expected.len());
+    assert_eq!(o.units, expected);
 }

@@ -294,6 +294,60 @@ fn typing_gives_the_same_hits_as_a_fresh_search() {
 }
 
 #[test]
+fn the_best_few_hits_are_the_head_of_the_full_ranking() {
+    // With a small limit, texts that cannot reach the top are not scored;
+    // what is left must be exactly the head of the full ranking.
+    let data = duban::synth::synth(3000, 4);
+    let index = Arc::new(Index::build(&data));
+    for query in [
+        "新",
+        "新增",
+        "全",
+        "全年",
+        "推进",
+        "规上",
+        "市",
+        "k",
+        "K1",
+        "gs",
+        "x",
+        "新增规上企业",
+    ] {
+        let all = Searcher::new(Arc::clone(&index)).search(query, None, usize::MAX);
+        for limit in [1, 10, 50] {
+            let few = Searcher::new(Arc::clone(&index)).search(query, None, limit);
+            let head = &all[..limit.min(all.len())];
+            assert_eq!(few, head, "{query} with limit {limit}");
+        }
+    }
+}
+
+#[test]
+fn a_gapped_match_at_the_head_does_not_hide_a_whole_match_after_it() {
+    // Texts that start with the query's first character but hold the rest
+    // further on, and texts with the whole query after a separator: the
+    // latter score higher, although they do not start with it.
+    let mut data = duban::synth::synth(300, 4);
+    let texts = [
+        "新建小微企业园增加就业",
+        "全年项目;新增规上企业",
+        "推进新增规上企业",
+    ];
+    for (i, task) in data.tasks.iter_mut().enumerate() {
+        task.text = format!("{}{i}", texts[i % texts.len()]);
+        task.title = None;
+        task.items.clear();
+    }
+    let index = Arc::new(Index::build(&data));
+    let all = Searcher::new(Arc::clone(&index)).search("新增", Some(Kind::Task), usize::MAX);
+    assert!(all[0].text.starts_with("全年项目;新增"), "{:?}", all[0]);
+    for limit in [1, 10, 50, 150] {
+        let few = Searcher::new(Arc::clone(&index)).search("新增", Some(Kind::Task), limit);
+        assert_eq!(few, &all[..limit], "limit {limit}");
+    }
+}
+
+#[test]
 fn deleting_a_character_widens_the_search_again() {
     let mut s = searcher();
     assert_eq!(keys(&s.search("规上企业", None, 20)).len(), 2);

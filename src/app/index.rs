@@ -89,24 +89,39 @@ impl Index {
             })
             .collect();
 
-        let mut duties = vec![Vec::new(); data.units.len()];
-        for role in [Role::Lead, Role::Co, Role::Members] {
-            for (r, task) in &refs {
-                let names = match role {
-                    Role::Lead => &task.lead,
-                    Role::Co => &task.co,
-                    Role::Members => &task.co_members_of,
-                };
+        // Per role, per unit, in task order; a unit named twice in a task
+        // keeps its first role there.
+        let mut by_role: [Vec<Vec<Duty>>; 3] = Default::default();
+        for list in &mut by_role {
+            *list = vec![Vec::new(); data.units.len()];
+        }
+        let mut named: Vec<usize> = Vec::new();
+        for (r, task) in &refs {
+            named.clear();
+            let roles = [
+                (Role::Lead, &task.lead),
+                (Role::Co, &task.co),
+                (Role::Members, &task.co_members_of),
+            ];
+            for (slot, (role, names)) in roles.into_iter().enumerate() {
                 for name in names {
-                    if let Some(&u) = unit_by_name.get(name) {
-                        let list: &mut Vec<Duty> = &mut duties[u];
-                        if !list.iter().any(|d| d.task == *r) {
-                            list.push(Duty { task: *r, role });
-                        }
+                    if let Some(&u) = unit_by_name.get(name)
+                        && !named.contains(&u)
+                    {
+                        named.push(u);
+                        by_role[slot][u].push(Duty { task: *r, role });
                     }
                 }
             }
         }
+        let [lead, co, members] = by_role;
+        let duties: Vec<Vec<Duty>> = (lead.into_iter().zip(co).zip(members))
+            .map(|((mut all, co), members)| {
+                all.extend(co);
+                all.extend(members);
+                all
+            })
+            .collect();
 
         let mut units_by_load: Vec<usize> = (0..data.units.len()).collect();
         units_by_load.sort_by_key(|&u| {
@@ -147,5 +162,57 @@ impl Index {
         let duties = self.duties.get(unit).map_or(&[][..], Vec::as_slice);
         let count = |role| duties.iter().filter(|d| d.role == role).count();
         (count(Role::Lead), count(Role::Co), count(Role::Members))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The duties by their definition: for each role in turn, each task in
+    /// order, each unit named, unless the unit has a duty on that task.
+    fn duties_by_definition(data: &Dataset, index: &Index) -> Vec<Vec<Duty>> {
+        let mut duties: Vec<Vec<Duty>> = vec![Vec::new(); data.units.len()];
+        for role in [Role::Lead, Role::Co, Role::Members] {
+            for (i, task) in data.all_tasks().enumerate() {
+                let names = match role {
+                    Role::Lead => &task.lead,
+                    Role::Co => &task.co,
+                    Role::Members => &task.co_members_of,
+                };
+                for name in names {
+                    if let Some(&u) = index.unit_by_name.get(name)
+                        && !duties[u].iter().any(|d| d.task == TaskRef(i))
+                    {
+                        duties[u].push(Duty {
+                            task: TaskRef(i),
+                            role,
+                        });
+                    }
+                }
+            }
+        }
+        duties
+    }
+
+    #[test]
+    fn duties_follow_their_definition() {
+        let mut data = crate::store::load(None).expect("the bundled data");
+        // A unit named as lead and as cooperating on one task, and twice
+        // among the cooperating units of another.
+        let lead = data.tasks[0].lead[0].clone();
+        data.tasks[0].co.push(lead.clone());
+        data.tasks[1].co.push(lead.clone());
+        data.tasks[1].co.push(lead.clone());
+        let index = Index::new(&data);
+        assert_eq!(index.duties, duties_by_definition(&data, &index));
+        let u = index.unit_by_name[&lead];
+        let on_first: Vec<Role> = (index.duties[u].iter())
+            .filter(|d| d.task == TaskRef(0))
+            .map(|d| d.role)
+            .collect();
+        assert_eq!(on_first, [Role::Lead]);
+        let on_second = (index.duties[u].iter()).filter(|d| d.task == TaskRef(1));
+        assert_eq!(on_second.count(), 1);
     }
 }

@@ -194,25 +194,37 @@ impl<'d> Overview<'d> {
             })
             .collect();
         let overall = Standing::of("", tasks.iter(), as_of, t);
-        let leaders = data
-            .plan
-            .leaders
-            .iter()
-            .map(|l| {
-                let mine = tasks
-                    .iter()
-                    .filter(|a| a.task.leader.as_deref() == Some(l.id.as_str()));
-                Standing::of(&l.id, mine, as_of, t)
-            })
+        // One pass files each task under its leader and its lead units, so
+        // the standings cost one look at each task, not one per unit.
+        let leader_at: HashMap<&str, usize> = (data.plan.leaders.iter().enumerate())
+            .map(|(i, l)| (l.id.as_str(), i))
             .collect();
-        let units = data
-            .units
-            .iter()
-            .map(|u| {
-                let mine = tasks.iter().filter(|a| a.task.lead.contains(&u.name));
-                Standing::of(&u.name, mine, as_of, t)
-            })
-            .filter(|s| s.total() > 0)
+        let unit_at: HashMap<&str, usize> = (data.units.iter().enumerate())
+            .map(|(i, u)| (u.name.as_str(), i))
+            .collect();
+        let mut by_leader = vec![Vec::new(); data.plan.leaders.len()];
+        let mut by_unit: Vec<Vec<usize>> = vec![Vec::new(); data.units.len()];
+        for (i, a) in tasks.iter().enumerate() {
+            if let Some(&l) = a.task.leader.as_deref().and_then(|id| leader_at.get(id)) {
+                by_leader[l].push(i);
+            }
+            for name in &a.task.lead {
+                if let Some(&u) = unit_at.get(name.as_str())
+                    && by_unit[u].last() != Some(&i)
+                {
+                    by_unit[u].push(i);
+                }
+            }
+        }
+        let of = |key: &str, mine: &[usize]| {
+            Standing::of(key, mine.iter().map(|&i| &tasks[i]), as_of, t)
+        };
+        let leaders = (data.plan.leaders.iter().zip(&by_leader))
+            .map(|(l, mine)| of(&l.id, mine))
+            .collect();
+        let units = (data.units.iter().zip(&by_unit))
+            .filter(|(_, mine)| !mine.is_empty())
+            .map(|(u, mine)| of(&u.name, mine))
             .collect();
         Overview {
             as_of,

@@ -165,7 +165,7 @@ impl Index {
     /// The documents containing every character of `query`, ignoring
     /// case; ascending.
     pub(crate) fn docs_with_chars(&self, query: &str) -> Vec<u32> {
-        let mut lists: Vec<&Vec<u32>> = Vec::new();
+        let mut lists: Vec<&[u32]> = Vec::new();
         for c in query.chars().flat_map(char::to_lowercase) {
             match self.chars.get(c) {
                 Some(id) => lists.push(&self.postings[id as usize]),
@@ -187,19 +187,33 @@ impl Index {
     /// The documents of `docs` (ascending) that contain every character
     /// of `added`, ignoring case; ascending.
     pub(crate) fn narrow_to_chars(&self, docs: &[u32], added: &str) -> Vec<u32> {
-        let mut out = docs.to_vec();
+        let mut lists: Vec<&[u32]> = Vec::new();
         for c in added.chars().flat_map(char::to_lowercase) {
-            let Some(id) = self.chars.get(c) else {
-                return Vec::new();
-            };
-            let posting = &self.postings[id as usize];
-            let mut at = 0;
-            out.retain(|doc| {
-                at += posting[at..].partition_point(|d| d < doc);
-                posting.get(at) == Some(doc)
-            });
+            match self.chars.get(c) {
+                Some(id) => lists.push(&self.postings[id as usize]),
+                None => return Vec::new(),
+            }
+        }
+        lists.sort_by_key(|l| l.len());
+        // Start from the smaller of the previous documents and the rarest
+        // new character's list.
+        let mut out = match lists.first() {
+            Some(rarest) if rarest.len() < docs.len() => {
+                let mut out = rarest.to_vec();
+                retain_in(&mut out, docs);
+                out
+            }
+            _ => docs.to_vec(),
+        };
+        for list in &lists {
+            retain_in(&mut out, list);
         }
         out
+    }
+
+    /// The ID of a (lowercased) character, if any document holds it.
+    pub(crate) fn char_id(&self, c: char) -> Option<u32> {
+        self.chars.get(c)
     }
 
     /// How many entries (tasks, projects, sub-items, units, leaders).
@@ -233,5 +247,43 @@ impl Index {
             + ids
             + self.chars.bmp.len() * 4
             + self.entries.len() * std::mem::size_of::<Entry>()
+    }
+}
+
+/// Keeps the elements of `out` that are in `list`; both ascending. Each
+/// lookup gallops forward from the previous one, so the cost follows the
+/// length of `out`, not of `list`.
+fn retain_in(out: &mut Vec<u32>, list: &[u32]) {
+    let mut at = 0;
+    out.retain(|&doc| {
+        // Exponential search for the first element >= doc.
+        let rest = &list[at..];
+        let mut step = 1;
+        while step < rest.len() && rest[step] < doc {
+            step *= 2;
+        }
+        let window = &rest[..rest.len().min(step + 1)];
+        at += window.partition_point(|&d| d < doc);
+        list.get(at) == Some(&doc)
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::retain_in;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn retain_in_is_the_sorted_intersection(
+            a in prop::collection::btree_set(0u32..500, 0..200),
+            b in prop::collection::btree_set(0u32..500, 0..200),
+        ) {
+            let mut out: Vec<u32> = a.iter().copied().collect();
+            let list: Vec<u32> = b.iter().copied().collect();
+            retain_in(&mut out, &list);
+            let expected: Vec<u32> = a.intersection(&b).copied().collect();
+            prop_assert_eq!(out, expected);
+        }
     }
 }

@@ -71,6 +71,19 @@ const RESET: Cell = Cell {
     bonus: 0,
 };
 
+/// An upper bound on the score of a pattern of `n` characters on a text
+/// whose first character does not match the pattern's first character.
+///
+/// Only a match on a text's first character earns the doubled head bonus;
+/// every other matched character adds at most a match and the largest
+/// bonus, and the first one a gap extension less. A property test holds
+/// the library's scores to it. A match of one or two characters at the
+/// head scores above it (31 and 51 against 23 and 47).
+pub(crate) fn off_head_bound(n: usize) -> i64 {
+    let n = i64::try_from(n).unwrap_or(i64::MAX / 64);
+    n * i64::from(SCORE_MATCH + BONUS_HEAD) + i64::from(GAP_EXTENSION)
+}
+
 /// A prepared pattern and reusable buffers; one per thread.
 #[derive(Debug, Default)]
 pub(crate) struct Scorer {
@@ -244,6 +257,33 @@ mod tests {
         }
 
         #[test]
+        fn no_match_off_the_head_scores_above_the_bound(choice in text(40), pattern in text(6)) {
+            let lower = |s: &str| s.chars().flat_map(char::to_lowercase).next();
+            prop_assume!(!pattern.is_empty() && lower(&choice) != lower(&pattern));
+            if let Some(score) = reference(&choice, &pattern) {
+                prop_assert!(
+                    score <= off_head_bound(pattern.chars().count()),
+                    "{} > {}", score, off_head_bound(pattern.chars().count())
+                );
+            }
+        }
+
+        #[test]
+        fn a_whole_pattern_after_a_separator_scores_within_the_bound(
+            before in text(10),
+            sep in prop::sample::select(&[' ', '/', '(', ',', '.', '-', 'A'][..]),
+            pattern in text(6),
+            after in text(10),
+        ) {
+            // The best place off the head: right after a separator.
+            let choice = format!("x{before}{sep}{pattern}{after}");
+            prop_assume!(!pattern.is_empty() && !pattern.starts_with(['x', 'X']));
+            let score = reference(&choice, &pattern);
+            prop_assert!(score.is_some());
+            prop_assert!(score <= Some(off_head_bound(pattern.chars().count())));
+        }
+
+        #[test]
         fn equals_the_fuzzy_matchers_score_for_one_character(choice in text(40), pattern in text(2)) {
             prop_assert_eq!(Scorer::new(&pattern).score(&choice), reference(&choice, &pattern));
         }
@@ -257,6 +297,18 @@ mod tests {
             reference(choice, "规上企业")
         );
         assert!(Scorer::new("规上企业").score(choice).is_some());
+    }
+
+    #[test]
+    fn a_match_of_one_or_two_characters_at_the_head_beats_the_bound() {
+        // Those are the keystrokes that match most of a large dataset.
+        for pattern in ["新", "新增", "f", "fg", "k2"] {
+            let head = Scorer::new(pattern).score(&format!("{pattern}100家"));
+            assert!(
+                head > Some(off_head_bound(pattern.chars().count())),
+                "{pattern}: {head:?}"
+            );
+        }
     }
 
     #[test]

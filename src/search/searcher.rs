@@ -15,7 +15,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use super::index::Index;
 use super::pinyin::{self, PinyinMatch};
 use super::rank::{self, Candidate};
-use super::score::Scorer;
+use super::score::{self, Scorer};
 use super::{Field, Hit, Kind, Via, ranges_of};
 
 /// Pinyin needs at least this many letters on short texts (names, titles)
@@ -30,7 +30,8 @@ const PARALLEL_FROM: usize = 4096;
 struct State {
     query: String,
     kind: Option<Kind>,
-    /// Documents the query matched directly.
+    /// Documents holding every character of the query: a superset of its
+    /// direct matches, and exactly what a fresh search would start from.
     direct: Vec<u32>,
     /// Documents the query matched by pinyin.
     pinyin: Vec<u32>,
@@ -93,7 +94,7 @@ impl Searcher {
                 .filter(|&d| wanted(d))
                 .collect(),
         };
-        let direct = self.score_direct(&direct_base, query);
+        let direct = self.score_direct(&direct_base, query, limit);
 
         let letters = pinyin::pinyin_query(query);
         let short_ok = letters
@@ -153,7 +154,7 @@ impl Searcher {
         self.state = Some(State {
             query: query.to_string(),
             kind,
-            direct: direct.into_iter().map(|(doc, _)| doc).collect(),
+            direct: direct_base,
             pinyin: pinyin.into_iter().map(|(doc, _)| doc).collect(),
             pinyin_short: short_ok,
             pinyin_long: long_ok,
@@ -161,17 +162,45 @@ impl Searcher {
         hits
     }
 
-    /// Fuzzy-matches `query` against each document: (document, score).
-    fn score_direct(&self, docs: &[u32], query: &str) -> Vec<(u32, i64)> {
+    /// Fuzzy-matches `query` against `docs`: (document, score), enough to
+    /// rank the best `limit` entries exactly.
+    ///
+    /// Documents whose first character is the query's first are scored
+    /// first. Any other document scores at most [`score::off_head_bound`];
+    /// when `limit` entries already score above it, the others cannot
+    /// reach the top and are not scored.
+    fn score_direct(&self, docs: &[u32], query: &str, limit: usize) -> Vec<(u32, i64)> {
         let index = &self.index;
-        par_filter_map(
-            docs,
-            || Scorer::new(query),
-            |scorer, doc| {
-                let text = &index.docs[doc as usize].text;
-                scorer.score(text).map(|score| (doc, score))
-            },
-        )
+        let score = |docs: &[u32]| {
+            par_filter_map(
+                docs,
+                || Scorer::new(query),
+                |scorer, doc| {
+                    let text = &index.docs[doc as usize].text;
+                    scorer.score(text).map(|score| (doc, score))
+                },
+            )
+        };
+        let first = query
+            .chars()
+            .flat_map(char::to_lowercase)
+            .next()
+            .and_then(|c| index.char_id(c));
+        let (head, rest): (Vec<u32>, Vec<u32>) = docs
+            .iter()
+            .partition(|&&doc| index.docs[doc as usize].chars.first() == first.as_ref());
+        let mut scored = score(&head);
+        let bound = score::off_head_bound(query.chars().count());
+        let mut above = std::collections::HashSet::new();
+        for &(doc, s) in &scored {
+            if s > bound {
+                above.insert(index.docs[doc as usize].entry);
+            }
+        }
+        if above.len() < limit {
+            scored.extend(score(&rest));
+        }
+        scored
     }
 
     /// Pinyin-matches `letters` against each document; long documents only
