@@ -139,15 +139,6 @@ pub struct Editor {
     overridden: bool,
 }
 
-/// The status a percent suggests when none was chosen.
-fn suggested(percent: u16) -> Status {
-    match percent {
-        0 => Status::NotStarted,
-        100.. => Status::Done,
-        _ => Status::OnTrack,
-    }
-}
-
 impl Editor {
     /// An editor for `id`, starting from its latest entry (percent and
     /// status; the note starts empty) and dated `today`.
@@ -160,7 +151,7 @@ impl Editor {
             percent: percent.to_string(),
             fresh: true,
             status,
-            follow: status == suggested(u16::from(percent)),
+            follow: status == Status::for_percent(u16::from(percent)),
             note: LineEdit::new(),
             date: LineEdit::with_text(&today.format("%Y-%m-%d").to_string()),
             refused: false,
@@ -178,7 +169,7 @@ impl Editor {
     fn set_percent(&mut self, value: u16) {
         self.percent = value.to_string();
         if self.follow {
-            self.status = suggested(value);
+            self.status = Status::for_percent(value);
         }
     }
 

@@ -40,15 +40,6 @@ pub fn today(global: &Global) -> NaiveDate {
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
-/// Without `--status`: 0 % is not started, 100 % done, anything else on track.
-fn default_status(percent: u8) -> Status {
-    match percent {
-        0 => Status::NotStarted,
-        100 => Status::Done,
-        _ => Status::OnTrack,
-    }
-}
-
 fn parse_status(text: &str) -> Result<Status, String> {
     Status::parse(text).ok_or_else(|| {
         let names: Vec<String> = Status::ALL
@@ -125,7 +116,7 @@ fn set(global: &Global, args: SetArgs) -> CliResult {
     let percent = percent_for(&data, &args, &actuals)?;
     let status = match args.status.as_deref() {
         Some(text) => parse_status(text)?,
-        None => default_status(percent),
+        None => Status::for_percent(u16::from(percent)),
     };
     let today = today(global);
     let entry = ProgressEntry {

@@ -61,6 +61,16 @@ impl Status {
         }
     }
 
+    /// The status a percent suggests when none is chosen: 0 % not
+    /// started, 100 % (or more) done, anything between on track.
+    pub fn for_percent(percent: u16) -> Status {
+        match percent {
+            0 => Status::NotStarted,
+            100.. => Status::Done,
+            _ => Status::OnTrack,
+        }
+    }
+
     /// Accepts `on_track`, `on-track`, `推进中`, …
     pub fn parse(s: &str) -> Option<Status> {
         let s = s.trim().replace('-', "_").to_lowercase();
@@ -89,4 +99,24 @@ pub struct ProgressEntry {
     /// Actual values reported against the task's targets.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actuals: Vec<Actual>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Status;
+
+    #[test]
+    fn a_percent_suggests_a_status() {
+        let cases = [
+            (0, Status::NotStarted),
+            (1, Status::OnTrack),
+            (99, Status::OnTrack),
+        ];
+        for (percent, status) in cases
+            .into_iter()
+            .chain([(100, Status::Done), (150, Status::Done)])
+        {
+            assert_eq!(Status::for_percent(percent), status, "{percent}");
+        }
+    }
 }
