@@ -1,10 +1,12 @@
 //! Dashboard speed on the bundled dataset: start to first frame (load,
 //! build the app, draw once) and the time to draw each tab at 120x40.
+//! And at scale, on 100,000 synthetic tasks: building the app (its
+//! lookups and search index) and a frame of the leaders and overview tabs.
 
 use std::hint::black_box;
 
 use chrono::NaiveDate;
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use duban::app::{Action, App, Lang, Progress, Tab, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -69,5 +71,36 @@ fn keypress(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, first_frame, frames, keypress);
+fn at_scale(c: &mut Criterion) {
+    let data = duban::synth::synth(100_000, 2023);
+    let mut group = c.benchmark_group("synth-100k");
+    group
+        .sample_size(10)
+        .measurement_time(std::time::Duration::from_secs(5));
+    group.bench_function("app_new", |b| {
+        b.iter_batched(
+            || data.clone(),
+            |data| App::new(data, Progress::default(), Lang::Zh, today()),
+            BatchSize::LargeInput,
+        )
+    });
+    for (name, tab) in [
+        ("frame_leaders_120x40", Tab::Leaders),
+        ("frame_overview_120x40", Tab::Overview),
+    ] {
+        let mut app = App::new(data.clone(), Progress::default(), Lang::Zh, today());
+        update(&mut app, Action::Resize(120, 40));
+        update(&mut app, Action::ShowTab(tab));
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                terminal.clear().expect("clear");
+                terminal.draw(|f| duban::ui::draw(f, &app)).expect("draw");
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, first_frame, frames, keypress, at_scale);
 criterion_main!(benches);
