@@ -6,7 +6,7 @@
 //! prefix), so only the previous candidates are matched again. Large
 //! candidate sets are matched on all cores.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::thread;
 
 use fuzzy_matcher::FuzzyMatcher;
@@ -30,8 +30,9 @@ const PARALLEL_FROM: usize = 4096;
 struct State {
     query: String,
     kind: Option<Kind>,
-    /// Documents holding every character of the query: a superset of its
-    /// direct matches, and exactly what a fresh search would start from.
+    /// Documents the query matched directly, ascending; or, when not all
+    /// candidates were scored, every document holding the query's
+    /// characters (what a fresh search starts from).
     direct: Vec<u32>,
     /// Documents the query matched by pinyin.
     pinyin: Vec<u32>,
@@ -94,7 +95,7 @@ impl Searcher {
                 .filter(|&d| wanted(d))
                 .collect(),
         };
-        let direct = self.score_direct(&direct_base, query, limit);
+        let (direct, complete) = self.score_direct(&direct_base, query, limit);
 
         let letters = pinyin::pinyin_query(query);
         let short_ok = letters
@@ -154,7 +155,13 @@ impl Searcher {
         self.state = Some(State {
             query: query.to_string(),
             kind,
-            direct: direct_base,
+            direct: if complete {
+                let mut matched: Vec<u32> = direct.iter().map(|&(doc, _)| doc).collect();
+                matched.sort_unstable();
+                matched
+            } else {
+                direct_base
+            },
             pinyin: pinyin.into_iter().map(|(doc, _)| doc).collect(),
             pinyin_short: short_ok,
             pinyin_long: long_ok,
@@ -163,13 +170,17 @@ impl Searcher {
     }
 
     /// Fuzzy-matches `query` against `docs`: (document, score), enough to
-    /// rank the best `limit` entries exactly.
+    /// rank the best `limit` entries exactly; and whether every document
+    /// was scored.
     ///
-    /// Documents whose first character is the query's first are scored
-    /// first. Any other document scores at most [`score::off_head_bound`];
-    /// when `limit` entries already score above it, the others cannot
-    /// reach the top and are not scored.
-    fn score_direct(&self, docs: &[u32], query: &str, limit: usize) -> Vec<(u32, i64)> {
+    /// For a query of one or two characters (the keystrokes that match
+    /// most of a large dataset), documents whose first character is the
+    /// query's first are scored first. Any other document scores at most
+    /// [`score::off_head_bound`]; when `limit` entries already score above
+    /// it, the others cannot reach the top and are not scored. Longer
+    /// queries rarely clear the bound (a run of Chinese characters at the
+    /// head does not), so every candidate is scored.
+    fn score_direct(&self, docs: &[u32], query: &str, limit: usize) -> (Vec<(u32, i64)>, bool) {
         let index = &self.index;
         let score = |docs: &[u32]| {
             par_filter_map(
@@ -181,6 +192,10 @@ impl Searcher {
                 },
             )
         };
+        let n = query.chars().count();
+        if n > 2 {
+            return (score(docs), true);
+        }
         let first = query
             .chars()
             .flat_map(char::to_lowercase)
@@ -190,17 +205,18 @@ impl Searcher {
             .iter()
             .partition(|&&doc| index.docs[doc as usize].chars.first() == first.as_ref());
         let mut scored = score(&head);
-        let bound = score::off_head_bound(query.chars().count());
+        let bound = score::off_head_bound(n);
         let mut above = std::collections::HashSet::new();
         for &(doc, s) in &scored {
             if s > bound {
                 above.insert(index.docs[doc as usize].entry);
             }
         }
-        if above.len() < limit {
+        let complete = above.len() < limit;
+        if complete {
             scored.extend(score(&rest));
         }
-        scored
+        (scored, complete)
     }
 
     /// Pinyin-matches `letters` against each document; long documents only
@@ -284,6 +300,13 @@ fn span_ranges((start, len): (u32, u32)) -> Vec<std::ops::Range<usize>> {
     std::iter::once(start as usize..(start + len) as usize).collect()
 }
 
+/// How many cores to search on; asked once (asking reads the process's
+/// CPU limits, which costs more than a small search).
+fn cores() -> usize {
+    static CORES: OnceLock<usize> = OnceLock::new();
+    *CORES.get_or_init(|| thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
 /// `f` over `items`, split across the available cores when there are
 /// many, each part with its own scratch state from `init`; results keep
 /// the order of `items`.
@@ -299,7 +322,7 @@ where
             .filter_map(|&i| f(&mut state, i))
             .collect::<Vec<T>>()
     };
-    let cores = thread::available_parallelism().map_or(1, |n| n.get());
+    let cores = cores();
     if cores < 2 || items.len() < PARALLEL_FROM {
         return run(items);
     }
