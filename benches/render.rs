@@ -99,6 +99,21 @@ fn at_scale(c: &mut Criterion) {
             });
         });
     }
+    // The search popup with a query's hits, searched inline to fill it.
+    let mut app = App::new(data.clone(), Progress::default(), Lang::Zh, today());
+    app.background_search = false;
+    update(&mut app, Action::Resize(120, 40));
+    update(&mut app, Action::Search);
+    for c in "新增规上企业".chars() {
+        update(&mut app, Action::Input(c));
+    }
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    group.bench_function("frame_search_popup_120x40", |b| {
+        b.iter(|| {
+            terminal.clear().expect("clear");
+            terminal.draw(|f| duban::ui::draw(f, &app)).expect("draw");
+        });
+    });
     group.finish();
 }
 

@@ -60,6 +60,10 @@ pub struct Index {
     /// Canonical name or alias → unit index.
     pub unit_by_name: HashMap<String, usize>,
     pub project_rows: Vec<ProjectRow>,
+    /// Key task or project ID → position.
+    pub task_by_id: HashMap<String, TaskRef>,
+    /// Sub-item ID → its project and its index in the project's items.
+    pub item_by_id: HashMap<String, (TaskRef, usize)>,
 }
 
 impl Index {
@@ -148,12 +152,21 @@ impl Index {
             })
             .collect();
 
+        let task_by_id = refs.iter().map(|(r, t)| (t.id.clone(), *r)).collect();
+        let item_by_id = (refs.iter())
+            .flat_map(|(r, t)| {
+                (t.items.iter().enumerate()).map(|(i, item)| (item.id.clone(), (*r, i)))
+            })
+            .collect();
+
         Index {
             leader_tasks,
             duties,
             units_by_load,
             unit_by_name,
             project_rows,
+            task_by_id,
+            item_by_id,
         }
     }
 

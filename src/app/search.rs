@@ -63,20 +63,13 @@ pub enum Found {
 
 /// The dataset entry a search target names.
 pub fn resolve(app: &App, target: &Target) -> Option<Found> {
-    let data = &app.data;
+    let index = &app.index;
     match target {
-        Target::Task(id) | Target::Project(id) => data
-            .all_tasks()
-            .position(|t| t.id == *id)
-            .map(|i| Found::Task(TaskRef(i))),
-        Target::Item(id) => data.all_tasks().enumerate().find_map(|(i, t)| {
-            t.items
-                .iter()
-                .position(|item| item.id == *id)
-                .map(|k| Found::Item(TaskRef(i), k))
-        }),
-        Target::Unit(name) => app.index.unit_by_name.get(name).map(|&u| Found::Unit(u)),
-        Target::Leader(id) => data
+        Target::Task(id) | Target::Project(id) => index.task_by_id.get(id).map(|&r| Found::Task(r)),
+        Target::Item(id) => index.item_by_id.get(id).map(|&(r, i)| Found::Item(r, i)),
+        Target::Unit(name) => index.unit_by_name.get(name).map(|&u| Found::Unit(u)),
+        Target::Leader(id) => app
+            .data
             .plan
             .leaders
             .iter()
