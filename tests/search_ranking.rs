@@ -348,6 +348,54 @@ fn a_gapped_match_at_the_head_does_not_hide_a_whole_match_after_it() {
 }
 
 #[test]
+fn when_enough_texts_begin_with_the_query_the_rest_is_not_scored() {
+    // 100 texts begin with 新增 and beat every other text; the others hold
+    // 新增 after a separator or in the middle.
+    let mut data = duban::synth::synth(300, 4);
+    let texts = ["新增规上企业", "全年项目;新增规上企业", "推进新增规上企业"];
+    for (i, task) in data.tasks.iter_mut().enumerate() {
+        task.text = format!("{}{i}", texts[i % texts.len()]);
+        task.title = None;
+        task.items.clear();
+    }
+    let index = Arc::new(Index::build(&data));
+    let mut full = Searcher::new(Arc::clone(&index));
+    let all = full.search("新增", Some(Kind::Task), usize::MAX);
+    assert_eq!(full.stats().scored, full.stats().candidates);
+    for limit in [1, 10, 50, 100] {
+        let mut s = Searcher::new(Arc::clone(&index));
+        let few = s.search("新增", Some(Kind::Task), limit);
+        assert_eq!(few, &all[..limit], "limit {limit}");
+        let stats = s.stats();
+        assert!(stats.scored < stats.candidates, "limit {limit}: {stats:?}");
+        // And typing on from the pruned state finds what a fresh search does.
+        let on = s.search("新增规", Some(Kind::Task), limit);
+        let fresh = Searcher::new(Arc::clone(&index)).search("新增规", Some(Kind::Task), limit);
+        assert_eq!(on, fresh, "limit {limit}");
+    }
+    // With room for more than the texts that begin with it, all are scored.
+    let mut s = Searcher::new(Arc::clone(&index));
+    assert_eq!(s.search("新增", Some(Kind::Task), 150), &all[..150]);
+    assert_eq!(s.stats().scored, s.stats().candidates);
+}
+
+#[test]
+fn typing_with_a_small_limit_gives_the_same_hits_as_a_fresh_search() {
+    let data = duban::synth::synth(3000, 9);
+    let index = Arc::new(Index::build(&data));
+    for query in ["新增规上企业", "全年完成", "gsqy", "市发改局", "k3.12"] {
+        let mut typing = Searcher::new(Arc::clone(&index));
+        let mut typed = String::new();
+        for c in query.chars() {
+            typed.push(c);
+            let narrowed = typing.search(&typed, None, 10);
+            let fresh = Searcher::new(Arc::clone(&index)).search(&typed, None, 10);
+            assert_eq!(narrowed, fresh, "after typing {typed}");
+        }
+    }
+}
+
+#[test]
 fn deleting_a_character_widens_the_search_again() {
     let mut s = searcher();
     assert_eq!(keys(&s.search("规上企业", None, 20)).len(), 2);

@@ -578,3 +578,64 @@ fn long_ids_show_in_full_in_the_popup() {
     assert_eq!(first_target(&a), Target::Task("K1.1000".into()));
     assert!(text.contains("任务 K1.1000 "), "{text}");
 }
+
+#[test]
+fn enter_while_waiting_jumps_to_the_best_hit_of_the_answer() {
+    let mut a = in_background();
+    let first = type_requests(&mut a, "规");
+    let reply = answer(&a, &first[0]);
+    update(&mut a, Action::Found(reply));
+    let requests = type_requests(&mut a, "上企业");
+    key(&mut a, KeyCode::Enter);
+    // The hits on screen are those of 规: Enter does not act on them.
+    assert!(
+        matches!(a.mode, Mode::Popup(Popup::Search(_))),
+        "{:?}",
+        a.mode
+    );
+    let stale = answer(&a, &requests[1]);
+    update(&mut a, Action::Found(stale));
+    assert!(
+        matches!(a.mode, Mode::Popup(Popup::Search(_))),
+        "{:?}",
+        a.mode
+    );
+    let reply = answer(&a, &requests[2]);
+    update(&mut a, Action::Found(reply));
+    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(a.nav.tab, Tab::Leaders);
+    assert_eq!(a.subject(), Some(Subject::Task(task_ref(&a, "K2.16"))));
+}
+
+#[test]
+fn typing_after_enter_while_waiting_cancels_the_jump() {
+    let mut a = in_background();
+    type_requests(&mut a, "规上");
+    key(&mut a, KeyCode::Enter);
+    let requests = type_requests(&mut a, "企");
+    let reply = answer(&a, &requests[0]);
+    update(&mut a, Action::Found(reply));
+    assert!(
+        matches!(a.mode, Mode::Popup(Popup::Search(_))),
+        "{:?}",
+        a.mode
+    );
+    assert!(!popup(&a).hits.is_empty());
+}
+
+#[test]
+fn ctrl_u_while_waiting_drops_the_late_answer() {
+    let mut a = in_background();
+    let requests = type_requests(&mut a, "fgj");
+    ctrl(&mut a, 'u');
+    assert!(!a.search_pending());
+    let reply = answer(&a, &requests[2]);
+    update(&mut a, Action::Found(reply));
+    assert!(popup(&a).hits.is_empty());
+    assert!(popup(&a).query.text().is_empty());
+}
+
+/// A key task's position in the dataset.
+fn task_ref(a: &App, id: &str) -> TaskRef {
+    a.index.task_by_id[id]
+}

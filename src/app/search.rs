@@ -39,6 +39,9 @@ pub struct SearchPopup {
     /// The background search the popup waits for, by request number;
     /// `hits` are the previous query's until it answers.
     pub pending: Option<u64>,
+    /// Enter was pressed while waiting: jump to the best hit of the
+    /// answer when it comes.
+    pub jump_on_answer: bool,
 }
 
 impl SearchPopup {
@@ -157,6 +160,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         if !popup.query.apply(edit) {
             return Effect::None;
         }
+        popup.jump_on_answer = false;
         let query = popup.query.text();
         if *background_search && !query.trim().is_empty() {
             *search_seq += 1;
@@ -197,19 +201,28 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             }
         }
         Action::Back => app.mode = Mode::Browse,
-        Action::Enter => {
-            let found = popup
-                .selected()
-                .map(|hit| hit.target.clone())
-                .and_then(|target| resolve(app, &target));
-            if let Some(found) = found {
-                app.mode = Mode::Browse;
-                jump(app, found);
-            }
-        }
+        // The hits on screen are an older query's: Enter means the best
+        // hit of the query typed.
+        Action::Enter if popup.pending.is_some() => popup.jump_on_answer = true,
+        Action::Enter => enter(app),
         _ => {}
     }
     Effect::None
+}
+
+/// Enter: jump to the selected hit, if it resolves.
+fn enter(app: &mut App) {
+    let Mode::Popup(Popup::Search(popup)) = &app.mode else {
+        return;
+    };
+    let found = popup
+        .selected()
+        .map(|hit| hit.target.clone())
+        .and_then(|target| resolve(app, &target));
+    if let Some(found) = found {
+        app.mode = Mode::Browse;
+        jump(app, found);
+    }
 }
 
 /// A background search's answer: shown if the popup is still open and
@@ -225,6 +238,9 @@ pub(super) fn found(app: &mut App, reply: Reply) {
     popup.hits = reply.hits;
     popup.list = Cursor::default();
     popup.pending = None;
+    if std::mem::take(&mut popup.jump_on_answer) {
+        enter(app);
+    }
 }
 
 /// Shows a hit in its tab; Esc comes back.

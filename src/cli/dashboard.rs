@@ -8,7 +8,7 @@ use std::io::{self, stdout};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI32, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
@@ -20,7 +20,7 @@ use crate::app::{
     self, App, Effect, Progress, SaveKind, SaveOutcome, SaveStatus, action_for, update,
 };
 use crate::progress::{Journal, ProgressError, SaveError};
-use crate::search::{Reply, Request, Searcher, Worker};
+use crate::search::Background;
 
 /// How long the loop sleeps in `poll` when nothing happens; only a safety
 /// net: a signal wakes it at once (see [`super::hangup`]).
@@ -160,6 +160,11 @@ impl TerminalGuard {
         // first, also releases the mouse and shows the cursor.
         let restore = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            // A search that panics is answered with no hits and the
+            // dashboard goes on (see `search::Worker`): leave the screen.
+            if std::thread::current().name() == Some(crate::search::THREAD_NAME) {
+                return;
+            }
             let _ = execute!(stdout(), DisableMouseCapture, Show);
             restore(info);
         }));
@@ -190,12 +195,14 @@ fn event_loop(
     journal: &mut Journal,
     signal: &AtomicI32,
 ) -> io::Result<()> {
-    let searches = Searches::new(app);
+    let mut searches = Background::new(app.searcher.shared_index(), app.background_search);
+    // Without a thread the popup searches in `update`, narrowing as it goes.
+    app.background_search = searches.has_thread();
     let size = terminal.size()?;
     update(app, app::Action::Resize(size.width, size.height));
     terminal.draw(|f| crate::ui::draw(f, app))?;
     while signal.load(Ordering::SeqCst) == 0 {
-        let wait = if app.search_pending() {
+        let mut wait = if app.search_pending() {
             SEARCH_POLL
         } else {
             IDLE_POLL
@@ -203,7 +210,8 @@ fn event_loop(
         let mut dirty = false;
         // Apply everything already queued (a burst of resizes, a paste)
         // before drawing once.
-        while event::poll(if dirty { Duration::ZERO } else { wait })? {
+        while event::poll(wait)? {
+            wait = Duration::ZERO;
             let ev = event::read()?;
             if let Some(action) = action_for(app, &ev) {
                 match update(app, action) {
@@ -221,15 +229,14 @@ fn event_loop(
                 }
                 dirty = true;
             }
+            // Also between events: a stream of them (mouse moves) must not
+            // hold answers back.
+            dirty |= take_answers(&mut searches, app);
             if signal.load(Ordering::SeqCst) != 0 {
                 break;
             }
         }
-        // Answers to queries typed over since are dropped by `update`.
-        while let Some(reply) = searches.ready() {
-            update(app, app::Action::Found(reply));
-            dirty = true;
-        }
+        dirty |= take_answers(&mut searches, app);
         if dirty && signal.load(Ordering::SeqCst) == 0 {
             terminal.draw(|f| crate::ui::draw(f, app))?;
         }
@@ -237,47 +244,13 @@ fn event_loop(
     Ok(())
 }
 
-/// Where the search popup's background searches run: a search thread, or,
-/// if it cannot be started, the loop itself.
-struct Searches {
-    worker: Option<Worker>,
-    index: Arc<crate::search::Index>,
-}
-
-impl Searches {
-    fn new(app: &App) -> Searches {
-        let index = app.searcher.shared_index();
-        let worker = if app.background_search {
-            Worker::spawn(Arc::clone(&index)).ok()
-        } else {
-            None
-        };
-        Searches { worker, index }
+/// Applies the search thread's answers; whether there were any. Answers to
+/// queries typed over since are dropped by `update`.
+fn take_answers(searches: &mut Background, app: &mut App) -> bool {
+    let mut any = false;
+    while let Some(reply) = searches.ready() {
+        update(app, app::Action::Found(reply));
+        any = true;
     }
-
-    /// Hands `request` to the thread; answers it at once if there is none.
-    fn start(&self, request: Request) -> Option<Reply> {
-        if let Some(worker) = &self.worker
-            && worker.send(request.clone())
-        {
-            return None;
-        }
-        let started = Instant::now();
-        let hits = Searcher::new(Arc::clone(&self.index)).search(
-            &request.query,
-            request.kind,
-            request.limit,
-        );
-        Some(Reply {
-            seq: request.seq,
-            query: request.query,
-            hits,
-            took: started.elapsed(),
-        })
-    }
-
-    /// An answer, if one has come back.
-    fn ready(&self) -> Option<Reply> {
-        self.worker.as_ref().and_then(Worker::try_recv)
-    }
+    any
 }

@@ -76,7 +76,15 @@ fn print_timings(searcher: &mut Searcher, query: &str, kind: Option<Kind>, limit
         let hits = searcher.search(&typed, kind, limit);
         let took = started.elapsed();
         times.push(took);
-        println!("  {typed:<12} {:>10}  {} hits shown", ms(took), hits.len());
+        let stats = searcher.stats();
+        println!(
+            "  {} {:>10}  {} hits shown, {} of {} texts scored",
+            crate::text::fit(&typed, 14),
+            ms(took),
+            hits.len(),
+            stats.scored,
+            stats.candidates
+        );
     }
     searcher.reset();
     if let Some(max) = times.iter().max() {

@@ -24,7 +24,8 @@ pub(crate) struct Entry {
 pub(crate) struct Doc {
     pub entry: u32,
     pub field: Field,
-    pub text: Box<str>,
+    /// The text, decoded once: the fuzzy matcher works on characters.
+    pub text: Box<[char]>,
     /// The lowercased characters of `text`, as interned character IDs.
     pub chars: Box<[u32]>,
     pub pairs: InitialPairs,
@@ -154,7 +155,7 @@ impl Index {
             self.docs.push(Doc {
                 entry,
                 field,
-                text: text.into(),
+                text: text.chars().collect(),
                 pairs: InitialPairs::of(&chars, &self.readings),
                 chars: chars.into(),
             });
@@ -235,7 +236,7 @@ impl Index {
         let docs: usize = self
             .docs
             .iter()
-            .map(|d| std::mem::size_of::<Doc>() + d.text.len() + d.chars.len() * 4)
+            .map(|d| std::mem::size_of::<Doc>() + d.text.len() * 4 + d.chars.len() * 4)
             .sum();
         let postings: usize = self
             .postings

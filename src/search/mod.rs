@@ -20,8 +20,8 @@ use std::ops::Range;
 
 pub use index::{Index, SHORT_TEXT};
 pub use pinyin::{PinyinMatch, Readings, pinyin_query};
-pub use searcher::Searcher;
-pub use worker::{Reply, Request, Worker};
+pub use searcher::{Searcher, Stats};
+pub use worker::{Background, Gone, Reply, Request, THREAD_NAME, Worker};
 
 /// What sort of thing a hit is; also the `--kind` filter. Sub-items of a
 /// livelihood project are of kind `Project`.

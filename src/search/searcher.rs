@@ -23,7 +23,7 @@ use super::{Field, Hit, Kind, Via, ranges_of};
 pub const PINYIN_MIN_LETTERS: usize = 2;
 
 /// Below this many documents, matching stays on the calling thread.
-const PARALLEL_FROM: usize = 4096;
+const PARALLEL_FROM: usize = 1024;
 
 /// What the previous query matched, for narrowing.
 #[derive(Debug, Default)]
@@ -41,16 +41,31 @@ struct State {
     pinyin_long: bool,
 }
 
+/// What the last search did, for `--timings` and tests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Texts holding every character of the query.
+    pub candidates: usize,
+    /// Of those, the texts the fuzzy matcher scored; fewer when the best
+    /// hits were known without the rest.
+    pub scored: usize,
+}
+
 /// A search session over one index: the dashboard popup, the units filter
 /// and `duban search` each hold one.
 pub struct Searcher {
     index: Arc<Index>,
     state: Option<State>,
+    stats: Stats,
 }
 
 impl Searcher {
     pub fn new(index: Arc<Index>) -> Searcher {
-        Searcher { index, state: None }
+        Searcher {
+            index,
+            state: None,
+            stats: Stats::default(),
+        }
     }
 
     pub fn index(&self) -> &Index {
@@ -60,6 +75,11 @@ impl Searcher {
     /// The index, to share with another searcher (a [`super::Worker`]).
     pub fn shared_index(&self) -> Arc<Index> {
         Arc::clone(&self.index)
+    }
+
+    /// What the last search did.
+    pub fn stats(&self) -> Stats {
+        self.stats
     }
 
     /// Forgets the previous query, so the next search starts afresh.
@@ -95,7 +115,12 @@ impl Searcher {
                 .filter(|&d| wanted(d))
                 .collect(),
         };
-        let (direct, complete) = self.score_direct(&direct_base, query, limit);
+        let (direct, scored) = self.score_direct(&direct_base, query, limit);
+        let complete = scored == direct_base.len();
+        self.stats = Stats {
+            candidates: direct_base.len(),
+            scored,
+        };
 
         let letters = pinyin::pinyin_query(query);
         let short_ok = letters
@@ -170,8 +195,8 @@ impl Searcher {
     }
 
     /// Fuzzy-matches `query` against `docs`: (document, score), enough to
-    /// rank the best `limit` entries exactly; and whether every document
-    /// was scored.
+    /// rank the best `limit` entries exactly; and how many documents were
+    /// scored.
     ///
     /// For a query of one or two characters (the keystrokes that match
     /// most of a large dataset), documents whose first character is the
@@ -180,7 +205,7 @@ impl Searcher {
     /// it, the others cannot reach the top and are not scored. Longer
     /// queries rarely clear the bound (a run of Chinese characters at the
     /// head does not), so every candidate is scored.
-    fn score_direct(&self, docs: &[u32], query: &str, limit: usize) -> (Vec<(u32, i64)>, bool) {
+    fn score_direct(&self, docs: &[u32], query: &str, limit: usize) -> (Vec<(u32, i64)>, usize) {
         let index = &self.index;
         let score = |docs: &[u32]| {
             par_filter_map(
@@ -194,7 +219,7 @@ impl Searcher {
         };
         let n = query.chars().count();
         if n > 2 {
-            return (score(docs), true);
+            return (score(docs), docs.len());
         }
         let first = query
             .chars()
@@ -212,11 +237,11 @@ impl Searcher {
                 above.insert(index.docs[doc as usize].entry);
             }
         }
-        let complete = above.len() < limit;
-        if complete {
-            scored.extend(score(&rest));
+        if above.len() >= limit {
+            return (scored, head.len());
         }
-        (scored, complete)
+        scored.extend(score(&rest));
+        (scored, docs.len())
     }
 
     /// Pinyin-matches `letters` against each document; long documents only
@@ -272,14 +297,15 @@ impl Searcher {
             ),
             Some(doc) => {
                 let d = &self.index.docs[doc as usize];
+                let text: String = d.text.iter().collect();
                 let ranges = match c.via {
                     Via::Pinyin => span_ranges(c.span),
                     _ => SkimMatcherV2::default()
-                        .fuzzy_indices(&d.text, query)
+                        .fuzzy_indices(&text, query)
                         .map(|(_, idx)| ranges_of(&idx))
                         .unwrap_or_default(),
                 };
-                (d.field, d.text.to_string(), ranges)
+                (d.field, text, ranges)
             }
         };
         Hit {

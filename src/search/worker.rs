@@ -5,13 +5,21 @@
 //! sequence number; when several are queued, only the newest is answered
 //! (the ones before it are stale: the user has typed on). The caller drops
 //! any reply whose number is not the one it last asked for.
+//!
+//! A search that panics is answered with no hits and the thread goes on
+//! with a fresh searcher; the thread is named [`THREAD_NAME`] so a panic
+//! hook can leave the terminal alone for it.
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use super::{Hit, Index, Kind, Searcher};
+
+/// The search thread's name.
+pub const THREAD_NAME: &str = "duban-search";
 
 /// One query to answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +41,10 @@ pub struct Reply {
     pub took: Duration,
 }
 
+/// The search thread has ended: its answers will not come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gone;
+
 /// A search thread. Dropping the worker ends the thread once it has
 /// finished the search it is on.
 pub struct Worker {
@@ -47,8 +59,19 @@ impl Worker {
         let (request_tx, request_rx) = mpsc::channel::<Request>();
         let (reply_tx, reply_rx) = mpsc::channel::<Reply>();
         let thread = thread::Builder::new()
-            .name("duban-search".into())
-            .spawn(move || serve(Searcher::new(index), &request_rx, &reply_tx))?;
+            .name(THREAD_NAME.into())
+            .spawn(move || {
+                let mut searcher = Searcher::new(Arc::clone(&index));
+                let search = |request: &Request| {
+                    contained(|| searcher.search(&request.query, request.kind, request.limit))
+                        .unwrap_or_else(|| {
+                            // Its narrowing state may be half updated.
+                            searcher = Searcher::new(Arc::clone(&index));
+                            Vec::new()
+                        })
+                };
+                serve(search, &request_rx, &reply_tx)
+            })?;
         Ok(Worker {
             requests: Some(request_tx),
             replies: reply_rx,
@@ -64,9 +87,14 @@ impl Worker {
             .is_some_and(|tx| tx.send(request).is_ok())
     }
 
-    /// A reply if one is ready.
-    pub fn try_recv(&self) -> Option<Reply> {
-        self.replies.try_recv().ok()
+    /// A reply if one is ready; [`Gone`] once the thread has ended and
+    /// every reply has been taken.
+    pub fn try_recv(&self) -> Result<Option<Reply>, Gone> {
+        match self.replies.try_recv() {
+            Ok(reply) => Ok(Some(reply)),
+            Err(TryRecvError::Empty) => Ok(None),
+            Err(TryRecvError::Disconnected) => Err(Gone),
+        }
     }
 
     /// Waits up to `timeout` for a reply.
@@ -85,8 +113,94 @@ impl Drop for Worker {
     }
 }
 
-/// The thread's loop: take the newest queued request, answer it.
-fn serve(mut searcher: Searcher, requests: &Receiver<Request>, replies: &Sender<Reply>) {
+/// Where the search popup's background searches run: a [`Worker`], or,
+/// if none can be started or its thread has ended, the caller's thread.
+pub struct Background {
+    worker: Option<Worker>,
+    /// Searches here once the thread is gone, narrowing as it goes.
+    inline: Searcher,
+    /// The last request handed to the thread, answered here if the thread
+    /// ends before answering it.
+    last: Option<Request>,
+}
+
+impl Background {
+    /// Searches over `index`, on a thread of their own if `thread` and one
+    /// can be started.
+    pub fn new(index: Arc<Index>, thread: bool) -> Background {
+        let worker = if thread {
+            Worker::spawn(Arc::clone(&index)).ok()
+        } else {
+            None
+        };
+        Background {
+            worker,
+            inline: Searcher::new(index),
+            last: None,
+        }
+    }
+
+    /// Whether searches run on a thread.
+    pub fn has_thread(&self) -> bool {
+        self.worker.is_some()
+    }
+
+    /// Hands `request` to the thread; answers it at once if there is none.
+    pub fn start(&mut self, request: Request) -> Option<Reply> {
+        if let Some(worker) = &self.worker
+            && worker.send(request.clone())
+        {
+            self.last = Some(request);
+            return None;
+        }
+        self.worker = None;
+        Some(self.answer(request))
+    }
+
+    /// An answer, if one has come back. If the thread has ended, the last
+    /// request it was given is answered here.
+    pub fn ready(&mut self) -> Option<Reply> {
+        match self.worker.as_ref()?.try_recv() {
+            Ok(Some(reply)) => {
+                if self.last.as_ref().is_some_and(|r| r.seq == reply.seq) {
+                    self.last = None;
+                }
+                Some(reply)
+            }
+            Ok(None) => None,
+            Err(Gone) => {
+                self.worker = None;
+                self.last.take().map(|request| self.answer(request))
+            }
+        }
+    }
+
+    fn answer(&mut self, request: Request) -> Reply {
+        let started = Instant::now();
+        let hits = self
+            .inline
+            .search(&request.query, request.kind, request.limit);
+        Reply {
+            seq: request.seq,
+            query: request.query,
+            hits,
+            took: started.elapsed(),
+        }
+    }
+}
+
+/// What `f` returns, or `None` if it panics.
+fn contained<T>(f: impl FnOnce() -> T) -> Option<T> {
+    catch_unwind(AssertUnwindSafe(f)).ok()
+}
+
+/// The thread's loop: take the newest queued request, answer it with
+/// `search`.
+fn serve(
+    mut search: impl FnMut(&Request) -> Vec<Hit>,
+    requests: &Receiver<Request>,
+    replies: &Sender<Reply>,
+) {
     while let Ok(mut request) = requests.recv() {
         loop {
             match requests.try_recv() {
@@ -96,7 +210,7 @@ fn serve(mut searcher: Searcher, requests: &Receiver<Request>, replies: &Sender<
             }
         }
         let started = Instant::now();
-        let hits = searcher.search(&request.query, request.kind, request.limit);
+        let hits = search(&request);
         let reply = Reply {
             seq: request.seq,
             query: request.query,
@@ -151,8 +265,9 @@ mod tests {
         }
         // Every request is queued before the loop starts, so only the
         // newest is answered.
-        let searcher = Searcher::new(Arc::clone(&index));
-        let thread = thread::spawn(move || serve(searcher, &request_rx, &reply_tx));
+        let mut searcher = Searcher::new(Arc::clone(&index));
+        let search = move |r: &Request| searcher.search(&r.query, r.kind, r.limit);
+        let thread = thread::spawn(move || serve(search, &request_rx, &reply_tx));
         let first = reply_rx
             .recv_timeout(Duration::from_secs(30))
             .expect("a reply");
@@ -182,6 +297,97 @@ mod tests {
                 .expect("a reply");
             assert_eq!(reply.seq, seq);
         }
-        assert!(worker.try_recv().is_none());
+        assert_eq!(worker.try_recv(), Ok(None));
+    }
+
+    #[test]
+    fn a_search_that_panics_is_answered_with_no_hits_and_the_next_is_answered() {
+        let (request_tx, request_rx) = mpsc::channel();
+        let (reply_tx, reply_rx) = mpsc::channel();
+        let thread = thread::spawn(move || {
+            let search = |r: &Request| {
+                assert!(r.query != "boom", "a search that panics");
+                vec![]
+            };
+            serve(
+                |r: &Request| contained(|| search(r)).unwrap_or_default(),
+                &request_rx,
+                &reply_tx,
+            )
+        });
+        for (seq, query) in [(1, "boom"), (2, "规上")] {
+            request_tx.send(request(seq, query)).expect("queued");
+            let reply = reply_rx
+                .recv_timeout(Duration::from_secs(30))
+                .expect("a reply");
+            assert_eq!((reply.seq, reply.hits.len()), (seq, 0));
+        }
+        drop(request_tx);
+        thread.join().expect("the loop survives the panic");
+    }
+
+    #[test]
+    fn without_a_thread_a_request_is_answered_at_once() {
+        let index = index();
+        let mut background = Background::new(Arc::clone(&index), false);
+        assert!(!background.has_thread());
+        let reply = background.start(request(4, "规上")).expect("an answer");
+        assert_eq!(reply.seq, 4);
+        assert_eq!(reply.hits, Searcher::new(index).search("规上", None, 20));
+        assert_eq!(background.ready(), None);
+    }
+
+    #[test]
+    fn with_a_thread_the_answer_comes_later() {
+        let mut background = Background::new(index(), true);
+        assert!(background.has_thread());
+        assert_eq!(background.start(request(5, "规上")), None);
+        let started = Instant::now();
+        let reply = loop {
+            if let Some(reply) = background.ready() {
+                break reply;
+            }
+            assert!(started.elapsed() < Duration::from_secs(30), "no answer");
+            thread::sleep(Duration::from_millis(1));
+        };
+        assert_eq!((reply.seq, reply.query.as_str()), (5, "规上"));
+    }
+
+    #[test]
+    fn when_the_thread_has_ended_its_last_request_is_answered_here() {
+        let index = index();
+        let (reply_tx, replies) = mpsc::channel::<Reply>();
+        let (requests, request_rx) = mpsc::channel::<Request>();
+        let mut background = Background {
+            worker: Some(Worker {
+                requests: Some(requests),
+                replies,
+                thread: None,
+            }),
+            inline: Searcher::new(Arc::clone(&index)),
+            last: None,
+        };
+        assert_eq!(background.start(request(7, "新增")), None);
+        // The thread ends without answering.
+        drop((reply_tx, request_rx));
+        let reply = background.ready().expect("answered here");
+        assert_eq!(reply.seq, 7);
+        assert_eq!(reply.hits, Searcher::new(index).search("新增", None, 20));
+        assert!(!background.has_thread());
+        // Later requests are answered at once.
+        assert!(background.start(request(8, "新增规")).is_some());
+    }
+
+    #[test]
+    fn a_worker_whose_thread_ended_says_so() {
+        let (reply_tx, replies) = mpsc::channel::<Reply>();
+        drop(reply_tx);
+        let worker = Worker {
+            requests: None,
+            replies,
+            thread: None,
+        };
+        assert_eq!(worker.try_recv(), Err(Gone));
+        assert!(!worker.send(request(1, "规")));
     }
 }

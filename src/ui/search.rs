@@ -93,12 +93,13 @@ fn draw_hits(frame: &mut Frame, app: &App, popup: &SearchPopup, area: Rect) {
         };
         vec![Line::from(Span::styled(note, style::muted()))]
     } else {
-        let rows = popup.list.visible(popup.hits.len(), height);
-        let id_w = rows
-            .clone()
-            .filter_map(|i| id_of(&popup.hits[i]))
+        // Over every hit (at most `LIMIT`), so the column stays put while
+        // the list scrolls.
+        let id_w = (popup.hits.iter())
+            .filter_map(id_of)
             .map(width)
             .fold(ID_WIDTH, usize::max);
+        let rows = popup.list.visible(popup.hits.len(), height);
         rows.map(|i| {
             let line = hit_row(app, &popup.hits[i], w, id_w);
             if i == popup.list.sel {
@@ -142,8 +143,8 @@ fn tag_width(l: &Labels) -> usize {
         .unwrap_or(0)
 }
 
-/// The ID column is at least this wide (`K10.12`); wider when a shown
-/// hit's ID is (a large dataset's `K5.1637`).
+/// The ID column is at least this wide (`K10.12`); wider when a hit's ID
+/// is (a large dataset's `K5.1637`).
 const ID_WIDTH: usize = 6;
 
 /// The ID a hit shows: tasks, projects and sub-items have one.
