@@ -123,6 +123,23 @@ fn timings_print_each_keystroke_then_median_and_max() {
     }
     assert!(text.contains("median"), "{text}");
     assert!(text.contains("index build"), "{text}");
+    // One line a keystroke, its latency at the same display column
+    // whatever the width of the query typed so far, and what was scored.
+    let keystrokes: Vec<&str> = text.lines().filter(|l| l.contains(" ms  ")).collect();
+    assert_eq!(keystrokes.len(), 4, "{text}");
+    let columns: Vec<usize> = keystrokes
+        .iter()
+        .map(|l| {
+            use unicode_width::UnicodeWidthStr;
+            let end = l.find(" ms  ").expect("a latency");
+            l[..end].width()
+        })
+        .collect();
+    assert!(columns.windows(2).all(|w| w[0] == w[1]), "{text}");
+    assert!(
+        keystrokes.iter().all(|l| l.contains("texts scored")),
+        "{text}"
+    );
 }
 
 #[test]

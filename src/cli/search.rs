@@ -79,7 +79,7 @@ fn print_timings(searcher: &mut Searcher, query: &str, kind: Option<Kind>, limit
         let stats = searcher.stats();
         println!(
             "  {} {:>10}  {} hits shown, {} of {} texts scored",
-            crate::text::fit(&typed, 14),
+            pad(&typed, 14),
             ms(took),
             hits.len(),
             stats.scored,
@@ -97,6 +97,11 @@ fn print_timings(searcher: &mut Searcher, query: &str, kind: Option<Kind>, limit
             times.len()
         );
     }
+}
+
+/// `s` followed by spaces up to `w` display columns (never cut).
+fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(crate::text::width(s))))
 }
 
 /// The median of ascending durations (the mean of the middle two for an
