@@ -39,7 +39,7 @@ fn draw(a: &mut App) -> String {
 }
 
 fn problems(a: &App) -> Vec<Problem> {
-    editor(a).problems(a.data.plan.year, a.today)
+    editor(a).problems(a.data.plan.year, a.today())
 }
 
 // Opening.
@@ -94,7 +94,7 @@ fn esc_cancels_and_asks_for_nothing() {
     type_text(&mut a, "80");
     assert_eq!(send(&mut a, &[E::Cancel]), Effect::None);
     assert_eq!(a.mode, Mode::Browse);
-    assert_eq!(a.progress.latest("K1.1").map(|e| e.percent), Some(45));
+    assert_eq!(a.progress().latest("K1.1").map(|e| e.percent), Some(45));
 }
 
 // Percent.
@@ -503,7 +503,7 @@ fn a_save_updates_the_progress_shown_and_the_header() {
     let kind = SaveKind::Commit("K1.1".into());
     update(&mut a, Action::Saved(outcome(kind.clone(), None, 0)));
     assert_eq!(a.saving.state, SaveState::Done(kind));
-    assert_eq!(a.progress.history("K1.1").len(), 1);
+    assert_eq!(a.progress().history("K1.1").len(), 1);
     let text = draw(&mut a);
     assert!(text.contains("K1.1 已保存: ~/duban/progress.ron"), "{text}");
     assert!(text.contains("2023-06-30 滞后 60%"), "{text}");

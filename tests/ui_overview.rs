@@ -331,11 +331,59 @@ fn task_lists_and_the_detail_show_lights() {
 fn stricter_thresholds_turn_more_lights_red() {
     let mut a = app(Lang::Zh);
     let before = a.overview().overall.tally.red;
-    a.thresholds = Thresholds {
+    a.set_thresholds(Thresholds {
         red_behind: 10,
         yellow_behind: 5,
         stale_days: 30,
-    };
+    });
     let after = a.overview().overall.tally.red;
     assert!(after > before, "{before} -> {after}");
+}
+
+#[test]
+fn standings_follow_saved_progress_and_new_thresholds() {
+    use duban::app::{SaveKind, SaveOutcome, Standings};
+    let mut a = app(Lang::Zh);
+    assert_eq!(a.standings(), &Standings::of(&a));
+    let red_before = a.standings().red().count();
+    let done_before = a.standings().completion;
+
+    // A save that marks K1.1 blocked at 100 %: one more red item, and the
+    // completion figures move.
+    let mut all = entries();
+    let at = chrono::DateTime::parse_from_rfc3339("2023-06-29T10:00:00+08:00").expect("time");
+    all.push(ProgressEntry {
+        task: "K1.1".into(),
+        at,
+        date: at.date_naive(),
+        percent: 100,
+        status: duban::model::Status::Blocked,
+        note: String::new(),
+        actuals: Vec::new(),
+    });
+    update(
+        &mut a,
+        Action::Saved(SaveOutcome {
+            kind: SaveKind::Commit("K1.1".into()),
+            error: None,
+            pending: 0,
+            entries: all,
+        }),
+    );
+    assert_eq!(a.standings(), &Standings::of(&a));
+    assert_eq!(a.standings().red().count(), red_before + 1);
+    assert_ne!(a.standings().completion, done_before);
+    let text = screen(&render(&mut a, 120, 40, &[Action::ShowTab(Tab::Overview)]));
+    assert!(
+        text.contains(&format!("红灯事项 {}", red_before + 1)),
+        "{text}"
+    );
+
+    a.set_thresholds(Thresholds {
+        red_behind: 1,
+        yellow_behind: 1,
+        stale_days: 1,
+    });
+    assert_eq!(a.standings(), &Standings::of(&a));
+    assert!(a.standings().red().count() > red_before + 1);
 }

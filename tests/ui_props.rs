@@ -84,7 +84,7 @@ proptest! {
         // tasks; strict thresholds turn more of them red.
         let mut app = common::app(common::sample(), Lang::Zh);
         if strict {
-            app.thresholds = duban::lights::Thresholds { red_behind: 1, yellow_behind: 1, stale_days: 1 };
+            app.set_thresholds(duban::lights::Thresholds { red_behind: 1, yellow_behind: 1, stale_days: 1 });
         }
         update(&mut app, Action::ShowTab(Tab::Overview));
         run(app, size, &actions);

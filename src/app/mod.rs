@@ -15,6 +15,7 @@ pub mod overview;
 mod progress;
 mod saving;
 pub mod search;
+mod standings;
 mod update;
 
 use std::sync::Arc;
@@ -37,6 +38,7 @@ pub use overview::OverviewView;
 pub use progress::Progress;
 pub use saving::{SaveKind, SaveOutcome, SaveState, SaveStatus};
 pub use search::SearchPopup;
+pub use standings::Standings;
 pub use update::{Action, Effect, update};
 
 /// The dashboard's tabs.
@@ -158,12 +160,18 @@ pub struct Nav {
 pub struct App {
     pub data: Dataset,
     pub index: Index,
-    pub progress: Progress,
+    /// Recorded progress; replaced only with [`App::restand`] after it
+    /// (see [`App::progress`]).
+    pub(crate) progress: Progress,
     pub labels: &'static Labels,
-    /// The as-of date shown in the header.
-    pub today: NaiveDate,
-    /// The light rule's thresholds (the dataset's `duban.ron`, or defaults).
-    pub thresholds: Thresholds,
+    /// The as-of date shown in the header (see [`App::today`]).
+    pub(crate) today: NaiveDate,
+    /// The light rule's thresholds (the dataset's `duban.ron`, or
+    /// defaults); set with [`App::set_thresholds`].
+    thresholds: Thresholds,
+    /// Lights and standings for the overview, the header and the leader
+    /// list, kept up to date with progress and thresholds.
+    standings: Standings,
     /// The terminal area, as last reported.
     pub area: Rect,
     pub mouse: bool,
@@ -193,13 +201,14 @@ impl App {
             shown: index.units_by_load.clone(),
             ..UnitsView::default()
         };
-        App {
+        let mut app = App {
             data,
             index,
             progress,
             labels: Labels::get(lang),
             today,
             thresholds: Thresholds::default(),
+            standings: Standings::default(),
             area: Rect::new(0, 0, 120, 40),
             mouse: true,
             mode: Mode::Browse,
@@ -216,7 +225,41 @@ impl App {
             searcher: Searcher::new(search),
             search_seq: 0,
             saving: SaveStatus::default(),
-        }
+        };
+        app.restand();
+        app
+    }
+
+    /// Recorded progress, as the journal holds it.
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    /// The as-of date: lights and staleness are worked out for it.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// The light rule's thresholds.
+    pub fn thresholds(&self) -> &Thresholds {
+        &self.thresholds
+    }
+
+    /// Sets the light rule's thresholds; the lights follow.
+    pub fn set_thresholds(&mut self, thresholds: Thresholds) {
+        self.thresholds = thresholds;
+        self.restand();
+    }
+
+    /// Lights, standings and completion on the as-of date.
+    pub fn standings(&self) -> &Standings {
+        &self.standings
+    }
+
+    /// Works the standings out again, after progress or the thresholds
+    /// changed.
+    pub(crate) fn restand(&mut self) {
+        self.standings = Standings::of(self);
     }
 
     pub fn task(&self, r: TaskRef) -> Option<&Task> {

@@ -1,7 +1,7 @@
 //! The overview tab (总览): overall completion, a gauge per leader, the red
 //! items and the lead units in a sortable table. Lights come from
-//! [`crate::lights`] on the as-of date; nothing is cached, so recorded
-//! progress shows at once.
+//! [`crate::lights`] on the as-of date, through [`App::standings`], which
+//! is worked out again whenever progress is saved, so it shows at once.
 
 use std::collections::HashMap;
 
@@ -194,21 +194,13 @@ impl App {
 }
 
 /// The red items: positions in `all_tasks` order, as the overview lists them.
-pub fn red_items(overview: &Overview<'_>) -> Vec<TaskRef> {
-    overview
-        .tasks
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.light == Light::Red)
-        .map(|(i, _)| TaskRef(i))
-        .collect()
+pub fn red_items(app: &App) -> Vec<TaskRef> {
+    app.standings().red().collect()
 }
 
 /// The lead units in the table's order, as registry indices.
-pub fn unit_rows(app: &App, overview: &Overview<'_>) -> Vec<usize> {
-    overview
-        .units_by(app.nav.overview.sort)
-        .iter()
+pub fn unit_rows(app: &App) -> Vec<usize> {
+    (app.standings().units_by(app.nav.overview.sort).iter())
         .filter_map(|s| app.index.unit_by_name.get(&s.key).copied())
         .collect()
 }
@@ -226,12 +218,8 @@ pub fn top_rows(pane: Pane) -> usize {
 pub(super) fn len(app: &App, pane: Pane) -> usize {
     match pane {
         Pane::Gauges => app.data.plan.leaders.len(),
-        Pane::RedItems => app
-            .data
-            .all_tasks()
-            .filter(|t| app.light(t).0 == Light::Red)
-            .count(),
-        Pane::UnitTable => app.overview().units.len(),
+        Pane::RedItems => app.standings().red().count(),
+        Pane::UnitTable => app.standings().units.len(),
         _ => 0,
     }
 }
@@ -322,13 +310,13 @@ pub(super) fn enter(app: &mut App) {
         }
         Pane::RedItems => {
             let sel = view.red.sel;
-            if let Some(&task) = red_items(&app.overview()).get(sel) {
+            if let Some(&task) = red_items(app).get(sel) {
                 nav::jump_to_task(app, task);
             }
         }
         Pane::UnitTable => {
             let sel = view.units.sel;
-            if let Some(&unit) = unit_rows(app, &app.overview()).get(sel) {
+            if let Some(&unit) = unit_rows(app).get(sel) {
                 nav::jump_to_unit(app, unit);
             }
         }

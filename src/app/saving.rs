@@ -72,6 +72,7 @@ impl SaveStatus {
 /// the header says how the save went.
 pub(super) fn saved(app: &mut App, outcome: SaveOutcome) {
     app.progress = Progress::from_entries(outcome.entries);
+    app.restand();
     let troubled = matches!(
         app.saving.state,
         SaveState::ReadOnly(_) | SaveState::Failed { .. }

@@ -45,7 +45,7 @@ pub fn run(global: &Global) -> CliResult {
     let mut app = App::new(data, progress, lang, today);
     app.mouse = !global.no_mouse;
     app.saving = SaveStatus::new(shown_path(journal.path()), broken.as_ref().map(one_line));
-    app.thresholds = config.lights;
+    app.set_thresholds(config.lights);
 
     let signal = Arc::new(AtomicI32::new(0));
     super::hangup::watch(Arc::clone(&signal))?;

@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{ProgressEntry, Status};
 
 pub use config::{CONFIG_FILE, Config, ConfigError};
-pub use standing::{Assessed, Overview, Standing, Tally, UnitOrder, latest_as_of};
+pub use standing::{Assessed, Overview, Standing, Tally, UnitOrder, latest_as_of, units_by};
 
 /// A task's light. Always shown with its label, never as a bare symbol.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

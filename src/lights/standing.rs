@@ -72,7 +72,7 @@ impl Assessed<'_> {
 
 /// How a leader, a unit or the whole plan stands: the lights of the tasks
 /// it heads or leads.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Standing {
     /// Leader ID (`L2`), unit name, or empty for the whole plan.
     pub key: String,
@@ -244,12 +244,17 @@ impl<'d> Overview<'d> {
 
     /// The units in the given order (ties keep registry order).
     pub fn units_by(&self, order: UnitOrder) -> Vec<&Standing> {
-        let mut units: Vec<&Standing> = self.units.iter().collect();
-        match order {
-            UnitOrder::LeadDuties => units.sort_by_key(|s| std::cmp::Reverse(s.total())),
-            UnitOrder::RedItems => units.sort_by_key(|s| std::cmp::Reverse(s.red.len())),
-            UnitOrder::Staleness => units.sort_by_key(|s| std::cmp::Reverse(s.stale)),
-        }
-        units
+        units_by(&self.units, order)
     }
+}
+
+/// `units` in the given order (ties keep their order).
+pub fn units_by(units: &[Standing], order: UnitOrder) -> Vec<&Standing> {
+    let mut units: Vec<&Standing> = units.iter().collect();
+    match order {
+        UnitOrder::LeadDuties => units.sort_by_key(|s| std::cmp::Reverse(s.total())),
+        UnitOrder::RedItems => units.sort_by_key(|s| std::cmp::Reverse(s.red.len())),
+        UnitOrder::Staleness => units.sort_by_key(|s| std::cmp::Reverse(s.stale)),
+    }
+    units
 }

@@ -13,7 +13,7 @@ use crate::text::{fit, truncate, width};
 pub fn draw(frame: &mut Frame, app: &App, screen: &Screen) {
     let l = app.labels;
     let total = usize::from(screen.header.width);
-    let done = app.progress.completion(app.data.all_tasks());
+    let done = app.standings().completion;
     let right = format!("{} {}  {} {done}% ", l.as_of, app.today, l.overall);
     let right = truncate(&right, total).into_owned();
     let left = format!(" {}  {}", l.app, app.data.plan.title);

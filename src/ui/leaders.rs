@@ -23,9 +23,10 @@ pub fn draw_leaders(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
             return row(Vec::new(), "", w);
         };
         let tasks = app.index.leader_tasks.get(i).map_or(&[][..], Vec::as_slice);
-        let all = tasks.iter().filter_map(|r| app.task(*r));
-        let projects = all.clone().filter(|t| t.kind == TaskKind::Project).count();
-        let done = app.progress.completion(all);
+        let projects = (tasks.iter().filter_map(|r| app.task(*r)))
+            .filter(|t| t.kind == TaskKind::Project)
+            .count();
+        let done = (app.standings().leader_completion.get(i).copied()).unwrap_or(0);
         let counts = format!("{}+{projects} {done:>3}%", tasks.len() - projects);
         let name = format!("{} {}", leader.name, leader.title);
         let left = w.saturating_sub(width(&counts) + 1);

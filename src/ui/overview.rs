@@ -1,5 +1,5 @@
 //! The overview tab: a summary line, the overall and per-leader gauges, the
-//! red items and the lead-unit table, from one pass over the lights.
+//! red items and the lead-unit table, from the app's standings.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,18 +10,18 @@ use ratatui::widgets::Paragraph;
 use super::list::{ListPane, row};
 use super::style;
 use crate::app::overview::{Words, light_label, reason_text, segments, words};
-use crate::app::{App, Mode, Pane, Role};
+use crate::app::{App, Mode, Pane, Role, Standings};
 use crate::app::{layout::Screen, overview::areas};
-use crate::lights::{Light, Overview, Standing, Tally, UnitOrder, expected_percent};
+use crate::lights::{Light, Standing, Tally, UnitOrder, expected_percent};
 use crate::text::{fit, fit_right, width};
 
 /// Draws the summary line and the three panes.
 pub fn draw(frame: &mut Frame, app: &App, screen: &Screen) {
-    let ov = app.overview();
+    let ov = app.standings();
     let w = words(app.labels.lang);
     let summary = areas(screen.body, app.data.plan.leaders.len()).summary;
-    frame.render_widget(Paragraph::new(summary_line(app, &ov, w)), summary);
-    let parts = Parts { app, ov: &ov, w };
+    frame.render_widget(Paragraph::new(summary_line(app, ov, w)), summary);
+    let parts = Parts { app, ov, w };
     for &(pane, rect) in &screen.panes {
         let focused = pane == app.focus() && app.mode == Mode::Browse;
         match pane {
@@ -37,12 +37,12 @@ pub fn draw(frame: &mut Frame, app: &App, screen: &Screen) {
 #[derive(Clone, Copy)]
 struct Parts<'a> {
     app: &'a App,
-    ov: &'a Overview<'a>,
+    ov: &'a Standings,
     w: &'static Words,
 }
 
 /// The expected progress, the number of tasks and the count per light.
-fn summary_line(app: &App, ov: &Overview<'_>, w: &Words) -> Line<'static> {
+fn summary_line(app: &App, ov: &Standings, w: &Words) -> Line<'static> {
     let expected = expected_percent(app.today, app.data.plan.year).floor();
     let mut spans = vec![
         Span::styled(format!(" {} ", w.expected), style::muted()),
@@ -113,8 +113,7 @@ fn gauges(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
         .unwrap_or(0)
         .min(10);
     let inner_w = usize::from(rect.width.saturating_sub(2));
-    let overall = app.progress.completion(app.data.all_tasks());
-    let top = gauge_row(w.overall, name_w, &ov.overall.tally, overall, inner_w)
+    let top = gauge_row(w.overall, name_w, &ov.overall.tally, ov.completion, inner_w)
         .patch_style(Style::new().add_modifier(Modifier::BOLD));
     let pane = ListPane {
         title: w.gauges,
@@ -127,17 +126,16 @@ fn gauges(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
         let (Some(leader), Some(standing)) = (leaders.get(i), ov.leaders.get(i)) else {
             return row(Vec::new(), "", width);
         };
-        let tasks = app.index.leader_tasks.get(i).map_or(&[][..], Vec::as_slice);
-        let percent = app
-            .progress
-            .completion(tasks.iter().filter_map(|r| app.task(*r)));
+        let percent = ov.leader_completion.get(i).copied().unwrap_or(0);
         gauge_row(&leader.name, name_w, &standing.tally, percent, width)
     });
 }
 
 fn red_items(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
     let Parts { app, ov, w } = *p;
-    let red: Vec<_> = ov.red().collect();
+    let red: Vec<_> = (ov.red())
+        .filter_map(|r| Some((app.task(r)?, ov.light(r)?.1)))
+        .collect();
     let title = format!("{} {}", w.red_items, red.len());
     let empty = red
         .is_empty()
@@ -151,14 +149,14 @@ fn red_items(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
     };
     let lang = app.labels.lang;
     pane.draw(frame, rect, |i, width| {
-        let Some(a) = red.get(i) else {
+        let Some(&(task, reason)) = red.get(i) else {
             return row(Vec::new(), "", width);
         };
         let cells = vec![
-            (fit(&a.task.id, 6), Style::new()),
-            (reason_text(lang, a.reason), style::light(Light::Red)),
+            (fit(&task.id, 6), Style::new()),
+            (reason_text(lang, reason), style::light(Light::Red)),
         ];
-        row(cells, a.task.headline(), width)
+        row(cells, task.headline(), width)
     });
 }
 
