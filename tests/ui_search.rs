@@ -518,15 +518,13 @@ fn only_the_answer_to_the_newest_query_is_shown() {
 fn hits_stay_until_the_answer_to_the_next_keystroke_comes() {
     let mut a = in_background();
     let first = type_requests(&mut a, "规上");
-    let reply = answer(&a, &first[1]);
-    update(&mut a, Action::Found(reply));
+    deliver(&mut a, &first[1]);
     let shown = popup(&a).hits.clone();
     assert!(!shown.is_empty());
     key(&mut a, KeyCode::Down);
     let next = type_requests(&mut a, "企");
     assert_eq!(popup(&a).hits, shown, "the previous hits stay on screen");
-    let reply = answer(&a, &next[0]);
-    update(&mut a, Action::Found(reply));
+    deliver(&mut a, &next[0]);
     assert_eq!(popup(&a).list.sel, 0, "a new answer starts at the top");
     assert_eq!(first_target(&a), Target::Task("K2.16".into()));
 }
@@ -537,13 +535,11 @@ fn an_answer_after_the_popup_closed_is_dropped() {
     let requests = type_requests(&mut a, "fgj");
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.mode, Mode::Browse);
-    let reply = answer(&a, &requests[2]);
-    update(&mut a, Action::Found(reply));
+    deliver(&mut a, &requests[2]);
     assert_eq!(a.mode, Mode::Browse);
     // Nor does it land in a popup opened afterwards.
     key(&mut a, KeyCode::Char('/'));
-    let reply = answer(&a, &requests[2]);
-    update(&mut a, Action::Found(reply));
+    deliver(&mut a, &requests[2]);
     assert!(popup(&a).hits.is_empty());
 }
 
@@ -551,8 +547,7 @@ fn an_answer_after_the_popup_closed_is_dropped() {
 fn emptying_the_query_clears_the_hits_without_a_search() {
     let mut a = in_background();
     let requests = type_requests(&mut a, "fg");
-    let reply = answer(&a, &requests[1]);
-    update(&mut a, Action::Found(reply));
+    deliver(&mut a, &requests[1]);
     update(&mut a, Action::DeleteChar);
     assert_eq!(update(&mut a, Action::DeleteChar), Effect::None);
     assert!(popup(&a).hits.is_empty());
@@ -583,25 +578,14 @@ fn long_ids_show_in_full_in_the_popup() {
 fn enter_while_waiting_jumps_to_the_best_hit_of_the_answer() {
     let mut a = in_background();
     let first = type_requests(&mut a, "规");
-    let reply = answer(&a, &first[0]);
-    update(&mut a, Action::Found(reply));
+    deliver(&mut a, &first[0]);
     let requests = type_requests(&mut a, "上企业");
     key(&mut a, KeyCode::Enter);
     // The hits on screen are those of 规: Enter does not act on them.
-    assert!(
-        matches!(a.mode, Mode::Popup(Popup::Search(_))),
-        "{:?}",
-        a.mode
-    );
-    let stale = answer(&a, &requests[1]);
-    update(&mut a, Action::Found(stale));
-    assert!(
-        matches!(a.mode, Mode::Popup(Popup::Search(_))),
-        "{:?}",
-        a.mode
-    );
-    let reply = answer(&a, &requests[2]);
-    update(&mut a, Action::Found(reply));
+    assert_popup_open(&a);
+    deliver(&mut a, &requests[1]);
+    assert_popup_open(&a);
+    deliver(&mut a, &requests[2]);
     assert_eq!(a.mode, Mode::Browse);
     assert_eq!(a.nav.tab, Tab::Leaders);
     assert_eq!(a.subject(), Some(Subject::Task(task_ref(&a, "K2.16"))));
@@ -613,13 +597,8 @@ fn typing_after_enter_while_waiting_cancels_the_jump() {
     type_requests(&mut a, "规上");
     key(&mut a, KeyCode::Enter);
     let requests = type_requests(&mut a, "企");
-    let reply = answer(&a, &requests[0]);
-    update(&mut a, Action::Found(reply));
-    assert!(
-        matches!(a.mode, Mode::Popup(Popup::Search(_))),
-        "{:?}",
-        a.mode
-    );
+    deliver(&mut a, &requests[0]);
+    assert_popup_open(&a);
     assert!(!popup(&a).hits.is_empty());
 }
 
@@ -629,10 +608,23 @@ fn ctrl_u_while_waiting_drops_the_late_answer() {
     let requests = type_requests(&mut a, "fgj");
     ctrl(&mut a, 'u');
     assert!(!a.search_pending());
-    let reply = answer(&a, &requests[2]);
-    update(&mut a, Action::Found(reply));
+    deliver(&mut a, &requests[2]);
     assert!(popup(&a).hits.is_empty());
     assert!(popup(&a).query.text().is_empty());
+}
+
+/// The search thread's answer to `request`, as the event loop hands it on.
+fn deliver(a: &mut App, request: &duban::search::Request) {
+    let reply = answer(a, request);
+    update(a, Action::Found(reply));
+}
+
+fn assert_popup_open(a: &App) {
+    assert!(
+        matches!(a.mode, Mode::Popup(Popup::Search(_))),
+        "the popup is not open: {:?}",
+        a.mode
+    );
 }
 
 /// A key task's position in the dataset.
