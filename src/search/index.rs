@@ -163,18 +163,27 @@ impl Index {
         entry
     }
 
+    /// The posting lists of the characters of `text`, lowercased, each
+    /// once, shortest first; `None` if some character is in no document.
+    fn postings_of(&self, text: &str) -> Option<Vec<&[u32]>> {
+        let mut lists = (text.chars().flat_map(char::to_lowercase))
+            .map(|c| {
+                self.chars
+                    .get(c)
+                    .map(|id| self.postings[id as usize].as_slice())
+            })
+            .collect::<Option<Vec<&[u32]>>>()?;
+        lists.sort_by_key(|l| l.len());
+        lists.dedup_by(|a, b| std::ptr::eq(*a, *b));
+        Some(lists)
+    }
+
     /// The documents containing every character of `query`, ignoring
     /// case; ascending.
     pub(crate) fn docs_with_chars(&self, query: &str) -> Vec<u32> {
-        let mut lists: Vec<&[u32]> = Vec::new();
-        for c in query.chars().flat_map(char::to_lowercase) {
-            match self.chars.get(c) {
-                Some(id) => lists.push(&self.postings[id as usize]),
-                None => return Vec::new(),
-            }
-        }
-        lists.sort_by_key(|l| l.len());
-        lists.dedup_by(|a, b| std::ptr::eq(*a, *b));
+        let Some(lists) = self.postings_of(query) else {
+            return Vec::new();
+        };
         let Some((first, rest)) = lists.split_first() else {
             return Vec::new();
         };
@@ -188,25 +197,20 @@ impl Index {
     /// The documents of `docs` (ascending) that contain every character
     /// of `added`, ignoring case; ascending.
     pub(crate) fn narrow_to_chars(&self, docs: &[u32], added: &str) -> Vec<u32> {
-        let mut lists: Vec<&[u32]> = Vec::new();
-        for c in added.chars().flat_map(char::to_lowercase) {
-            match self.chars.get(c) {
-                Some(id) => lists.push(&self.postings[id as usize]),
-                None => return Vec::new(),
-            }
-        }
-        lists.sort_by_key(|l| l.len());
+        let Some(lists) = self.postings_of(added) else {
+            return Vec::new();
+        };
         // Start from the smaller of the previous documents and the rarest
-        // new character's list.
-        let mut out = match lists.first() {
-            Some(rarest) if rarest.len() < docs.len() => {
+        // new character's list, then keep what the other lists hold.
+        let (mut out, others): (Vec<u32>, &[&[u32]]) = match lists.split_first() {
+            Some((rarest, rest)) if rarest.len() < docs.len() => {
                 let mut out = rarest.to_vec();
                 retain_in(&mut out, docs);
-                out
+                (out, rest)
             }
-            _ => docs.to_vec(),
+            _ => (docs.to_vec(), &lists),
         };
-        for list in &lists {
+        for list in others {
             retain_in(&mut out, list);
         }
         out
