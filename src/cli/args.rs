@@ -3,6 +3,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use super::progress::SetArgs;
 use super::report::ReportArgs;
 
 /// 督办 duban: follow a city government's key-task responsibility breakdown.
@@ -125,25 +126,7 @@ pub struct SynthArgs {
 #[derive(Debug, Subcommand)]
 pub enum ProgressCommand {
     /// Record progress on a task, project or sub-item.
-    Set {
-        /// Task ID, e.g. K2.16, M3 or M3.2.
-        id: String,
-        /// 0 to 100; without it, derived from the --actual values.
-        #[arg(long, required_unless_present = "actual")]
-        percent: Option<u8>,
-        /// An actual value against one of the task's targets, by target
-        /// name (repeatable): --actual 新增规上企业=60.
-        #[arg(long, value_name = "NAME=VALUE")]
-        actual: Vec<String>,
-        /// not_started | on_track | behind | blocked | done (or 未开始 … 已完成).
-        #[arg(long)]
-        status: Option<String>,
-        #[arg(long, default_value = "")]
-        note: String,
-        /// The date the progress refers to (default: today).
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        date: Option<NaiveDate>,
-    },
+    Set(SetArgs),
     /// List progress entries, of one task or of all.
     Log {
         id: Option<String>,

@@ -2,6 +2,7 @@
 //! dashboard's editor.
 
 use chrono::NaiveDate;
+use clap::Args;
 use unicode_width::UnicodeWidthStr;
 
 use super::{CliResult, Global, Lang, ProgressCommand};
@@ -11,24 +12,7 @@ use crate::store;
 
 pub fn run(global: &Global, cmd: ProgressCommand) -> CliResult {
     match cmd {
-        ProgressCommand::Set {
-            id,
-            percent,
-            actual,
-            status,
-            note,
-            date,
-        } => set(
-            global,
-            SetArgs {
-                id,
-                percent,
-                actual,
-                status,
-                note,
-                date,
-            },
-        ),
+        ProgressCommand::Set(args) => set(global, args),
         ProgressCommand::Log { id, json } => log(global, id.as_deref(), json),
     }
 }
@@ -53,13 +37,25 @@ fn parse_status(text: &str) -> Result<Status, String> {
     })
 }
 
-/// What `progress set` was given.
-struct SetArgs {
+/// What `progress set` is given.
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// Task ID, e.g. K2.16, M3 or M3.2.
     id: String,
+    /// 0 to 100; without it, derived from the --actual values.
+    #[arg(long, required_unless_present = "actual")]
     percent: Option<u8>,
+    /// An actual value against one of the task's targets, by target
+    /// name (repeatable): --actual 新增规上企业=60.
+    #[arg(long, value_name = "NAME=VALUE")]
     actual: Vec<String>,
+    /// not_started | on_track | behind | blocked | done (or 未开始 … 已完成).
+    #[arg(long)]
     status: Option<String>,
+    #[arg(long, default_value = "")]
     note: String,
+    /// The date the progress refers to (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<NaiveDate>,
 }
 
