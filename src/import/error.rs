@@ -11,15 +11,11 @@ pub enum ImportError {
     Read { path: PathBuf, source: io::Error },
     #[error("{}:{line}: not UTF-8 text; expected a UTF-8 markdown or text document", path.display())]
     NotUtf8 { path: PathBuf, line: usize },
-    #[error("{}:{line}:{column}: cannot read the curated unit registry: {message}", path.display())]
+    /// A curation file (units.ron, targets.ron) that does not parse or
+    /// does not fit the dataset; `what` names it ("unit registry").
+    #[error("{}:{line}:{column}: cannot read the curated {what}: {message}", path.display())]
     Curation {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-    #[error("{}:{line}:{column}: cannot read the curated targets: {message}", path.display())]
-    TargetCuration {
+        what: &'static str,
         path: PathBuf,
         line: usize,
         column: usize,

@@ -5,6 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
+use serde::de::DeserializeOwned;
 
 use super::{ImportError, TARGETS_FILE, TargetCuration, import_document};
 use crate::model::Unit;
@@ -40,19 +41,30 @@ impl fmt::Display for ImportSummary {
 
 /// Reads a curated unit registry (a dataset's units.ron).
 pub fn read_units(path: &Path) -> Result<Vec<Unit>, ImportError> {
+    read_curation(path, "unit registry").map(|(_, units)| units)
+}
+
+/// Reads a curation file in RON: its text and what it holds. `what` names
+/// it in errors ("unit registry", "targets").
+pub(super) fn read_curation<T: DeserializeOwned>(
+    path: &Path,
+    what: &'static str,
+) -> Result<(String, T), ImportError> {
     let text = fs::read_to_string(path).map_err(|source| ImportError::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    ron::Options::default()
+    let value = ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .from_str(&text)
         .map_err(|e| ImportError::Curation {
+            what,
             path: path.to_path_buf(),
             line: e.span.start.line,
             column: e.span.start.col,
             message: e.code.to_string(),
-        })
+        })?;
+    Ok((text, value))
 }
 
 /// Reads a source document as UTF-8 text.

@@ -8,13 +8,12 @@
 //! reads the file, so the curation survives every re-import.
 
 use std::collections::HashSet;
-use std::fs;
 use std::path::{Path, PathBuf};
 
-use ron::extensions::Extensions;
 use serde::Deserialize;
 
 use super::ImportError;
+use super::files::read_curation;
 use crate::model::{Dataset, Target};
 
 /// The curation file's name in a dataset directory.
@@ -52,19 +51,7 @@ pub struct TargetCuration {
 
 impl TargetCuration {
     pub fn read(path: &Path) -> Result<TargetCuration, ImportError> {
-        let text = fs::read_to_string(path).map_err(|source| ImportError::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        let tasks: Vec<CuratedTargets> = ron::Options::default()
-            .with_default_extension(Extensions::IMPLICIT_SOME)
-            .from_str(&text)
-            .map_err(|e| ImportError::TargetCuration {
-                path: path.to_path_buf(),
-                line: e.span.start.line,
-                column: e.span.start.col,
-                message: e.code.to_string(),
-            })?;
+        let (text, tasks): (String, Vec<CuratedTargets>) = read_curation(path, "targets")?;
         let curation = TargetCuration {
             path: path.to_path_buf(),
             text,
@@ -143,7 +130,8 @@ impl TargetCuration {
     fn error(&self, at: usize, message: String) -> ImportError {
         let before = &self.text[..at.min(self.text.len())];
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        ImportError::TargetCuration {
+        ImportError::Curation {
+            what: "targets",
             path: self.path.clone(),
             line: before.matches('\n').count() + 1,
             column: before[line_start..].chars().count() + 1,
