@@ -164,6 +164,16 @@ fn fill_until_refused(path: &Path, expect: &[ErrorKind]) -> (Journal, usize) {
     panic!("the limit was never reached");
 }
 
+/// In a child under `ulimit -f`: writes until the limit refuses, then
+/// checks that a retry fails and leaves the file as it was.
+fn check_size_limit(path: &Path) {
+    let (mut journal, saved) = fill_until_refused(path, &[ErrorKind::FileTooLarge]);
+    let before = read(path);
+    assert!(journal.retry().is_err());
+    assert_eq!(read(path), before);
+    println!("checked size limit after {saved}");
+}
+
 #[test]
 fn a_full_disk_keeps_the_file_and_the_entry() {
     const TEST: &str = "a_full_disk_keeps_the_file_and_the_entry";
@@ -181,12 +191,7 @@ fn a_full_disk_keeps_the_file_and_the_entry() {
         return;
     }
     if let Some(path) = child("size-limit") {
-        let (mut journal, saved) = fill_until_refused(&path, &[ErrorKind::FileTooLarge]);
-        let before = read(&path);
-        assert!(journal.retry().is_err());
-        assert_eq!(read(&path), before);
-        println!("checked size limit after {saved}");
-        return;
+        return check_size_limit(&path);
     }
     let dir = tempfile::tempdir().unwrap();
     let mount = dir.path().join("tiny");
@@ -212,12 +217,7 @@ fn a_full_disk_keeps_the_file_and_the_entry() {
 fn a_file_size_limit_keeps_the_file_and_the_entry() {
     const TEST: &str = "a_file_size_limit_keeps_the_file_and_the_entry";
     if let Some(path) = child("size-limit") {
-        let (mut journal, saved) = fill_until_refused(&path, &[ErrorKind::FileTooLarge]);
-        let before = read(&path);
-        assert!(journal.retry().is_err());
-        assert_eq!(read(&path), before);
-        println!("checked size limit after {saved}");
-        return;
+        return check_size_limit(&path);
     }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("progress.ron");
