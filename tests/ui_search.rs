@@ -462,12 +462,8 @@ fn type_requests(a: &mut App, text: &str) -> Vec<duban::search::Request> {
 /// What the search thread answers to `request`.
 fn answer(a: &App, request: &duban::search::Request) -> duban::search::Reply {
     let mut searcher = duban::search::Searcher::new(a.searcher.shared_index());
-    duban::search::Reply {
-        seq: request.seq,
-        query: request.query.clone(),
-        hits: searcher.search(&request.query, request.kind, request.limit),
-        took: std::time::Duration::ZERO,
-    }
+    let hits = searcher.search(&request.query, request.kind, request.limit);
+    request.clone().answered(hits)
 }
 
 #[test]

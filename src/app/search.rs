@@ -45,6 +45,13 @@ pub struct SearchPopup {
 }
 
 impl SearchPopup {
+    /// Shows the hits for the query as it is now, from the top.
+    fn show(&mut self, hits: Vec<Hit>) {
+        self.hits = hits;
+        self.list = Cursor::default();
+        self.pending = None;
+    }
+
     /// The selected hit, if any.
     pub fn selected(&self) -> Option<&Hit> {
         self.hits.get(self.list.sel)
@@ -174,9 +181,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         }
         // The searcher narrows the previous hits when the query only
         // grew at its end; it starts afresh otherwise.
-        popup.hits = searcher.search(query, None, LIMIT);
-        popup.list = Cursor::default();
-        popup.pending = None;
+        popup.show(searcher.search(query, None, LIMIT));
         return Effect::None;
     }
     let len = popup.hits.len();
@@ -235,9 +240,7 @@ pub(super) fn found(app: &mut App, reply: Reply) {
     if popup.pending != Some(reply.seq) {
         return;
     }
-    popup.hits = reply.hits;
-    popup.list = Cursor::default();
-    popup.pending = None;
+    popup.show(reply.hits);
     if std::mem::take(&mut popup.jump_on_answer) {
         enter(app);
     }

@@ -14,7 +14,6 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread::{self, JoinHandle};
-use std::time::{Duration, Instant};
 
 use super::{Hit, Index, Kind, Searcher};
 
@@ -31,14 +30,23 @@ pub struct Request {
     pub limit: usize,
 }
 
+impl Request {
+    /// The reply carrying `hits` for this request.
+    pub fn answered(self, hits: Vec<Hit>) -> Reply {
+        Reply {
+            seq: self.seq,
+            query: self.query,
+            hits,
+        }
+    }
+}
+
 /// The answer to a [`Request`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reply {
     pub seq: u64,
     pub query: String,
     pub hits: Vec<Hit>,
-    /// How long the search itself took.
-    pub took: Duration,
 }
 
 /// The search thread has ended: its answers will not come.
@@ -98,7 +106,8 @@ impl Worker {
     }
 
     /// Waits up to `timeout` for a reply.
-    pub fn recv_timeout(&self, timeout: Duration) -> Option<Reply> {
+    #[cfg(test)]
+    fn recv_timeout(&self, timeout: std::time::Duration) -> Option<Reply> {
         self.replies.recv_timeout(timeout).ok()
     }
 }
@@ -176,16 +185,8 @@ impl Background {
     }
 
     fn answer(&mut self, request: Request) -> Reply {
-        let started = Instant::now();
-        let hits = self
-            .inline
-            .search(&request.query, request.kind, request.limit);
-        Reply {
-            seq: request.seq,
-            query: request.query,
-            hits,
-            took: started.elapsed(),
-        }
+        let hits = (self.inline).search(&request.query, request.kind, request.limit);
+        request.answered(hits)
     }
 }
 
@@ -209,15 +210,8 @@ fn serve(
                 Err(TryRecvError::Disconnected) => return,
             }
         }
-        let started = Instant::now();
         let hits = search(&request);
-        let reply = Reply {
-            seq: request.seq,
-            query: request.query,
-            hits,
-            took: started.elapsed(),
-        };
-        if replies.send(reply).is_err() {
+        if replies.send(request.answered(hits)).is_err() {
             return;
         }
     }
@@ -225,6 +219,8 @@ fn serve(
 
 #[cfg(test)]
 mod tests {
+    use std::time::{Duration, Instant};
+
     use super::*;
 
     fn request(seq: u64, query: &str) -> Request {
