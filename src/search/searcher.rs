@@ -68,10 +68,6 @@ impl Searcher {
         }
     }
 
-    pub fn index(&self) -> &Index {
-        &self.index
-    }
-
     /// The index, to share with another searcher (a [`super::Worker`]).
     pub fn shared_index(&self) -> Arc<Index> {
         Arc::clone(&self.index)
