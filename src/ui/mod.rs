@@ -9,6 +9,7 @@ mod help;
 mod leaders;
 mod list;
 mod overview;
+mod popup;
 mod projects;
 mod saving;
 mod search;
