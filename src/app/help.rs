@@ -60,8 +60,8 @@ pub static KEYS: &[Key] = &[
     k(
         Scope::Everywhere,
         "Esc",
-        "返回上一处或回到列表",
-        "go back, or to the list",
+        "清除 F 筛选;否则返回上一处或回到列表",
+        "clear the F filter; else go back, or to the list",
     ),
     k(Scope::Everywhere, "?", "打开帮助", "open this help"),
     k(
@@ -80,6 +80,12 @@ pub static KEYS: &[Key] = &[
         "jump to first / last",
     ),
     k(Scope::Lists, "Enter", "打开所选项", "open the selected row"),
+    k(
+        Scope::Lists,
+        "F",
+        "任务列表只显示某一灯色或状态 (再按换下一个,Esc 清除)",
+        "task lists show one light or status (press again for the next, Esc clears)",
+    ),
     k(
         Scope::Leaders,
         "Enter",
@@ -179,8 +185,8 @@ pub static KEYS: &[Key] = &[
     k(
         Scope::Progress,
         "e",
-        "填报所选任务、民生实事或子项的进展",
-        "record progress on the selected task, project or sub-item",
+        "填报所选任务、民生实事或子项的进展 (在领导、单位列表中:旁边选中的任务)",
+        "record progress on the selected task, project or sub-item (from a leader or unit: the task selected beside it)",
     ),
     k(
         Scope::Progress,
@@ -352,6 +358,9 @@ pub fn bar(app: &App) -> Vec<(&'static str, &'static str)> {
     if super::editor::can_edit(app) {
         keys.push(("e", t("填报", "record")));
         keys.push(("u", t("撤销", "undo")));
+    }
+    if super::task_filter::filters(app.nav.tab) {
+        keys.push(("F", t("灯/状态", "light/status")));
     }
     keys.push(("Tab", t("窗格", "pane")));
     keys.push(("1-4", t("标签", "tab")));

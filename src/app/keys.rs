@@ -78,6 +78,7 @@ fn browse_char(c: char) -> Option<Action> {
         '/' => Action::Search,
         'f' => Action::Filter,
         'e' => Action::EditProgress,
+        'F' => Action::TaskFilter,
         'u' => Action::Undo,
         's' => Action::Sort,
         _ => {

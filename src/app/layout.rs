@@ -9,8 +9,10 @@ use super::{Pane, Tab};
 /// Below this the dashboard shows a "terminal too small" message.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
-/// From this width on, all three panes of a tab are shown side by side.
-pub const WIDE: u16 = 100;
+/// Columns of task text a task list keeps beside its figures.
+pub const MIN_TEXT: u16 = 20;
+/// The narrowest readable detail pane.
+pub const MIN_DETAIL: u16 = 36;
 
 /// The screen's regions for one state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,14 +68,18 @@ pub fn screen(area: Rect, tab: Tab, focus: Pane, labels: &Labels) -> Screen {
         x = x.saturating_add(w).saturating_add(1).min(tabs.right());
     }
 
-    let shown = shown_panes(tab, focus, body.width);
+    let shown = shown_panes(tab, focus, body.width, labels);
     let constraints: Vec<Constraint> = match (tab, shown.len()) {
         (Tab::Projects, _) => vec![Constraint::Percentage(45), Constraint::Percentage(55)],
         (_, 3) => {
-            let list = if tab == Tab::Units { 32 } else { 30 };
+            // The list keeps its width; the middle takes half the rest,
+            // or its minimum when half is less.
+            let [list, middle, _] = min_widths(tab, labels);
+            let rest = body.width.saturating_sub(list);
+            let middle = middle.max(rest / 2);
             vec![
                 Constraint::Length(list),
-                Constraint::Fill(1),
+                Constraint::Length(middle),
                 Constraint::Fill(1),
             ]
         }
@@ -97,17 +103,47 @@ pub fn screen(area: Rect, tab: Tab, focus: Pane, labels: &Labels) -> Screen {
     }
 }
 
-/// Which panes a tab shows at a width: all of them when wide; when narrow,
-/// the focused pane and its neighbour.
-fn shown_panes(tab: Tab, focus: Pane, width: u16) -> Vec<Pane> {
+/// The narrowest each of a three-pane tab's panes (list, middle, detail)
+/// can be and stay readable, borders included: the list its names and
+/// figures; the middle (a leader's tasks, a unit's duties) its columns and
+/// [`MIN_TEXT`] columns of text; the detail [`MIN_DETAIL`].
+pub fn min_widths(tab: Tab, labels: &Labels) -> [u16; 3] {
+    let list = if tab == Tab::Units { 32 } else { 30 };
+    let columns = super::columns::task_list(tab, labels)
+        .iter()
+        .map(|c| c.width + 1)
+        .sum::<usize>();
+    let middle = u16::try_from(columns).unwrap_or(u16::MAX);
+    [list, middle.saturating_add(MIN_TEXT + 2), MIN_DETAIL]
+}
+
+/// The width from which a tab shows all three of its panes.
+pub fn three_panes_from(tab: Tab, labels: &Labels) -> u16 {
+    min_widths(tab, labels).iter().sum()
+}
+
+/// Which panes a tab shows at a width: all of them when each keeps its
+/// minimum width; else the focused pane and its neighbour.
+fn shown_panes(tab: Tab, focus: Pane, width: u16, labels: &Labels) -> Vec<Pane> {
     let all = tab.panes();
-    if all.len() <= 2 || width >= WIDE {
+    if all.len() <= 2 || width >= three_panes_from(tab, labels) {
         return all.to_vec();
     }
     if focus == Pane::List {
         all[..2].to_vec()
     } else {
         all[1..].to_vec()
+    }
+}
+
+/// Rows above a list pane's rows: the units filter line, the column
+/// headers, the overview's overall gauge or table header.
+pub fn top_rows(tab: Tab, pane: Pane) -> usize {
+    match (tab, pane) {
+        (Tab::Overview, p) => super::overview::top_rows(p),
+        (Tab::Units, Pane::List) => 2,
+        (_, Pane::Detail) => 0,
+        _ => 1,
     }
 }
 

@@ -301,7 +301,7 @@ pub(super) fn enter(app: &mut App) {
             if l >= app.data.plan.leaders.len() {
                 return;
             }
-            app.back.push(app.nav.clone());
+            nav::push_back(app);
             app.nav.tab = Tab::Leaders;
             app.nav.leaders.leaders = Cursor { sel: l, offset: l };
             app.nav.leaders.tasks = Cursor::default();

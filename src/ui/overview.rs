@@ -121,6 +121,7 @@ fn gauges(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
         cursor: app.nav.overview.leaders,
         len: leaders.len(),
         top: Some(top),
+        header: None,
     };
     pane.draw(frame, rect, |i, width| {
         let (Some(leader), Some(standing)) = (leaders.get(i), ov.leaders.get(i)) else {
@@ -146,6 +147,7 @@ fn red_items(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
         cursor: app.nav.overview.red,
         len: red.len(),
         top: empty,
+        header: None,
     };
     let lang = app.labels.lang;
     pane.draw(frame, rect, |i, width| {
@@ -221,6 +223,7 @@ fn unit_table(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
         cursor: app.nav.overview.units,
         len: units.len(),
         top: Some(row(header, "", inner_w)),
+        header: None,
     };
     pane.draw(frame, rect, |i, width| {
         let Some(s) = units.get(i) else {
