@@ -71,7 +71,19 @@ pub static KEYS: &[Key] = &[
         "search tasks, projects, units, leaders",
     ),
     k(Scope::Everywhere, "q Ctrl-C", "退出", "quit"),
+    k(
+        Scope::Everywhere,
+        "Width",
+        "宽度不够三个窗格都易读时,只显示当前窗格和相邻窗格",
+        "too narrow for three readable panes: the focused one and its neighbour",
+    ),
     k(Scope::Lists, "j k Down Up", "上下移动", "move down / up"),
+    k(
+        Scope::Lists,
+        "n/m",
+        "列表底边:所选行/总行数",
+        "on a list's bottom border: the selected row / all rows",
+    ),
     k(Scope::Lists, "PgDn PgUp", "翻页", "page down / up"),
     k(
         Scope::Lists,

@@ -168,3 +168,21 @@ pub fn popup(area: Rect) -> Rect {
         h,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::labels::{EN, ZH};
+
+    /// The widths docs/dashboard.md gives for three panes.
+    #[test]
+    fn three_panes_from_the_documented_widths() {
+        let got = [
+            three_panes_from(Tab::Leaders, &ZH),
+            three_panes_from(Tab::Units, &ZH),
+            three_panes_from(Tab::Leaders, &EN),
+            three_panes_from(Tab::Units, &EN),
+        ];
+        assert_eq!(got, [110, 126, 119, 138]);
+    }
+}
