@@ -96,14 +96,28 @@ fn three_panes_only_when_every_pane_keeps_its_minimum_width() {
                 let widths: Vec<u16> = screen.panes.iter().map(|p| p.1.width).collect();
                 if w >= layout::three_panes_from(tab, labels) {
                     assert_eq!(widths.len(), 3, "{tab:?} at {w}");
-                    for (got, min) in widths.iter().zip(mins) {
-                        assert!(*got >= min, "{tab:?} at {w}: {widths:?} < {mins:?}");
+                    for (got, min) in widths.iter().zip(&mins) {
+                        assert!(got >= min, "{tab:?} at {w}: {widths:?} < {mins:?}");
                     }
                     let text = usize::from(widths[1] - 2) - cols;
                     assert!(text >= usize::from(MIN_TEXT), "{tab:?} at {w}: {text}");
                 } else {
                     assert_eq!(widths.len(), 2, "{tab:?} at {w}: {widths:?}");
+                    // The focused list keeps its minimum when it fits.
+                    assert!(widths[0] >= mins[0].min(w), "{tab:?} at {w}: {widths:?}");
                 }
+                // Focused, the middle list keeps its minimum beside the detail.
+                let middle = layout::screen(
+                    ratatui::layout::Rect::new(0, 0, w, 30),
+                    tab,
+                    Pane::Middle,
+                    labels,
+                );
+                let got = middle.pane(Pane::Middle).map_or(0, |r| r.width);
+                assert!(
+                    got >= mins[1].min(w),
+                    "{tab:?} at {w}, middle focused: {got}"
+                );
             }
         }
     }

@@ -69,21 +69,37 @@ pub fn screen(area: Rect, tab: Tab, focus: Pane, labels: &Labels) -> Screen {
     }
 
     let shown = shown_panes(tab, focus, body.width, labels);
-    let constraints: Vec<Constraint> = match (tab, shown.len()) {
-        (Tab::Projects, _) => vec![Constraint::Percentage(45), Constraint::Percentage(55)],
-        (_, 3) => {
-            // The list keeps its width; the middle takes half the rest,
+    let mins = min_widths(tab, labels);
+    let min_of = |pane: Pane| {
+        let i = tab.panes().iter().position(|p| *p == pane);
+        i.and_then(|i| mins.get(i).copied()).unwrap_or(0)
+    };
+    let constraints: Vec<Constraint> = match shown.as_slice() {
+        [list, middle, _] => {
+            // The list keeps its minimum; the middle takes half the rest,
             // or its minimum when half is less.
-            let [list, middle, _] = min_widths(tab, labels);
+            let list = min_of(*list);
             let rest = body.width.saturating_sub(list);
-            let middle = middle.max(rest / 2);
+            let middle = min_of(*middle).max(rest / 2);
             vec![
                 Constraint::Length(list),
                 Constraint::Length(middle),
                 Constraint::Fill(1),
             ]
         }
-        _ => vec![Constraint::Percentage(40), Constraint::Percentage(60)],
+        [first, second] => {
+            // Two fifths and three; the focused pane keeps its minimum
+            // when the terminal has room for it.
+            let w = body.width;
+            let share = w * 2 / 5;
+            let first_w = if focus == *first {
+                share.max(min_of(*first))
+            } else {
+                share.min(w.saturating_sub(min_of(*second)))
+            };
+            vec![Constraint::Length(first_w.min(w)), Constraint::Fill(1)]
+        }
+        _ => vec![Constraint::Fill(1)],
     };
     let rects = Layout::horizontal(constraints).split(body);
     let panes = if tab == Tab::Overview {
@@ -103,21 +119,28 @@ pub fn screen(area: Rect, tab: Tab, focus: Pane, labels: &Labels) -> Screen {
     }
 }
 
-/// The narrowest each of a three-pane tab's panes (list, middle, detail)
-/// can be and stay readable, borders included: the list its names and
-/// figures; the middle (a leader's tasks, a unit's duties) its columns and
-/// [`MIN_TEXT`] columns of text; the detail [`MIN_DETAIL`].
-pub fn min_widths(tab: Tab, labels: &Labels) -> [u16; 3] {
-    let list = if tab == Tab::Units { 32 } else { 30 };
+/// The narrowest each of a tab's panes can be and stay readable, borders
+/// included, in the order of [`Tab::panes`]: a list of names (leaders,
+/// units) 30 or 32 columns; a task list (a leader's tasks, a unit's
+/// duties, the projects) its columns and [`MIN_TEXT`] columns of text; the
+/// detail [`MIN_DETAIL`]. The overview's panes are sized by its data.
+pub fn min_widths(tab: Tab, labels: &Labels) -> Vec<u16> {
     let columns = super::columns::task_list(tab, labels)
         .iter()
         .map(|c| c.width + 1)
         .sum::<usize>();
-    let middle = u16::try_from(columns).unwrap_or(u16::MAX);
-    [list, middle.saturating_add(MIN_TEXT + 2), MIN_DETAIL]
+    let tasks = u16::try_from(columns)
+        .unwrap_or(u16::MAX)
+        .saturating_add(MIN_TEXT + 2);
+    match tab {
+        Tab::Leaders => vec![30, tasks, MIN_DETAIL],
+        Tab::Units => vec![32, tasks, MIN_DETAIL],
+        Tab::Projects => vec![tasks, MIN_DETAIL],
+        Tab::Overview => Vec::new(),
+    }
 }
 
-/// The width from which a tab shows all three of its panes.
+/// The width from which a tab shows all of its panes.
 pub fn three_panes_from(tab: Tab, labels: &Labels) -> u16 {
     min_widths(tab, labels).iter().sum()
 }

@@ -26,10 +26,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if let Some(notice) = app.notice {
         let text = truncate(
             notice.text(app.labels.lang),
-            room.saturating_sub(kept_w + 1),
+            room.saturating_sub(kept_w + 2),
         );
         spans.push(Span::styled(
-            format!(" {text}"),
+            format!(" {text} "),
             Style::new().fg(Color::Yellow),
         ));
         shown = kept;
