@@ -50,6 +50,10 @@ pub struct Heads {
     /// The unit list: names, then lead and co-operating duties.
     pub unit_name: &'static str,
     pub unit_counts: &'static str,
+    /// The overview's red items: why each is red.
+    pub reason: &'static str,
+    /// The overview's gauges: the lights' shares.
+    pub lights: &'static str,
 }
 
 pub static ZH: Heads = Heads {
@@ -66,6 +70,8 @@ pub static ZH: Heads = Heads {
     leader_counts: "重点+实事 进度",
     unit_name: "单位",
     unit_counts: "牵=牵头 配=配合",
+    reason: "原因",
+    lights: "各灯色事项数",
 };
 
 pub static EN: Heads = Heads {
@@ -82,6 +88,8 @@ pub static EN: Heads = Heads {
     leader_counts: "key+proj done",
     unit_name: "unit",
     unit_counts: "L=lead C=co-op",
+    reason: "reason",
+    lights: "tasks by light",
 };
 
 pub fn heads(lang: Lang) -> &'static Heads {
