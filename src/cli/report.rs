@@ -11,8 +11,7 @@ use crate::lights::Config;
 use crate::model::ProgressEntry;
 use crate::progress::{Journal, progress_path};
 use crate::report::{
-    Circular, Filter, Options, Words, write_csv, write_html, write_markdown, write_pdf,
-    write_whole,
+    Circular, Filter, Options, Words, write_csv, write_html, write_markdown, write_pdf, write_whole,
 };
 use crate::store;
 

@@ -102,7 +102,10 @@ pub fn brief(
         .iter()
         .enumerate()
         .filter(|(i, a)| {
-            a.light == Light::Red && before.as_ref().is_some_and(|b| b.tasks[*i].light != Light::Red)
+            a.light == Light::Red
+                && before
+                    .as_ref()
+                    .is_some_and(|b| b.tasks[*i].light != Light::Red)
         })
         .map(|(i, _)| i)
         .collect();
@@ -117,7 +120,14 @@ pub fn brief(
         .iter()
         .map(|a| {
             period.is_some_and(|p| {
-                period::owes(by_task.get(a.task.id.as_str()).into_iter().flatten().copied(), p)
+                period::owes(
+                    by_task
+                        .get(a.task.id.as_str())
+                        .into_iter()
+                        .flatten()
+                        .copied(),
+                    p,
+                )
             })
         })
         .collect();
@@ -137,7 +147,9 @@ pub fn brief(
     let mut silent_units = 0;
     let unit_tasks = lead_tasks(overview);
     for standing in &overview.units {
-        let mine = unit_tasks.get(standing.key.as_str()).map_or(&[][..], |v| &v[..]);
+        let mine = unit_tasks
+            .get(standing.key.as_str())
+            .map_or(&[][..], |v| &v[..]);
         let owed: Vec<usize> = mine.iter().copied().filter(|&i| owing[i]).collect();
         if mine.iter().all(|&i| overview.tasks[i].entry.is_none()) {
             silent_units += 1;

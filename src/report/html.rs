@@ -81,6 +81,13 @@ pub fn write_html(c: &Circular, w: &Words, mut out: impl Write) -> io::Result<()
     writeln!(out, "<p>{}</p>", esc(&say::quiet(c, w)))?;
     writeln!(out, "</section>")?;
 
+    writeln!(out, "<div class=\"signature\">")?;
+    writeln!(out, "<p>{}</p>", esc(c.issuer()))?;
+    writeln!(out, "<p>{}</p>", esc(&dated))?;
+    writeln!(out, "</div>")?;
+    if let Some(copy) = say::copy_to(c, w) {
+        writeln!(out, "<footer class=\"copy\"><p>{}</p></footer>", esc(&copy))?;
+    }
     if c.options.full {
         open(out, "full", "wide", Section::Full, w)?;
         for group in &c.groups {
@@ -96,13 +103,6 @@ pub fn write_html(c: &Circular, w: &Words, mut out: impl Write) -> io::Result<()
         writeln!(out, "</section>")?;
     }
 
-    writeln!(out, "<div class=\"signature\">")?;
-    writeln!(out, "<p>{}</p>", esc(c.issuer()))?;
-    writeln!(out, "<p>{}</p>", esc(&dated))?;
-    writeln!(out, "</div>")?;
-    if let Some(copy) = say::copy_to(c, w) {
-        writeln!(out, "<footer class=\"copy\"><p>{}</p></footer>", esc(&copy))?;
-    }
     writeln!(out, "</body>")?;
     writeln!(out, "</html>")?;
     out.flush()

@@ -17,7 +17,7 @@ pub fn write_markdown(c: &Circular, w: &Words, mut out: impl Write) -> io::Resul
         writeln!(out, "{number}")?;
         writeln!(out)?;
     }
-    writeln!(out, "{}　{dated}", c.issuer())?;
+    writeln!(out, "{}", say::issuer_line(c, w))?;
     writeln!(out)?;
     writeln!(out, "---")?;
     writeln!(out)?;
@@ -30,10 +30,7 @@ pub fn write_markdown(c: &Circular, w: &Words, mut out: impl Write) -> io::Resul
     }
 
     section(out, Section::Overall, w)?;
-    for line in say::overall(c, w) {
-        writeln!(out, "{line}")?;
-        writeln!(out)?;
-    }
+    writeln!(out, "{}", say::overall(c, w).join("\n\n"))?;
 
     section(out, Section::Owed, w)?;
     writeln!(out, "{}", say::owed_intro(c, w))?;
@@ -59,6 +56,15 @@ pub fn write_markdown(c: &Circular, w: &Words, mut out: impl Write) -> io::Resul
     writeln!(out)?;
     writeln!(out, "{}", say::quiet(c, w))?;
 
+    writeln!(out)?;
+    writeln!(out, "{}<br>", c.issuer())?;
+    writeln!(out, "{dated}")?;
+    if let Some(copy) = say::copy_to(c, w) {
+        writeln!(out)?;
+        writeln!(out, "---")?;
+        writeln!(out)?;
+        writeln!(out, "{copy}")?;
+    }
     if c.options.full {
         section(out, Section::Full, w)?;
         for group in &c.groups {
@@ -69,15 +75,6 @@ pub fn write_markdown(c: &Circular, w: &Words, mut out: impl Write) -> io::Resul
         }
     }
 
-    writeln!(out)?;
-    writeln!(out, "{}<br>", c.issuer())?;
-    writeln!(out, "{dated}")?;
-    if let Some(copy) = say::copy_to(c, w) {
-        writeln!(out)?;
-        writeln!(out, "---")?;
-        writeln!(out)?;
-        writeln!(out, "{copy}")?;
-    }
     out.flush()
 }
 

@@ -163,7 +163,10 @@ fn scratch_dir() -> Result<PathBuf, PdfError> {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
     let dir = base.join(format!("duban-pdf-{}-{stamp}", std::process::id()));
-    fs::create_dir(&dir).map_err(|source| PdfError::Io { path: dir.clone(), source })?;
+    fs::create_dir(&dir).map_err(|source| PdfError::Io {
+        path: dir.clone(),
+        source,
+    })?;
     Ok(dir)
 }
 

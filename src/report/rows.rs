@@ -140,9 +140,17 @@ pub fn yellow(c: &Circular, w: &Words) -> Table {
 /// Lead units owing reports, with what each owes.
 pub fn owed(c: &Circular, w: &Words) -> Table {
     let columns = if w.english {
-        vec![("Unit", Kind::Phrase), ("Owes", Kind::Text), ("", Kind::Num)]
+        vec![
+            ("Unit", Kind::Phrase),
+            ("Owes", Kind::Text),
+            ("", Kind::Num),
+        ]
     } else {
-        vec![("单位", Kind::Phrase), ("欠报事项", Kind::Text), ("项数", Kind::Num)]
+        vec![
+            ("单位", Kind::Phrase),
+            ("欠报事项", Kind::Text),
+            ("项数", Kind::Num),
+        ]
     };
     let rows = (c.brief.owed_by_unit.iter())
         .map(|(unit, tasks)| Row {
@@ -185,7 +193,7 @@ pub fn ranking(c: &Circular, w: &Words) -> Table {
             light: None,
             cells: vec![
                 (n + 1).to_string(),
-                r.unit.clone(),
+                tidy(w, &r.unit),
                 r.lead.to_string(),
                 r.done.to_string(),
                 r.red.to_string(),

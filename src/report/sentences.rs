@@ -32,10 +32,17 @@ impl Section {
             Section::Leaders => ("分管领导事项情况", "By leader"),
             Section::Full => ("全部事项明细", "Every item"),
         };
+        if self == Section::Full {
+            return if w.english {
+                format!("Attachment: {en}")
+            } else {
+                format!("附件：{zh}")
+            };
+        }
         if w.english {
             format!("{}. {en}", n + 1)
         } else {
-            const NUMERALS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "七"];
+            const NUMERALS: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
             format!("{}、{zh}", NUMERALS[n])
         }
     }
@@ -60,6 +67,25 @@ pub fn short_date(w: &Words, d: NaiveDate) -> String {
         en_date(d)
     } else {
         zh_month_day(d)
+    }
+}
+
+/// `1 task`, `3 tasks`.
+fn tasks_en(n: usize) -> String {
+    if n == 1 {
+        "1 task".into()
+    } else {
+        format!("{n} tasks")
+    }
+}
+
+/// The line under the masthead: issuer and date, apart.
+pub fn issuer_line(c: &Circular, w: &Words) -> String {
+    let dated = date(w, c.overview.as_of);
+    if w.english {
+        format!("{}, {dated}", c.issuer())
+    } else {
+        format!("{}　{dated}", c.issuer())
     }
 }
 
@@ -103,7 +129,9 @@ pub fn opening(c: &Circular, w: &Words) -> String {
         format!(
             "Under {} ({}), this circular reports the progress of the plan's tasks as of {as_of}, when {expected}% of the plan year has elapsed.",
             plan.title,
-            punct::doc_number(&plan.doc_number).replace(['〔', '〕'], "")
+            punct::doc_number(&plan.doc_number)
+                .replace('〔', "[")
+                .replace('〕', "]")
         )
     } else {
         tidy(
@@ -120,7 +148,11 @@ pub fn opening(c: &Circular, w: &Words) -> String {
 /// `分管领导：郭锦明；责任单位：市发改局` when the circular is filtered.
 pub fn scope(c: &Circular, w: &Words) -> Option<String> {
     let mut parts = Vec::new();
-    let (colon, sep) = if w.english { (": ", "; ") } else { ("：", "；") };
+    let (colon, sep) = if w.english {
+        (": ", "; ")
+    } else {
+        ("：", "；")
+    };
     if let Some(l) = &c.filter.leader {
         parts.push(format!("{}{colon}{l}", w.filter_leader));
     }
@@ -168,8 +200,8 @@ pub fn overall(c: &Circular, w: &Words) -> Vec<String> {
     let mean = one_decimal(o.mean_percent);
     let mut out = vec![if w.english {
         format!(
-            "{} tasks; mean progress {mean}%. By light: {lights}.",
-            o.total()
+            "{}; mean progress {mean}%. By light: {lights}.",
+            tasks_en(o.total())
         )
     } else {
         format!(
@@ -221,7 +253,8 @@ pub fn owed_intro(c: &Circular, w: &Words) -> String {
         (true, 0) => format!("Every task reported for {start} to {due}."),
         (false, 0) => format!("{start}至{due}各事项均已按时报送。"),
         (true, n) => format!(
-            "{n} tasks have no report for {start} to {due}; their lead units ({}) and what each owes:",
+            "{} without a report for {start} to {due}; their lead units ({}) and what each owes:",
+            tasks_en(n),
             b.owed_by_unit.len()
         ),
         (false, n) => format!(
@@ -259,7 +292,7 @@ pub fn ranking_intro(c: &Circular, w: &Words) -> String {
     let silent = c.brief.silent_units;
     match (w.english, silent) {
         (true, 0) => "Ranked by the mean progress of the tasks each unit leads; fewer red and overdue items rank higher on ties.".into(),
-        (true, n) => format!("Ranked by the mean progress of the tasks each unit leads; fewer red and overdue items rank higher on ties. {n} lead units have reported nothing and are listed in section 2."),
+        (true, n) => format!("Ranked by the mean progress of the tasks each unit leads; fewer red and overdue items rank higher on ties. Lead units that have reported nothing ({n}) are listed in section 2."),
         (false, 0) => "按牵头事项平均进度排序，进度相同的，红灯、逾期事项少者居前。".into(),
         (false, n) => format!("按牵头事项平均进度排序，进度相同的，红灯、逾期事项少者居前。另有{n}个牵头单位尚无任何报送，见第二部分。"),
     }
@@ -270,20 +303,27 @@ pub fn leader_line(w: &Words, group: &Group) -> String {
     let s = &group.standing;
     let sep = if w.english { ", " } else { "、" };
     let lights: Vec<String> = (Light::ALL.iter())
-        .map(|&l| format!("{}{}{}", w.light(l), if w.english { " " } else { "" }, s.tally.count(l)))
+        .map(|&l| {
+            format!(
+                "{}{}{}",
+                w.light(l),
+                if w.english { " " } else { "" },
+                s.tally.count(l)
+            )
+        })
         .collect();
     let lights = lights.join(sep);
     let mean = one_decimal(s.mean_percent);
     let n = s.total();
-    let who = match group.leader {
-        Some(l) if w.english => format!("{} ({})", l.name, l.title),
-        Some(l) => format!("{}（{}）", l.name, l.title),
-        None => tidy(w, w.no_leader),
+    let (who, heads) = match group.leader {
+        Some(l) if w.english => (format!("{} ({})", l.name, l.title), ""),
+        Some(l) => (format!("{}（{}）", l.name, l.title), "分管"),
+        None => (tidy(w, w.no_leader), "共"),
     };
     if w.english {
-        format!("{who}: {n} tasks ({lights}); mean progress {mean}%.")
+        format!("{who}: {} ({lights}); mean progress {mean}%.", tasks_en(n))
     } else {
-        format!("{who}：分管{n}项（{lights}），平均进度{mean}%。")
+        format!("{who}：{heads}{n}项（{lights}），平均进度{mean}%。")
     }
 }
 
@@ -297,7 +337,9 @@ pub fn quiet(c: &Circular, w: &Words) -> String {
     };
     let (green, done) = (count(Light::Green), count(Light::Done));
     if w.english {
-        format!("The other {green} green and {done} done items are on course and not listed one by one.")
+        format!(
+            "The other {green} green and {done} done items are on course and not listed one by one."
+        )
     } else {
         format!("其余绿灯事项{green}项、已完成事项{done}项按序推进，不再逐项列出。")
     }
