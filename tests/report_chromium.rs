@@ -8,24 +8,15 @@ use std::path::Path;
 use std::process::Command;
 
 use duban::lights::Thresholds;
-use duban::report::{Circular, Filter, Options, Words, write_html};
+use duban::report::{CHROMIUM_FLAGS, Circular, Filter, Options, Words, write_html};
 use report_support::{as_of, dataset, entries};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
 fn chromium(profile: &Path, args: &[&str]) -> std::process::Output {
     Command::new(CHROMIUM)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-        ])
+        .args(CHROMIUM_FLAGS)
+        .arg("--hide-scrollbars")
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(args)
         .output()

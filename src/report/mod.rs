@@ -26,7 +26,7 @@ pub use brief::{Brief, Options, Rank, Settings};
 pub use csv::{CSV_HEADER, write_csv};
 pub use html::write_html;
 pub use markdown::write_markdown;
-pub use pdf::{BROWSERS, PdfError, find_browser, write_pdf, write_whole};
+pub use pdf::{BROWSERS, CHROMIUM_FLAGS, PdfError, find_browser, write_pdf, write_whole};
 pub use punct::zh as zh_punctuation;
 pub use words::Words;
 

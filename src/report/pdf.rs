@@ -14,6 +14,19 @@ pub const BROWSERS: [&str; 4] = [
     "google-chrome-stable",
 ];
 
+/// How Chromium is started: headless, without a sandbox, a GPU or any
+/// network activity of its own (updates, sync, QUIC).
+pub const CHROMIUM_FLAGS: [&str; 8] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
     #[error("{}", no_chromium(*english))]
@@ -100,17 +113,8 @@ fn print(
     let mut profile = OsString::from("--user-data-dir=");
     profile.push(work.join("profile"));
     let output = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-pdf-header-footer",
-        ])
+        .args(CHROMIUM_FLAGS)
+        .arg("--no-pdf-header-footer")
         .arg(profile)
         .arg(print_to)
         .arg(file_url(&page))
