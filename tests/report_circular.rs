@@ -272,7 +272,23 @@ fn pdf_without_chromium_names_the_package_and_writes_nothing() {
     assert!(left.is_empty(), "{left:?}");
 }
 
-/// Whether `program` can run; without it the test is skipped loudly,
+#[test]
+fn pdf_into_a_missing_directory_is_refused_before_printing() {
+    let dir = midyear();
+    let missing = dir.path().join("no-such-dir");
+    let out = missing.join("circular.pdf");
+    let err = refused(
+        dir.path(),
+        &["report", "--as-of", AS_OF, "--format", "pdf", "--out"]
+            .into_iter()
+            .chain([out.to_str().expect("utf-8 path")])
+            .collect::<Vec<_>>(),
+    );
+    assert!(err.contains("no-such-dir: 目录不存在"), "{err}");
+    assert!(!missing.exists());
+}
+
+/// Whether `program` is on the PATH; without it the test is skipped loudly,
 /// unless DUBAN_TEST_REQUIRE_ALL=1 makes that a failure.
 fn have(program: &str, why: &str) -> bool {
     let found = std::env::var_os("PATH").is_some_and(|path| {

@@ -31,6 +31,8 @@ pub const CHROMIUM_FLAGS: [&str; 8] = [
 pub enum PdfError {
     #[error("{}", no_chromium(*english))]
     NoChromium { english: bool },
+    #[error("{}: {}", dir.display(), if *english { "no such directory" } else { "目录不存在" })]
+    NoDir { english: bool, dir: PathBuf },
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -85,6 +87,12 @@ pub fn find_browser() -> Option<PathBuf> {
 /// written; the page and the browser profile live in a fresh temporary
 /// directory, removed afterwards.
 pub fn write_pdf(html: &[u8], out: &Path, english: bool) -> Result<(), PdfError> {
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
+        let dir = dir.to_path_buf();
+        return Err(PdfError::NoDir { english, dir });
+    }
     let browser = find_browser().ok_or(PdfError::NoChromium { english })?;
     let work = scratch_dir()?;
     let result = print(&browser, html, out, &work, english);
