@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::markdown::{TASK_COLUMNS, as_of_line, group_title, heading, scope};
-use super::{Circular, Group, Words, clip, one_decimal, targets_cell};
+use super::{Circular, Group, Words, clip, notes_cell, one_decimal, targets_cell};
 use crate::lights::{Assessed, Light};
 
 const STYLE: &str = r#"
@@ -152,7 +152,7 @@ fn write_group(out: &mut impl Write, c: &Circular, group: &Group, w: &Words) -> 
     )?;
     writeln!(out, "<tbody>")?;
     for a in group.tasks.iter().filter_map(|&i| c.task(i)) {
-        let e = a.entry;
+        let e = a.entry();
         writeln!(
             out,
             "<tr class=\"{}\"><td class=\"id\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"status\">{}</td><td class=\"date\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -163,9 +163,23 @@ fn write_group(out: &mut impl Write, c: &Circular, group: &Group, w: &Words) -> 
             e.map_or("", |e| w.status(e.status)),
             e.map_or(String::new(), |e| e.date.to_string()),
             esc(&clip(a.task.headline(), TASK_COLUMNS)),
-            esc(e.map_or("", |e| e.note.as_str())),
+            esc(&notes_cell(e, w)),
             esc(&targets_cell(a.task, e, w))
         )?;
+        for it in c.items(a) {
+            writeln!(
+                out,
+                "<tr class=\"{} item\"><td class=\"id\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"status\">{}</td><td class=\"date\">{}</td><td>{}</td><td>{}</td><td></td></tr>",
+                it.light.as_str(),
+                esc(&it.item.id),
+                badge(w, it.light),
+                it.entry.percent,
+                w.status(it.entry.status),
+                it.entry.date,
+                esc(&clip(&it.item.text, TASK_COLUMNS)),
+                esc(&notes_cell(Some(it.entry), w)),
+            )?;
+        }
     }
     writeln!(out, "</tbody>")?;
     writeln!(out, "</table>")?;

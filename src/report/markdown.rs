@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{Circular, Group, Words, clip, one_decimal, targets_cell};
+use super::{Circular, Group, Words, clip, notes_cell, one_decimal, targets_cell};
 use crate::lights::Assessed;
 
 /// Task text is clipped to this many display columns in tables.
@@ -154,7 +154,7 @@ fn write_group(out: &mut impl Write, c: &Circular, group: &Group, w: &Words) -> 
     row(out, &header)?;
     rule(out, header.len())?;
     for a in group.tasks.iter().filter_map(|&i| c.task(i)) {
-        let e = a.entry;
+        let e = a.entry();
         row(
             out,
             &[
@@ -164,10 +164,25 @@ fn write_group(out: &mut impl Write, c: &Circular, group: &Group, w: &Words) -> 
                 e.map_or("", |e| w.status(e.status)),
                 &e.map_or(String::new(), |e| e.date.to_string()),
                 &clip(a.task.headline(), TASK_COLUMNS),
-                e.map_or("", |e| e.note.as_str()),
+                &notes_cell(e, w),
                 &targets_cell(a.task, e, w),
             ],
         )?;
+        for it in c.items(a) {
+            row(
+                out,
+                &[
+                    &it.item.id,
+                    w.light(it.light),
+                    &it.entry.percent.to_string(),
+                    w.status(it.entry.status),
+                    &it.entry.date.to_string(),
+                    &clip(&it.item.text, TASK_COLUMNS),
+                    &notes_cell(Some(it.entry), w),
+                    "",
+                ],
+            )?;
+        }
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 
 mod csv;
 mod html;
+mod items;
 mod markdown;
 mod words;
 
@@ -17,6 +18,7 @@ use crate::store::Index;
 
 pub use csv::{CSV_HEADER, write_csv};
 pub use html::write_html;
+pub use items::{ItemRow, notes_cell};
 pub use markdown::write_markdown;
 pub use words::Words;
 
@@ -57,6 +59,8 @@ pub struct Circular<'d> {
     pub overview: Overview<'d>,
     pub groups: Vec<Group<'d>>,
     pub filter: Filter,
+    /// The latest entry of each task and sub-item on the as-of date.
+    latest: HashMap<&'d str, &'d ProgressEntry>,
 }
 
 impl<'d> Circular<'d> {
@@ -93,6 +97,7 @@ impl<'d> Circular<'d> {
             overview,
             groups,
             filter,
+            latest,
         })
     }
 
