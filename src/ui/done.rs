@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, app: &App, ask: &MarkDone) {
         truncate(&format!("{} {}", ask.id, ask.title), inner).into_owned(),
         Style::new().add_modifier(Modifier::BOLD),
     )];
-    let question = format!("{} {})？y/n", words.done_ask, app.today());
+    let question = words.done_ask.replace("{date}", &app.today().to_string());
     lines.extend(
         text::wrap(&question, inner)
             .into_iter()

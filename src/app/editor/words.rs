@@ -36,7 +36,7 @@ pub struct EditorWords {
     pub nothing_to_undo: &'static str,
     pub redone: &'static str,
     pub nothing_to_redo: &'static str,
-    /// `d`: the question's title and its words around the ID.
+    /// `d`: the question's title, and the question (`{date}` is the day).
     pub done_title: &'static str,
     pub done_ask: &'static str,
     pub failed: &'static str,
@@ -71,7 +71,7 @@ pub static ZH: EditorWords = EditorWords {
     redone: "已重做",
     nothing_to_redo: "没有可重做的撤销",
     done_title: "标记完成",
-    done_ask: "标记为已完成(进度 100%,日期",
+    done_ask: "标记为已完成(进度 100%,日期 {date})？y/n",
     failed: "保存失败",
     unsaved: "条未保存",
     retry: "Ctrl-S 重试",
@@ -104,7 +104,7 @@ pub static EN: EditorWords = EditorWords {
     redone: "redone",
     nothing_to_redo: "no undo to redo",
     done_title: "Mark done",
-    done_ask: "mark as done (100 %, dated",
+    done_ask: "Mark as done (100 %, dated {date})? y/n",
     failed: "save failed",
     unsaved: "unsaved",
     retry: "Ctrl-S retries",
