@@ -26,6 +26,12 @@ fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// `progress log --json`, parsed.
+fn log_json(home: &Path) -> serde_json::Value {
+    let json = stdout(&duban(home, &["progress", "log", "--json"]));
+    serde_json::from_str(&json).expect("json")
+}
+
 #[test]
 fn set_takes_the_three_notes_and_log_shows_them_on_one_line() {
     let home = tempfile::tempdir().expect("temp dir");
@@ -52,8 +58,7 @@ fn set_takes_the_three_notes_and_log_shows_them_on_one_line() {
         log,
         "2023-05-20  K1.1   40 %  推进中  完成征地 / 开工  存在问题:资金未到位  下步打算:督促拨付\n"
     );
-    let json = stdout(&duban(home.path(), &["progress", "log", "--json"]));
-    let entries: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let entries = log_json(home.path());
     assert_eq!(entries[0]["note"], "完成征地\n开工");
     assert_eq!(entries[0]["problems"], "资金未到位");
     assert_eq!(entries[0]["next_steps"], "督促拨付");
@@ -74,8 +79,7 @@ fn note_is_still_accepted_as_progress_made() {
             "旧写法",
         ],
     );
-    let json = stdout(&duban(home.path(), &["progress", "log", "--json"]));
-    let entries: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let entries = log_json(home.path());
     assert_eq!(entries[0]["note"], "旧写法");
     assert!(
         entries[0].get("problems").is_none(),

@@ -30,8 +30,8 @@ fn with_item() -> Vec<ProgressEntry> {
     all
 }
 
-#[test]
-fn a_sub_item_reported_after_its_project_rolls_it_up() {
+/// `f` on the circular of the fixture with [`with_item`].
+fn with_circular<T>(f: impl FnOnce(&Circular) -> T) -> T {
     let (data, entries) = (dataset(), with_item());
     let c = Circular::new(
         &data,
@@ -41,36 +41,36 @@ fn a_sub_item_reported_after_its_project_rolls_it_up() {
         Filter::default(),
     )
     .expect("circular");
-    let m1 = c
-        .overview
-        .tasks
-        .iter()
-        .find(|a| a.task.id == "M1")
-        .expect("M1");
-    // (80 + 0) / 2: M1.2 has no entry.
-    assert_eq!(m1.percent(), 40);
-    let items = c.items(m1);
-    assert_eq!(items.len(), 1);
-    assert_eq!(
-        (items[0].item.id.as_str(), items[0].light),
-        ("M1.1", Light::Green)
-    );
+    f(&c)
+}
+
+#[test]
+fn a_sub_item_reported_after_its_project_rolls_it_up() {
+    with_circular(|c| {
+        let m1 = c
+            .overview
+            .tasks
+            .iter()
+            .find(|a| a.task.id == "M1")
+            .expect("M1");
+        // (80 + 0) / 2: M1.2 has no entry.
+        assert_eq!(m1.percent(), 40);
+        let items = c.items(m1);
+        assert_eq!(items.len(), 1);
+        assert_eq!(
+            (items[0].item.id.as_str(), items[0].light),
+            ("M1.1", Light::Green)
+        );
+    });
 }
 
 #[test]
 fn the_markdown_circular_has_a_row_per_reported_sub_item_with_its_notes() {
-    let (data, entries) = (dataset(), with_item());
-    let c = Circular::new(
-        &data,
-        &entries,
-        as_of(),
-        &Thresholds::default(),
-        Filter::default(),
-    )
-    .expect("circular");
-    let mut out = Vec::new();
-    write_markdown(&c, &Words::ZH, &mut out).expect("md");
-    let text = String::from_utf8(out).expect("utf-8");
+    let text = with_circular(|c| {
+        let mut out = Vec::new();
+        write_markdown(c, &Words::ZH, &mut out).expect("md");
+        String::from_utf8(out).expect("utf-8")
+    });
     let m1 = text
         .lines()
         .position(|l| l.starts_with("| M1 |"))
@@ -88,18 +88,11 @@ fn the_markdown_circular_has_a_row_per_reported_sub_item_with_its_notes() {
 
 #[test]
 fn the_csv_circular_has_the_sub_item_row_too() {
-    let (data, entries) = (dataset(), with_item());
-    let c = Circular::new(
-        &data,
-        &entries,
-        as_of(),
-        &Thresholds::default(),
-        Filter::default(),
-    )
-    .expect("circular");
-    let mut out = Vec::new();
-    write_csv(&c, &Words::EN, &mut out).expect("csv");
-    let text = String::from_utf8(out).expect("utf-8");
+    let text = with_circular(|c| {
+        let mut out = Vec::new();
+        write_csv(c, &Words::EN, &mut out).expect("csv");
+        String::from_utf8(out).expect("utf-8")
+    });
     let row = text
         .lines()
         .find(|l| l.contains(",M1.1,"))
