@@ -6,6 +6,7 @@
 //! explains them in place while the user types.
 
 mod actuals;
+mod fields;
 mod keys;
 mod problem;
 mod words;
@@ -13,6 +14,7 @@ mod words;
 use chrono::{NaiveDate, NaiveTime};
 
 pub use actuals::{Targets, parse_actual};
+pub use fields::{Field, Note};
 pub use keys::action_for;
 pub use problem::Problem;
 pub use words::{EditorWords, problem_text};
@@ -21,62 +23,6 @@ use super::{App, Effect, Mode, Subject};
 use crate::line_edit::{Edit, LineEdit};
 use crate::model::{ProgressEntry, Status};
 use crate::progress::{FieldError, validate};
-
-/// The editor's fields, top to bottom (see [`Editor::fields`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
-    /// The actual value of the task's target at this index.
-    Actual(usize),
-    Percent,
-    Status,
-    Note(Note),
-    Date,
-}
-
-/// The three notes of an entry, each multi-line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Note {
-    /// 主要进展 (the journal's `note`).
-    Made,
-    /// 存在问题.
-    Problems,
-    /// 下步打算.
-    Next,
-}
-
-impl Note {
-    pub const ALL: [Note; 3] = [Note::Made, Note::Problems, Note::Next];
-
-    fn index(self) -> usize {
-        match self {
-            Note::Made => 0,
-            Note::Problems => 1,
-            Note::Next => 2,
-        }
-    }
-}
-
-impl Field {
-    /// The fields every editor has, after the targets' actual values.
-    pub const ALL: [Field; 6] = [
-        Field::Percent,
-        Field::Status,
-        Field::Note(Note::Made),
-        Field::Note(Note::Problems),
-        Field::Note(Note::Next),
-        Field::Date,
-    ];
-
-    /// The field `d` steps down `fields` (negative: up), wrapping around.
-    fn step(self, fields: &[Field], d: isize) -> Field {
-        let n = fields.len() as isize;
-        let i = fields.iter().position(|f| *f == self).unwrap_or(0) as isize;
-        fields
-            .get(usize::try_from((i + d).rem_euclid(n.max(1))).unwrap_or(0))
-            .copied()
-            .unwrap_or(self)
-    }
-}
 
 /// What a key does in the editor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -435,12 +381,6 @@ mod tests {
             e.apply(EditorAction::Input(c));
         }
         e
-    }
-
-    #[test]
-    fn fields_wrap_around() {
-        assert_eq!(Field::Percent.step(&Field::ALL, -1), Field::Date);
-        assert_eq!(Field::Date.step(&Field::ALL, 1), Field::Percent);
     }
 
     /// `text` typed into a note, `\n` as Ctrl-J.
