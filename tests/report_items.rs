@@ -1,12 +1,12 @@
-//! Sub-items in the circular: a row under their project with their own
-//! light and notes, and the project rolled up from them when they were
-//! reported after its own entry.
+//! Sub-items in the circular's full listing (`--full`) and its CSV: a row
+//! under their project with their own light and notes, and the project
+//! rolled up from them when they were reported after its own entry.
 
 mod report_support;
 
 use duban::lights::{Light, Thresholds};
 use duban::model::{ProgressEntry, Status};
-use duban::report::{Circular, Filter, Words, write_csv, write_markdown};
+use duban::report::{Circular, Filter, Options, Words, write_csv, write_markdown};
 use report_support::{as_of, dataset, entries};
 
 fn item_entry(task: &str, at: &str, percent: u8) -> ProgressEntry {
@@ -33,12 +33,17 @@ fn with_item() -> Vec<ProgressEntry> {
 /// `f` on the circular of the fixture with [`with_item`].
 fn with_circular<T>(f: impl FnOnce(&Circular) -> T) -> T {
     let (data, entries) = (dataset(), with_item());
-    let c = Circular::new(
+    let full = Options {
+        full: true,
+        ..Options::default()
+    };
+    let c = Circular::with_options(
         &data,
         &entries,
         as_of(),
         &Thresholds::default(),
         Filter::default(),
+        full,
     )
     .expect("circular");
     f(&c)
@@ -77,7 +82,7 @@ fn the_markdown_circular_has_a_row_per_reported_sub_item_with_its_notes() {
         .expect("M1 row");
     let next = text.lines().nth(m1 + 1).unwrap_or_default();
     assert!(
-        next.starts_with("| M1.1 | 绿灯 | 80 | 推进中 | 2023-06-30 | 完成四好农村路提升改造100公里。 | 完成改造80公里;存在问题:雨季影响施工;下步打算:错峰施工 |"),
+        next.starts_with("| M1.1 | 绿灯 | 80% | 推进中 | 2023-06-30 | 完成四好农村路提升改造100公里。 | 完成改造80公里；存在问题：雨季影响施工；下步打算：错峰施工 |"),
         "{next}"
     );
     assert!(

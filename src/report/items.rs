@@ -39,15 +39,16 @@ impl<'d> Circular<'d> {
 }
 
 /// An entry's three notes in one cell: 主要进展, then 存在问题 and 下步打算
-/// with their names, those that are filled, joined by `;`.
+/// with their names, those that are filled, joined by `；` (`; ` in
+/// English).
 pub fn notes_cell(entry: Option<&ProgressEntry>, w: &Words) -> String {
     let Some(e) = entry else {
         return String::new();
     };
-    let (problems, next) = if w.english {
-        ("Problems: ", "Next steps: ")
+    let (problems, next, sep) = if w.english {
+        ("Problems: ", "Next steps: ", "; ")
     } else {
-        ("存在问题:", "下步打算:")
+        ("存在问题：", "下步打算：", "；")
     };
     let mut parts: Vec<String> = Vec::new();
     if !e.note.is_empty() {
@@ -58,5 +59,5 @@ pub fn notes_cell(entry: Option<&ProgressEntry>, w: &Words) -> String {
             parts.push(format!("{name}{text}"));
         }
     }
-    parts.join(";")
+    parts.join(sep)
 }
