@@ -1,7 +1,6 @@
-//! Every key, by pane, for the help popup and the bottom bar.
+//! Every key, by pane, for the help popup (the bottom bar picks a few: `hints`).
 
 use super::labels::{Labels, Lang};
-use super::{App, Mode, Pane, Popup, Tab};
 
 /// Where a key works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,6 +207,18 @@ pub static KEYS: &[Key] = &[
     ),
     k(
         Scope::Progress,
+        "Ctrl-R",
+        "重做:找回 u 撤销的最后一条",
+        "redo: bring back what u undid last",
+    ),
+    k(
+        Scope::Progress,
+        "d",
+        "把所选任务标记为已完成(先确认 y/n)",
+        "mark the selected task done (asks y/n first)",
+    ),
+    k(
+        Scope::Progress,
         "Ctrl-S",
         "重试失败的保存",
         "retry a save that failed",
@@ -246,11 +257,22 @@ pub static KEYS: &[Key] = &[
     k(
         Scope::Editor,
         "Ctrl-W Ctrl-U",
-        "备注、日期:删一个词/删到开头",
-        "note, date: delete a word / to the start",
+        "进展、问题、打算、日期:删一个词/删到开头",
+        "notes, date: delete a word / to the start",
+    ),
+    k(
+        Scope::Editor,
+        "Ctrl-J Alt-Enter",
+        "主要进展、存在问题、下步打算:换行",
+        "progress made, problems, next steps: new line",
     ),
     k(Scope::Editor, "Enter", "检查并保存", "check and save"),
-    k(Scope::Editor, "Esc", "取消,不保存", "cancel, save nothing"),
+    k(
+        Scope::Editor,
+        "Esc",
+        "取消;已输入内容时先问 y/n",
+        "cancel; asks y/n first when something was typed",
+    ),
     k(Scope::Mouse, "Click", "选中并聚焦", "select and focus"),
     k(Scope::Mouse, "Wheel", "滚动", "scroll"),
     k(
@@ -305,81 +327,6 @@ pub fn filtered(labels: &Labels, filter: &str) -> Vec<&'static Key> {
                     .any(|s| s.to_lowercase().contains(&q))
         })
         .collect()
-}
-
-/// The few keys the bottom bar shows for where the user is.
-pub fn bar(app: &App) -> Vec<(&'static str, &'static str)> {
-    let zh = app.labels.lang == Lang::Zh;
-    let t = |z: &'static str, e: &'static str| if zh { z } else { e };
-    let mut keys = Vec::new();
-    match (&app.mode, app.nav.tab, app.focus()) {
-        (Mode::Popup(Popup::Search(_)), _, _) => {
-            keys.push(("Down/Up", t("选择", "select")));
-            keys.push(("Enter", t("跳转", "go")));
-            keys.push(("Esc", t("关闭", "close")));
-            return keys;
-        }
-        (Mode::Popup(_), _, _) => {
-            keys.push(("Down/Up", t("滚动", "scroll")));
-            keys.push(("Esc", t("关闭", "close")));
-            return keys;
-        }
-        (Mode::Editor(ed), _, _) => {
-            use super::editor::Field;
-            keys.push(("Enter", t("保存", "save")));
-            keys.push(("Esc", t("取消", "cancel")));
-            keys.push(("Tab", t("换项", "field")));
-            match ed.field {
-                Field::Percent => keys.push(("+/-", t("调 5", "by 5"))),
-                Field::Status => keys.push(("s", t("换状态", "cycle"))),
-                Field::Note | Field::Date | Field::Actual(_) => {}
-            }
-            keys.push(("Ctrl-S", t("重试保存", "retry save")));
-            return keys;
-        }
-        (Mode::UnitFilter, _, _) => {
-            keys.push(("Enter", t("完成", "done")));
-            keys.push(("Esc", t("清除", "clear")));
-            return keys;
-        }
-        (_, _, Pane::Detail) => {
-            keys.push(("j/k", t("选单位", "unit")));
-            keys.push(("Enter", t("跳转", "follow")));
-            keys.push(("PgDn", t("滚动", "scroll")));
-        }
-        (_, Tab::Units, Pane::List) => {
-            keys.push(("j/k", t("移动", "move")));
-            keys.push(("f", t("筛选", "filter")));
-            keys.push(("Enter", t("打开", "open")));
-        }
-        (_, Tab::Units, Pane::Middle) => {
-            keys.push(("j/k", t("移动", "move")));
-            keys.push(("Enter", t("跳到任务", "go to task")));
-        }
-        (_, Tab::Overview, _) => {
-            keys.push(("j/k", t("移动", "move")));
-            keys.push(("s", t("排序", "sort")));
-            keys.push(("Enter", t("跳转", "go to")));
-        }
-        _ => {
-            keys.push(("j/k", t("移动", "move")));
-            keys.push(("Enter", t("打开", "open")));
-        }
-    }
-    keys.push(("/", t("搜索", "search")));
-    if super::editor::can_edit(app) {
-        keys.push(("e", t("填报", "record")));
-        keys.push(("u", t("撤销", "undo")));
-    }
-    if super::task_filter::filters(app.nav.tab) {
-        keys.push(("F", t("灯/状态", "light/status")));
-    }
-    keys.push(("Tab", t("窗格", "pane")));
-    keys.push(("1-4", t("标签", "tab")));
-    keys.push(("Esc", t("返回", "back")));
-    keys.push(("?", t("帮助", "help")));
-    keys.push(("q", t("退出", "quit")));
-    keys
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use super::layout::{self, inner_height};
 use super::nav;
 use super::search;
 use super::{App, Mode, Pane, Popup};
-use super::{EditorAction, SaveOutcome, editor, notice, saving, task_filter};
+use super::{EditorAction, SaveOutcome, done, editor, notice, saving, task_filter};
 use crate::line_edit::Edit;
 use crate::model::ProgressEntry;
 
@@ -58,6 +58,12 @@ pub enum Action {
     Editor(EditorAction),
     /// `u`: undo the last entry made in this session.
     Undo,
+    /// Ctrl-R: bring back what `u` undid last.
+    Redo,
+    /// `d`: ask whether to mark the selected task done.
+    MarkDone,
+    /// `y` (true) or `n`/Esc (false) to a question.
+    Answer(bool),
     /// Ctrl-S: save what earlier saves could not.
     Retry,
     /// The event loop's report on an [`Effect`] it performed on the journal.
@@ -76,6 +82,8 @@ pub enum Effect {
     Commit(ProgressEntry),
     /// Undo the session's last entry.
     Undo,
+    /// Bring back the entry undone last (see `Journal::redo_last_undo`).
+    Redo,
     /// Save what is pending.
     Retry,
     /// Run this search off the UI thread and report back with
@@ -112,8 +120,10 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Retry => return Effect::Retry,
         Action::Editor(a) => return editor::update(app, a),
         Action::Undo if app.mode == Mode::Browse => return Effect::Undo,
+        Action::Redo if app.mode == Mode::Browse => return Effect::Redo,
+        Action::Answer(yes) => return done::answer(app, yes),
         _ => match app.mode {
-            Mode::Editor(_) => {}
+            Mode::Editor(_) | Mode::MarkDone(_) => {}
             Mode::Popup(Popup::Search(_)) => return search::update(app, action),
             Mode::Popup(_) => popup(app, action),
             Mode::UnitFilter => filter(app, action),
@@ -143,6 +153,7 @@ fn browse(app: &mut App, action: Action) {
     match action {
         Action::EditProgress if editor::can_edit(app) => editor::open(app),
         Action::EditProgress => app.notice = Some(notice::no_edit(app)),
+        Action::MarkDone => done::ask(app),
         Action::TaskFilter if task_filter::filters(app.nav.tab) => {
             let next = super::TaskFilter::next(app.nav.filter);
             task_filter::set(app, next);

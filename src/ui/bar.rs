@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::style;
-use crate::app::{App, help};
+use crate::app::{App, hints};
 use crate::text::{truncate, width};
 
 /// Keys the bar never drops.
@@ -18,7 +18,7 @@ const KEPT: [&str; 2] = ["?", "q"];
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let room = usize::from(area.width);
     let cost = |(key, what): &(&str, &str)| 1 + width(key) + 1 + width(what) + 1;
-    let all = help::bar(app);
+    let all = hints::bar(app);
     let kept: Vec<_> = all.iter().filter(|(k, _)| KEPT.contains(k)).collect();
     let kept_w: usize = kept.iter().map(|k| cost(k)).sum();
     let mut spans = Vec::new();
