@@ -51,15 +51,20 @@ impl Tmux {
     /// Starts `duban` without waiting for it to draw. When it ends, the
     /// window shows `EXITED:<status>` and stays open.
     pub fn launch(name: &str, home: &Path, w: u16, h: u16, args: &str) -> Option<Tmux> {
+        let cmd = format!(
+            "DUBAN_DATA_HOME='{}' {BIN} --today 2023-06-30 {args}; echo EXITED:$?; exec sleep 600",
+            home.display()
+        );
+        Tmux::shell(name, w, h, &cmd)
+    }
+
+    /// Runs the shell command `cmd` in a `w`x`h` window, without waiting.
+    pub fn shell(name: &str, w: u16, h: u16, cmd: &str) -> Option<Tmux> {
         let tmux = Tmux {
             program: external::program(&["tmux"])?,
             socket: format!("duban-{name}-{}", std::process::id()),
             _home: None,
         };
-        let cmd = format!(
-            "DUBAN_DATA_HOME='{}' {BIN} --today 2023-06-30 {args}; echo EXITED:$?; exec sleep 600",
-            home.display()
-        );
         let out = tmux.run(&[
             "new-session",
             "-d",
@@ -71,7 +76,7 @@ impl Tmux {
             &h.to_string(),
             "sh",
             "-c",
-            &cmd,
+            cmd,
         ]);
         assert!(
             out.status.success(),
