@@ -51,9 +51,11 @@ impl Sandbox {
         )
         .expect("write the wrapper");
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755))
-            .expect("chmod");
-        copy_dir(&docs::root().join("assets/source"), &work.join("assets/source"));
+        std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        copy_dir(
+            &docs::root().join("assets/source"),
+            &work.join("assets/source"),
+        );
         copy_dir(&docs::root().join("data"), &work.join("data"));
         Sandbox {
             _dir: dir,
@@ -146,11 +148,7 @@ impl Sandbox {
 
 /// The last part of a command's output, enough to see what went wrong.
 fn tail(text: &str) -> String {
-    let start = text
-        .char_indices()
-        .rev()
-        .nth(1500)
-        .map_or(0, |(i, _)| i);
+    let start = text.char_indices().rev().nth(1500).map_or(0, |(i, _)| i);
     text[start..].to_string()
 }
 
@@ -225,7 +223,10 @@ fn every_duban_command_in_the_docs_runs() {
         if examples.is_empty() {
             continue;
         }
-        let shown = page.strip_prefix(docs::root()).unwrap_or(&page).to_path_buf();
+        let shown = page
+            .strip_prefix(docs::root())
+            .unwrap_or(&page)
+            .to_path_buf();
         let sandbox = Sandbox::new();
         for example in &examples {
             match sandbox.run(example) {
@@ -256,12 +257,17 @@ fn a_failing_example_is_reported_and_exit_marks_are_honoured() {
     let sandbox = Sandbox::new();
     let example = |command: &str| docs::examples(&format!("```sh\n{command}\n```\n"))[0].clone();
     assert_eq!(sandbox.run(&example("duban check")), Ok(true));
-    let unknown = sandbox.run(&example("duban progress set NOPE --percent 5 --date 2023-06-01"));
+    let unknown = sandbox.run(&example(
+        "duban progress set NOPE --percent 5 --date 2023-06-01",
+    ));
     assert!(unknown.is_err(), "{unknown:?}");
     let marked = example("duban progress set NOPE --percent 5 --date 2023-06-01   # exit 1");
     assert_eq!(sandbox.run(&marked), Ok(true));
     // A redirection runs as written, in the working directory.
-    assert_eq!(sandbox.run(&example("duban export --format csv > out.csv")), Ok(true));
+    assert_eq!(
+        sandbox.run(&example("duban export --format csv > out.csv")),
+        Ok(true)
+    );
     let csv = std::fs::read_to_string(sandbox.work.join("out.csv")).expect("out.csv");
     assert!(csv.contains("K2.16"), "{csv}");
     // The last command of a pipe failing fails the example.
@@ -273,7 +279,9 @@ fn only_global_options_open_the_dashboard() {
     assert!(opens_dashboard("duban"));
     assert!(opens_dashboard("duban --lang en --no-mouse"));
     assert!(!opens_dashboard("duban --lang en check"));
-    assert!(!opens_dashboard("duban --today 2023-06-01 progress set K1.1"));
+    assert!(!opens_dashboard(
+        "duban --today 2023-06-01 progress set K1.1"
+    ));
     assert_eq!(
         other_programs("duban export | jq '.tasks[] | .id' | head -3"),
         ["jq", "head"]

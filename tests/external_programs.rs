@@ -99,7 +99,8 @@ fn a_missing_program_is_a_loud_skip_or_with_require_all_a_failure() {
     let failed = child(Some("1"));
     assert!(!failed.status.success(), "{}", text(&failed));
     assert!(
-        text(&failed).contains("tmux not found on PATH; DUBAN_TEST_REQUIRE_ALL=1 says every test must run"),
+        text(&failed)
+            .contains("tmux not found on PATH; DUBAN_TEST_REQUIRE_ALL=1 says every test must run"),
         "{}",
         text(&failed)
     );
@@ -136,5 +137,8 @@ fn python_with_passes_over_a_python3_that_lacks_the_module() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success() && stdout.contains("1 passed"), "{stdout}");
+    assert!(
+        out.status.success() && stdout.contains("1 passed"),
+        "{stdout}"
+    );
 }

@@ -31,7 +31,12 @@ fn cells(ansi: &str) -> Option<Vec<(u32, u32, String, String)>> {
             let text = rest.split("</span>").next().unwrap_or("").to_string();
             let px = |key: &str| -> u32 {
                 let from = style.find(key).expect(key) + key.len();
-                style[from..].split("px").next().unwrap_or("").parse().expect("px")
+                style[from..]
+                    .split("px")
+                    .next()
+                    .unwrap_or("")
+                    .parse()
+                    .expect("px")
             };
             (px("left:"), px("width:"), style.to_string(), text)
         })
@@ -50,10 +55,20 @@ fn a_wide_character_takes_two_cells_and_colours_carry_over() {
         .collect();
     assert_eq!(
         placed,
-        [(0, 10, "a"), (10, 20, "中"), (30, 10, "b"), (40, 10, "c"), (50, 10, "│")]
+        [
+            (0, 10, "a"),
+            (10, 20, "中"),
+            (30, 10, "b"),
+            (40, 10, "c"),
+            (50, 10, "│")
+        ]
     );
     assert!(cells[3].2.contains("color:#cd3131"), "{}", cells[3].2);
     assert!(cells[3].2.contains("font-weight:bold"), "{}", cells[3].2);
     assert!(!cells[4].2.contains("#cd3131"), "reset: {}", cells[4].2);
-    assert!(cells[4].2.contains("scaleY"), "box line stretched: {}", cells[4].2);
+    assert!(
+        cells[4].2.contains("scaleY"),
+        "box line stretched: {}",
+        cells[4].2
+    );
 }
