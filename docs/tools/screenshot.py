@@ -32,6 +32,13 @@ BASE16 = [
     "#666666", "#f14c4c", "#23d18b", "#f5f543", "#3b8eea", "#d670d6", "#29b8db", "#ffffff",
 ]
 
+# SGR codes that set or clear attributes: code -> (attributes, value).
+FLAGS = {
+    1: (["bold"], True), 2: (["dim"], True), 3: (["italic"], True),
+    4: (["underline"], True), 7: (["reverse"], True), 22: (["bold", "dim"], False),
+    23: (["italic"], False), 24: (["underline"], False), 27: (["reverse"], False),
+}
+
 
 def colour256(n):
     if n < 16:
@@ -65,24 +72,9 @@ class Style:
             c = codes[i]
             if c == 0:
                 self.reset()
-            elif c == 1:
-                self.bold = True
-            elif c == 2:
-                self.dim = True
-            elif c == 3:
-                self.italic = True
-            elif c == 4:
-                self.underline = True
-            elif c == 7:
-                self.reverse = True
-            elif c == 22:
-                self.bold = self.dim = False
-            elif c == 23:
-                self.italic = False
-            elif c == 24:
-                self.underline = False
-            elif c == 27:
-                self.reverse = False
+            elif c in FLAGS:
+                for name in FLAGS[c][0]:
+                    setattr(self, name, FLAGS[c][1])
             elif 30 <= c <= 37:
                 self.fg = BASE16[c - 30]
             elif 90 <= c <= 97:
