@@ -14,6 +14,7 @@
 mod docs;
 mod tmux;
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -231,7 +232,15 @@ fn every_duban_command_in_the_docs_runs() {
         for example in &examples {
             match sandbox.run(example) {
                 Ok(true) => ran += 1,
-                Ok(false) => {}
+                Ok(false) => {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "SKIPPED: {}:{}: {}",
+                        shown.display(),
+                        example.line,
+                        example.command
+                    );
+                }
                 Err(why) => failures.push(format!(
                     "{}:{}: {}\n  {}",
                     shown.display(),
