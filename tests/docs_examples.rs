@@ -261,10 +261,14 @@ fn every_duban_command_in_the_docs_runs() {
     assert!(ran > 10, "only {ran} examples ran");
 }
 
+/// `command` as a page's sh block shows it.
+fn example(command: &str) -> Example {
+    docs::examples(&format!("```sh\n{command}\n```\n"))[0].clone()
+}
+
 #[test]
 fn a_failing_example_is_reported_and_exit_marks_are_honoured() {
     let sandbox = Sandbox::new();
-    let example = |command: &str| docs::examples(&format!("```sh\n{command}\n```\n"))[0].clone();
     assert_eq!(sandbox.run(&example("duban check")), Ok(true));
     let unknown = sandbox.run(&example(
         "duban progress set NOPE --percent 5 --date 2023-06-01",
@@ -281,6 +285,21 @@ fn a_failing_example_is_reported_and_exit_marks_are_honoured() {
     assert!(csv.contains("K2.16"), "{csv}");
     // The last command of a pipe failing fails the example.
     assert!(sandbox.run(&example("duban where | false")).is_err());
+}
+
+#[test]
+fn a_dashboard_example_runs_in_tmux_and_quits_with_q() {
+    let sandbox = Sandbox::new();
+    // Ok(false): no tmux, skipped (or failed above under DUBAN_TEST_REQUIRE_ALL).
+    match sandbox.run(&example("duban --no-mouse")) {
+        Ok(false) => return,
+        drawn => assert_eq!(drawn, Ok(true)),
+    }
+    let refused = sandbox.run(&example("duban --lang xx"));
+    assert!(
+        refused.as_ref().is_err_and(|e| e.contains("exit [2]")),
+        "{refused:?}"
+    );
 }
 
 #[test]
