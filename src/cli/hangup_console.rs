@@ -1,9 +1,10 @@
 //! Ending the dashboard where there are no unix signals (Windows).
 //!
 //! crossterm reads the console itself: in raw mode Ctrl-C arrives as a key
-//! event, which the dashboard maps to quitting, and a resized or closed
-//! console window reaches the event loop through crossterm as well. There
-//! is no hang-up to watch for and no signal to catch, so nothing is started.
+//! event, which the dashboard maps to quitting, and a resize arrives as an
+//! event too. Closing the console window ends the process; entries are
+//! saved as they are committed, so what was saved stays saved. There is no
+//! terminal hang-up to watch for, so nothing is started.
 
 use std::io;
 use std::sync::Arc;
