@@ -10,22 +10,13 @@ use std::path::Path;
 use std::process::Command;
 
 use duban::lights::Thresholds;
-use duban::report::{Circular, Filter, Words, write_html};
+use duban::report::{CHROMIUM_FLAGS, Circular, Filter, Options, Words, write_html};
 use report_support::{as_of, dataset, entries};
 
 fn chromium(program: &Path, profile: &Path, args: &[&str]) -> std::process::Output {
     Command::new(program)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-        ])
+        .args(CHROMIUM_FLAGS)
+        .arg("--hide-scrollbars")
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(args)
         .output()
@@ -39,12 +30,17 @@ fn chromium_renders_the_circular_with_red_items_and_lights() {
     };
     let dir = tempfile::tempdir().expect("tempdir");
     let (data, entries) = (dataset(), entries());
-    let circular = Circular::new(
+    let full = Options {
+        full: true,
+        ..Options::default()
+    };
+    let circular = Circular::with_options(
         &data,
         &entries,
         as_of(),
         &Thresholds::default(),
         Filter::default(),
+        full,
     )
     .expect("circular");
     let page = dir.path().join("circular.html");
@@ -72,8 +68,8 @@ fn chromium_renders_the_circular_with_red_items_and_lights() {
     );
     let dom = String::from_utf8_lossy(&out.stdout);
     assert!(
-        dom.contains("id=\"red-items\""),
-        "no red items section in:\n{dom}"
+        dom.contains("<section id=\"urgent\">"),
+        "no red and overdue section in:\n{dom}"
     );
     assert!(
         dom.contains("<span class=\"light red\">红灯</span>"),

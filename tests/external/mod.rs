@@ -15,8 +15,9 @@ use std::process::Command;
 /// Set to 1 to make a missing program a failure rather than a skip.
 pub const REQUIRE_ALL: &str = "DUBAN_TEST_REQUIRE_ALL";
 
-/// Chromium under the names distributions give it.
-pub const CHROMIUM: &[&str] = &["chromium", "chromium-browser", "google-chrome"];
+/// Chromium under the names distributions give it (the ones the PDF
+/// circular looks for).
+pub const CHROMIUM: &[&str] = &duban::report::BROWSERS;
 
 /// The first of `names` found on the PATH, or `None` after [`missing`]
 /// has reported it (a failure when every test must run).
