@@ -11,10 +11,14 @@ pub mod external;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_duban");
+
+/// Servers started by this process, numbering their sockets.
+static SERVERS: AtomicUsize = AtomicUsize::new(0);
 
 /// How long a wait lasts before the test fails, unless told otherwise.
 pub const WAIT: Duration = Duration::from_secs(10);
@@ -62,7 +66,13 @@ impl Tmux {
     pub fn shell(name: &str, w: u16, h: u16, cmd: &str) -> Option<Tmux> {
         let tmux = Tmux {
             program: external::program(&["tmux"])?,
-            socket: format!("duban-{name}-{}", std::process::id()),
+            // A fresh socket each time: a server just killed may still
+            // hold the old one.
+            socket: format!(
+                "duban-{name}-{}-{}",
+                std::process::id(),
+                SERVERS.fetch_add(1, Ordering::Relaxed)
+            ),
             _home: None,
         };
         let out = tmux.run(&[
