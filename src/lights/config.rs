@@ -93,7 +93,7 @@ fn diagnostic(name: &str, text: &str, line: usize, col: usize, message: String) 
         file: name.to_string(),
         line: line.max(1),
         col: col.max(1),
-        message,
+        message: message.into(),
         source_line: source_line.to_string(),
     }))
 }
