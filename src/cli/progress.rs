@@ -28,11 +28,15 @@ pub fn today(global: &Global) -> NaiveDate {
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
-fn parse_status(text: &str) -> Result<Status, Text> {
+/// A status by name; the error lists the names in `lang` (both are accepted).
+fn parse_status(text: &str, lang: Lang) -> Result<Status, Text> {
     Status::parse(text).ok_or_else(|| {
         let names: Vec<String> = Status::ALL
             .iter()
-            .map(|s| format!("{} ({})", s.as_str(), s.label_zh()))
+            .map(|s| match lang {
+                Lang::Zh => format!("{}（{}）", s.label_zh(), s.as_str()),
+                Lang::En => s.as_str().to_string(),
+            })
             .collect();
         msg!(UNKNOWN_STATUS, given = text, known = names.join(", "))
     })
@@ -105,7 +109,7 @@ fn set(global: &Global, args: SetArgs) -> CliResult {
     progress::check_actuals(&data, &args.id, &actuals)?;
     let percent = percent_for(&data, &args, &actuals)?;
     let status = match args.status.as_deref() {
-        Some(text) => parse_status(text)?,
+        Some(text) => parse_status(text, global.lang)?,
         None => Status::for_percent(u16::from(percent)),
     };
     let today = today(global);

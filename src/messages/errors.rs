@@ -4,7 +4,7 @@
 
 use std::io;
 
-use super::{Lang, Text, entries, fill};
+use super::{Lang, Text, entries};
 use crate::import::ImportError;
 use crate::lights::ConfigError;
 use crate::model::IdError;
@@ -20,16 +20,16 @@ pub trait Localize {
 }
 
 entries! {
-    IO_NOT_FOUND { zh: "文件或目录不存在", en: "{error}" }
-    IO_PERMISSION { zh: "没有权限", en: "{error}" }
-    IO_EXISTS { zh: "已经存在", en: "{error}" }
-    IO_IS_DIR { zh: "这是一个目录", en: "{error}" }
-    IO_NOT_DIR { zh: "路径中有一段不是目录", en: "{error}" }
-    IO_NO_SPACE { zh: "磁盘空间不足", en: "{error}" }
-    IO_READ_ONLY { zh: "文件系统只读", en: "{error}" }
-    IO_BROKEN_PIPE { zh: "管道已关闭", en: "{error}" }
+    IO_NOT_FOUND { zh: "文件或目录不存在", en: "No such file or directory" }
+    IO_PERMISSION { zh: "没有权限", en: "Permission denied" }
+    IO_EXISTS { zh: "已经存在", en: "File exists" }
+    IO_IS_DIR { zh: "这是一个目录", en: "Is a directory" }
+    IO_NOT_DIR { zh: "路径中有一段不是目录", en: "Not a directory" }
+    IO_NO_SPACE { zh: "磁盘空间不足", en: "No space left on device" }
+    IO_READ_ONLY { zh: "文件系统只读", en: "Read-only file system" }
+    IO_BROKEN_PIPE { zh: "管道已关闭", en: "Broken pipe" }
     IO_OS { zh: "系统错误（代码 {code}）", en: "os error {code}" }
-    IO_OTHER { zh: "输入输出错误", en: "{error}" }
+    IO_OTHER { zh: "输入输出错误", en: "input/output error" }
 
     LOAD_NOT_FOUND { zh: "{path}：找不到", en: "{path}: not found" }
     LOAD_READ { zh: "{path}：{error}", en: "{path}: {error}" }
@@ -116,6 +116,10 @@ impl Localize for Text {
 impl Localize for io::Error {
     fn localize(&self, lang: Lang) -> String {
         use io::ErrorKind as K;
+        // The system's own words in English; the table's words in Chinese.
+        if lang == Lang::En {
+            return self.to_string();
+        }
         let msg = match self.kind() {
             K::NotFound => IO_NOT_FOUND,
             K::PermissionDenied => IO_PERMISSION,
@@ -125,13 +129,12 @@ impl Localize for io::Error {
             K::StorageFull => IO_NO_SPACE,
             K::ReadOnlyFilesystem => IO_READ_ONLY,
             K::BrokenPipe => IO_BROKEN_PIPE,
-            _ if lang == Lang::En => return self.to_string(),
             _ => match self.raw_os_error() {
                 Some(code) => return crate::msg!(IO_OS, code = code).render(lang),
                 None => IO_OTHER,
             },
         };
-        fill(msg.get(lang), &[("error", self.to_string())])
+        msg.get(lang).to_string()
     }
 }
 

@@ -6,7 +6,7 @@ use super::entries;
 
 entries! {
     ABOUT_DUBAN {
-        zh: "督办：跟踪一座城市年度重点工作责任分解的落实。不带命令时，打开内置数据集（或 `--data DIR`）的看板。",
+        zh: "督办：跟踪一座城市年度重点工作责任分解的落实。不带命令时，打开内置数据集（或 `--data` 指定的目录）的看板。",
         en: "督办 duban: follow a city government's key-task responsibility breakdown. With no subcommand, opens the dashboard on the bundled dataset (or on --data DIR).",
     }
     ABOUT_CHECK { zh: "校验数据集并打印一行概要", en: "Validate a dataset and print a summary line" }
@@ -60,7 +60,7 @@ entries! {
     ARG_SET_NOTE { zh: "进展说明", en: "A note on the progress" }
     ARG_SET_DATE { zh: "进展所指的日期（默认：今天）", en: "The date the progress refers to (default: today)" }
     ARG_LOG_ID { zh: "只列这一项（编号）", en: "Only this task (an ID)" }
-    ARG_REPORT_FORMAT { zh: "通报格式：md、html 或 csv", en: "Circular format: md, html or csv" }
+    ARG_REPORT_FORMAT { zh: "通报格式", en: "Circular format: md, html or csv" }
     ARG_REPORT_AS_OF { zh: "通报截至的日期（默认：`--today`，否则今天）", en: "The date the circular reports on (default: --today, else today)" }
     ARG_REPORT_LEADER { zh: "只含这位领导的事项（编号如 L2，或姓名）", en: "Only this leader's tasks (an ID like L2, or a name)" }
     ARG_REPORT_UNIT { zh: "只含这个单位牵头或配合的事项（名称或别名）", en: "Only the tasks this unit leads or cooperates on (a name or alias)" }

@@ -27,6 +27,7 @@
 //! `--help` texts are entries of `help.rs`; `src/cli/help.rs` says which
 //! command or argument each belongs to (a new option needs a line there).
 
+pub mod dataset;
 mod errors;
 pub mod help;
 mod ron;
@@ -45,15 +46,14 @@ pub fn all() -> impl Iterator<Item = &'static Msg> {
         .chain(errors::ALL)
         .chain(ron::ALL)
         .chain(help::ALL)
+        .chain(dataset::ALL)
 }
 
 /// The language of labels and messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Lang {
-    /// 中文
     #[default]
     Zh,
-    /// English
     En,
 }
 
@@ -290,5 +290,5 @@ mod tests {
     }
 
     /// Names that stay as they are in Chinese text.
-    const ALLOWED: &[&str] = &["RON", "UTF", "JSON", "CSV", "YYYY", "MM", "DD", "MiB"];
+    const ALLOWED: &[&str] = &["RON", "UTF", "JSON", "CSV", "YYYY", "MM", "DD", "MiB", "markdown"];
 }

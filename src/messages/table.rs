@@ -17,6 +17,13 @@ entries! {
     }
     IMPORT_CURATED { zh: "（{n} 项按 `targets.ron` 校订）", en: " ({n} tasks curated)" }
 
+    /// `duban import`: the document's shape.
+    NO_LEADER_HEADING { zh: "文件中没有领导标题", en: "no leader heading in the document" }
+    EXPECTED_LEADER_HEADING {
+        zh: "形如“一、某某市长牵头的重点工作”的领导标题",
+        en: "a leader heading like `一、XXX市长牵头的重点工作`",
+    }
+
     /// `duban synth`.
     SYNTH_WROTE {
         zh: "已写入 {tasks} 项重点工作、{projects} 项民生实事、{units} 个单位、{leaders} 位领导 → {out}",
@@ -57,7 +64,7 @@ entries! {
     LIST_SEPARATOR { zh: "；", en: "; " }
     UNKNOWN_STATUS {
         zh: "未知状态“{given}”；应为以下之一：{known}",
-        en: "unknown status `{given}`; expected one of {known}",
+        en: "unknown status `{given}`; expected one of {known} (or their Chinese names)",
     }
     ACTUAL_EXPECTED {
         zh: "应为“名称=数值”，如 `--actual 新增规上企业=60`",
