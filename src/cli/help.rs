@@ -135,9 +135,14 @@ pub fn parse(args: Vec<OsString>, lang: Lang) -> Cli {
     }
 }
 
-/// `duban`'s clap command with every text in `lang`.
+/// `duban`'s clap command with every text in `lang`, which is also the
+/// default of `--lang` (so `DUBAN_LANG` sets it).
 pub fn command(lang: Lang) -> clap::Command {
-    let mut cmd = Cli::command();
+    let code = match lang {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    };
+    let mut cmd = Cli::command().mut_arg("lang", |a| a.default_value(code));
     cmd.build();
     localise(cmd, "", lang)
 }

@@ -290,5 +290,7 @@ mod tests {
     }
 
     /// Names that stay as they are in Chinese text.
-    const ALLOWED: &[&str] = &["RON", "UTF", "JSON", "CSV", "YYYY", "MM", "DD", "MiB", "markdown"];
+    const ALLOWED: &[&str] = &[
+        "RON", "UTF", "JSON", "CSV", "YYYY", "MM", "DD", "MiB", "markdown",
+    ];
 }
