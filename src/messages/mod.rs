@@ -143,18 +143,23 @@ pub fn fill(template: &str, args: &[(&str, String)]) -> String {
 pub enum Text {
     /// Free text, the same in both languages (data, a path).
     Plain(String),
-    /// A table entry and its arguments, which may be texts in turn.
-    Said {
-        msg: Msg,
-        args: Vec<(&'static str, Text)>,
-    },
+    /// A table entry and its arguments (boxed: errors carrying a text stay
+    /// small).
+    Said(Box<Said>),
+}
+
+/// A table entry and its arguments, which may be texts in turn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    pub msg: Msg,
+    pub args: Vec<(&'static str, Text)>,
 }
 
 impl Text {
     /// Adds an argument that is itself said in the user's language.
     pub fn with(mut self, key: &'static str, value: Text) -> Text {
-        if let Text::Said { args, .. } = &mut self {
-            args.push((key, value));
+        if let Text::Said(said) = &mut self {
+            said.args.push((key, value));
         }
         self
     }
@@ -162,10 +167,13 @@ impl Text {
     pub fn render(&self, lang: Lang) -> String {
         match self {
             Text::Plain(text) => text.clone(),
-            Text::Said { msg, args } => {
-                let args: Vec<(&str, String)> =
-                    args.iter().map(|(k, v)| (*k, v.render(lang))).collect();
-                fill(msg.get(lang), &args)
+            Text::Said(said) => {
+                let args: Vec<(&str, String)> = said
+                    .args
+                    .iter()
+                    .map(|(k, v)| (*k, v.render(lang)))
+                    .collect();
+                fill(said.msg.get(lang), &args)
             }
         }
     }
@@ -193,10 +201,10 @@ impl From<&str> for Text {
 
 impl From<Msg> for Text {
     fn from(msg: Msg) -> Text {
-        Text::Said {
+        Text::Said(Box::new(Said {
             msg,
             args: Vec::new(),
-        }
+        }))
     }
 }
 
@@ -205,13 +213,13 @@ impl From<Msg> for Text {
 #[macro_export]
 macro_rules! msg {
     ($msg:expr $(, $key:ident = $value:expr)* $(,)?) => {
-        $crate::messages::Text::Said {
+        $crate::messages::Text::Said(Box::new($crate::messages::Said {
             msg: $msg,
             args: vec![$((
                 stringify!($key),
                 $crate::messages::Text::Plain(($value).to_string()),
             )),*],
-        }
+        }))
     };
 }
 
