@@ -169,11 +169,15 @@ struct Run {
     fails: bool,
 }
 
-fn run(args: &[&str], fails: bool) -> Run {
-    Run {
-        argv: args.iter().map(|s| s.to_string()).collect(),
-        fails,
-    }
+/// `words` split at spaces, then `more` (arguments that hold spaces or
+/// paths).
+fn run(words: &str, more: &[&str], fails: bool) -> Run {
+    let argv = words
+        .split_whitespace()
+        .chain(more.iter().copied())
+        .map(str::to_string)
+        .collect();
+    Run { argv, fails }
 }
 
 fn runs(tmp: &Path) -> Vec<Run> {
@@ -193,166 +197,81 @@ fn runs(tmp: &Path) -> Vec<Run> {
     let bad_doc = bad_doc.display().to_string();
     let out = tmp.join("out").display().to_string();
     let missing = tmp.join("missing").display().to_string();
-    let s = |v: &str| v.to_string();
     let mut list: Vec<Run> = command_paths()
         .into_iter()
-        .map(|mut path| {
-            path.push(s("--help"));
-            Run {
-                argv: path,
-                fails: false,
-            }
-        })
+        .map(|path| run(&path.join(" "), &["--help"], false))
         .collect();
     list.extend([
-        run(&["check", "--data", &data], false),
-        run(&["check", "--data", &missing], true),
-        run(&["check", "--data", &unknown_field], true),
-        run(&["check", "--data", &unknown_unit], true),
-        run(&["check", "--data", &cut], true),
-        run(&["search", "没有这样的词语组合", "--data", &data], false),
-        run(&["search", "", "--data", &data], true),
-        run(&["search"], true),
-        run(&["search", "x", "--limit", "lots"], true),
+        run("check", &["--data", &data], false),
+        run("check", &["--data", &missing], true),
+        run("check", &["--data", &unknown_field], true),
+        run("check", &["--data", &unknown_unit], true),
+        run("check", &["--data", &cut], true),
+        run("search 没有这样的词语组合", &["--data", &data], false),
+        run("search", &["", "--data", &data], true),
+        run("search", &[], true),
+        run("search x --limit lots", &[], true),
         run(
-            &[
-                "progress",
-                "set",
-                "K9.99",
-                "--percent",
-                "10",
-                "--data",
-                &scratch,
-            ],
+            "progress set K9.99 --percent 10",
+            &["--data", &scratch],
+            true,
+        ),
+        run("progress set Q1 --percent 10", &["--data", &scratch], true),
+        run(
+            "progress set K1.1 --percent abc",
+            &["--data", &scratch],
             true,
         ),
         run(
-            &[
-                "progress",
-                "set",
-                "Q1",
-                "--percent",
-                "10",
-                "--data",
-                &scratch,
-            ],
+            "progress set K1.1 --percent 101",
+            &["--data", &scratch],
             true,
         ),
         run(
-            &[
-                "progress",
-                "set",
-                "K1.1",
-                "--percent",
-                "abc",
-                "--data",
-                &scratch,
-            ],
+            "progress set K1.1 --percent 10 --date 2023-02-30",
+            &["--data", &scratch],
             true,
         ),
         run(
-            &[
-                "progress",
-                "set",
-                "K1.1",
-                "--percent",
-                "101",
-                "--data",
-                &scratch,
-            ],
+            "progress set K1.1 --percent 10 --date 2019-05-01",
+            &["--data", &scratch],
             true,
         ),
         run(
-            &[
-                "progress",
-                "set",
-                "K1.1",
-                "--percent",
-                "10",
-                "--date",
-                "2023-02-30",
-                "--data",
-                &scratch,
-            ],
+            "progress set K1.1 --percent 10 --status wobbly",
+            &["--data", &scratch],
             true,
         ),
         run(
-            &[
-                "progress",
-                "set",
-                "K1.1",
-                "--percent",
-                "10",
-                "--date",
-                "2019-05-01",
-                "--data",
-                &scratch,
-            ],
+            "progress set K1.1 --actual nothing",
+            &["--data", &scratch],
             true,
         ),
         run(
-            &[
-                "progress",
-                "set",
-                "K1.1",
-                "--percent",
-                "10",
-                "--status",
-                "wobbly",
-                "--data",
-                &scratch,
-            ],
+            "progress set K1.1 --percent 50 --status done",
+            &["--data", &scratch],
             true,
         ),
         run(
-            &[
-                "progress", "set", "K1.1", "--actual", "nothing", "--data", &scratch,
-            ],
-            true,
-        ),
-        run(
-            &[
-                "progress",
-                "set",
-                "K1.1",
-                "--percent",
-                "50",
-                "--status",
-                "done",
-                "--data",
-                &scratch,
-            ],
-            true,
-        ),
-        run(
-            &[
-                "progress",
-                "set",
-                "K1.1",
-                "--percent",
-                "10",
-                "--today",
-                "2023-06-30",
-                "--data",
-                &scratch,
-            ],
+            "progress set K1.1 --percent 10 --today 2023-06-30",
+            &["--data", &scratch],
             false,
         ),
-        run(&["progress", "log", "--data", &scratch], false),
-        run(&["progress", "set"], true),
-        run(&["progress"], true),
-        run(&["frob"], true),
-        run(&["--frob"], true),
-        run(&["check", "--lang-of-choice"], true),
-        run(&["import", &bad_doc, "--out", &out], true),
-        run(&["import", &missing, "--out", &out], true),
-        run(&["report", "--leader", "nobody", "--data", &data], true),
-        run(&["report", "--unit", "无此单位", "--data", &data], true),
-        run(&["report", "--format", "pdf"], true),
-        run(&["report", "--config", &missing, "--data", &data], true),
-        run(&["export", "--format", "xml"], true),
-        run(&["synth", "--tasks", "many", "--out", &out], true),
-        run(&["where", "--data", &data], false),
+        run("progress log", &["--data", &scratch], false),
+        run("progress set", &[], true),
+        run("progress", &[], true),
+        run("frob", &[], true),
+        run("--frob", &[], true),
+        run("check --lang-of-choice", &[], true),
+        run("import", &[&bad_doc, "--out", &out], true),
+        run("import", &[&missing, "--out", &out], true),
+        run("report --leader nobody", &["--data", &data], true),
+        run("report --unit 无此单位", &["--data", &data], true),
+        run("report --format pdf", &[], true),
+        run("report --config", &[&missing, "--data", &data], true),
+        run("export --format xml", &[], true),
+        run("synth --tasks many --out", &[&out], true),
+        run("where", &["--data", &data], false),
     ]);
     list
 }
@@ -437,6 +356,13 @@ fn the_language_is_known_before_arguments_are_parsed() {
         .expect("run duban");
     let text = String::from_utf8_lossy(&env_en.stderr);
     assert!(text.contains("unexpected argument '--frob'"), "{text}");
+    let check = Command::new(BIN)
+        .args(["check"])
+        .env("DUBAN_LANG", "en")
+        .output()
+        .expect("run duban");
+    let text = String::from_utf8_lossy(&check.stdout);
+    assert!(text.contains("8 leaders, 136 key tasks"), "{text}");
     let (_, zh) = output("zh", &[String::from("--frob")], tmp.path());
     assert!(zh.contains("未知的选项或参数“--frob”"), "{zh}");
     let (_, zh_help) = output("zh", &[String::from("--help")], tmp.path());
