@@ -268,6 +268,16 @@ fn runs(tmp: &Path) -> Vec<Run> {
         run("report --leader nobody", &["--data", &data], true),
         run("report --unit 无此单位", &["--data", &data], true),
         run("report --format pdf", &[], true),
+        run(
+            "report --format pdf --today 2023-06-30",
+            &["--data", &data],
+            true,
+        ),
+        run(
+            "report --as-of 2023-06-30 --since 2023-07-01",
+            &["--data", &data],
+            true,
+        ),
         run("report --config", &[&missing, "--data", &data], true),
         run("export --format xml", &[], true),
         run("synth --tasks many --out", &[&out], true),

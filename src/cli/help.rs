@@ -69,6 +69,12 @@ const ARGS: &[(&str, &str, Msg)] = &[
     ("report", "leader", ARG_REPORT_LEADER),
     ("report", "unit", ARG_REPORT_UNIT),
     ("report", "config", ARG_REPORT_CONFIG),
+    ("report", "since", ARG_REPORT_SINCE),
+    ("report", "full", ARG_REPORT_FULL),
+    ("report", "issuer", ARG_REPORT_ISSUER),
+    ("report", "number", ARG_REPORT_NUMBER),
+    ("report", "copy_to", ARG_REPORT_COPY_TO),
+    ("report", "out", ARG_REPORT_OUT),
 ];
 
 /// Value names (`--data <DIR>`) in the user's language.
@@ -89,6 +95,9 @@ const VALUE_NAMES: &[Msg] = &[
     VALUE_ACTUAL,
     VALUE_SEED,
     VALUE_COMMAND,
+    VALUE_NAME,
+    VALUE_UNIT_NAME,
+    VALUE_N,
 ];
 
 /// The language asked for before clap parses anything: the last

@@ -11,7 +11,7 @@ use crate::model::IdError;
 use crate::progress::{
     ActualError, FieldError, ProgressError, SaveError, SaveStep, UnknownTarget, UnknownTask,
 };
-use crate::report::ReportError;
+use crate::report::{PdfError, ReportError};
 use crate::store::{Diagnostic, LoadError};
 
 /// An error the command line can print in either language.
@@ -85,6 +85,10 @@ entries! {
     REPORT_UNKNOWN_UNIT {
         zh: "单位名录中没有“{given}”；应为单位名称或别名（见 `duban search --kind unit`）",
         en: "no unit `{given}` in the registry; expected a unit name or alias (see `duban search --kind unit`)",
+    }
+    REPORT_SINCE_NOT_BEFORE {
+        zh: "`--since` {since}：应为截至日期 {as_of} 之前的日期",
+        en: "--since {since}: expected a date before the as-of date {as_of}",
     }
     CONFIG_READ { zh: "{path}：无法读取配置文件：{error}", en: "{path}: cannot read the config file: {error}" }
 
@@ -308,6 +312,9 @@ impl Localize for ReportError {
                 crate::msg!(REPORT_UNKNOWN_LEADER, given = given, known = known)
             }
             ReportError::UnknownUnit(given) => crate::msg!(REPORT_UNKNOWN_UNIT, given = given),
+            ReportError::SinceNotBefore { since, as_of } => {
+                crate::msg!(REPORT_SINCE_NOT_BEFORE, since = since, as_of = as_of)
+            }
         }
         .render(lang)
     }
@@ -390,4 +397,17 @@ fn curated(what: &str, lang: Lang) -> String {
         .iter()
         .find(|m| m.en == what)
         .map_or_else(|| what.to_string(), |m| m.get(lang).to_string())
+}
+
+/// The PDF step words its errors in the language it was given already;
+/// only the system's part of an I/O error is translated here.
+impl Localize for PdfError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            PdfError::Io { path, source } => {
+                format!("{}: {}", path.display(), source.localize(lang))
+            }
+            other => other.to_string(),
+        }
+    }
 }

@@ -61,10 +61,31 @@ entries! {
     ARG_SET_DATE { zh: "进展所指的日期（默认：今天）", en: "The date the progress refers to (default: today)" }
     ARG_LOG_ID { zh: "只列这一项（编号）", en: "Only this task (an ID)" }
     ARG_REPORT_FORMAT { zh: "通报格式", en: "Circular format: md, html or csv" }
+    ARG_REPORT_SINCE {
+        zh: "上一期通报的日期：变化从这天起算（默认：上一季度的截止日）",
+        en: "The previous circular's date: changes are counted since then (default: the previous quarter's due date)",
+    }
+    ARG_REPORT_FULL { zh: "另按领导列出全部事项", en: "Also list every task by leader" }
+    ARG_REPORT_ISSUER {
+        zh: "发文单位（默认：`duban.ron` 的 `circular.issuer`，否则为计划的发文单位）",
+        en: "Who issues the circular (default: duban.ron's circular.issuer, else the plan's issuer)",
+    }
+    ARG_REPORT_NUMBER {
+        zh: "通报期号，第N期（默认：`duban.ron` 的 `circular.number`）",
+        en: "The circular's issue number, 第N期 (default: duban.ron's circular.number)",
+    }
+    ARG_REPORT_COPY_TO {
+        zh: "抄送单位；可重复（默认：`duban.ron` 的 `circular.copy_to`）",
+        en: "Whom the circular is copied to (抄送); repeat for more (default: duban.ron's circular.copy_to)",
+    }
+    ARG_REPORT_OUT { zh: "写入这个文件而不是标准输出（pdf 必须指定）", en: "Write to FILE instead of stdout (required for pdf)" }
     ARG_REPORT_AS_OF { zh: "通报截至的日期（默认：`--today`，否则今天）", en: "The date the circular reports on (default: --today, else today)" }
     ARG_REPORT_LEADER { zh: "只含这位领导的事项（编号如 L2，或姓名）", en: "Only this leader's tasks (an ID like L2, or a name)" }
     ARG_REPORT_UNIT { zh: "只含这个单位牵头或配合的事项（名称或别名）", en: "Only the tasks this unit leads or cooperates on (a name or alias)" }
-    ARG_REPORT_CONFIG { zh: "从这个文件读取亮灯阈值，而不是数据集目录中的 `duban.ron`", en: "Light thresholds from FILE instead of DIR/duban.ron" }
+    ARG_REPORT_CONFIG {
+        zh: "从这个文件读取亮灯阈值和通报设置，而不是数据集目录中的 `duban.ron`",
+        en: "Light thresholds and circular settings from FILE instead of DIR/duban.ron",
+    }
 
     HEADING_USAGE { zh: "用法：", en: "Usage: " }
     HEADING_COMMANDS { zh: "命令", en: "Commands" }
@@ -93,6 +114,8 @@ entries! {
     VALUE_ACTUAL { zh: "名称=数值", en: "NAME=VALUE" }
     VALUE_SEED { zh: "种子", en: "SEED" }
     VALUE_COMMAND { zh: "命令", en: "COMMAND" }
+    VALUE_NAME { zh: "名称", en: "NAME" }
+    VALUE_UNIT_NAME { zh: "单位", en: "UNIT" }
 
     CLAP_UNKNOWN_ARGUMENT { zh: "未知的选项或参数“{arg}”{suggest}", en: "unexpected argument '{arg}' found{suggest}" }
     CLAP_UNKNOWN_COMMAND { zh: "未知的命令“{arg}”{suggest}", en: "unrecognized subcommand '{arg}'{suggest}" }

@@ -31,6 +31,12 @@ entries! {
     }
     SYNTH_CANNOT_WRITE { zh: "无法写入 {path}：{error}", en: "cannot write {path}: {error}" }
 
+    /// `duban report`.
+    REPORT_PDF_NEEDS_OUT {
+        zh: "`--format pdf` 需要用 `--out` 指定输出文件",
+        en: "--format pdf needs --out FILE",
+    }
+
     /// `duban search`.
     SEARCH_NONE { zh: "没有找到 {query}", en: "no results for {query}" }
     SEARCH_EMPTY_QUERY {
