@@ -87,7 +87,7 @@ entries! {
         en: "no unit `{given}` in the registry; expected a unit name or alias (see `duban search --kind unit`)",
     }
     REPORT_SINCE_NOT_BEFORE {
-        zh: "`--since` {since}：应为截至日期 {as_of} 之前的日期",
+        zh: "`--since {since}`：应为截至日期 {as_of} 之前的日期",
         en: "--since {since}: expected a date before the as-of date {as_of}",
     }
     CONFIG_READ { zh: "{path}：无法读取配置文件：{error}", en: "{path}: cannot read the config file: {error}" }

@@ -78,7 +78,7 @@ entries! {
         zh: "抄送单位；可重复（默认：`duban.ron` 的 `circular.copy_to`）",
         en: "Whom the circular is copied to (抄送); repeat for more (default: duban.ron's circular.copy_to)",
     }
-    ARG_REPORT_OUT { zh: "写入这个文件而不是标准输出（pdf 必须指定）", en: "Write to FILE instead of stdout (required for pdf)" }
+    ARG_REPORT_OUT { zh: "写入这个文件而不是标准输出（`--format pdf` 时必须指定）", en: "Write to FILE instead of stdout (required for pdf)" }
     ARG_REPORT_AS_OF { zh: "通报截至的日期（默认：`--today`，否则今天）", en: "The date the circular reports on (default: --today, else today)" }
     ARG_REPORT_LEADER { zh: "只含这位领导的事项（编号如 L2，或姓名）", en: "Only this leader's tasks (an ID like L2, or a name)" }
     ARG_REPORT_UNIT { zh: "只含这个单位牵头或配合的事项（名称或别名）", en: "Only the tasks this unit leads or cooperates on (a name or alias)" }
