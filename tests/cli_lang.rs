@@ -257,6 +257,11 @@ fn runs(tmp: &Path) -> Vec<Run> {
             &["--data", &scratch],
             false,
         ),
+        run(
+            "progress set K1.2 --percent 10 --note 开工 --problems 缺地 --next-steps 征地",
+            &["--today", "2023-06-30", "--data", &scratch],
+            false,
+        ),
         run("progress log", &["--data", &scratch], false),
         run("progress set", &[], true),
         run("progress", &[], true),
@@ -337,6 +342,10 @@ fn no_chinese_ui_text_under_en() {
         }
     }
     data.push_str(&std::fs::read_to_string(tmp.path().join("bad.md")).expect("read"));
+    // What earlier runs recorded (notes typed on the command line) is data too.
+    for r in &runs {
+        data.push_str(&r.argv.join(" "));
+    }
     let mut leaked = Vec::new();
     for r in runs {
         let (ok, text) = output("en", &r.argv, tmp.path());

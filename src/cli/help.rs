@@ -61,6 +61,8 @@ const ARGS: &[(&str, &str, Msg)] = &[
     ("progress set", "actual", ARG_SET_ACTUAL),
     ("progress set", "status", ARG_SET_STATUS),
     ("progress set", "note", ARG_SET_NOTE),
+    ("progress set", "problems", ARG_SET_PROBLEMS),
+    ("progress set", "next_steps", ARG_SET_NEXT_STEPS),
     ("progress set", "date", ARG_SET_DATE),
     ("progress log", "id", ARG_LOG_ID),
     ("progress log", "json", ARG_JSON),
@@ -96,6 +98,9 @@ const VALUE_NAMES: &[Msg] = &[
     VALUE_SEED,
     VALUE_COMMAND,
     VALUE_NAME,
+    VALUE_PROGRESS_MADE,
+    VALUE_PROBLEMS,
+    VALUE_NEXT_STEPS,
     VALUE_UNIT_NAME,
     VALUE_N,
 ];
@@ -201,7 +206,7 @@ fn localise_arg(mut arg: Arg, path: &str, lang: Lang) -> Arg {
         let mut text = help.get(lang).to_string();
         if lang == Lang::Zh {
             text.push_str(&extras(&arg));
-            arg = arg.hide_default_value(true).hide_possible_values(true);
+            arg = hide_aliases(arg.hide_default_value(true).hide_possible_values(true));
         }
         arg = arg.help(text).long_help(None);
     }
@@ -217,9 +222,32 @@ fn localise_arg(mut arg: Arg, path: &str, lang: Lang) -> Arg {
     arg.help_heading(heading.get(lang))
 }
 
-/// `（默认：md；可选：md、html、csv）` for an argument's help under zh.
+/// Visible aliases stay accepted but are no longer listed by clap (its
+/// `[aliases: …]` is English); `extras` names them instead.
+fn hide_aliases(arg: Arg) -> Arg {
+    let all: Vec<String> = arg
+        .get_all_aliases()
+        .unwrap_or_default()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    all.into_iter()
+        .fold(arg.alias(None), |arg, name| arg.alias(name))
+}
+
+/// `（也可写 `--note`；默认：md；可选：md、html、csv）` for an argument's
+/// help under zh.
 fn extras(arg: &Arg) -> String {
     let mut parts = Vec::new();
+    let aliases: Vec<String> = arg
+        .get_visible_aliases()
+        .unwrap_or_default()
+        .iter()
+        .map(|a| format!("`--{a}`"))
+        .collect();
+    if !aliases.is_empty() {
+        parts.push(msg!(HELP_ALIASES, names = aliases.join("、")).render(Lang::Zh));
+    }
     let values: Vec<String> = arg
         .get_possible_values()
         .iter()

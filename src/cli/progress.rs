@@ -8,7 +8,8 @@ use unicode_width::UnicodeWidthStr;
 use super::{CliResult, Global, Lang, ProgressCommand};
 use crate::messages::{
     ACTUAL_EXPECTED, ACTUAL_NO_EQUALS, ACTUAL_NO_NAME, ACTUAL_NO_PERCENT, ACTUAL_NOT_NUMBER,
-    PROGRESS_DERIVED, PROGRESS_MERGED, PROGRESS_NONE, PROGRESS_SAVED, Text, UNKNOWN_STATUS,
+    LOG_NEXT_STEPS, LOG_PROBLEMS, PROGRESS_DERIVED, PROGRESS_MERGED, PROGRESS_NONE, PROGRESS_SAVED,
+    Text, UNKNOWN_STATUS,
 };
 use crate::model::{Actual, Dataset, ProgressEntry, Status, format_value};
 use crate::progress::{self, Journal, check_task_id, progress_path, validate};
@@ -212,10 +213,7 @@ fn log(global: &Global, id: Option<&str>, json: bool) -> CliResult {
 
 /// `  存在问题:… 下步打算:…` for the fields that are filled.
 fn notes_text(e: &ProgressEntry, lang: Lang) -> String {
-    let (problems, next) = match lang {
-        Lang::Zh => ("存在问题:", "下步打算:"),
-        Lang::En => ("problems: ", "next steps: "),
-    };
+    let (problems, next) = (LOG_PROBLEMS.get(lang), LOG_NEXT_STEPS.get(lang));
     let mut out = String::new();
     for (word, text) in [(problems, &e.problems), (next, &e.next_steps)] {
         if !text.is_empty() {

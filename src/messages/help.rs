@@ -54,10 +54,12 @@ entries! {
         en: "An actual value against one of the task's targets, by target name (repeatable): --actual 新增规上企业=60",
     }
     ARG_SET_STATUS {
-        zh: "未开始 | 正常推进 | 滞后 | 受阻 | 已完成（或 `not_started` … `done`）",
+        zh: "未开始 | 推进中 | 滞后 | 受阻 | 已完成（或 `not_started` … `done`）",
         en: "not_started | on_track | behind | blocked | done (or 未开始 … 已完成)",
     }
-    ARG_SET_NOTE { zh: "进展说明", en: "A note on the progress" }
+    ARG_SET_NOTE { zh: "主要进展", en: "主要进展: the progress made" }
+    ARG_SET_PROBLEMS { zh: "存在问题", en: "存在问题: the problems met" }
+    ARG_SET_NEXT_STEPS { zh: "下步打算", en: "下步打算: the next steps" }
     ARG_SET_DATE { zh: "进展所指的日期（默认：今天）", en: "The date the progress refers to (default: today)" }
     ARG_LOG_ID { zh: "只列这一项（编号）", en: "Only this task (an ID)" }
     ARG_REPORT_FORMAT { zh: "通报格式", en: "Circular format: md, html or csv" }
@@ -94,6 +96,7 @@ entries! {
     USAGE_OPTIONS { zh: "[选项]", en: "[OPTIONS]" }
     USAGE_COMMAND { zh: "[命令]", en: "[COMMAND]" }
     USAGE_COMMAND_REQUIRED { zh: "<命令>", en: "<COMMAND>" }
+    HELP_ALIASES { zh: "也可写 {names}", en: "aliases: {names}" }
     HELP_DEFAULT { zh: "默认：{value}", en: "default: {value}" }
     HELP_CHOICES { zh: "可选：{values}", en: "possible values: {values}" }
 
@@ -115,6 +118,9 @@ entries! {
     VALUE_SEED { zh: "种子", en: "SEED" }
     VALUE_COMMAND { zh: "命令", en: "COMMAND" }
     VALUE_NAME { zh: "名称", en: "NAME" }
+    VALUE_PROGRESS_MADE { zh: "文字", en: "PROGRESS_MADE" }
+    VALUE_PROBLEMS { zh: "文字", en: "PROBLEMS" }
+    VALUE_NEXT_STEPS { zh: "文字", en: "NEXT_STEPS" }
     VALUE_UNIT_NAME { zh: "单位", en: "UNIT" }
 
     CLAP_UNKNOWN_ARGUMENT { zh: "未知的选项或参数“{arg}”{suggest}", en: "unexpected argument '{arg}' found{suggest}" }

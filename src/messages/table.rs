@@ -65,6 +65,8 @@ entries! {
     }
     PROGRESS_DERIVED { zh: "（由实际值得出）", en: " (from the actual values)" }
     PROGRESS_MERGED { zh: "（合并了另一处写入的 {n} 条）", en: " (merged {n} from another writer)" }
+    LOG_PROBLEMS { zh: "存在问题:", en: "problems: " }
+    LOG_NEXT_STEPS { zh: "下步打算:", en: "next steps: " }
     PROGRESS_NONE { zh: "{path} 中还没有进展记录", en: "no progress recorded in {path}" }
     NOT_SAVED { zh: "未保存：{why}", en: "not saved: {why}" }
     LIST_SEPARATOR { zh: "；", en: "; " }
