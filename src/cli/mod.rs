@@ -5,6 +5,11 @@ mod check;
 mod dashboard;
 mod export;
 mod failure;
+// Signals and terminal hang-ups are unix; elsewhere crossterm's events suffice.
+#[cfg(unix)]
+mod hangup;
+#[cfg(not(unix))]
+#[path = "hangup_console.rs"]
 mod hangup;
 mod help;
 mod import;
