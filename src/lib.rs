@@ -11,6 +11,7 @@
 //! - [`text`]: display-width helpers for Chinese text
 //! - [`app`]: dashboard state, actions and `update` (no I/O, no drawing)
 //! - [`ui`]: drawing the dashboard from `&App`
+//! - [`messages`]: every command-line message, in Chinese and English
 //! - [`cli`]: the command line
 
 pub mod app;
@@ -19,6 +20,7 @@ pub mod export;
 pub mod import;
 pub mod lights;
 pub mod line_edit;
+pub mod messages;
 pub mod model;
 pub mod progress;
 pub mod report;

@@ -36,13 +36,7 @@ pub struct Global {
     pub today: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    /// 中文
-    Zh,
-    /// English
-    En,
-}
+pub use crate::messages::Lang;
 
 #[derive(Debug, Subcommand)]
 pub enum Command {

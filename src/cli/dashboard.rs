@@ -19,6 +19,8 @@ use super::{CliResult, Global, Lang};
 use crate::app::{
     self, App, Effect, Progress, SaveKind, SaveOutcome, SaveStatus, action_for, update,
 };
+use crate::messages::{DASHBOARD_FILE_LEFT, DASHBOARD_LOST, Localize, Text};
+use crate::msg;
 use crate::progress::{Journal, ProgressError, SaveError};
 use crate::search::Background;
 
@@ -52,7 +54,7 @@ pub fn run(global: &Global) -> CliResult {
     let (guard, mut terminal) = TerminalGuard::new(app.mouse)?;
     let result = event_loop(&mut terminal, &mut app, &mut journal, &signal);
     drop(guard);
-    let unsaved = last_save(&mut journal, broken.as_ref());
+    let unsaved = last_save(&mut journal, broken.as_ref(), global.lang);
     let sig = signal.load(Ordering::SeqCst);
     if sig != 0 {
         std::process::exit(128 + sig);
@@ -74,19 +76,18 @@ fn open_journal(global: &Global) -> Result<(Journal, Option<ProgressError>), Pro
 
 /// On the way out: one more try at what is not saved. If it fails, the
 /// user is told (on the restored terminal) how many entries are lost.
-fn last_save(journal: &mut Journal, broken: Option<&ProgressError>) -> Option<String> {
+fn last_save(journal: &mut Journal, broken: Option<&ProgressError>, lang: Lang) -> Option<Text> {
     if journal.pending() == 0 {
         if let Some(e) = broken {
-            eprintln!("duban: the progress file was left as it is: {e}");
+            let left = msg!(DASHBOARD_FILE_LEFT, error = e.localize(lang));
+            eprintln!("duban: {}", left.render(lang));
         }
         return None;
     }
     let pending = journal.pending();
     match journal.retry() {
         Ok(_) => None,
-        Err(e) => Some(format!(
-            "{pending} progress record(s) were not saved and are lost: {e}"
-        )),
+        Err(e) => Some(msg!(DASHBOARD_LOST, n = pending, error = e.localize(lang))),
     }
 }
 

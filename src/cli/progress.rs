@@ -6,9 +6,14 @@ use clap::Args;
 use unicode_width::UnicodeWidthStr;
 
 use super::{CliResult, Global, Lang, ProgressCommand};
+use crate::messages::{
+    ACTUAL_EXPECTED, ACTUAL_NO_EQUALS, ACTUAL_NO_NAME, ACTUAL_NO_PERCENT, ACTUAL_NOT_NUMBER,
+    LOG_NEXT_STEPS, LOG_PROBLEMS, PROGRESS_DERIVED, PROGRESS_MERGED, PROGRESS_NONE, PROGRESS_SAVED,
+    Text, UNKNOWN_STATUS,
+};
 use crate::model::{Actual, Dataset, ProgressEntry, Status, format_value};
 use crate::progress::{self, Journal, check_task_id, progress_path, validate};
-use crate::store;
+use crate::{msg, store};
 
 pub fn run(global: &Global, cmd: ProgressCommand) -> CliResult {
     match cmd {
@@ -24,16 +29,17 @@ pub fn today(global: &Global) -> NaiveDate {
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
-fn parse_status(text: &str) -> Result<Status, String> {
+/// A status by name; the error lists the names in `lang` (both are accepted).
+fn parse_status(text: &str, lang: Lang) -> Result<Status, Text> {
     Status::parse(text).ok_or_else(|| {
         let names: Vec<String> = Status::ALL
             .iter()
-            .map(|s| format!("{} ({})", s.as_str(), s.label_zh()))
+            .map(|s| match lang {
+                Lang::Zh => format!("{}（{}）", s.label_zh(), s.as_str()),
+                Lang::En => s.as_str().to_string(),
+            })
             .collect();
-        format!(
-            "unknown status `{text}`; expected one of {}",
-            names.join(", ")
-        )
+        msg!(UNKNOWN_STATUS, given = text, known = names.join(", "))
     })
 }
 
@@ -67,14 +73,14 @@ pub struct SetArgs {
 }
 
 /// `NAME=VALUE` (split at the last `=`) → an actual value.
-fn parse_actual(text: &str) -> Result<Actual, String> {
-    let expected = "expected NAME=VALUE with a number, e.g. --actual 新增规上企业=60";
+fn parse_actual(text: &str) -> Result<Actual, Text> {
+    let expected = || Text::from(ACTUAL_EXPECTED);
     let (name, value) = text
         .rsplit_once('=')
-        .ok_or_else(|| format!("`--actual {text}`: no `=`; {expected}"))?;
+        .ok_or_else(|| msg!(ACTUAL_NO_EQUALS, given = text).with("expected", expected()))?;
     let name = name.trim();
     if name.is_empty() {
-        return Err(format!("`--actual {text}`: no target name; {expected}"));
+        return Err(msg!(ACTUAL_NO_NAME, given = text).with("expected", expected()));
     }
     let value: f64 = value
         .trim()
@@ -82,10 +88,7 @@ fn parse_actual(text: &str) -> Result<Actual, String> {
         .ok()
         .filter(|v: &f64| v.is_finite())
         .ok_or_else(|| {
-            format!(
-                "`--actual {text}`: `{}` is not a number; {expected}",
-                value.trim()
-            )
+            msg!(ACTUAL_NOT_NUMBER, given = text, value = value.trim()).with("expected", expected())
         })?;
     Ok(Actual {
         target: name.to_string(),
@@ -94,16 +97,12 @@ fn parse_actual(text: &str) -> Result<Actual, String> {
 }
 
 /// `--percent` when given, else the percent the actuals give.
-fn percent_for(data: &Dataset, args: &SetArgs, actuals: &[Actual]) -> Result<u8, String> {
+fn percent_for(data: &Dataset, args: &SetArgs, actuals: &[Actual]) -> Result<u8, Text> {
     if let Some(percent) = args.percent {
         return Ok(percent);
     }
     let targets = progress::targets_of(data, &args.id);
-    progress::percent_from_actuals(targets, actuals).ok_or_else(|| {
-        "not saved: the actual values give no percent (a target with 以下 has no share); \
-         give --percent"
-            .to_string()
-    })
+    progress::percent_from_actuals(targets, actuals).ok_or_else(|| ACTUAL_NO_PERCENT.into())
 }
 
 fn set(global: &Global, args: SetArgs) -> CliResult {
@@ -118,7 +117,7 @@ fn set(global: &Global, args: SetArgs) -> CliResult {
     progress::check_actuals(&data, &args.id, &actuals)?;
     let percent = percent_for(&data, &args, &actuals)?;
     let status = match args.status.as_deref() {
-        Some(text) => parse_status(text)?,
+        Some(text) => parse_status(text, global.lang)?,
         None => Status::for_percent(u16::from(percent)),
     };
     let today = today(global);
@@ -134,28 +133,31 @@ fn set(global: &Global, args: SetArgs) -> CliResult {
         next_steps: args.next_steps,
     };
     if let Err(errors) = validate(&entry, data.plan.year, today) {
-        let texts: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        return Err(format!("not saved: {}", texts.join("; ")).into());
+        return Err(errors.into());
     }
     let path = progress_path(global.data.as_deref())?;
     let mut journal = Journal::open(&path)?;
     let report = journal.commit(entry.clone())?;
+    let lang = global.lang;
     let merged = match report.merged {
         0 => String::new(),
-        n => format!(" (merged {n} from another writer)"),
+        n => msg!(PROGRESS_MERGED, n = n).render(lang),
     };
     let derived = match args.percent {
-        None => " (from the actual values)",
+        None => PROGRESS_DERIVED.get(lang),
         Some(_) => "",
     };
-    println!(
-        "saved {} {} %{derived} {} {}{merged} → {}",
-        entry.task,
-        entry.percent,
-        label(entry.status, global.lang),
-        entry.date,
-        path.display()
+    let saved = msg!(
+        PROGRESS_SAVED,
+        id = entry.task,
+        percent = entry.percent,
+        derived = derived,
+        status = label(entry.status, lang),
+        date = entry.date,
+        merged = merged,
+        path = path.display()
     );
+    println!("{}", saved.render(lang));
     Ok(())
 }
 
@@ -182,7 +184,8 @@ fn log(global: &Global, id: Option<&str>, json: bool) -> CliResult {
         return Ok(());
     }
     if entries.is_empty() {
-        println!("no progress recorded in {}", path.display());
+        let none = msg!(PROGRESS_NONE, path = path.display());
+        println!("{}", none.render(global.lang));
     }
     let id_width = entries.iter().map(|e| e.task.width()).max().unwrap_or(0);
     let status_width = Status::ALL
@@ -210,10 +213,7 @@ fn log(global: &Global, id: Option<&str>, json: bool) -> CliResult {
 
 /// `  存在问题:… 下步打算:…` for the fields that are filled.
 fn notes_text(e: &ProgressEntry, lang: Lang) -> String {
-    let (problems, next) = match lang {
-        Lang::Zh => ("存在问题:", "下步打算:"),
-        Lang::En => ("problems: ", "next steps: "),
-    };
+    let (problems, next) = (LOG_PROBLEMS.get(lang), LOG_NEXT_STEPS.get(lang));
     let mut out = String::new();
     for (word, text) in [(problems, &e.problems), (next, &e.next_steps)] {
         if !text.is_empty() {

@@ -62,7 +62,7 @@ pub(super) fn read_curation<T: DeserializeOwned>(
             path: path.to_path_buf(),
             line: e.span.start.line,
             column: e.span.start.col,
-            message: e.code.to_string(),
+            message: crate::messages::ron_error(&e.code),
         })?;
     Ok((text, value))
 }

@@ -68,7 +68,7 @@ impl Config {
                 text,
                 err.span.start.line,
                 err.span.start.col,
-                err.code.to_string(),
+                crate::messages::ron_error(&err.code),
             )
         })?;
         let t = config.lights;
@@ -90,13 +90,19 @@ impl Config {
     }
 }
 
-fn diagnostic(name: &str, text: &str, line: usize, col: usize, message: String) -> ConfigError {
+fn diagnostic(
+    name: &str,
+    text: &str,
+    line: usize,
+    col: usize,
+    message: impl Into<crate::messages::Text>,
+) -> ConfigError {
     let source_line = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
     ConfigError::Invalid(Box::new(Diagnostic {
         file: name.to_string(),
         line: line.max(1),
         col: col.max(1),
-        message,
+        message: message.into(),
         source_line: source_line.to_string(),
     }))
 }

@@ -43,7 +43,7 @@ pub use actuals::{
     ActualError, UnknownTarget, check_actual_values, check_actuals, percent_from_actuals,
     targets_of,
 };
-pub use error::{ProgressError, SaveError};
+pub use error::{ProgressError, SaveError, SaveStep};
 pub use journal::{Journal, SaveReport, Undone, now};
 pub use location::{BUNDLED_DATASET, DATA_HOME_ENV, FILE_NAME, progress_path};
 pub use record::{Record, Retraction, entry_line};

@@ -89,7 +89,10 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
             name,
             &lossy,
             offset,
-            format!("invalid UTF-8 (byte 0x{bad:02x}); expected the file to be saved as UTF-8"),
+            crate::msg!(
+                crate::messages::dataset::INVALID_UTF8,
+                byte = format!("{bad:02x}")
+            ),
         )))
     })
 }
@@ -107,7 +110,7 @@ fn parse<T: DeserializeOwned>((name, text): (&str, &str)) -> Result<T, LoadError
         .from_str(text)
         .map_err(|err| {
             let offset = error_offset(text, &err);
-            let message = err.code.to_string();
+            let message = crate::messages::ron_error(&err.code);
             LoadError::Syntax(Box::new(Diagnostic::at(name, text, offset, message)))
         })
 }
