@@ -16,6 +16,7 @@
 pub mod app;
 pub mod cli;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod lights;
 pub mod line_edit;

@@ -131,6 +131,9 @@ fn set(global: &Global, args: SetArgs) -> CliResult {
     let path = progress_path(global.data.as_deref())?;
     let mut journal = Journal::open(&path)?;
     let report = journal.commit(entry.clone())?;
+    for warning in &report.warnings {
+        eprintln!("duban: warning: {warning}");
+    }
     let merged = match report.merged {
         0 => String::new(),
         n => format!(" (merged {n} from another writer)"),

@@ -31,6 +31,9 @@ pub struct SaveReport {
     pub merged: usize,
     /// Whether the file was created (or re-created after being deleted).
     pub created: bool,
+    /// What went wrong without stopping the save (a backup that could not
+    /// be written, an interrupted record moved to a side file), to show.
+    pub warnings: Vec<String>,
 }
 
 /// What `undo_last_of_session` undid, and whether the undo was saved.

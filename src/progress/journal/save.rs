@@ -47,6 +47,7 @@ impl Journal {
             written: 0,
             merged: 0,
             created: false,
+            warnings: Vec::new(),
         };
         if self.pending.is_empty() {
             return Ok(report);
@@ -74,7 +75,16 @@ impl Journal {
             }
         };
         if !self.backed_up {
-            disk::backup(&self.path).map_err(|e| self.io_error(SaveStep::Backup, e))?;
+            // A backup is a convenience: when it cannot be written (a full
+            // disk, a read-only directory, a link in its place) the append
+            // still goes ahead, with a warning. Tried once per session, so
+            // the backup never holds this session's own entries.
+            if let Err(e) = disk::backup(&self.path) {
+                report.warnings.push(format!(
+                    "the backup of {} was not written, the entry is saved all the same: {e}",
+                    self.path.display()
+                ));
+            }
             self.backed_up = true;
         }
         let mut base = view.stat.len;
