@@ -15,6 +15,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod csv_out;
 pub mod export;
 pub mod files;
 pub mod import;

@@ -8,7 +8,8 @@ fn main() -> ExitCode {
     match cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("duban: {err}");
+            // Errors quote source lines and notes: shown printable.
+            eprintln!("duban: {}", duban::text::printable_lines(&err.to_string()));
             ExitCode::FAILURE
         }
     }

@@ -10,6 +10,7 @@ mod progress;
 mod report;
 mod search;
 mod synth;
+mod values;
 mod where_;
 
 pub use args::{

@@ -43,7 +43,7 @@ pub struct SetArgs {
     /// Task ID, e.g. K2.16, M3 or M3.2.
     id: String,
     /// 0 to 100; without it, derived from the --actual values.
-    #[arg(long, required_unless_present = "actual")]
+    #[arg(long, required_unless_present = "actual", value_parser = super::values::percent)]
     percent: Option<u8>,
     /// An actual value against one of the task's targets, by target
     /// name (repeatable): --actual 新增规上企业=60.
@@ -55,7 +55,7 @@ pub struct SetArgs {
     #[arg(long, default_value = "")]
     note: String,
     /// The date the progress refers to (default: today).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::values::date)]
     date: Option<NaiveDate>,
 }
 
@@ -186,7 +186,7 @@ fn log(global: &Global, id: Option<&str>, json: bool) -> CliResult {
         .unwrap_or(0);
     for e in entries {
         let status = label(e.status, global.lang);
-        println!(
+        let line = format!(
             "{}  {}{}  {:>3} %  {}{}  {}{}",
             e.date,
             e.task,
@@ -197,6 +197,9 @@ fn log(global: &Global, id: Option<&str>, json: bool) -> CliResult {
             e.note,
             actuals_text(&e.actuals),
         );
+        // One entry, one line: a note's control characters are shown, not
+        // sent to the terminal.
+        println!("{}", crate::text::printable(&line));
     }
     Ok(())
 }

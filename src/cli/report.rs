@@ -28,7 +28,7 @@ pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
     pub format: ReportFormat,
     /// The date the circular reports on (default: --today, else today).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::values::date)]
     pub as_of: Option<NaiveDate>,
     /// Only this leader's tasks (an ID like L2, or a name).
     #[arg(long, value_name = "L")]

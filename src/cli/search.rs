@@ -49,7 +49,7 @@ pub fn run(global: &Global, args: &SearchArgs) -> CliResult {
         println!("no results for {:?}", args.query);
     } else {
         for hit in &hits {
-            println!("{}", line(hit));
+            println!("{}", crate::text::printable(&line(hit)));
         }
     }
     Ok(())

@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use super::{Export, TargetExport};
+use crate::csv_out::CsvWriter;
 use crate::model::{Cmp, format_value};
 
 /// The CSV columns, in order.
@@ -58,8 +59,8 @@ fn targets_cell(targets: &[TargetExport]) -> String {
 /// Writes a header and one row per task (key tasks, then projects). Empty
 /// cells stand for `null`.
 pub fn write_csv<W: Write>(export: &Export, out: W) -> csv::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(CSV_HEADER)?;
+    let mut w = CsvWriter::new(out);
+    w.row(CSV_HEADER)?;
     for task in &export.tasks {
         let leader = task.leader.as_deref().unwrap_or("");
         let leader_name = export
@@ -72,7 +73,7 @@ pub fn write_csv<W: Write>(export: &Export, out: W) -> csv::Result<()> {
             crate::model::TaskKind::Key => "key",
             crate::model::TaskKind::Project => "project",
         };
-        w.write_record([
+        w.row([
             task.id.as_str(),
             kind,
             leader,
@@ -90,6 +91,5 @@ pub fn write_csv<W: Write>(export: &Export, out: W) -> csv::Result<()> {
             &targets_cell(&task.targets),
         ])?;
     }
-    w.flush()?;
-    Ok(())
+    w.finish()
 }
