@@ -227,6 +227,30 @@ pub(crate) fn read_range(path: &Path, start: u64, end: u64) -> io::Result<Vec<u8
     Ok(bytes)
 }
 
+/// Copies the bytes of `path` from `start` to `end` (an interrupted last
+/// record) to a new side file `progress.ron.torn-<time>`, and returns its
+/// path. The side file is created new, never over another.
+pub(crate) fn keep_tail(path: &Path, start: u64, end: u64) -> io::Result<PathBuf> {
+    let bytes = read_range(path, start, end)?;
+    let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S");
+    for n in 0..100 {
+        let suffix = match n {
+            0 => format!("torn-{stamp}"),
+            n => format!("torn-{stamp}-{n}"),
+        };
+        let side = sibling(path, &suffix);
+        match files::create_new(&side, &bytes) {
+            Ok(()) => return Ok(side),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "too many side files for interrupted saves",
+    ))
+}
+
 /// Cuts an interrupted last record off the file.
 pub(crate) fn truncate(path: &Path, len: u64) -> io::Result<()> {
     let file = files::open_write(path, false, false)?;

@@ -90,9 +90,18 @@ impl Journal {
         let mut base = view.stat.len;
         let mut out = String::new();
         match view.tail {
-            Tail::Torn(_) => {
+            Tail::Torn(line) => {
+                // Never delete bytes: the cut record goes to a side file
+                // first, named in the report, then is cut off.
+                let kept = disk::keep_tail(&self.path, view.complete_len, view.stat.len)
+                    .map_err(|e| self.io_error(SaveStep::Repair, e))?;
                 disk::truncate(&self.path, view.complete_len)
                     .map_err(|e| self.io_error(SaveStep::Repair, e))?;
+                report.warnings.push(format!(
+                    "line {line} of {} was an interrupted save; its bytes are kept in {}",
+                    self.path.display(),
+                    kept.display()
+                ));
                 base = view.complete_len;
             }
             Tail::Unterminated => out.push('\n'),
@@ -134,8 +143,7 @@ impl Journal {
     fn create(&mut self, mut report: SaveReport) -> Result<SaveReport, SaveError> {
         let mut text = String::from(HEADER);
         for entry in &self.entries {
-            text.push_str(&record::entry_line(entry));
-            text.push('\n');
+            text.push_str(&record::record_line(&Record::Entry(entry.clone())));
         }
         let retracted: Vec<Record> = self
             .retracted
