@@ -49,6 +49,7 @@ pub fn run(global: &Global) -> CliResult {
 
     let signal = Arc::new(AtomicI32::new(0));
     super::hangup::watch(Arc::clone(&signal))?;
+    super::suspend::watch(Arc::clone(&signal))?;
     let (guard, mut terminal) = TerminalGuard::new(app.mouse)?;
     let result = event_loop(&mut terminal, &mut app, &mut journal, &signal);
     drop(guard);
@@ -213,6 +214,11 @@ fn event_loop(
         while event::poll(wait)? {
             wait = Duration::ZERO;
             let ev = event::read()?;
+            if super::suspend::wanted(Some(&ev)) {
+                super::suspend::suspend(terminal, app.mouse)?;
+                dirty = true;
+                continue;
+            }
             if let Some(action) = action_for(app, &ev) {
                 match update(app, action) {
                     Effect::Quit => return Ok(()),

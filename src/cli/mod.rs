@@ -9,6 +9,7 @@ mod import;
 mod progress;
 mod report;
 mod search;
+mod suspend;
 mod synth;
 mod values;
 mod where_;
