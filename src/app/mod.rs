@@ -1,6 +1,7 @@
 //! Dashboard state, the actions that change it and the one `update` that
 //! applies them. No I/O and no drawing here: `ui` reads `&App`.
 
+pub mod confirm;
 mod cursor;
 pub mod detail;
 pub mod editor;
@@ -109,6 +110,8 @@ pub enum Popup {
     },
     /// `/`: search everything and jump to a hit.
     Search(SearchPopup),
+    /// A yes/no question (quit with unsaved entries, replay a recovery).
+    Confirm(confirm::Confirm),
 }
 
 /// What a detail pane shows.

@@ -79,6 +79,8 @@ pub enum Effect {
     /// Run this search off the UI thread and report back with
     /// [`Action::Found`].
     Search(crate::search::Request),
+    /// Save the records of this recovery file into the journal.
+    Replay(std::path::PathBuf),
 }
 
 /// How a list or a detail pane moves.
@@ -94,7 +96,6 @@ pub(super) enum Move {
 
 pub fn update(app: &mut App, action: Action) -> Effect {
     match action {
-        Action::Quit => return Effect::Quit,
         Action::Resize(w, h) => {
             app.area = Rect::new(0, 0, w, h);
             nav::fit_all(app);
@@ -105,6 +106,11 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Editor(a) => return editor::update(app, a),
         Action::Undo if app.mode == Mode::Browse => return Effect::Undo,
         _ => match app.mode {
+            Mode::Popup(Popup::Confirm(ref c)) => {
+                let c = c.clone();
+                return super::confirm::update(app, c, action);
+            }
+            _ if action == Action::Quit => return super::confirm::quit(app),
             Mode::Editor(_) => {}
             Mode::Popup(Popup::Search(_)) => return search::update(app, action),
             Mode::Popup(_) => popup(app, action),

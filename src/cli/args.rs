@@ -133,4 +133,7 @@ pub enum ProgressCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Save the entries a dashboard could not save when it ended (kept in
+    /// a recovery file) into the journal.
+    Recover,
 }

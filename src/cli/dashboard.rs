@@ -46,6 +46,7 @@ pub fn run(global: &Global) -> CliResult {
     app.mouse = !global.no_mouse;
     app.saving = SaveStatus::new(shown_path(journal.path()), broken.as_ref().map(one_line));
     app.set_thresholds(config.lights);
+    offer_recovery(&mut app, &journal);
 
     let signal = Arc::new(AtomicI32::new(0));
     super::hangup::watch(Arc::clone(&signal))?;
@@ -56,6 +57,9 @@ pub fn run(global: &Global) -> CliResult {
     let unsaved = last_save(&mut journal, broken.as_ref());
     let sig = signal.load(Ordering::SeqCst);
     if sig != 0 {
+        if let Some(message) = &unsaved {
+            eprintln!("duban: {}", crate::text::printable_lines(message));
+        }
         std::process::exit(128 + sig);
     }
     result?;
@@ -74,7 +78,8 @@ fn open_journal(global: &Global) -> Result<(Journal, Option<ProgressError>), Pro
 }
 
 /// On the way out: one more try at what is not saved. If it fails, the
-/// user is told (on the restored terminal) how many entries are lost.
+/// entries go to a recovery file (see `progress::recover`) and the user is
+/// told (on the restored terminal) where, and how to replay them.
 fn last_save(journal: &mut Journal, broken: Option<&ProgressError>) -> Option<String> {
     if journal.pending() == 0 {
         if let Some(e) = broken {
@@ -83,11 +88,39 @@ fn last_save(journal: &mut Journal, broken: Option<&ProgressError>) -> Option<St
         return None;
     }
     let pending = journal.pending();
-    match journal.retry() {
-        Ok(_) => None,
-        Err(e) => Some(format!(
-            "{pending} progress record(s) were not saved and are lost: {e}"
-        )),
+    let error = match journal.retry() {
+        Ok(_) => return None,
+        Err(e) => e,
+    };
+    Some(match journal.write_recovery() {
+        Ok(Some(file)) => format!(
+            "{pending} progress record(s) could not be saved ({error}); they are kept in {} \
+             and `duban progress recover` saves them once the journal can be written",
+            file.display()
+        ),
+        Ok(None) => error.to_string(),
+        Err(e) => format!(
+            "{pending} progress record(s) were not saved and are lost: {error}; \
+             no recovery file could be written either: {e}"
+        ),
+    })
+}
+
+/// Entries a past session could not save wait in a recovery file: ask
+/// whether to save them now.
+fn offer_recovery(app: &mut App, journal: &Journal) {
+    let Some(file) = crate::progress::find_recovery(journal.path()) else {
+        return;
+    };
+    match crate::progress::read_recovery(&file) {
+        Ok(records) if !records.is_empty() => app.offer_replay(file, records.len()),
+        Ok(_) => {}
+        Err(e) => {
+            app.saving.state = app::SaveState::Failed {
+                error: one_line(&e),
+                pending: 0,
+            }
+        }
     }
 }
 
@@ -126,6 +159,7 @@ fn perform(journal: &mut Journal, effect: Effect) -> Option<SaveOutcome> {
             None => (SaveKind::NothingToUndo, Ok(())),
         },
         Effect::Retry => (SaveKind::Retry, journal.retry().map(drop)),
+        Effect::Replay(file) => (SaveKind::Retry, journal.replay(&file).map(drop)),
     };
     Some(SaveOutcome {
         kind,

@@ -14,7 +14,28 @@ pub fn run(global: &Global, cmd: ProgressCommand) -> CliResult {
     match cmd {
         ProgressCommand::Set(args) => set(global, args),
         ProgressCommand::Log { id, json } => log(global, id.as_deref(), json),
+        ProgressCommand::Recover => recover(global),
     }
+}
+
+/// `duban progress recover`: replays the recovery file into the journal.
+fn recover(global: &Global) -> CliResult {
+    let path = progress_path(global.data.as_deref())?;
+    let Some(file) = progress::find_recovery(&path) else {
+        println!("nothing to recover for {}", path.display());
+        return Ok(());
+    };
+    let mut journal = Journal::open(&path)?;
+    let (added, report) = journal.replay(&file)?;
+    for warning in &report.warnings {
+        eprintln!("duban: warning: {warning}");
+    }
+    println!(
+        "recovered {added} record(s) from {} → {}",
+        file.display(),
+        path.display()
+    );
+    Ok(())
 }
 
 /// "Today" for the whole run: `--today`, else the local date.

@@ -125,6 +125,29 @@ impl Journal {
         self.pending.len()
     }
 
+    /// The records kept in memory because their save failed.
+    pub fn pending_records(&self) -> &[Record] {
+        &self.pending
+    }
+
+    /// Adds records from elsewhere (a recovery file) to memory and to what
+    /// the next save writes; those already known are skipped. Returns how
+    /// many were new.
+    pub(super) fn queue(&mut self, records: Vec<Record>) -> usize {
+        let mut added = 0;
+        for record in records {
+            let new = match &record {
+                Record::Entry(e) => self.insert(e.clone()),
+                Record::Retract(r) => self.retracted.insert(r.clone()),
+            };
+            if new {
+                self.pending.push(record);
+                added += 1;
+            }
+        }
+        added
+    }
+
     /// The line of an interrupted record ignored on load, if any.
     pub fn interrupted_save(&self) -> Option<usize> {
         self.torn_line
