@@ -187,6 +187,13 @@ fn log(global: &Global, id: Option<&str>, json: bool) -> CliResult {
     }
     let path = progress_path(global.data.as_deref())?;
     let journal = Journal::open(&path)?;
+    if let Some(line) = journal.interrupted_save() {
+        eprintln!(
+            "duban: warning: line {line} of {} is a record whose save was interrupted; it is \
+             left out, and moved to a side file by the next save",
+            path.display()
+        );
+    }
     let mut entries: Vec<&ProgressEntry> = match id {
         Some(id) => journal.history(id),
         None => journal.entries().collect(),

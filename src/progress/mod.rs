@@ -47,7 +47,7 @@ pub use actuals::{
 pub use error::{ProgressError, SaveError};
 pub use journal::{Journal, SaveReport, Undone, now};
 pub use location::{BUNDLED_DATASET, DATA_HOME_ENV, FILE_NAME, progress_path};
-pub use record::{Record, Retraction, entry_line};
+pub use record::{Record, Retraction, entry_line, parse_records, record_line};
 pub use recover::{find_recovery, read_recovery, recovery_paths};
 pub use validate::{Field, FieldError, UnknownTask, check_task_id, validate};
 

@@ -152,7 +152,7 @@ fn split_mark(line: &str) -> (&str, Mark) {
 }
 
 /// The line a record is saved as, with its terminator and newline.
-pub(crate) fn record_line(record: &Record) -> String {
+pub fn record_line(record: &Record) -> String {
     let mut line = record_text(record);
     let crc = crc32(line.as_bytes());
     let _ = write!(line, "{MARK}{crc:08x}");
@@ -199,6 +199,13 @@ pub(crate) enum Tail {
     /// number. (A last line that does not parse for any other reason is a
     /// malformed file, reported like any other line.)
     Torn(usize),
+}
+
+/// The records of a whole journal's bytes (`path` names it in errors); a
+/// torn last record is left out. For tools and fuzzing; `Journal::open`
+/// reads files.
+pub fn parse_records(path: &Path, bytes: &[u8]) -> Result<Vec<Record>, ProgressError> {
+    Ok(parse(path, bytes, 1)?.records)
 }
 
 /// Parses `bytes`, a part of the file at `path` that starts at line

@@ -44,7 +44,7 @@ pub fn read_recovery(path: &Path) -> Result<Vec<Record>, ProgressError> {
         path: path.to_path_buf(),
         source,
     })?;
-    Ok(record::parse(path, &bytes, 1)?.records)
+    record::parse_records(path, &bytes)
 }
 
 impl Journal {
