@@ -160,22 +160,39 @@ pub fn open_write(path: &Path, create: bool, append: bool) -> io::Result<File> {
 /// `path` (a rename replaces a link; it never writes through one).
 /// Returns the new file's metadata.
 pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut prefix = std::ffi::OsString::from(".");
-    prefix.push(path.file_name().unwrap_or_default());
-    prefix.push(".");
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut tmp = temp_beside(path, "tmp")?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     let file = tmp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir)?;
+    sync_dir(&dir_of(path))?;
     file.metadata()
+}
+
+/// The directory a path is in (`.` for a bare name).
+fn dir_of(path: &Path) -> std::path::PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    }
+}
+
+/// A new empty file `.NAME.<random>.SUFFIX` in the directory of `path`,
+/// created exclusively (so never through a link), removed when dropped
+/// unless persisted. Readable as a file made by `File::create` would be
+/// (0666 less the umask), not only by its owner.
+pub fn temp_beside(path: &Path, suffix: &str) -> io::Result<tempfile::NamedTempFile> {
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(path.file_name().unwrap_or_default());
+    prefix.push(".");
+    let suffix = format!(".{suffix}");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(&suffix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir_of(path))
 }
 
 /// Flushes a directory, so a rename in it is durable.
@@ -204,6 +221,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let err = read(dir.path(), true).unwrap_err();
         assert!(err.to_string().contains("a directory"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_is_readable_by_others_as_before() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.ron");
+        replace(&path, b"x").unwrap();
+        // 0644 under the usual umask 022; never owner-only 0600.
+        let mode = fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o044, 0o044, "{mode:o}");
     }
 
     #[test]

@@ -247,3 +247,21 @@ fn a_fifo_for_the_journal_is_an_error_not_a_hang() {
         "{err}"
     );
 }
+
+#[test]
+fn report_out_does_not_write_through_a_planted_part_link() {
+    let outside = tempfile::tempdir().unwrap();
+    let target = victim(outside.path());
+    let dir = tempfile::tempdir().unwrap();
+    symlink(&target, dir.path().join(".circular.md.part")).unwrap();
+    let out = dir.path().join("circular.md");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_duban"))
+        .args(["--today", "2023-06-30", "report", "--format", "md", "--out"])
+        .arg(&out)
+        .env("DUBAN_DATA_HOME", dir.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(fs::read_to_string(&target).unwrap(), "victim");
+    assert!(fs::read_to_string(&out).unwrap().contains("K1.1"));
+}
