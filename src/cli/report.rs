@@ -36,7 +36,7 @@ pub struct ReportArgs {
     pub as_of: Option<NaiveDate>,
     /// The previous circular's date: changes are counted since then
     /// (default: the previous quarter's due date).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::values::date)]
     pub since: Option<NaiveDate>,
     /// Also list every task by leader.
     #[arg(long)]

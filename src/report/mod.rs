@@ -5,6 +5,7 @@
 mod brief;
 mod csv;
 mod html;
+mod items;
 mod markdown;
 mod pdf;
 mod period;
@@ -25,6 +26,7 @@ use crate::store::Index;
 pub use brief::{Brief, Options, Rank, Settings};
 pub use csv::{CSV_HEADER, write_csv};
 pub use html::write_html;
+pub use items::{ItemRow, notes_cell};
 pub use markdown::write_markdown;
 pub use pdf::{BROWSERS, CHROMIUM_FLAGS, PdfError, find_browser, write_pdf, write_whole};
 pub use punct::zh as zh_punctuation;
@@ -71,6 +73,8 @@ pub struct Circular<'d> {
     pub filter: Filter,
     pub options: Options,
     pub brief: Brief,
+    /// The latest entry of each task and sub-item on the as-of date.
+    latest: HashMap<&'d str, &'d ProgressEntry>,
 }
 
 impl<'d> Circular<'d> {
@@ -126,6 +130,7 @@ impl<'d> Circular<'d> {
             filter,
             options,
             brief,
+            latest,
         })
     }
 

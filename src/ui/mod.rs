@@ -4,11 +4,13 @@
 mod bar;
 mod confirm;
 mod detail;
+mod done;
 mod editor;
 mod header;
 mod help;
 mod leaders;
 mod list;
+mod notes;
 mod overview;
 mod projects;
 mod saving;
@@ -65,6 +67,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if let Mode::Popup(Popup::Confirm(confirm)) = &app.mode {
         confirm::draw(frame, app, confirm);
+    }
+    if let Mode::MarkDone(ask) = &app.mode {
+        done::draw(frame, app, ask);
     }
 }
 
