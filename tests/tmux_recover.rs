@@ -65,7 +65,9 @@ fn recovery(home: &Path) -> PathBuf {
 fn quit_asks_then_keeps_the_entry_and_the_next_start_saves_it() {
     let home = tempfile::tempdir().unwrap();
     let broken = broken_journal(home.path());
-    let t = Tmux::start_in("recover-quit", home.path(), 200, 40, "");
+    let Some(t) = Tmux::start_in("recover-quit", home.path(), 200, 40, "") else {
+        return;
+    };
     t.wait_for("进展文件有误,只读");
     record_unsaved(&t, "待补存");
 
@@ -90,7 +92,9 @@ fn quit_asks_then_keeps_the_entry_and_the_next_start_saves_it() {
     drop(t);
 
     std::fs::write(journal(home.path()), GOOD).unwrap();
-    let t = Tmux::start_in("recover-replay", home.path(), 200, 40, "");
+    let Some(t) = Tmux::start_in("recover-replay", home.path(), 200, 40, "") else {
+        return;
+    };
     t.wait_for("上次有 1 条记录未能保存");
     t.keys(&["y"]);
     t.wait_for("已保存");
@@ -106,10 +110,12 @@ fn quit_asks_then_keeps_the_entry_and_the_next_start_saves_it() {
 fn sigterm_keeps_unsaved_entries_for_progress_recover() {
     let home = tempfile::tempdir().unwrap();
     broken_journal(home.path());
-    let t = Tmux::start_in("recover-term", home.path(), 200, 40, "");
+    let Some(t) = Tmux::start_in("recover-term", home.path(), 200, 40, "") else {
+        return;
+    };
     t.wait_for("进展文件有误,只读");
     record_unsaved(&t, "信号前");
-    let pid = t.duban_pid();
+    let pid = t.duban_pid().expect("the pid of duban");
     assert!(
         Command::new("kill")
             .args(["-TERM", &pid])
@@ -142,7 +148,9 @@ fn without_room_beside_the_journal_the_recovery_goes_to_the_per_user_dir() {
     std::fs::create_dir(&beside).unwrap();
 
     let args = format!("--data '{}'", data.path().display());
-    let t = Tmux::start_in("recover-home", home.path(), 200, 40, &args);
+    let Some(t) = Tmux::start_in("recover-home", home.path(), 200, 40, &args) else {
+        return;
+    };
     t.wait_for("进展文件有误,只读");
     record_unsaved(&t, "另存");
     t.keys(&["q"]);
