@@ -16,7 +16,9 @@
 
 pub mod app;
 pub mod cli;
+pub mod csv_out;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod lights;
 pub mod line_edit;

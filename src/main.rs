@@ -10,7 +10,11 @@ fn main() -> ExitCode {
     match cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("duban: {}", err.localize(lang));
+            // Errors quote source lines and notes: shown printable.
+            eprintln!(
+                "duban: {}",
+                duban::text::printable_lines(&err.localize(lang))
+            );
             ExitCode::FAILURE
         }
     }

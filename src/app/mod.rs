@@ -2,6 +2,7 @@
 //! applies them. No I/O and no drawing here: `ui` reads `&App`.
 
 pub mod columns;
+pub mod confirm;
 mod cursor;
 pub mod detail;
 mod done;
@@ -120,6 +121,8 @@ pub enum Popup {
     },
     /// `/`: search everything and jump to a hit.
     Search(SearchPopup),
+    /// A yes/no question (quit with unsaved entries, replay a recovery).
+    Confirm(confirm::Confirm),
 }
 
 /// What a detail pane shows.

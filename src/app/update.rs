@@ -89,6 +89,8 @@ pub enum Effect {
     /// Run this search off the UI thread and report back with
     /// [`Action::Found`].
     Search(crate::search::Request),
+    /// Save the records of this recovery file into the journal.
+    Replay(std::path::PathBuf),
 }
 
 /// How a list or a detail pane moves.
@@ -110,7 +112,6 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         app.notice = None;
     }
     match action {
-        Action::Quit => return Effect::Quit,
         Action::Resize(w, h) => {
             app.area = Rect::new(0, 0, w, h);
             nav::fit_all(app);
@@ -123,6 +124,11 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Redo if app.mode == Mode::Browse => return Effect::Redo,
         Action::Answer(yes) => return done::answer(app, yes),
         _ => match app.mode {
+            Mode::Popup(Popup::Confirm(ref c)) => {
+                let c = c.clone();
+                return super::confirm::update(app, c, action);
+            }
+            _ if action == Action::Quit => return super::confirm::quit(app),
             Mode::Editor(_) | Mode::MarkDone(_) => {}
             Mode::Popup(Popup::Search(_)) => return search::update(app, action),
             Mode::Popup(_) => popup(app, action),

@@ -32,7 +32,7 @@ pub struct Global {
     #[arg(long, global = true)]
     pub no_mouse: bool,
     /// Use this date as "today" for the whole run (YYYY-MM-DD).
-    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = super::values::date)]
     pub today: Option<NaiveDate>,
 }
 
@@ -127,4 +127,7 @@ pub enum ProgressCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Save the entries a dashboard could not save when it ended (kept in
+    /// a recovery file) into the journal.
+    Recover,
 }

@@ -16,7 +16,9 @@ mod import;
 mod progress;
 mod report;
 mod search;
+mod suspend;
 mod synth;
+mod values;
 mod where_;
 
 pub use args::{

@@ -9,7 +9,7 @@ use super::{CliResult, Global, Lang, ProgressCommand};
 use crate::messages::{
     ACTUAL_EXPECTED, ACTUAL_NO_EQUALS, ACTUAL_NO_NAME, ACTUAL_NO_PERCENT, ACTUAL_NOT_NUMBER,
     LOG_NEXT_STEPS, LOG_PROBLEMS, PROGRESS_DERIVED, PROGRESS_MERGED, PROGRESS_NONE, PROGRESS_SAVED,
-    Text, UNKNOWN_STATUS,
+    PROGRESS_WARNING, RECOVER_DONE, RECOVER_NOTHING, Text, UNKNOWN_STATUS,
 };
 use crate::model::{Actual, Dataset, ProgressEntry, Status, format_value};
 use crate::progress::{self, Journal, check_task_id, progress_path, validate};
@@ -19,6 +19,40 @@ pub fn run(global: &Global, cmd: ProgressCommand) -> CliResult {
     match cmd {
         ProgressCommand::Set(args) => set(global, args),
         ProgressCommand::Log { id, json } => log(global, id.as_deref(), json),
+        ProgressCommand::Recover => recover(global),
+    }
+}
+
+/// `duban progress recover`: replays the recovery file into the journal.
+fn recover(global: &Global) -> CliResult {
+    let path = progress_path(global.data.as_deref())?;
+    let lang = global.lang;
+    let Some(file) = progress::find_recovery(&path) else {
+        let none = msg!(RECOVER_NOTHING, path = path.display());
+        println!("{}", none.render(lang));
+        return Ok(());
+    };
+    let mut journal = Journal::open(&path)?;
+    let (added, report) = journal.replay(&file)?;
+    warn(&report.warnings, lang);
+    let done = msg!(
+        RECOVER_DONE,
+        n = added,
+        file = file.display(),
+        path = path.display()
+    );
+    println!("{}", done.render(lang));
+    Ok(())
+}
+
+/// What went wrong without stopping a save, on stderr.
+fn warn(warnings: &[Text], lang: Lang) {
+    for warning in warnings {
+        let warning = msg!(PROGRESS_WARNING).with("warning", warning.clone());
+        eprintln!(
+            "duban: {}",
+            crate::text::printable_lines(&warning.render(lang))
+        );
     }
 }
 
@@ -49,7 +83,7 @@ pub struct SetArgs {
     /// Task ID, e.g. K2.16, M3 or M3.2.
     id: String,
     /// 0 to 100; without it, derived from the --actual values.
-    #[arg(long, required_unless_present = "actual")]
+    #[arg(long, required_unless_present = "actual", value_parser = super::values::percent)]
     percent: Option<u8>,
     /// An actual value against one of the task's targets, by target
     /// name (repeatable): --actual 新增规上企业=60.
@@ -68,7 +102,7 @@ pub struct SetArgs {
     #[arg(long, default_value = "")]
     next_steps: String,
     /// The date the progress refers to (default: today).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::values::date)]
     date: Option<NaiveDate>,
 }
 
@@ -139,6 +173,7 @@ fn set(global: &Global, args: SetArgs) -> CliResult {
     let mut journal = Journal::open(&path)?;
     let report = journal.commit(entry.clone())?;
     let lang = global.lang;
+    warn(&report.warnings, lang);
     let merged = match report.merged {
         0 => String::new(),
         n => msg!(PROGRESS_MERGED, n = n).render(lang),
@@ -174,6 +209,13 @@ fn log(global: &Global, id: Option<&str>, json: bool) -> CliResult {
     }
     let path = progress_path(global.data.as_deref())?;
     let journal = Journal::open(&path)?;
+    if let Some(line) = journal.interrupted_save() {
+        eprintln!(
+            "duban: warning: line {line} of {} is a record whose save was interrupted; it is \
+             left out, and moved to a side file by the next save",
+            path.display()
+        );
+    }
     let mut entries: Vec<&ProgressEntry> = match id {
         Some(id) => journal.history(id),
         None => journal.entries().collect(),
@@ -195,7 +237,7 @@ fn log(global: &Global, id: Option<&str>, json: bool) -> CliResult {
         .unwrap_or(0);
     for e in entries {
         let status = label(e.status, global.lang);
-        println!(
+        let line = format!(
             "{}  {}{}  {:>3} %  {}{}  {}{}{}",
             e.date,
             e.task,
@@ -207,6 +249,9 @@ fn log(global: &Global, id: Option<&str>, json: bool) -> CliResult {
             actuals_text(&e.actuals),
             notes_text(e, global.lang),
         );
+        // One entry, one line: a note's control characters are shown, not
+        // sent to the terminal.
+        println!("{}", crate::text::printable(&line));
     }
     Ok(())
 }

@@ -33,11 +33,11 @@ pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
     pub format: ReportFormat,
     /// The date the circular reports on (default: --today, else today).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::values::date)]
     pub as_of: Option<NaiveDate>,
     /// The previous circular's date: changes are counted since then
     /// (default: the previous quarter's due date).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::values::date)]
     pub since: Option<NaiveDate>,
     /// Also list every task by leader.
     #[arg(long)]

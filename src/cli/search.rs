@@ -63,7 +63,7 @@ pub fn run(global: &Global, args: &SearchArgs) -> CliResult {
         );
     } else {
         for hit in &hits {
-            println!("{}", line(hit));
+            println!("{}", crate::text::printable(&line(hit)));
         }
     }
     Ok(())

@@ -53,10 +53,15 @@ impl Config {
             (None, Some(dir)) if dir.join(CONFIG_FILE).exists() => dir.join(CONFIG_FILE),
             (None, _) => return Ok(Config::default()),
         };
-        let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
-            path: path.clone(),
-            source,
-        })?;
+        let text = crate::files::read(&path, true)
+            .and_then(|bytes| {
+                String::from_utf8(bytes)
+                    .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+            })
+            .map_err(|source| ConfigError::Read {
+                path: path.clone(),
+                source,
+            })?;
         Config::parse(&path.display().to_string(), &text)
     }
 

@@ -64,6 +64,28 @@ entries! {
         en: "saved {id} {percent} %{derived} {status} {date}{merged} → {path}",
     }
     PROGRESS_DERIVED { zh: "（由实际值得出）", en: " (from the actual values)" }
+    RECOVER_NOTHING { zh: "{path} 没有需要恢复的记录", en: "nothing to recover for {path}" }
+    RECOVER_DONE {
+        zh: "已从 {file} 恢复 {n} 条记录 → {path}",
+        en: "recovered {n} record(s) from {file} → {path}",
+    }
+    PROGRESS_WARNING { zh: "警告：{warning}", en: "warning: {warning}" }
+    SAVE_BACKUP_FAILED {
+        zh: "{path} 的备份没有写成，记录照常保存：{error}",
+        en: "the backup of {path} was not written, the entry is saved all the same: {error}",
+    }
+    SAVE_TORN_KEPT {
+        zh: "{path} 第 {line} 行是一次中断的保存，其内容已另存于 {kept}",
+        en: "line {line} of {path} was an interrupted save; its bytes are kept in {kept}",
+    }
+    DASHBOARD_RECOVERY_KEPT {
+        zh: "{n} 条进展记录没能保存（{error}），已暂存于 {file}；日志可写后运行 `duban progress recover` 即可保存",
+        en: "{n} progress record(s) could not be saved ({error}); they are kept in {file} and `duban progress recover` saves them once the journal can be written",
+    }
+    DASHBOARD_RECOVERY_FAILED {
+        zh: "{n} 条进展记录没有保存，已丢失：{error}；恢复文件也无法写入：{cause}",
+        en: "{n} progress record(s) were not saved and are lost: {error}; no recovery file could be written either: {cause}",
+    }
     PROGRESS_MERGED { zh: "（合并了另一处写入的 {n} 条）", en: " (merged {n} from another writer)" }
     LOG_PROBLEMS { zh: "存在问题:", en: "problems: " }
     LOG_NEXT_STEPS { zh: "下步打算:", en: "next steps: " }
@@ -93,9 +115,5 @@ entries! {
     DASHBOARD_FILE_LEFT {
         zh: "进展文件保持原样未动：{error}",
         en: "the progress file was left as it is: {error}",
-    }
-    DASHBOARD_LOST {
-        zh: "{n} 条进展记录没有保存，已丢失：{error}",
-        en: "{n} progress record(s) were not saved and are lost: {error}",
     }
 }

@@ -1,7 +1,6 @@
 //! Reading the four files of a dataset into a [`Dataset`]: the bundled one
 //! and one on disk go through the same [`load_sources`].
 
-use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
@@ -60,7 +59,7 @@ pub fn load_dir(dir: &Path) -> Result<Dataset, LoadError> {
     let mut texts = Vec::with_capacity(FILES.len());
     for name in FILES {
         let path = dir.join(name);
-        let bytes = fs::read(&path).map_err(|source| match source.kind() {
+        let bytes = crate::files::read(&path, true).map_err(|source| match source.kind() {
             ErrorKind::NotFound => LoadError::NotFound { path: path.clone() },
             _ => LoadError::Read {
                 path: path.clone(),
