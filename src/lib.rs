@@ -22,6 +22,7 @@ pub mod line_edit;
 pub mod model;
 pub mod progress;
 pub mod report;
+pub mod script;
 pub mod search;
 pub mod store;
 pub mod synth;

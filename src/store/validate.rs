@@ -234,10 +234,13 @@ impl<'a> Checker<'a> {
     fn common(&mut self, file: &SourceFile, record: Option<usize>, task: &'a Task) -> bool {
         let id_at = file.locate(record, "id", Some(&task.id));
         let unique = self.unique_id(file, id_at, &task.id);
-        if let Some(leader) = &task.leader
-            && self.data.leader(leader).is_none()
-        {
-            let at = file.locate(record, "leader", Some(leader));
+        let fields = (task.leader.iter().map(|l| ("leader", l)))
+            .chain(task.other_leaders.iter().map(|l| ("other_leaders", l)));
+        for (field, leader) in fields {
+            if self.data.leader(leader).is_some() {
+                continue;
+            }
+            let at = file.locate(record, field, Some(leader));
             let msg = format!("unknown leader `{leader}`; {}", leader_list(self.data));
             self.report(file, at, msg);
         }
@@ -286,7 +289,9 @@ impl<'a> Checker<'a> {
                 continue;
             };
             let want_leader = TaskId::leader_id(leader);
+            let by_leader = !self.data.plan.by_section;
             match &task.leader {
+                _ if !by_leader => {}
                 None => {
                     let msg = format!(
                         "key task {} has no leader; expected `leader: \"{want_leader}\"`",
@@ -307,10 +312,16 @@ impl<'a> Checker<'a> {
             self.number(file, record, task, number);
             let expected = next.entry(leader).or_insert(1);
             if unique && number != *expected {
+                let group = if by_leader {
+                    format!("{want_leader}'s task {expected}")
+                } else {
+                    format!("task {expected} of section {leader}")
+                };
                 let msg = format!(
-                    "{} comes where {want_leader}'s task {} belongs; expected K{leader}.{} \
-                     (each leader's tasks are numbered 1, 2, 3, … in document order)",
-                    task.id, expected, expected
+                    "{} comes where {group} belongs; expected K{leader}.{expected} \
+                     (each {}'s tasks are numbered 1, 2, 3, … in document order)",
+                    task.id,
+                    if by_leader { "leader" } else { "section" }
                 );
                 self.report(file, id_at, msg);
             }

@@ -2,7 +2,7 @@
 //! produce, and the committed `data/` files have.
 
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::Path;
 
 use ron::extensions::Extensions;
@@ -60,15 +60,50 @@ pub fn render_dataset(data: &Dataset) -> io::Result<Vec<(&'static str, String)>>
     ])
 }
 
-/// Writes a dataset into `dir`, creating it if needed. Each file is written
-/// to a temporary name and renamed into place, so a reader never sees half
-/// a file.
+/// Writes a dataset into `dir`, creating it if needed: all four files or
+/// none (see [`write_files`]).
 pub fn write_dataset(dir: &Path, data: &Dataset) -> io::Result<()> {
-    fs::create_dir_all(dir)?;
-    for (name, text) in render_dataset(data)? {
-        let tmp = dir.join(format!(".{name}.tmp"));
-        fs::write(&tmp, text)?;
-        fs::rename(&tmp, dir.join(name))?;
+    write_files(dir, &render_dataset(data)?)
+}
+
+/// Writes `files` into `dir`, all or none. They are written and synced in
+/// a staging directory beside `dir` first, so a full disk or a failed
+/// write leaves `dir` as it was; then the staging directory becomes `dir`
+/// (a new dataset) or its files are renamed into `dir`, which needs no
+/// space. The staging directory is removed either way.
+pub fn write_files(dir: &Path, files: &[(&str, String)]) -> io::Result<()> {
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(parent)?;
+    let name = dir
+        .file_name()
+        .map_or_else(|| "dataset".into(), |n| n.to_string_lossy());
+    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+    let result = stage_and_swap(dir, &staging, files);
+    if staging.exists() {
+        // Best effort: the error that matters is `result`'s.
+        let _ = fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+fn stage_and_swap(dir: &Path, staging: &Path, files: &[(&str, String)]) -> io::Result<()> {
+    if staging.exists() {
+        fs::remove_dir_all(staging)?;
+    }
+    fs::create_dir(staging)?;
+    for (name, text) in files {
+        let mut file = fs::File::create(staging.join(name))?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+    }
+    if !dir.exists() {
+        return fs::rename(staging, dir);
+    }
+    for (name, _) in files {
+        fs::rename(staging.join(name), dir.join(name))?;
     }
     Ok(())
 }
