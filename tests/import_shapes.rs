@@ -322,3 +322,28 @@ fn lead_rule_override() {
         ["市发改委", "市国土房管局", "市统计局"]
     );
 }
+
+#[test]
+fn export_carries_leaders_section_and_deadline() {
+    let i = both_ways("2_labelled.md");
+    let export = duban::export::Export::new(&i.data, &[]);
+    let json: serde_json::Value =
+        serde_json::from_str(&export.to_json().expect("json")).expect("parses");
+    let tasks = json["tasks"].as_array().expect("tasks");
+    assert_eq!(tasks[0]["leader"], serde_json::Value::Null);
+    assert_eq!(tasks[0]["leaders"], serde_json::json!([]));
+    assert_eq!(tasks[0]["section"], serde_json::json!(["一、扩大有效投资", "（一）重大项目"]));
+    assert_eq!(tasks[1]["due"], "2024-09-30");
+    assert_eq!(tasks[1]["due_text"], "2024年9月底前");
+    assert_eq!(tasks[2]["leader"], "L1");
+    assert_eq!(tasks[2]["leaders"], serde_json::json!(["L1"]));
+    let mut csv = Vec::new();
+    duban::export::write_csv(&export, &mut csv).expect("csv");
+    let csv = String::from_utf8(csv).expect("utf-8");
+    let mut lines = csv.lines();
+    assert!(lines.next().expect("header").ends_with(",leaders,section,due,due_text"));
+    assert!(
+        lines.nth(1).expect("row").ends_with(",,一、扩大有效投资 / （一）重大项目,2024-09-30,2024年9月底前"),
+        "{csv}"
+    );
+}

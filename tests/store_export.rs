@@ -57,13 +57,17 @@ fn json_has_the_documented_fields() {
         [
             "co_members_of",
             "co_units",
+            "due",
+            "due_text",
             "id",
             "items",
             "kind",
             "lead_units",
             "leader",
+            "leaders",
             "number",
             "progress",
+            "section",
             "targets",
             "text",
             "title"
@@ -169,6 +173,10 @@ fn csv_joins_units_and_fills_leader_and_progress() {
             "on_track",
             "2023-05-01",
             "过半",
+            "",
+            "L1",
+            "",
+            "",
             ""
         ]
     );

@@ -6,7 +6,7 @@ use super::{Export, TargetExport};
 use crate::model::{Cmp, format_value};
 
 /// The CSV columns, in order.
-pub const CSV_HEADER: [&str; 15] = [
+pub const CSV_HEADER: [&str; 19] = [
     "id",
     "kind",
     "leader",
@@ -22,6 +22,10 @@ pub const CSV_HEADER: [&str; 15] = [
     "date",
     "note",
     "targets",
+    "leaders",
+    "section",
+    "due",
+    "due_text",
 ];
 
 /// How lists of units are joined in one cell.
@@ -88,6 +92,10 @@ pub fn write_csv<W: Write>(export: &Export, out: W) -> csv::Result<()> {
             &progress.map_or(String::new(), |p| p.date.to_string()),
             progress.map_or("", |p| p.note.as_str()),
             &targets_cell(&task.targets),
+            &task.leaders.join(JOIN),
+            &task.section.join(" / "),
+            &task.due.map_or(String::new(), |d| d.to_string()),
+            task.due_text.as_deref().unwrap_or(""),
         ])?;
     }
     w.flush()?;
