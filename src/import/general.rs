@@ -47,7 +47,16 @@ pub(crate) fn import(
     options: ImportOptions,
 ) -> Result<Imported, ImportError> {
     let body = sections::read(doc)?;
-    let front = front::parse(doc, 0..body.front_end, source_name);
+    let mut front = front::parse(doc, 0..body.front_end, source_name);
+    if front.title == source_name {
+        // No `关于…` notice title: the document's first line names it.
+        let first = (0..body.front_end)
+            .map(|i| super::clean::clean_text(doc.line(i)))
+            .find(|l| !l.is_empty() && !super::outline::is_noise(l));
+        if let Some(line) = first {
+            front.title = line;
+        }
+    }
     let stated = lead::stated_rule(&doc.text);
     let rule = options
         .lead_rule

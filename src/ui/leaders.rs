@@ -10,16 +10,21 @@ use crate::model::TaskKind;
 use crate::text::{fit_right, width};
 
 pub fn draw_leaders(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
-    let leaders = &app.data.plan.leaders;
+    let groups = &app.index.group_names;
+    let title = if app.data.plan.by_section {
+        app.labels.pane_sections
+    } else {
+        app.labels.pane_leaders
+    };
     let pane = ListPane {
-        title: app.labels.pane_leaders,
+        title,
         focused,
         cursor: app.nav.leaders.leaders,
-        len: leaders.len(),
+        len: groups.len(),
         top: None,
     };
     pane.draw(frame, rect, |i, w| {
-        let Some(leader) = leaders.get(i) else {
+        let Some(name) = groups.get(i) else {
             return row(Vec::new(), "", w);
         };
         let tasks = app.index.leader_tasks.get(i).map_or(&[][..], Vec::as_slice);
@@ -28,10 +33,9 @@ pub fn draw_leaders(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
             .count();
         let done = (app.standings().leader_completion.get(i).copied()).unwrap_or(0);
         let counts = format!("{}+{projects} {done:>3}%", tasks.len() - projects);
-        let name = format!("{} {}", leader.name, leader.title);
         let left = w.saturating_sub(width(&counts) + 1);
         row(
-            vec![(crate::text::fit(&name, left), Style::new())],
+            vec![(crate::text::fit(name, left), Style::new())],
             &fit_right(&counts, w.saturating_sub(left + 1)),
             w,
         )
@@ -62,13 +66,10 @@ fn number_width(app: &App, tasks: &[TaskRef]) -> usize {
 
 pub fn draw_tasks(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
     let tasks = app.leader_tasks();
-    let name = app
-        .data
-        .plan
-        .leaders
-        .get(app.nav.leaders.leaders.sel)
-        .map_or(String::new(), |l| {
-            format!("{} {}", app.labels.pane_tasks, l.name)
+    let name = (app.index.group_names.get(app.nav.leaders.leaders.sel))
+        .map_or(String::new(), |g| {
+            let short = g.split_whitespace().next().unwrap_or_default();
+            format!("{} {short}", app.labels.pane_tasks)
         });
     let pane = ListPane {
         title: &name,
