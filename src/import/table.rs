@@ -290,7 +290,7 @@ mod tests {
         );
         assert_eq!(rs.len(), 2);
         assert_eq!(rs[0].text, "建设甲工程二期");
-        assert_eq!(rs[0].duties.co, ["乙局丙局"]);
+        assert_eq!(rs[0].duties.co, ["乙局、丙局"]);
         assert_eq!(rs[1].duties.leaders, ["张三"]);
     }
 
