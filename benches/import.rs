@@ -16,8 +16,18 @@ use duban::store::load_dir;
 const TASKS: usize = 2000;
 const SECTIONS: usize = 20;
 const UNITS: [&str; 12] = [
-    "市发改局", "市经信局", "市财政局", "市住建局", "市交通局", "市商务局",
-    "市教育局", "市卫健局", "市水利局", "市农业农村局", "市生态环境局", "市统计局",
+    "市发改局",
+    "市经信局",
+    "市财政局",
+    "市住建局",
+    "市交通局",
+    "市商务局",
+    "市教育局",
+    "市卫健局",
+    "市水利局",
+    "市农业农村局",
+    "市生态环境局",
+    "市统计局",
 ];
 const DUE: [&str; 5] = ["5月底前", "年底前", "上半年", "三季度末", "长期坚持"];
 
@@ -31,8 +41,12 @@ fn document() -> String {
         for t in 0..per {
             let n = s * per + t + 1;
             let u = |k: usize| UNITS[(n + k) % UNITS.len()];
-            let text = format!("推进第{n}项重点工作，投资增长{}%以上，新建项目{}个", n % 9 + 3, n % 40 + 1);
-            if n % 2 == 0 {
+            let text = format!(
+                "推进第{n}项重点工作，投资增长{}%以上，新建项目{}个",
+                n % 9 + 3,
+                n % 40 + 1
+            );
+            if n.is_multiple_of(2) {
                 doc.push_str(&format!(
                     "{n}. {text}。\n牵头单位：{}\n配合单位：{}、{}\n完成时限：{}\n\n",
                     u(0),
@@ -41,7 +55,12 @@ fn document() -> String {
                     DUE[n % DUE.len()]
                 ));
             } else {
-                doc.push_str(&format!("{n}. {text}（{}牵头，{}、{}配合）。\n\n", u(0), u(3), u(4)));
+                doc.push_str(&format!(
+                    "{n}. {text}（{}牵头，{}、{}配合）。\n\n",
+                    u(0),
+                    u(3),
+                    u(4)
+                ));
             }
         }
     }

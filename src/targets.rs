@@ -178,15 +178,25 @@ fn shared_targets(clause: &str) -> Option<Vec<Target>> {
     };
     if let Some((before, after)) = clause.split_once("分别") {
         let names = names(before);
-        let verb_len = after.len() - after.trim_start_matches(|c: char| !c.is_ascii_digit()).len();
+        let verb_len = after.len()
+            - after
+                .trim_start_matches(|c: char| !c.is_ascii_digit())
+                .len();
         let (verb, values) = after.split_at(verb_len);
         let values: Vec<&str> = values.split(['和', '、']).collect();
         if names.len() < 2 || names.len() != values.len() {
             return Some(Vec::new());
         }
         let last = values[values.len() - 1];
-        let tail = ["以上", "以下", "以内", "左右"].into_iter().find(|t| last.ends_with(t)).unwrap_or("");
-        let unit = UNITS.iter().find(|u| last.trim_end_matches(tail).ends_with(**u)).copied().unwrap_or("");
+        let tail = ["以上", "以下", "以内", "左右"]
+            .into_iter()
+            .find(|t| last.ends_with(t))
+            .unwrap_or("");
+        let unit = UNITS
+            .iter()
+            .find(|u| last.trim_end_matches(tail).ends_with(**u))
+            .copied()
+            .unwrap_or("");
         let parts = names
             .iter()
             .zip(&values)
@@ -205,8 +215,7 @@ fn shared_targets(clause: &str) -> Option<Vec<Target>> {
     }
     let at = clause.match_indices('均').map(|(i, _)| i).find(|&i| {
         let after = &clause[i + '均'.len_utf8()..];
-        SHARED_VERBS.iter().any(|v| after.starts_with(v))
-            && !clause[..i].ends_with(['平', '人'])
+        SHARED_VERBS.iter().any(|v| after.starts_with(v)) && !clause[..i].ends_with(['平', '人'])
     })?;
     let (before, after) = (&clause[..at], &clause[at + '均'.len_utf8()..]);
     let names = names(before);
@@ -283,7 +292,9 @@ fn digits_fit(name: &str) -> bool {
         let latin = |j: usize| chars.get(j).is_some_and(|c| c.is_ascii_alphabetic());
         !c.is_ascii_digit() || (i > 0 && latin(i - 1)) || latin(i + 1) || {
             // 2.5 of PM2.5: a digit run that a letter starts.
-            let start = chars[..i].iter().rposition(|c| !(c.is_ascii_digit() || *c == '.'));
+            let start = chars[..i]
+                .iter()
+                .rposition(|c| !(c.is_ascii_digit() || *c == '.'));
             start.is_some_and(|s| chars[s].is_ascii_alphabetic())
         }
     })

@@ -91,7 +91,10 @@ fn bold_marks_the_leads() {
 #[test]
 fn without_a_comma_the_whole_list_leads() {
     let data = import("no_comma.md");
-    assert_eq!(roles(&data.tasks[0]), (vec!["市残联", "市红十字会"], vec![]));
+    assert_eq!(
+        roles(&data.tasks[0]),
+        (vec!["市残联", "市红十字会"], vec![])
+    );
     assert_eq!(roles(&data.tasks[1]), (vec!["市金融办"], vec![]));
     assert_eq!(
         roles(&data.tasks[2]),

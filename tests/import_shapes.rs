@@ -332,7 +332,10 @@ fn export_carries_leaders_section_and_deadline() {
     let tasks = json["tasks"].as_array().expect("tasks");
     assert_eq!(tasks[0]["leader"], serde_json::Value::Null);
     assert_eq!(tasks[0]["leaders"], serde_json::json!([]));
-    assert_eq!(tasks[0]["section"], serde_json::json!(["一、扩大有效投资", "（一）重大项目"]));
+    assert_eq!(
+        tasks[0]["section"],
+        serde_json::json!(["一、扩大有效投资", "（一）重大项目"])
+    );
     assert_eq!(tasks[1]["due"], "2024-09-30");
     assert_eq!(tasks[1]["due_text"], "2024年9月底前");
     assert_eq!(tasks[2]["leader"], "L1");
@@ -341,9 +344,17 @@ fn export_carries_leaders_section_and_deadline() {
     duban::export::write_csv(&export, &mut csv).expect("csv");
     let csv = String::from_utf8(csv).expect("utf-8");
     let mut lines = csv.lines();
-    assert!(lines.next().expect("header").ends_with(",leaders,section,due,due_text"));
     assert!(
-        lines.nth(1).expect("row").ends_with(",,一、扩大有效投资 / （一）重大项目,2024-09-30,2024年9月底前"),
+        lines
+            .next()
+            .expect("header")
+            .ends_with(",leaders,section,due,due_text")
+    );
+    assert!(
+        lines
+            .nth(1)
+            .expect("row")
+            .ends_with(",,一、扩大有效投资 / （一）重大项目,2024-09-30,2024年9月底前"),
         "{csv}"
     );
 }

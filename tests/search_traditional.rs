@@ -38,6 +38,9 @@ fn traditional_input_finds_it_too() {
 
 #[test]
 fn pinyin_finds_a_traditional_unit() {
-    assert_eq!(first_unit("linye").map(|h| h.0).as_deref(), Some("市林業局"));
+    assert_eq!(
+        first_unit("linye").map(|h| h.0).as_deref(),
+        Some("市林業局")
+    );
     assert_eq!(first_unit("sczj").map(|h| h.0).as_deref(), Some("市財政局"));
 }

@@ -6,7 +6,13 @@ use duban::import::import_document;
 use duban::model::{Cmp, Target};
 use duban::targets::extract;
 
-const ASCII_TO_FULL: [(char, char); 5] = [(',', '，'), (';', '；'), (':', '：'), ('(', '（'), (')', '）')];
+const ASCII_TO_FULL: [(char, char); 5] = [
+    (',', '，'),
+    (';', '；'),
+    (':', '：'),
+    ('(', '（'),
+    (')', '）'),
+];
 
 fn full_width(text: &str) -> String {
     text.chars()
@@ -25,7 +31,10 @@ fn t(name: &str, value: f64, unit: &str, cmp: Cmp) -> Target {
 
 #[test]
 fn the_whole_dongyang_source_gives_the_same_targets_either_way() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/source/dongyang-2023-key-tasks.md");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/source/dongyang-2023-key-tasks.md"
+    );
     let source = std::fs::read_to_string(path).expect("source");
     let ascii = import_document(&source, "ascii", None).expect("ASCII import");
     let full = import_document(&full_width(&source), "full", None).expect("full-width import");
@@ -67,14 +76,22 @@ fn numbers_shared_by_jun() {
             t("旅游收入增长", 10.0, "%", Cmp::AtLeast),
         ]
     );
-    assert_eq!(extract("人均可支配收入增长6%"), [t("人均可支配收入增长", 6.0, "%", Cmp::Exact)]);
+    assert_eq!(
+        extract("人均可支配收入增长6%"),
+        [t("人均可支配收入增长", 6.0, "%", Cmp::Exact)]
+    );
 }
 
 #[test]
 fn a_threshold_inside_a_name() {
     assert_eq!(
         extract("村级集体经济年收入30万元以上行政村占比达到80%"),
-        [t("村级集体经济年收入30万元以上行政村占比", 80.0, "%", Cmp::Exact)]
+        [t(
+            "村级集体经济年收入30万元以上行政村占比",
+            80.0,
+            "%",
+            Cmp::Exact
+        )]
     );
 }
 
@@ -97,6 +114,10 @@ fn two_targets_of_one_name_keep_both() {
         None,
     )
     .expect("imports");
-    let names: Vec<&str> = data.tasks[0].targets.iter().map(|t| t.name.as_str()).collect();
+    let names: Vec<&str> = data.tasks[0]
+        .targets
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect();
     assert_eq!(names, ["新增规上企业", "新增规上企业(2)"]);
 }

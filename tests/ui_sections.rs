@@ -50,7 +50,11 @@ fn second_section_lists_its_own_task() {
 #[test]
 fn every_tab_draws_without_leaders() {
     for tab in [Tab::Units, Tab::Projects, Tab::Overview] {
-        let shown = snap(100, 30, &[Action::ShowTab(tab), Action::Enter, Action::PaneRight]);
+        let shown = snap(
+            100,
+            30,
+            &[Action::ShowTab(tab), Action::Enter, Action::PaneRight],
+        );
         assert!(!shown.trim().is_empty(), "{tab:?}");
     }
 }

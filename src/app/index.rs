@@ -173,6 +173,41 @@ impl Index {
     }
 }
 
+/// The first tab's groups: leaders, or top-level sections when the plan
+/// numbers tasks by section (a document without leader grouping). Tasks
+/// without a section form one group named "".
+fn groups(data: &Dataset, refs: &[(TaskRef, &Task)]) -> (Vec<String>, Vec<Vec<TaskRef>>) {
+    if !data.plan.by_section {
+        let names = (data.plan.leaders.iter())
+            .map(|l| format!("{} {}", l.name, l.title).trim_end().to_string())
+            .collect();
+        let tasks = (data.plan.leaders.iter())
+            .map(|l| {
+                refs.iter()
+                    .filter(|(_, t)| t.leader.as_deref() == Some(l.id.as_str()))
+                    .map(|(r, _)| *r)
+                    .collect()
+            })
+            .collect();
+        return (names, tasks);
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut tasks: Vec<Vec<TaskRef>> = Vec::new();
+    for (r, t) in refs {
+        let name = t.section.first().cloned().unwrap_or_default();
+        let at = match names.iter().position(|n| *n == name) {
+            Some(at) => at,
+            None => {
+                names.push(name);
+                tasks.push(Vec::new());
+                names.len() - 1
+            }
+        };
+        tasks[at].push(*r);
+    }
+    (names, tasks)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,39 +258,4 @@ mod tests {
         let on_second = (index.duties[u].iter()).filter(|d| d.task == TaskRef(1));
         assert_eq!(on_second.count(), 1);
     }
-}
-
-/// The first tab's groups: leaders, or top-level sections when the plan
-/// numbers tasks by section (a document without leader grouping). Tasks
-/// without a section form one group named "".
-fn groups(data: &Dataset, refs: &[(TaskRef, &Task)]) -> (Vec<String>, Vec<Vec<TaskRef>>) {
-    if !data.plan.by_section {
-        let names = (data.plan.leaders.iter())
-            .map(|l| format!("{} {}", l.name, l.title).trim_end().to_string())
-            .collect();
-        let tasks = (data.plan.leaders.iter())
-            .map(|l| {
-                refs.iter()
-                    .filter(|(_, t)| t.leader.as_deref() == Some(l.id.as_str()))
-                    .map(|(r, _)| *r)
-                    .collect()
-            })
-            .collect();
-        return (names, tasks);
-    }
-    let mut names: Vec<String> = Vec::new();
-    let mut tasks: Vec<Vec<TaskRef>> = Vec::new();
-    for (r, t) in refs {
-        let name = t.section.first().cloned().unwrap_or_default();
-        let at = match names.iter().position(|n| *n == name) {
-            Some(at) => at,
-            None => {
-                names.push(name);
-                tasks.push(Vec::new());
-                names.len() - 1
-            }
-        };
-        tasks[at].push(*r);
-    }
-    (names, tasks)
 }

@@ -14,7 +14,7 @@ use crate::model::{Leader, Plan, Rules, Task, TaskKind, Unit};
 fn leader_names(task: &RawTask) -> Vec<String> {
     let names = task.duties.leaders.iter().flat_map(|l| {
         l.split(['、', ',', '，', ';', '；', ' '])
-            .map(|s| super::clean::clean_text(s))
+            .map(super::clean::clean_text)
             .filter(|s| !s.is_empty())
     });
     let mut out: Vec<String> = Vec::new();

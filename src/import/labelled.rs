@@ -253,13 +253,15 @@ mod tests {
         l.iter().map(String::as_str).collect()
     }
 
-    fn lists(d: &Duties) -> (Vec<&str>, Vec<&str>, Vec<&str>) {
+    type Lists<'a> = (Vec<&'a str>, Vec<&'a str>, Vec<&'a str>);
+
+    fn lists(d: &Duties) -> Lists<'_> {
         (v(&d.lead), v(&d.co), v(&d.listed))
     }
 
     #[test]
     fn every_inline_form() {
-        let cases: [(&str, (Vec<&str>, Vec<&str>, Vec<&str>)); 6] = [
+        let cases: [(&str, Lists); 6] = [
             (
                 "任务（甲局牵头，乙局、丙局配合）",
                 (vec!["甲局"], vec!["乙局、丙局"], vec![]),

@@ -132,12 +132,14 @@ pub(crate) fn records(lines: &[(usize, &str)]) -> Vec<Record> {
             parts.map(|(_, v)| v.as_str()).collect::<Vec<_>>().join("")
         };
         let number = cell(Column::Number);
-        if !boxed && has_number && number.is_empty() {
-            if let Some(last) = out.last_mut() {
-                last.text.push_str(&cell(Column::Task));
-                continue_duties(&mut last.duties, &columns, &row);
-                continue;
-            }
+        if !boxed
+            && has_number
+            && number.is_empty()
+            && let Some(last) = out.last_mut()
+        {
+            last.text.push_str(&cell(Column::Task));
+            continue_duties(&mut last.duties, &columns, &row);
+            continue;
         }
         let mut filled = row.clone();
         if !boxed {

@@ -157,7 +157,9 @@ mod tests {
             target("a", 98.0, Cmp::AtLeast),
             target("PM2.5平均浓度", 22.0, Cmp::AtMost),
         ];
-        let got = |pm: f64| percent_from_actuals(&targets, &[actual("a", 49.0), actual("PM2.5平均浓度", pm)]);
+        let got = |pm: f64| {
+            percent_from_actuals(&targets, &[actual("a", 49.0), actual("PM2.5平均浓度", pm)])
+        };
         assert_eq!(got(30.0), Some(25), "(50 + 0) / 2: over the limit");
         assert_eq!(got(22.0), Some(75), "(50 + 100) / 2: at the limit is met");
     }

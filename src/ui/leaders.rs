@@ -66,8 +66,8 @@ fn number_width(app: &App, tasks: &[TaskRef]) -> usize {
 
 pub fn draw_tasks(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
     let tasks = app.leader_tasks();
-    let name = (app.index.group_names.get(app.nav.leaders.leaders.sel))
-        .map_or(String::new(), |g| {
+    let name =
+        (app.index.group_names.get(app.nav.leaders.leaders.sel)).map_or(String::new(), |g| {
             let short = g.split_whitespace().next().unwrap_or_default();
             format!("{} {short}", app.labels.pane_tasks)
         });
