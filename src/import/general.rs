@@ -8,7 +8,7 @@ use super::lead::{self, LeadRule};
 use super::sections::{self, RawTask};
 use super::structure::name_and_title;
 use super::{Draft, ImportError, ImportOptions, Imported, front, targets};
-use crate::model::{Leader, Plan, Rules, Task, TaskKind, Unit};
+use crate::model::{Leader, Rules, Task, TaskKind, Unit};
 
 /// Leader names of a task: `张三、李四` → two.
 fn leader_names(task: &RawTask) -> Vec<String> {
@@ -125,24 +125,16 @@ pub(crate) fn import(
     }
     let resolved = super::resolve_units(doc, drafts, Vec::new(), &[], curated)?;
     let note = stated.map(|(s, _)| s).unwrap_or_default();
-    let plan = Plan {
-        title: front.title,
-        issuer: front.issuer,
-        doc_number: front.doc_number,
-        issued: front.issued,
-        year,
-        addressees: front.addressees,
-        rules: Rules {
-            first_listed_lead: rule == LeadRule::First,
-            co_unordered: note.contains("不分先后"),
-            default_co: Vec::new(),
-            note,
-        },
-        leaders: (leaders.iter().enumerate())
-            .map(|(i, n)| leader(format!("L{}", i + 1), n))
-            .collect(),
-        by_section,
+    let rules = Rules {
+        first_listed_lead: rule == LeadRule::First,
+        co_unordered: note.contains("不分先后"),
+        default_co: Vec::new(),
+        note,
     };
+    let leaders = (leaders.iter().enumerate())
+        .map(|(i, n)| leader(format!("L{}", i + 1), n))
+        .collect();
+    let plan = front.into_plan(year, rules, leaders, by_section);
     Ok(Imported {
         data: crate::model::Dataset {
             plan,

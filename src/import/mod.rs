@@ -25,7 +25,7 @@ mod table;
 mod targets;
 mod units;
 
-use crate::model::{Dataset, Item, Leader, Plan, Rules, Task, TaskKind, Unit};
+use crate::model::{Dataset, Item, Leader, Rules, Task, TaskKind, Unit};
 
 pub use clean::clean_text;
 pub use error::ImportError;
@@ -258,22 +258,13 @@ fn leader_grouped(
                 "a heading like `2023年政府工作报告重点工作责任分解`",
             )
         })?;
-    let plan = Plan {
-        title: front.title,
-        issuer: front.issuer,
-        doc_number: front.doc_number,
-        issued: front.issued,
-        year,
-        addressees: front.addressees,
-        rules: Rules {
-            first_listed_lead: note.contains("列第一位"),
-            co_unordered: note.contains("不分先后"),
-            default_co: resolved.default_co,
-            note,
-        },
-        leaders,
-        by_section: false,
+    let rules = Rules {
+        first_listed_lead: note.contains("列第一位"),
+        co_unordered: note.contains("不分先后"),
+        default_co: resolved.default_co,
+        note,
     };
+    let plan = front.into_plan(year, rules, leaders, false);
     Ok(Imported {
         data: Dataset {
             plan,
