@@ -340,8 +340,8 @@ fn committed_curation_fills_what_extraction_misses() {
     let mut data = dataset();
     assert_eq!(
         task(&data, "K1.1").targets.len(),
-        1,
-        "分别 is not extracted"
+        3,
+        "分别 gives a target per name"
     );
     assert!(
         task(&data, "M10").targets.is_empty(),
