@@ -19,6 +19,8 @@ fn entry(i: usize) -> ProgressEntry {
         status: Status::OnTrack,
         note: format!("第{i}次汇报:按计划推进"),
         actuals: Vec::new(),
+        problems: String::new(),
+        next_steps: String::new(),
     }
 }
 

@@ -17,6 +17,8 @@ fn entry(percent: u8, status: Status, date: NaiveDate) -> ProgressEntry {
         status,
         note: String::new(),
         actuals: Vec::new(),
+        problems: String::new(),
+        next_steps: String::new(),
     }
 }
 

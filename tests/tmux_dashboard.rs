@@ -169,6 +169,8 @@ fn shows_recorded_progress() {
         status: duban::model::Status::Behind,
         note: "一季度增长6.8%".into(),
         actuals: Vec::new(),
+        problems: String::new(),
+        next_steps: String::new(),
     };
     journal.commit(entry).expect("saved");
     let t = Tmux::start_in("progress", home.path(), 120, 40, "");

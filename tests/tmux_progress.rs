@@ -43,7 +43,7 @@ fn record_progress_quit_and_see_it_again() {
     let (row, line) = screen
         .lines()
         .enumerate()
-        .find(|(_, l)| l.contains("备注") && l.contains("完成征地"))
+        .find(|(_, l)| l.contains("主要进展") && l.contains("完成征地"))
         .expect("the note line");
     let end = line.find("完成征地").expect("note") + "完成征地".len();
     assert_eq!(t.flag("cursor_y"), row.to_string());

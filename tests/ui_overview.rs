@@ -360,6 +360,8 @@ fn standings_follow_saved_progress_and_new_thresholds() {
         status: duban::model::Status::Blocked,
         note: String::new(),
         actuals: Vec::new(),
+        problems: String::new(),
+        next_steps: String::new(),
     });
     update(
         &mut a,

@@ -172,10 +172,12 @@ impl App {
             .find(|e| e.date <= self.today)
     }
 
-    /// A task's light and why, on the as-of date.
+    /// A task's light and why, on the as-of date (a project standing on
+    /// its sub-items: see [`lights::standing_entry`]).
     pub fn light(&self, task: &Task) -> (Light, Reason) {
+        let entry = lights::standing_entry(task, |id| self.latest_as_of(id));
         lights::assess(
-            self.latest_as_of(&task.id),
+            entry.as_deref(),
             self.today,
             self.data.plan.year,
             &self.thresholds,
@@ -187,7 +189,8 @@ impl App {
         let latest: HashMap<&str, &ProgressEntry> = self
             .data
             .all_tasks()
-            .filter_map(|t| self.latest_as_of(&t.id).map(|e| (t.id.as_str(), e)))
+            .flat_map(|t| std::iter::once(&t.id).chain(t.items.iter().map(|i| &i.id)))
+            .filter_map(|id| self.latest_as_of(id).map(|e| (id.as_str(), e)))
             .collect();
         Overview::new(&self.data, &latest, self.today, &self.thresholds)
     }

@@ -4,6 +4,7 @@
 //! ```ron
 //! (
 //!     lights: (red_behind: 25, yellow_behind: 10, stale_days: 30),
+//!     circular: (issuer: "东阳市人民政府督查室", number: 3, copy_to: ["市委办公室"]),
 //! )
 //! ```
 //!
@@ -21,10 +22,12 @@ use crate::store::Diagnostic;
 pub const CONFIG_FILE: &str = "duban.ron";
 
 /// What the config file holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     pub lights: Thresholds,
+    /// The circular's issuer, number and copy list.
+    pub circular: crate::report::Settings,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -23,6 +23,7 @@
 //! (see [`config`]).
 
 pub mod config;
+mod rollup;
 mod standing;
 
 use chrono::{Datelike, NaiveDate};
@@ -31,6 +32,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{ProgressEntry, Status};
 
 pub use config::{CONFIG_FILE, Config, ConfigError};
+pub use rollup::{standing_entry, standing_in};
 pub use standing::{Assessed, Overview, Standing, Tally, UnitOrder, latest_as_of, units_by};
 
 /// A task's light. Always shown with its label, never as a bare symbol.

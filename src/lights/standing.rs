@@ -1,6 +1,7 @@
 //! Lights over a whole dataset, and how each leader and unit stands: what
 //! the overview tab and the reports show.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -58,7 +59,9 @@ impl Tally {
 #[derive(Debug, Clone)]
 pub struct Assessed<'d> {
     pub task: &'d Task,
-    pub entry: Option<&'d ProgressEntry>,
+    /// The entry the task stands on: its latest, or for a project the
+    /// roll-up of its sub-items (see [`super::standing_entry`]).
+    pub entry: Option<Cow<'d, ProgressEntry>>,
     pub light: Light,
     pub reason: Reason,
 }
@@ -66,7 +69,12 @@ pub struct Assessed<'d> {
 impl Assessed<'_> {
     /// The reported percent, 0 without an entry.
     pub fn percent(&self) -> u8 {
-        self.entry.map_or(0, |e| e.percent)
+        self.entry.as_ref().map_or(0, |e| e.percent)
+    }
+
+    /// The entry, borrowed.
+    pub fn entry(&self) -> Option<&ProgressEntry> {
+        self.entry.as_deref()
     }
 }
 
@@ -111,7 +119,7 @@ impl Standing {
             if a.light == Light::Red {
                 s.red.push(a.task.id.clone());
             }
-            let date = a.entry.map(|e| e.date);
+            let date = a.entry().map(|e| e.date);
             let fresh = date.is_some_and(|d| (as_of - d).num_days() < i64::from(t.stale_days));
             if a.light != Light::Done && !fresh {
                 s.stale += 1;
@@ -161,7 +169,8 @@ pub struct Overview<'d> {
 }
 
 impl<'d> Overview<'d> {
-    /// The overview of `data` with `latest` (see [`latest_as_of`]).
+    /// The overview of `data` with `latest` (see [`latest_as_of`]; it
+    /// holds sub-items too, for projects to roll up).
     pub fn new(
         data: &'d Dataset,
         latest: &HashMap<&str, &'d ProgressEntry>,
@@ -183,8 +192,8 @@ impl<'d> Overview<'d> {
         let year = data.plan.year;
         let tasks: Vec<Assessed<'d>> = tasks
             .map(|task| {
-                let entry = latest.get(task.id.as_str()).copied();
-                let (light, reason) = assess(entry, as_of, year, t);
+                let entry = super::standing_in(task, latest);
+                let (light, reason) = assess(entry.as_deref(), as_of, year, t);
                 Assessed {
                     task,
                     entry,

@@ -129,6 +129,8 @@ mod tests {
             status,
             note: String::new(),
             actuals: Vec::new(),
+            problems: String::new(),
+            next_steps: String::new(),
         }
     }
 

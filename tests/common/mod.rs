@@ -184,6 +184,8 @@ pub fn entry(task: &str, at: &str, percent: u8, status: Status, note: &str) -> P
         status,
         note: note.into(),
         actuals: Vec::new(),
+        problems: String::new(),
+        next_steps: String::new(),
     }
 }
 
