@@ -159,7 +159,7 @@ fn sub_item_progress_is_exported_and_rolls_up_into_its_project() {
     let row: Vec<&str> = rows[7].iter().collect();
     assert_eq!(&row[..2], ["M1.2", "item"]);
     assert_eq!(
-        &row[10..],
+        &row[10..17],
         [
             "50",
             "on_track",
