@@ -2,7 +2,7 @@
 //! style (`一、`, `（一）`, `1.`, `(1)`, `①`, `△`), or nothing; and which
 //! lines are noise from the page or the web copy.
 
-use super::numbers::{is_chinese_digit, leading_number, parse_chinese};
+use super::numbers::{SEPARATORS, is_chinese_digit, parse_chinese};
 
 /// A numbering style. Which style marks a task, a section or a sub-item
 /// is decided per document, by which one carries the units.
@@ -43,9 +43,13 @@ pub(crate) fn numbered(line: &str) -> Option<(Style, usize)> {
         }
         return parse_chinese(body).map(|_| (Style::ParenChinese, len));
     }
-    if let Some((_, len)) = leading_number(line) {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=4).contains(&digits) {
+        let sep = line[digits..].chars().next().filter(|c| SEPARATORS.contains(c));
+        let len = digits + sep.map_or(0, char::len_utf8);
         let next = line[len..].chars().next();
-        return (!next.is_some_and(|c| c.is_ascii_digit())).then_some((Style::Arabic, len));
+        return (sep.is_some() && !next.is_some_and(|c| c.is_ascii_digit()))
+            .then_some((Style::Arabic, len));
     }
     let digits: usize = line
         .chars()
@@ -104,6 +108,7 @@ mod tests {
         assert_eq!(style("③推进"), Some(Style::Circled));
         assert_eq!(style("△推进"), Some(Style::Bullet));
         assert_eq!(style("3.0版"), None);
+        assert_eq!(style("1999．推进"), Some(Style::Arabic));
         assert_eq!(style("2023年"), None);
         assert_eq!(style("（市发改局牵头）"), None);
     }
