@@ -45,7 +45,10 @@ pub(crate) fn numbered(line: &str) -> Option<(Style, usize)> {
     }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=4).contains(&digits) {
-        let sep = line[digits..].chars().next().filter(|c| SEPARATORS.contains(c));
+        let sep = line[digits..]
+            .chars()
+            .next()
+            .filter(|c| SEPARATORS.contains(c));
         let len = digits + sep.map_or(0, char::len_utf8);
         let next = line[len..].chars().next();
         return (sep.is_some() && !next.is_some_and(|c| c.is_ascii_digit()))
