@@ -6,7 +6,7 @@ use super::layout::{self, inner_height};
 use super::nav;
 use super::search;
 use super::{App, Mode, Pane, Popup};
-use super::{EditorAction, SaveOutcome, done, editor, saving};
+use super::{EditorAction, SaveOutcome, done, editor, notice, saving, task_filter};
 use crate::line_edit::Edit;
 use crate::model::ProgressEntry;
 
@@ -52,6 +52,8 @@ pub enum Action {
     },
     /// `e`: record progress on the selected task, project or sub-item.
     EditProgress,
+    /// `F`: narrow the task lists to the next light or status.
+    TaskFilter,
     /// A key in the progress editor.
     Editor(EditorAction),
     /// `u`: undo the last entry made in this session.
@@ -101,6 +103,12 @@ pub(super) enum Move {
 }
 
 pub fn update(app: &mut App, action: Action) -> Effect {
+    if !matches!(
+        action,
+        Action::Saved(_) | Action::Found(_) | Action::Resize(..)
+    ) {
+        app.notice = None;
+    }
     match action {
         Action::Quit => return Effect::Quit,
         Action::Resize(w, h) => {
@@ -143,8 +151,15 @@ fn browse(app: &mut App, action: Action) {
         return;
     }
     match action {
-        Action::EditProgress => editor::open(app),
+        Action::EditProgress if editor::can_edit(app) => editor::open(app),
+        Action::EditProgress => app.notice = Some(notice::no_edit(app)),
         Action::MarkDone => done::ask(app),
+        Action::TaskFilter if task_filter::filters(app.nav.tab) => {
+            let next = super::TaskFilter::next(app.nav.filter);
+            task_filter::set(app, next);
+        }
+        Action::TaskFilter => app.notice = Some(super::Notice::NothingToFilter),
+        Action::Back if app.nav.filter.is_some() => task_filter::set(app, None),
         Action::ShowTab(tab) => {
             app.nav.tab = tab;
             nav::fit_all(app);

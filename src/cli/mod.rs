@@ -4,6 +4,11 @@ mod args;
 mod check;
 mod dashboard;
 mod export;
+// Signals and terminal hang-ups are unix; elsewhere crossterm's events suffice.
+#[cfg(unix)]
+mod hangup;
+#[cfg(not(unix))]
+#[path = "hangup_console.rs"]
 mod hangup;
 mod import;
 mod progress;

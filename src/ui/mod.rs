@@ -11,6 +11,7 @@ mod leaders;
 mod list;
 mod notes;
 mod overview;
+mod popup;
 mod projects;
 mod saving;
 mod search;
