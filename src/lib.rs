@@ -26,6 +26,7 @@ pub mod messages;
 pub mod model;
 pub mod progress;
 pub mod report;
+pub mod script;
 pub mod search;
 pub mod store;
 pub mod synth;

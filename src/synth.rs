@@ -282,6 +282,10 @@ fn key_task(rng: &mut Rng, units: &[Unit], leader: usize, number: u32) -> Task {
         lead: all,
         co: co_units,
         co_members_of: Vec::new(),
+        other_leaders: Vec::new(),
+        section: Vec::new(),
+        due: None,
+        due_text: None,
         targets: Vec::new(),
     }
 }
@@ -315,6 +319,10 @@ fn project(rng: &mut Rng, units: &[Unit], number: u32) -> Task {
         lead: unit_list(rng, units, 1),
         co: unit_list(rng, units, co),
         co_members_of: Vec::new(),
+        other_leaders: Vec::new(),
+        section: Vec::new(),
+        due: None,
+        due_text: None,
         targets: Vec::new(),
     }
 }
@@ -344,6 +352,7 @@ pub fn synth(tasks: usize, seed: u64) -> Dataset {
             issued: None,
             year: 2023,
             addressees: vec!["市政府各部门".to_string()],
+            by_section: false,
             rules: Rules {
                 note: "列第一位者为工作牵头或汇总单位,配合部门排名不分先后".to_string(),
                 first_listed_lead: true,

@@ -2,7 +2,10 @@
 
 use std::path::Path;
 
-use duban::import::{TARGETS_FILE, TargetCuration, import_document, import_file, read_units};
+use duban::import::{
+    ImportOptions, LeadRule, TARGETS_FILE, TargetCuration, import_document, import_file,
+    import_with, read_units,
+};
 use duban::model::{Cmp, Dataset, Task, UnitKind};
 use duban::store::FILES;
 
@@ -166,14 +169,37 @@ fn bold_marks_leads_across_a_comma() {
     assert_eq!(task(&data, "K4.5").lead, ["市委政法委", "市公安局"]);
 }
 
+/// The six cells that are one 、-list with no comma and no bold: the
+/// whole group leads (as 40 of the 41 bold cells bold exactly the group
+/// before the first comma), and the import names each of them.
 #[test]
-fn list_without_comma_is_led_by_its_first_unit() {
+fn list_without_comma_is_led_by_the_whole_group() {
     let data = dataset();
     let k = task(&data, "K7.2");
     assert_eq!(
         (k.lead.as_slice(), k.co.as_slice()),
-        (&["市残联".to_string()][..], &["市红十字会".to_string()][..])
+        (
+            &["市残联".to_string(), "市红十字会".to_string()][..],
+            &[][..]
+        )
     );
+    let text = std::fs::read_to_string(root().join(SOURCE)).expect("source");
+    let imported = import_with(&text, SOURCE, None, ImportOptions::default()).expect("import");
+    let assumed: Vec<&str> = imported.assumed.iter().map(|a| a.task.as_str()).collect();
+    assert_eq!(assumed, ["K2.24", "K3.17", "K6.9", "K6.16", "K7.2", "K7.4"]);
+}
+
+#[test]
+fn lead_rule_first_restores_the_first_unit_reading() {
+    let text = std::fs::read_to_string(root().join(SOURCE)).expect("source");
+    let options = ImportOptions {
+        lead_rule: Some(LeadRule::First),
+    };
+    let imported = import_with(&text, SOURCE, None, options).expect("import");
+    let k = imported.data.task("K7.2").expect("K7.2");
+    assert_eq!(k.lead, ["市残联"]);
+    assert_eq!(k.co, ["市红十字会"]);
+    assert!(imported.assumed.is_empty());
 }
 
 #[test]
@@ -314,8 +340,8 @@ fn committed_curation_fills_what_extraction_misses() {
     let mut data = dataset();
     assert_eq!(
         task(&data, "K1.1").targets.len(),
-        1,
-        "分别 is not extracted"
+        3,
+        "分别 gives a target per name"
     );
     assert!(
         task(&data, "M10").targets.is_empty(),

@@ -89,9 +89,12 @@ fn bold_marks_the_leads() {
 }
 
 #[test]
-fn without_a_comma_the_first_unit_leads() {
+fn without_a_comma_the_whole_list_leads() {
     let data = import("no_comma.md");
-    assert_eq!(roles(&data.tasks[0]), (vec!["市残联"], vec!["市红十字会"]));
+    assert_eq!(
+        roles(&data.tasks[0]),
+        (vec!["市残联", "市红十字会"], vec![])
+    );
     assert_eq!(roles(&data.tasks[1]), (vec!["市金融办"], vec![]));
     assert_eq!(
         roles(&data.tasks[2]),
@@ -125,8 +128,18 @@ fn projects_without_leaders() {
         roles(&data.projects[0]),
         (vec!["市民政局"], vec!["市财政局", "各镇乡街道"])
     );
-    assert_eq!(roles(&data.projects[1]), (vec![], vec![]));
+    assert_eq!(roles(&data.projects[1]), (vec!["市文广旅体局"], vec![]));
     assert_eq!(data.projects[1].text, "新建城市书房10家。");
+}
+
+#[test]
+fn a_project_without_units_is_an_error_at_its_line() {
+    let text = std::fs::read_to_string(fixture("err_project_without_units.md")).expect("fixture");
+    let err = import_document(&text, "err_project_without_units.md", None)
+        .expect_err("a project no unit leads")
+        .to_string();
+    assert!(err.starts_with("err_project_without_units.md:15:"), "{err}");
+    assert!(err.contains("M2 has no lead unit"), "{err}");
 }
 
 #[test]
@@ -304,7 +317,7 @@ fn curated_alias_maps_a_spelling() {
         aliases: vec!["市残联".into()],
     }];
     let data = import_document(&text, "no_comma.md", Some(&curated)).expect("imports");
-    assert_eq!(data.tasks[0].lead, ["东阳市残疾人联合会"]);
+    assert_eq!(data.tasks[0].lead, ["东阳市残疾人联合会", "市红十字会"]);
     assert!(data.units.iter().all(|u| u.name != "市残联"));
 }
 

@@ -60,8 +60,12 @@ fn import_extracts_targets_from_task_and_project_texts() {
     );
     assert_eq!(
         targets_of(&data, "K1.2"),
-        [t("地区生产总值增长", 6.5, "%", Cmp::AtLeast)],
-        "the shared numbers (分别) are left to curation"
+        [
+            t("地区生产总值增长", 6.5, "%", Cmp::AtLeast),
+            t("财政总收入增长", 8.0, "%", Cmp::AtLeast),
+            t("一般公共预算收入增长", 7.0, "%", Cmp::AtLeast),
+        ],
+        "the shared numbers (分别) give one target per name"
     );
     assert_eq!(targets_of(&data, "K1.3"), []);
     assert_eq!(

@@ -18,6 +18,10 @@ fn task(id: &str, text: &str) -> Task {
         lead: vec!["市发改局".to_string()],
         co: Vec::new(),
         co_members_of: Vec::new(),
+        other_leaders: Vec::new(),
+        section: Vec::new(),
+        due: None,
+        due_text: None,
         targets: Vec::new(),
     }
 }
@@ -39,6 +43,7 @@ fn dataset() -> Dataset {
             issued: None,
             year: 2023,
             addressees: Vec::new(),
+            by_section: false,
             rules: Rules {
                 note: String::new(),
                 first_listed_lead: true,
@@ -80,6 +85,10 @@ fn dataset() -> Dataset {
             lead: vec!["市民政局".to_string()],
             co: Vec::new(),
             co_members_of: Vec::new(),
+            other_leaders: Vec::new(),
+            section: Vec::new(),
+            due: None,
+            due_text: None,
             targets: Vec::new(),
         }],
         units: vec![

@@ -59,14 +59,18 @@ fn json_has_the_documented_fields() {
         [
             "co_members_of",
             "co_units",
+            "due",
+            "due_text",
             "id",
             "item_progress",
             "items",
             "kind",
             "lead_units",
             "leader",
+            "leaders",
             "number",
             "progress",
+            "section",
             "targets",
             "text",
             "title"
@@ -155,7 +159,7 @@ fn sub_item_progress_is_exported_and_rolls_up_into_its_project() {
     let row: Vec<&str> = rows[7].iter().collect();
     assert_eq!(&row[..2], ["M1.2", "item"]);
     assert_eq!(
-        &row[10..],
+        &row[10..17],
         [
             "50",
             "on_track",
@@ -222,6 +226,10 @@ fn csv_joins_units_and_fills_leader_and_progress() {
             "on_track",
             "2023-05-01",
             "过半",
+            "",
+            "",
+            "",
+            "L1",
             "",
             "",
             ""

@@ -95,8 +95,9 @@ fn unknown_field_names_the_field_and_the_expected_ones() {
         "unknown_field",
         "tasks.ron",
         "14:5",
-        "unknown field `numbr`; expected one of `id`, `leader`, `number`, `title`, `text`, \
-         `items`, `lead`, `co`, `co_members_of`, `targets`",
+        "unknown field `numbr`; expected one of `id`, `leader`, `other_leaders`, `section`, \
+         `number`, `title`, `text`, `items`, `lead`, `co`, `co_members_of`, `targets`, `due`, \
+         `due_text`",
     );
 }
 

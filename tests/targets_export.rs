@@ -86,7 +86,8 @@ fn an_actual_gives_the_share_of_a_counting_target() {
     assert_eq!(target(100.0, Cmp::Exact).percent_of(85.0), Some(85));
     assert_eq!(target(7.5, Cmp::AtLeast).percent_of(6.8), Some(90));
     assert_eq!(target(100.0, Cmp::AtLeast).percent_of(130.0), Some(100));
-    assert_eq!(target(100.0, Cmp::AtMost).percent_of(50.0), None);
+    assert_eq!(target(100.0, Cmp::AtMost).percent_of(50.0), Some(100));
+    assert_eq!(target(100.0, Cmp::AtMost).percent_of(101.0), Some(0));
     assert_eq!(target(0.0, Cmp::Exact).percent_of(5.0), None);
 }
 

@@ -30,11 +30,15 @@ fn a_bare_count_is_exact_and_a_list_carries_its_verb() {
 
 #[test]
 fn a_growth_rate_with_yishang_is_at_least_in_percent() {
-    // K1.1: the second clause shares its numbers (分别) and gives nothing.
+    // K1.1: the second clause shares its numbers (分别), one per name.
     let text = "全面完成2023年全市经济社会发展预期目标。其中,地区生产总值增长7.5%以上;财政总收入、一般公共预算收入分别增长13.8%和12%以上;居民人均可支配收入增长与经济增长基本同步。";
     assert_eq!(
         extract(text),
-        [t("地区生产总值增长", 7.5, "%", Cmp::AtLeast)]
+        [
+            t("地区生产总值增长", 7.5, "%", Cmp::AtLeast),
+            t("财政总收入增长", 13.8, "%", Cmp::AtLeast),
+            t("一般公共预算收入增长", 12.0, "%", Cmp::AtLeast),
+        ]
     );
 }
 
@@ -73,6 +77,7 @@ fn lizheng_with_tupo_is_at_least() {
     assert_eq!(
         extract(text),
         [
+            t("新增2A级以上国企", 1.0, "家", Cmp::Exact),
             t("国企资产", 1200.0, "亿元", Cmp::AtLeast),
             t("新增融资", 120.0, "亿元", Cmp::AtLeast),
         ]
@@ -99,7 +104,7 @@ fn zuoyou_is_about() {
 
 #[test]
 fn buyidiyu_and_dizhi_set_the_comparison() {
-    // K2.24 and K8.9 (the PM2.5 clause has a digit in its name: nothing).
+    // K2.24 and K8.9 (PM2.5: digits beside Latin letters, in ug/m³).
     assert_eq!(
         extract("规范政府采购招投标机制,政府采购项目预留给中小企业比例不低于40%。"),
         [t("政府采购项目预留给中小企业比例", 40.0, "%", Cmp::AtLeast)]
@@ -108,7 +113,10 @@ fn buyidiyu_and_dizhi_set_the_comparison() {
         extract(
             "打好蓝天保卫战,确保空气优良天数比例达98%以上,PM2.5平均浓度低于22 ug/m³,空气质量综合指数稳中有降。"
         ),
-        [t("空气优良天数比例", 98.0, "%", Cmp::AtLeast)]
+        [
+            t("空气优良天数比例", 98.0, "%", Cmp::AtLeast),
+            t("PM2.5平均浓度", 22.0, "ug/m³", Cmp::AtMost),
+        ]
     );
 }
 
@@ -130,17 +138,40 @@ fn numbered_sub_items_and_spaces_are_read() {
 }
 
 #[test]
-fn shared_numbers_give_nothing() {
+fn shared_numbers_give_one_target_per_name() {
+    assert_eq!(
+        extract("规上工业总产值、规上工业增加值均增长10%以上"),
+        [
+            t("规上工业总产值增长", 10.0, "%", Cmp::AtLeast),
+            t("规上工业增加值增长", 10.0, "%", Cmp::AtLeast),
+        ]
+    );
+    assert_eq!(
+        extract("财政总收入、一般公共预算收入分别增长13.8%和12%以上"),
+        [
+            t("财政总收入增长", 13.8, "%", Cmp::AtLeast),
+            t("一般公共预算收入增长", 12.0, "%", Cmp::AtLeast),
+        ]
+    );
+}
+
+#[test]
+fn shared_numbers_that_cannot_be_read_give_nothing() {
     for text in [
-        "规上工业总产值、规上工业增加值均增长10%以上",
-        "实施文旅融合\"五百五千\"工程,旅游人次、收入均增长10%以上。",
-        "财政总收入、一般公共预算收入分别增长13.8%和12%以上",
         "完成批而未供土地消化、存量用地盘活、低效用地再开发14000亩",
         "集聚区入区影视企业营收达250亿元、增长10%以上。",
         "其中制造业投资增长30%、占比达30%以上",
     ] {
         assert_eq!(extract(text), [], "{text}");
     }
+}
+
+#[test]
+fn a_threshold_in_the_name_is_kept() {
+    assert_eq!(
+        extract("其中3亿元以上项目20个"),
+        [t("3亿元以上项目", 20.0, "个", Cmp::Exact)]
+    );
 }
 
 #[test]
@@ -155,8 +186,7 @@ fn numbers_that_are_not_targets_give_nothing() {
         // A number in parentheses, and one followed by a list of names.
         "完成基层医务人员服务能力培训全覆盖(600人次以上)",
         "首年完成学生宿舍维修改造提升项目6所(吴宁二中、巍山高中)",
-        // Digits in the name.
-        "其中3亿元以上项目20个",
+        // Digits in the name that are not a threshold.
         "加快推进省级跨乡镇土地综合整治试点项目和\"11350\"重点工程项目建设。",
         // Years, ages and durations.
         "全面完成2023年全市经济社会发展预期目标。",
@@ -182,18 +212,24 @@ fn bundled_targets_have_short_names_and_positive_values() {
         let chars = target.name.chars().count();
         assert!((3..=20).contains(&chars), "{target:?}");
         assert!(target.value > 0.0, "{target:?}");
-        assert!(
-            !target.name.chars().any(|c| c.is_ascii_digit()),
-            "{target:?}"
-        );
+        assert!(digits_only_as_threshold_or_code(&target.name), "{target:?}");
     }
+}
+
+/// Digits in a target's name only in a threshold (3亿元以上项目) or a code
+/// with Latin letters (PM2.5).
+fn digits_only_as_threshold_or_code(name: &str) -> bool {
+    !name.chars().any(|c| c.is_ascii_digit())
+        || name.contains("以上")
+        || name.contains("以下")
+        || name.chars().any(|c| c.is_ascii_alphabetic())
 }
 
 proptest! {
     #[test]
-    fn never_panics_and_names_never_hold_digits(text in "[新增企业家个亿元以上左右力争、,。.%0-9 ]{0,40}") {
+    fn never_panics_and_names_hold_digits_only_in_a_threshold(text in "[新增企业家个亿元以上左右力争、,。.%0-9 ]{0,40}") {
         for target in extract(&text) {
-            prop_assert!(!target.name.chars().any(|c| c.is_ascii_digit()));
+            prop_assert!(digits_only_as_threshold_or_code(&target.name), "{:?}", target);
             prop_assert!(target.value > 0.0);
         }
     }

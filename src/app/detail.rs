@@ -164,14 +164,15 @@ pub fn build(app: &App, subject: Subject, width: usize) -> Doc {
         Some(it) => (it.id.as_str(), app.progress.item_state(&it.id)),
         None => (task.id.as_str(), app.progress.state(task)),
     };
-    let leader = task
-        .leader
-        .as_deref()
-        .and_then(|id| app.data.leader(id))
-        .map_or_else(
-            || l.no_leader.to_string(),
-            |ld| format!("{} {}", ld.name, ld.title),
-        );
+    let leaders: Vec<String> = (task.leaders())
+        .filter_map(|id| app.data.leader(id))
+        .map(|ld| format!("{} {}", ld.name, ld.title).trim_end().to_string())
+        .collect();
+    let leader = if leaders.is_empty() {
+        l.no_leader.to_string()
+    } else {
+        leaders.join("、")
+    };
     b.para(&format!("{id}  {}: {leader}", l.leader), Tone::Title, 0);
     b.line(vec![
         Builder::seg(format!("{}: ", l.status), Tone::Muted),
@@ -180,6 +181,14 @@ pub fn build(app: &App, subject: Subject, width: usize) -> Doc {
     ]);
     if item.is_none() {
         light_line(&mut b, app, task);
+    }
+    if let Some(phrase) = &task.due_text {
+        let date = task.due.map(|d| format!(" ({d})")).unwrap_or_default();
+        b.para(&format!("{}: {phrase}{date}", l.due), Tone::Body, 0);
+    }
+    if !task.section.is_empty() {
+        let path = task.section.join(" / ");
+        b.para(&format!("{}: {path}", l.section), Tone::Muted, 0);
     }
     b.blank();
     body(&mut b, task, item);

@@ -51,8 +51,12 @@ pub struct ProjectRow {
 /// Derived lookups; build once with [`Index::new`].
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    /// Per leader (plan order): their key tasks, then projects they lead.
+    /// Per group of the first tab: its tasks. A group is a leader (plan
+    /// order; their key tasks, then projects they lead), or in a plan
+    /// numbered by section a top-level section (document order).
     pub leader_tasks: Vec<Vec<TaskRef>>,
+    /// The name of each group of `leader_tasks`.
+    pub group_names: Vec<String>,
     /// Per unit (registry order): duties, lead first, then co, then members.
     pub duties: Vec<Vec<Duty>>,
     /// Unit indices, heaviest load first.
@@ -81,17 +85,7 @@ impl Index {
             .map(|(i, t)| (TaskRef(i), t))
             .collect();
 
-        let leader_tasks = data
-            .plan
-            .leaders
-            .iter()
-            .map(|l| {
-                refs.iter()
-                    .filter(|(_, t)| t.leader.as_deref() == Some(l.id.as_str()))
-                    .map(|(r, _)| *r)
-                    .collect()
-            })
-            .collect();
+        let (group_names, leader_tasks) = groups(data, &refs);
 
         // Per role, per unit, in task order; a unit named twice in a task
         // keeps its first role there.
@@ -161,6 +155,7 @@ impl Index {
 
         Index {
             leader_tasks,
+            group_names,
             duties,
             units_by_load,
             unit_by_name,
@@ -176,6 +171,41 @@ impl Index {
         let count = |role| duties.iter().filter(|d| d.role == role).count();
         (count(Role::Lead), count(Role::Co), count(Role::Members))
     }
+}
+
+/// The first tab's groups: leaders, or top-level sections when the plan
+/// numbers tasks by section (a document without leader grouping). Tasks
+/// without a section form one group named "".
+fn groups(data: &Dataset, refs: &[(TaskRef, &Task)]) -> (Vec<String>, Vec<Vec<TaskRef>>) {
+    if !data.plan.by_section {
+        let names = (data.plan.leaders.iter())
+            .map(|l| format!("{} {}", l.name, l.title).trim_end().to_string())
+            .collect();
+        let tasks = (data.plan.leaders.iter())
+            .map(|l| {
+                refs.iter()
+                    .filter(|(_, t)| t.leader.as_deref() == Some(l.id.as_str()))
+                    .map(|(r, _)| *r)
+                    .collect()
+            })
+            .collect();
+        return (names, tasks);
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut tasks: Vec<Vec<TaskRef>> = Vec::new();
+    for (r, t) in refs {
+        let name = t.section.first().cloned().unwrap_or_default();
+        let at = match names.iter().position(|n| *n == name) {
+            Some(at) => at,
+            None => {
+                names.push(name);
+                tasks.push(Vec::new());
+                names.len() - 1
+            }
+        };
+        tasks[at].push(*r);
+    }
+    (names, tasks)
 }
 
 #[cfg(test)]

@@ -51,6 +51,12 @@ pub struct Labels {
     pub help_title: &'static str,
     pub help_filter: &'static str,
     pub too_small: &'static str,
+    /// The deadline line of the detail.
+    pub due: &'static str,
+    /// The section line of the detail.
+    pub section: &'static str,
+    /// The first tab's list when a plan is grouped by section.
+    pub pane_sections: &'static str,
 }
 
 pub static ZH: Labels = Labels {
@@ -79,6 +85,9 @@ pub static ZH: Labels = Labels {
     history: "历史",
     no_progress: "暂无进展记录",
     no_leader: "未注明",
+    due: "完成时限",
+    section: "所属部分",
+    pane_sections: "部分",
     role_lead: "牵头",
     role_co: "配合",
     role_member: "成员",
@@ -124,6 +133,9 @@ pub static EN: Labels = Labels {
     history: "History",
     no_progress: "No progress recorded",
     no_leader: "not named",
+    due: "Due",
+    section: "Section",
+    pane_sections: "Sections",
     role_lead: "lead",
     role_co: "co-op",
     role_member: "member",

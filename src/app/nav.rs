@@ -13,7 +13,7 @@ fn list_height(app: &App, pane: Pane) -> usize {
 /// How many rows the list in `pane` has.
 fn list_len(app: &App, pane: Pane) -> usize {
     match (app.nav.tab, pane) {
-        (Tab::Leaders, Pane::List) => app.data.plan.leaders.len(),
+        (Tab::Leaders, Pane::List) => app.index.group_names.len(),
         (Tab::Leaders, Pane::Middle) => app.leader_tasks().len(),
         (Tab::Units, Pane::List) => app.nav.units.shown.len(),
         (Tab::Units, Pane::Middle) => app.unit_duties().len(),
@@ -245,10 +245,7 @@ pub(super) fn jump_to_unit(app: &mut App, unit: usize) {
 
 /// Shows a task under its leader; a project without one in the projects tab.
 pub(super) fn jump_to_task(app: &mut App, task: TaskRef) {
-    let leader = app
-        .task(task)
-        .and_then(|t| t.leader.as_deref())
-        .and_then(|id| app.data.plan.leaders.iter().position(|l| l.id == id));
+    let leader = (app.index.leader_tasks.iter()).position(|ts| ts.contains(&task));
     push_back(app);
     match leader {
         Some(l) => {

@@ -76,6 +76,12 @@ pub struct ImportArgs {
     /// (unit kinds, aliases) is kept.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
+    /// How a plain unit list without a lead/cooperate split is read: the
+    /// first unit leads (first), the units before the first comma lead
+    /// (group), or every unit leads (all). Default: the rule the document
+    /// states; `first` when it states none.
+    #[arg(long, value_name = "RULE")]
+    pub lead_rule: Option<crate::import::LeadRule>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,11 +1,15 @@
 //! `duban import SOURCE --out DIR`: a document → a dataset directory.
-use super::args::ImportArgs;
+use super::args::{ImportArgs, Lang};
 use super::{CliResult, Global};
-use crate::messages::{IMPORT_CURATED, IMPORT_SUMMARY, Text};
+use crate::import::{ImportOptions, ImportSummary};
+use crate::messages::{IMPORT_ASSUMED, IMPORT_ASSUMED_ROW, IMPORT_CURATED, IMPORT_SUMMARY, Text};
 use crate::msg;
 
 pub fn run(global: &Global, args: &ImportArgs) -> CliResult {
-    let s = crate::import::import_file(&args.source, &args.out)?;
+    let options = ImportOptions {
+        lead_rule: args.lead_rule,
+    };
+    let s = crate::import::import_file_with(&args.source, &args.out, options)?;
     let curated = match s.curated {
         0 => Text::Plain(String::new()),
         n => msg!(IMPORT_CURATED, n = n),
@@ -21,5 +25,26 @@ pub fn run(global: &Global, args: &ImportArgs) -> CliResult {
     )
     .with("curated", curated);
     println!("{}", summary.render(global.lang));
+    print_assumed(global.lang, &s);
     Ok(())
+}
+
+/// Lists the tasks whose lead units rest on the lead rule, so a person can
+/// check them against the document.
+fn print_assumed(lang: Lang, summary: &ImportSummary) {
+    if summary.assumed.is_empty() {
+        return;
+    }
+    let n = summary.assumed.len();
+    let head = msg!(IMPORT_ASSUMED, n = n, rule = summary.rule);
+    println!("{}", head.render(lang));
+    for a in &summary.assumed {
+        let row = msg!(
+            IMPORT_ASSUMED_ROW,
+            id = a.task,
+            line = a.line,
+            units = a.lead.join("、")
+        );
+        println!("  {}", crate::text::printable(&row.render(lang)));
+    }
 }

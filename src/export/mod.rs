@@ -63,6 +63,18 @@ pub struct TaskExport {
     /// The numbers the task commits to, with the latest entry's actuals.
     #[serde(default)]
     pub targets: Vec<TargetExport>,
+    /// Every leader ID of the task (`leader` is the first, or `null`).
+    #[serde(default)]
+    pub leaders: Vec<String>,
+    /// The document's headings above the task, outermost first.
+    #[serde(default)]
+    pub section: Vec<String>,
+    /// The deadline as a date, or `null`.
+    #[serde(default)]
+    pub due: Option<NaiveDate>,
+    /// The deadline as the document writes it, or `null`.
+    #[serde(default)]
+    pub due_text: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -229,6 +241,10 @@ impl TaskExport {
                         .map(|a| a.value),
                 })
                 .collect(),
+            leaders: task.leaders().cloned().collect(),
+            section: task.section.clone(),
+            due: task.due,
+            due_text: task.due_text.clone(),
         }
     }
 }

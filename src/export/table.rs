@@ -7,7 +7,7 @@ use crate::csv_out::CsvWriter;
 use crate::model::{Cmp, format_value};
 
 /// The CSV columns, in order.
-pub const CSV_HEADER: [&str; 17] = [
+pub const CSV_HEADER: [&str; 21] = [
     "id",
     "kind",
     "leader",
@@ -25,6 +25,10 @@ pub const CSV_HEADER: [&str; 17] = [
     "targets",
     "problems",
     "next_steps",
+    "leaders",
+    "section",
+    "due",
+    "due_text",
 ];
 
 /// How lists of units are joined in one cell.
@@ -139,5 +143,9 @@ fn write_row<W: Write>(
         &row.targets,
         progress.map_or("", |p| p.problems.as_str()),
         progress.map_or("", |p| p.next_steps.as_str()),
+        &task.leaders.join(JOIN),
+        &task.section.join(" / "),
+        &task.due.map_or(String::new(), |d| d.to_string()),
+        task.due_text.as_deref().unwrap_or(""),
     ])
 }

@@ -23,6 +23,13 @@ pub enum ImportError {
         column: usize,
         message: Text,
     },
+    /// The dataset read from the source fails the checks `duban check`
+    /// makes; nothing was written.
+    #[error("{}: the dataset read from it fails its checks; nothing written:\n{problems}", source_file.display())]
+    Invalid {
+        source_file: PathBuf,
+        problems: String,
+    },
     #[error("{}: cannot write the dataset: {source}", path.display())]
     Write { path: PathBuf, source: io::Error },
     #[error("{file}:{line}:{column}: {problem}; expected {expected}\n  {line} | {text}")]

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
-use super::{ImportError, TARGETS_FILE, TargetCuration, import_document};
+use super::{Assumption, ImportError, ImportOptions, TARGETS_FILE, TargetCuration, import_with};
 use crate::model::Unit;
 use crate::store;
 
@@ -22,6 +22,10 @@ pub struct ImportSummary {
     /// Tasks whose targets came from `targets.ron` instead of extraction.
     pub curated: usize,
     pub out: PathBuf,
+    /// Tasks whose lead units rest on the lead rule.
+    pub assumed: Vec<Assumption>,
+    /// The lead rule the units were read by.
+    pub rule: super::LeadRule,
 }
 
 impl fmt::Display for ImportSummary {
@@ -94,6 +98,15 @@ fn read_source(path: &Path) -> Result<String, ImportError> {
 /// in `out/units.ron` and `out/targets.ron` when they exist. Nothing is
 /// written when either is unreadable.
 pub fn import_file(source: &Path, out: &Path) -> Result<ImportSummary, ImportError> {
+    import_file_with(source, out, ImportOptions::default())
+}
+
+/// [`import_file`] with options (the lead rule).
+pub fn import_file_with(
+    source: &Path,
+    out: &Path,
+    options: ImportOptions,
+) -> Result<ImportSummary, ImportError> {
     let text = read_source(source)?;
     let units_path = out.join("units.ron");
     let curated = if units_path.exists() {
@@ -107,15 +120,32 @@ pub fn import_file(source: &Path, out: &Path) -> Result<ImportSummary, ImportErr
     } else {
         None
     };
-    let mut data = import_document(&text, &source.display().to_string(), curated.as_deref())?;
+    let imported = import_with(
+        &text,
+        &source.display().to_string(),
+        curated.as_deref(),
+        options,
+    )?;
+    let mut data = imported.data;
     let curated_tasks = match &curation {
         Some(c) => c.apply(&mut data)?,
         None => 0,
     };
-    store::write_dataset(out, &data).map_err(|source| ImportError::Write {
+    let write_error = |source| ImportError::Write {
         path: out.to_path_buf(),
         source,
+    };
+    let files = store::render_dataset(&data).map_err(write_error)?;
+    let named: Vec<(String, &str)> = files
+        .iter()
+        .map(|(name, text)| (out.join(name).display().to_string(), text.as_str()))
+        .collect();
+    let pairs: Vec<(&str, &str)> = named.iter().map(|(n, t)| (n.as_str(), *t)).collect();
+    store::load_sources(&pairs).map_err(|e| ImportError::Invalid {
+        source_file: source.to_path_buf(),
+        problems: e.to_string(),
     })?;
+    store::write_files(out, &files).map_err(write_error)?;
     Ok(ImportSummary {
         leaders: data.plan.leaders.len(),
         tasks: data.tasks.len(),
@@ -124,5 +154,7 @@ pub fn import_file(source: &Path, out: &Path) -> Result<ImportSummary, ImportErr
         targets: data.all_tasks().map(|t| t.targets.len()).sum(),
         curated: curated_tasks,
         out: out.to_path_buf(),
+        assumed: imported.assumed,
+        rule: imported.rule,
     })
 }

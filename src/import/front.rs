@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::clean::clean_text;
 use super::doc::Doc;
+use crate::model::{Leader, Plan, Rules};
 
 pub(crate) struct Front {
     pub title: String,
@@ -13,6 +14,29 @@ pub(crate) struct Front {
     pub doc_number: String,
     pub issued: Option<NaiveDate>,
     pub addressees: Vec<String>,
+}
+
+impl Front {
+    /// The plan: this front matter with the year, rules and leaders.
+    pub fn into_plan(
+        self,
+        year: i32,
+        rules: Rules,
+        leaders: Vec<Leader>,
+        by_section: bool,
+    ) -> Plan {
+        Plan {
+            title: self.title,
+            issuer: self.issuer,
+            doc_number: self.doc_number,
+            issued: self.issued,
+            year,
+            addressees: self.addressees,
+            rules,
+            leaders,
+            by_section,
+        }
+    }
 }
 
 fn digits_before(s: &str) -> &str {

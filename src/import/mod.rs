@@ -8,21 +8,29 @@
 
 mod clean;
 mod doc;
+mod due;
 mod error;
 mod files;
 mod front;
+mod general;
+mod labelled;
+mod lead;
 mod numbers;
+mod outline;
 mod projects;
 mod registry;
+mod sections;
 mod structure;
+mod table;
 mod targets;
 mod units;
 
-use crate::model::{Dataset, Item, Leader, Plan, Rules, Task, TaskKind, Unit};
+use crate::model::{Dataset, Item, Leader, Rules, Task, TaskKind, Unit};
 
 pub use clean::clean_text;
 pub use error::ImportError;
-pub use files::{ImportSummary, import_file, read_units};
+pub use files::{ImportSummary, import_file, import_file_with, read_units};
+pub use lead::LeadRule;
 pub use registry::infer_kind;
 pub use targets::{CuratedTargets, TARGETS_FILE, TargetCuration};
 
@@ -34,6 +42,36 @@ use units::Roles;
 struct Draft {
     task: Task,
     roles: Roles,
+    /// Offset in the source of the task's number, for errors.
+    at: usize,
+    /// The lead reading rests on the lead rule, not on the text.
+    assumed: bool,
+}
+
+/// How to import.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportOptions {
+    /// Overrides the lead rule the document states (or the default).
+    pub lead_rule: Option<LeadRule>,
+}
+
+/// A task whose lead units rest on the lead rule rather than on the text:
+/// a plain list of several units with no lead/cooperate split.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assumption {
+    pub task: String,
+    /// 1-based line of the task in the source.
+    pub line: usize,
+    pub lead: Vec<String>,
+}
+
+/// An imported dataset and what its reading assumed.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub data: Dataset,
+    pub assumed: Vec<Assumption>,
+    /// The lead rule the units were read by.
+    pub rule: LeadRule,
 }
 
 /// Imports a document. `source_name` names it in errors; `curated` is an
@@ -45,59 +83,41 @@ pub fn import_document(
     source_name: &str,
     curated: Option<&[Unit]>,
 ) -> Result<Dataset, ImportError> {
+    import_with(text, source_name, curated, ImportOptions::default()).map(|i| i.data)
+}
+
+/// Imports a document of any shape: grouped under leader headings (the
+/// leader reader), or anything else (the section reader).
+pub fn import_with(
+    text: &str,
+    source_name: &str,
+    curated: Option<&[Unit]>,
+    options: ImportOptions,
+) -> Result<Imported, ImportError> {
     let doc = Doc::new(text, source_name);
-    let regions = structure::regions(&doc)?;
-    let front = front::parse(&doc, regions.front.clone(), source_name);
-    let (headings, spans) = structure::key_tasks(&doc, regions.keys.clone())?;
-    let leaders: Vec<Leader> = headings
-        .iter()
-        .map(|h| Leader {
-            id: format!("L{}", h.numeral),
-            name: h.name.clone(),
-            title: h.title.clone(),
-        })
-        .collect();
-
-    let mut note = None;
-    let mut drafts = Vec::new();
-    for span in &spans {
-        let list = units::split(&doc, span.units.clone())?;
-        if list.entries.is_empty() {
-            return Err(doc.error(
-                span.at,
-                format!("task {} has an empty unit list", span.number),
-                "unit names after `责任单位:`",
-            ));
-        }
-        if note.is_none() {
-            note = list.note.clone();
-        }
-        let text = clean_text(&doc.text[span.text.clone()]);
-        let task = Task {
-            id: format!("K{}.{}", span.leader, span.number),
-            kind: TaskKind::Key,
-            leader: Some(format!("L{}", span.leader)),
-            number: span.number,
-            title: None,
-            targets: targets::extracted(&text),
-            text,
-            items: Vec::new(),
-            lead: Vec::new(),
-            co: Vec::new(),
-            co_members_of: Vec::new(),
-        };
-        drafts.push(Draft {
-            task,
-            roles: Roles::of_list(&list),
-        });
+    if structure::has_leader_headings(&doc) {
+        leader_grouped(&doc, source_name, curated, options)
+    } else {
+        general::import(&doc, source_name, curated, options)
     }
-    let project_drafts = match regions.projects.clone() {
-        Some(r) => project_drafts(&doc, r, &leaders)?,
-        None => Vec::new(),
-    };
+}
 
-    let note = note.unwrap_or_default();
-    let default_co = units::default_co(&note);
+/// Canonical units for the drafts, every task checked to have a lead.
+struct Resolved {
+    tasks: Vec<Task>,
+    projects: Vec<Task>,
+    units: Vec<Unit>,
+    default_co: Vec<String>,
+    assumed: Vec<Assumption>,
+}
+
+fn resolve_units(
+    doc: &Doc,
+    drafts: Vec<Draft>,
+    project_drafts: Vec<Draft>,
+    default_co: &[String],
+    curated: Option<&[Unit]>,
+) -> Result<Resolved, ImportError> {
     let mut mentions = Vec::new();
     for d in drafts.iter().chain(&project_drafts) {
         let r = &d.roles;
@@ -117,15 +137,113 @@ pub fn import_document(
         group: false,
     }));
     let registry = Registry::build(&mentions, curated);
-    let finish = |d: Draft| {
+    let mut assumed = Vec::new();
+    let mut finish = |d: Draft| {
         let mut task = d.task;
         task.lead = registry.canonical_all(&d.roles.lead, &[]);
         task.co = registry.canonical_all(&d.roles.co, &task.lead);
         task.co_members_of = registry.canonical_all(&d.roles.members_of, &[]);
-        task
+        if task.lead.is_empty() {
+            return Err(doc.error(
+                d.at,
+                format!("{} has no lead unit", task.id),
+                "a unit that leads the task (牵头单位, or first in 责任单位)",
+            ));
+        }
+        if d.assumed {
+            assumed.push(Assumption {
+                task: task.id.clone(),
+                line: doc.line_of(d.at) + 1,
+                lead: task.lead.clone(),
+            });
+        }
+        Ok(task)
     };
-    let tasks: Vec<Task> = drafts.into_iter().map(finish).collect();
-    let projects: Vec<Task> = project_drafts.into_iter().map(finish).collect();
+    let tasks = drafts
+        .into_iter()
+        .map(&mut finish)
+        .collect::<Result<_, _>>()?;
+    let projects = (project_drafts.into_iter().map(&mut finish)).collect::<Result<_, _>>()?;
+    Ok(Resolved {
+        tasks,
+        projects,
+        default_co: registry.canonical_all(default_co, &[]),
+        units: registry.units,
+        assumed,
+    })
+}
+
+/// The leader reader: `一、XXX市长牵头的重点工作` headings, tasks under
+/// them with `责任单位:` lists. The document's `列第一位` rule reads a
+/// plain 、-list as one group that leads unless `--lead-rule` says
+/// otherwise.
+fn leader_grouped(
+    doc: &Doc,
+    source_name: &str,
+    curated: Option<&[Unit]>,
+    options: ImportOptions,
+) -> Result<Imported, ImportError> {
+    let rule = options.lead_rule.unwrap_or(LeadRule::Group);
+    let regions = structure::regions(doc)?;
+    let front = front::parse(doc, regions.front.clone(), source_name);
+    let (headings, spans) = structure::key_tasks(doc, regions.keys.clone())?;
+    let leaders: Vec<Leader> = headings
+        .iter()
+        .map(|h| Leader {
+            id: format!("L{}", h.numeral),
+            name: h.name.clone(),
+            title: h.title.clone(),
+        })
+        .collect();
+
+    let mut note = None;
+    let mut drafts = Vec::new();
+    for span in &spans {
+        let list = units::split(doc, span.units.clone())?;
+        if list.entries.is_empty() {
+            return Err(doc.error(
+                span.at,
+                format!("task {} has an empty unit list", span.number),
+                "unit names after `责任单位:`",
+            ));
+        }
+        if note.is_none() {
+            note = list.note.clone();
+        }
+        let text = clean_text(&doc.text[span.text.clone()]);
+        let task = Task {
+            id: format!("K{}.{}", span.leader, span.number),
+            kind: TaskKind::Key,
+            leader: Some(format!("L{}", span.leader)),
+            other_leaders: Vec::new(),
+            section: Vec::new(),
+            number: span.number,
+            title: None,
+            targets: targets::extracted(&text),
+            text,
+            items: Vec::new(),
+            lead: Vec::new(),
+            co: Vec::new(),
+            co_members_of: Vec::new(),
+            due: None,
+            due_text: None,
+        };
+        let (roles, assumed) = Roles::of_list(&list, rule);
+        drafts.push(Draft {
+            task,
+            roles,
+            at: span.at,
+            assumed: assumed && options.lead_rule.is_none(),
+        });
+    }
+    let project_drafts = match regions.projects.clone() {
+        Some(r) => project_drafts(doc, r, &leaders, rule, options.lead_rule.is_none())?,
+        None => Vec::new(),
+    };
+
+    let note = note.unwrap_or_default();
+    let default_co = units::default_co(&note);
+    let resolved = resolve_units(doc, drafts, project_drafts, &default_co, curated)?;
 
     let year = regions
         .key_heading
@@ -140,26 +258,22 @@ pub fn import_document(
                 "a heading like `2023年政府工作报告重点工作责任分解`",
             )
         })?;
-    let plan = Plan {
-        title: front.title,
-        issuer: front.issuer,
-        doc_number: front.doc_number,
-        issued: front.issued,
-        year,
-        addressees: front.addressees,
-        rules: Rules {
-            first_listed_lead: note.contains("列第一位"),
-            co_unordered: note.contains("不分先后"),
-            default_co: registry.canonical_all(&default_co, &[]),
-            note,
-        },
-        leaders,
+    let rules = Rules {
+        first_listed_lead: note.contains("列第一位"),
+        co_unordered: note.contains("不分先后"),
+        default_co: resolved.default_co,
+        note,
     };
-    Ok(Dataset {
-        plan,
-        tasks,
-        projects,
-        units: registry.units,
+    let plan = front.into_plan(year, rules, leaders, false);
+    Ok(Imported {
+        data: Dataset {
+            plan,
+            tasks: resolved.tasks,
+            projects: resolved.projects,
+            units: resolved.units,
+        },
+        assumed: resolved.assumed,
+        rule,
     })
 }
 
@@ -167,9 +281,11 @@ fn project_drafts(
     doc: &Doc,
     region: std::ops::Range<usize>,
     leaders: &[Leader],
+    rule: LeadRule,
+    assuming: bool,
 ) -> Result<Vec<Draft>, ImportError> {
     let mut out = Vec::new();
-    for p in projects::parse(doc, region)? {
+    for p in projects::parse(doc, region, rule)? {
         let leader = match &p.leader {
             None => None,
             Some((name, at)) => {
@@ -207,10 +323,16 @@ fn project_drafts(
             lead: Vec::new(),
             co: Vec::new(),
             co_members_of: Vec::new(),
+            other_leaders: Vec::new(),
+            section: Vec::new(),
+            due: None,
+            due_text: None,
         };
         out.push(Draft {
             task,
             roles: p.roles,
+            at: p.at,
+            assumed: p.assumed && assuming,
         });
     }
     Ok(out)

@@ -6,6 +6,7 @@ use std::ops::Range;
 use super::ImportError;
 use super::clean::clean_text;
 use super::doc::Doc;
+use super::lead::LeadRule;
 use super::numbers::{chinese, is_chinese_digit, leading_number, parse_chinese};
 use super::structure::find_label;
 use super::units::{self, Roles};
@@ -18,6 +19,8 @@ const UNITS_LABEL: &str = "责任单位";
 /// One project as written, before unit names are made canonical.
 pub(crate) struct ProjectDraft {
     pub number: u32,
+    /// Offset in the source where the project starts.
+    pub at: usize,
     pub title: String,
     pub text: String,
     /// Numbered sub-items' texts.
@@ -25,6 +28,8 @@ pub(crate) struct ProjectDraft {
     /// The leader's name and where it stands.
     pub leader: Option<(String, usize)>,
     pub roles: Roles,
+    /// The lead reading rests on the lead rule (see `Roles::of_list`).
+    pub assumed: bool,
 }
 
 /// The offset of the line-start `X、` project number in `range`, if any,
@@ -75,7 +80,11 @@ pub(crate) fn items(text: &str) -> Vec<String> {
 }
 
 /// Parses the project section.
-pub(crate) fn parse(doc: &Doc, region: Range<usize>) -> Result<Vec<ProjectDraft>, ImportError> {
+pub(crate) fn parse(
+    doc: &Doc,
+    region: Range<usize>,
+    rule: LeadRule,
+) -> Result<Vec<ProjectDraft>, ImportError> {
     let starts = project_starts(doc, region.clone());
     let expected_first = "the first project, `一、<title>。<description>`";
     match (doc.skip_blank(region.start, region.end), starts.first()) {
@@ -101,12 +110,17 @@ pub(crate) fn parse(doc: &Doc, region: Range<usize>) -> Result<Vec<ProjectDraft>
         }
         let end = starts.get(k + 1).map_or(region.end, |(s, _)| *s);
         let body = start + chinese(number).len() + '、'.len_utf8();
-        drafts.push(project(doc, number, body..end)?);
+        drafts.push(project(doc, number, body..end, rule)?);
     }
     Ok(drafts)
 }
 
-fn project(doc: &Doc, number: u32, range: Range<usize>) -> Result<ProjectDraft, ImportError> {
+fn project(
+    doc: &Doc,
+    number: u32,
+    range: Range<usize>,
+    rule: LeadRule,
+) -> Result<ProjectDraft, ImportError> {
     let s = &doc.text[range.clone()];
     let mut labels: Vec<(&str, usize, usize)> = LEADER_LABELS
         .iter()
@@ -136,23 +150,26 @@ fn project(doc: &Doc, number: u32, range: Range<usize>) -> Result<ProjectDraft, 
         .find_map(|l| value(l))
         .map(|r| (clean_text(&doc.text[r.clone()]), r.start));
     let list = |label: &str| value(label).map(|r| units::split(doc, r)).transpose();
-    let roles = match (list(LEAD_LABEL)?, list(CO_LABEL)?, list(UNITS_LABEL)?) {
-        (None, None, Some(all)) => Roles::of_list(&all),
+    let (roles, assumed) = match (list(LEAD_LABEL)?, list(CO_LABEL)?, list(UNITS_LABEL)?) {
+        (None, None, Some(all)) => Roles::of_list(&all, rule),
         (lead, co, _) => {
             let empty = || units::List {
                 entries: Vec::new(),
                 note: None,
             };
-            Roles::of_lists(&lead.unwrap_or_else(empty), &co.unwrap_or_else(empty))
+            let roles = Roles::of_lists(&lead.unwrap_or_else(empty), &co.unwrap_or_else(empty));
+            (roles, false)
         }
     };
     let items = items(&text);
     Ok(ProjectDraft {
         number,
+        at: range.start,
         title,
         text,
         items,
         leader,
         roles,
+        assumed,
     })
 }

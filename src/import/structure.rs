@@ -54,7 +54,7 @@ use crate::messages::NO_LEADER_HEADING;
 pub(crate) const EXPECTED_HEADING: &str = "a leader heading like `一、XXX市长牵头的重点工作`";
 
 /// Splits "郭锦明常务副市长" into name and title.
-fn name_and_title(s: &str) -> Option<(String, String)> {
+pub(crate) fn name_and_title(s: &str) -> Option<(String, String)> {
     let titles = TITLE_RANKS
         .iter()
         .flat_map(|r| TITLE_LEVELS.iter().map(move |l| format!("{r}{l}")));
@@ -89,6 +89,11 @@ pub(crate) fn find_leader_heading(line: &str) -> Option<(usize, LeaderHeading)> 
             },
         ))
     })
+}
+
+/// Whether the document groups its tasks under leader headings.
+pub(crate) fn has_leader_headings(doc: &Doc) -> bool {
+    (0..doc.line_count()).any(|i| find_leader_heading(doc.line(i)).is_some_and(|(at, _)| at == 0))
 }
 
 fn is_section_heading(cleaned: &str, tail: &str) -> bool {

@@ -28,16 +28,21 @@ pub struct CuratedTargets {
     pub targets: Vec<Target>,
 }
 
-/// The targets extraction finds in `text`, or none when two of them would
-/// share a name (an actual names its target, so names must be unique).
+/// The targets extraction finds in `text`. An actual names its target, so
+/// names must be unique: a second target of the same name is numbered
+/// (`新增规上企业(2)`).
 pub(crate) fn extracted(text: &str) -> Vec<Target> {
-    let targets = crate::targets::extract(text);
-    let mut names = HashSet::new();
-    if targets.iter().all(|t| names.insert(t.name.as_str())) {
-        targets
-    } else {
-        Vec::new()
+    let mut targets = crate::targets::extract(text);
+    let mut seen: HashSet<String> = HashSet::new();
+    for t in &mut targets {
+        let mut n = 1;
+        let base = t.name.clone();
+        while !seen.insert(t.name.clone()) {
+            n += 1;
+            t.name = format!("{base}({n})");
+        }
     }
+    targets
 }
 
 /// A dataset's curation file, read and checked on its own: no task listed
@@ -167,8 +172,11 @@ mod tests {
     }
 
     #[test]
-    fn extraction_with_a_repeated_name_gives_nothing() {
-        assert!(!extracted("新增规上企业100家。").is_empty());
-        assert_eq!(extracted("新增规上企业100家。新增规上企业20家。"), []);
+    fn a_repeated_name_is_numbered() {
+        let names: Vec<String> = extracted("新增规上企业100家。新增规上企业20家。")
+            .into_iter()
+            .map(|t| t.name)
+            .collect();
+        assert_eq!(names, ["新增规上企业", "新增规上企业(2)"]);
     }
 }

@@ -11,6 +11,7 @@ use super::ImportError;
 use super::clean::clean_text;
 use super::doc::Doc;
 use super::front::find_date;
+use super::lead::LeadRule;
 
 /// Names that hold a 、 of their own.
 const COMPOUNDS: [(&str, &str); 1] = [("各镇", "乡人民政府")];
@@ -191,7 +192,7 @@ pub(crate) fn split(doc: &Doc, range: Range<usize>) -> Result<List, ImportError>
 }
 
 /// Whether the 、 between `before` and `after` is inside a compound name.
-fn joins(before: &str, after: &str) -> bool {
+pub(crate) fn joins(before: &str, after: &str) -> bool {
     let before = clean_text(before);
     let after = clean_text(after);
     COMPOUNDS
@@ -229,8 +230,10 @@ fn members(name: &str) -> Option<Members> {
 
 impl Roles {
     /// Roles by the key-task rule: bold leads; else the group before the
-    /// first comma; else the first unit.
-    pub fn of_list(list: &List) -> Roles {
+    /// first comma; else (a single 、-list) what `rule` says. The flag tells
+    /// whether the reading rests on the rule: a list of several units with
+    /// neither bold nor a comma.
+    pub fn of_list(list: &List, rule: LeadRule) -> (Roles, bool) {
         let any_bold = list.entries.iter().any(|e| e.bold);
         let multi_group = list
             .entries
@@ -239,17 +242,21 @@ impl Roles {
         let leads = |(i, e): (usize, &Entry)| {
             if any_bold {
                 e.bold
+            } else if rule == LeadRule::All {
+                true
             } else if multi_group {
                 e.group == list.entries[0].group
             } else {
-                i == 0
+                rule == LeadRule::Group || i == 0
             }
         };
+        let assumed = !any_bold && !multi_group && list.entries.len() > 1;
         let (lead, co): (Vec<_>, Vec<_>) = list.entries.iter().enumerate().partition(|x| leads(*x));
-        Roles::from_parts(
+        let roles = Roles::from_parts(
             lead.into_iter().map(|(_, e)| e),
             co.into_iter().map(|(_, e)| e),
-        )
+        );
+        (roles, assumed)
     }
 
     /// Roles from separate lists (牵头单位 / 配合单位).

@@ -122,6 +122,10 @@ mod tests {
             lead: Vec::new(),
             co: Vec::new(),
             co_members_of: Vec::new(),
+            other_leaders: Vec::new(),
+            section: Vec::new(),
+            due: None,
+            due_text: None,
             targets: Vec::new(),
         }
     }

@@ -43,6 +43,10 @@ entries! {
         zh: "重点工作 {id} 的领导是“{leader}”；应为编号中的领导“{want}”",
         en: "key task {id} has leader `{leader}`; expected `{want}`, the leader in its ID",
     }
+    KEY_OUT_OF_ORDER_SECTION {
+        zh: "{id} 出现在第 {number} 部分第 {n} 项的位置；应为 K{number}.{n}（每部分的事项按文件顺序编为 1、2、3……）",
+        en: "{id} comes where task {n} of section {number} belongs; expected K{number}.{n} (each section's tasks are numbered 1, 2, 3, … in document order)",
+    }
     KEY_OUT_OF_ORDER {
         zh: "{id} 出现在 {leader} 的第 {n} 项的位置；应为 K{number}.{n}（每位领导的事项按文件顺序编为 1、2、3……）",
         en: "{id} comes where {leader}'s task {n} belongs; expected K{number}.{n} (each leader's tasks are numbered 1, 2, 3, … in document order)",

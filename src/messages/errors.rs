@@ -101,6 +101,10 @@ entries! {
         zh: "{path}:{line}:{column}：无法读取校订的{what}：{message}",
         en: "{path}:{line}:{column}: cannot read the curated {what}: {message}",
     }
+    IMPORT_INVALID {
+        zh: "{path}：从中读出的数据集未通过检查，未写入任何文件：\n{problems}",
+        en: "{path}: the dataset read from it fails its checks; nothing written:\n{problems}",
+    }
     IMPORT_WRITE { zh: "{path}：无法写入数据集：{error}", en: "{path}: cannot write the dataset: {error}" }
     IMPORT_SYNTAX {
         zh: "{file}:{line}:{column}：{problem}；应为{expected}",
@@ -360,6 +364,14 @@ impl Localize for ImportError {
                 line = line,
                 column = column,
                 message = message.render(lang)
+            ),
+            ImportError::Invalid {
+                source_file,
+                problems,
+            } => crate::msg!(
+                IMPORT_INVALID,
+                path = source_file.display(),
+                problems = problems
             ),
             ImportError::Write { path, source } => {
                 crate::msg!(

@@ -26,6 +26,11 @@ pub struct Plan {
     pub rules: Rules,
     /// Leaders in document order.
     pub leaders: Vec<Leader>,
+    /// Key task IDs count within the document's top-level sections
+    /// (`K<section>.<n>`) instead of within leaders: a document not
+    /// grouped under leaders. Tasks may then have no leader.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_section: bool,
 }
 
 /// How to read the unit lists, as the document states it.

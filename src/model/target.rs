@@ -62,16 +62,16 @@ impl Target {
         format!("{before}{}{value}{}{after}", self.name, self.unit)
     }
 
-    /// The share of the target an actual value reaches, 0 to 100, for
-    /// targets that count up. `None` for at-most targets, whose progress is
-    /// not a share, and for a zero or non-finite value.
+    /// The share of the target an actual value reaches, 0 to 100. An
+    /// at-most target (以下, 以内) is all or nothing: 100 when the actual is
+    /// at or under the value, else 0. `None` for a zero or non-finite
+    /// value.
     pub fn percent_of(&self, actual: f64) -> Option<u8> {
-        if self.cmp == Cmp::AtMost
-            || !self.value.is_finite()
-            || self.value <= 0.0
-            || !actual.is_finite()
-        {
+        if !self.value.is_finite() || self.value <= 0.0 || !actual.is_finite() {
             return None;
+        }
+        if self.cmp == Cmp::AtMost {
+            return Some(if actual <= self.value { 100 } else { 0 });
         }
         let share = (actual / self.value * 100.0).clamp(0.0, 100.0);
         // In range 0..=100 after the clamp.

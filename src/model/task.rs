@@ -1,3 +1,4 @@
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::Target;
@@ -26,6 +27,14 @@ pub struct Task {
     /// document names its leading city leader.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leader: Option<String>,
+    /// Further leader IDs when the document names several for one task
+    /// (`责任领导：A、B`); `leader` is the first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_leaders: Vec<String>,
+    /// The document's headings above the task, outermost first; empty in a
+    /// document grouped under leader headings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub section: Vec<String>,
     /// The number as printed in the document.
     pub number: u32,
     /// Projects only: the title before the first 。.
@@ -48,6 +57,13 @@ pub struct Task {
     /// by hand where extraction cannot be sure).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub targets: Vec<Target>,
+    /// The deadline the document states, as a date where the phrase names
+    /// one (`5月底前` → 05-31 of the plan year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    /// The deadline phrase as written (`5月底前`, `长期坚持`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_text: Option<String>,
 }
 
 /// A numbered sub-item of a livelihood project.
@@ -63,6 +79,11 @@ impl Task {
     /// The line a list shows: the title for a project, the text for a task.
     pub fn headline(&self) -> &str {
         self.title.as_deref().unwrap_or(&self.text)
+    }
+
+    /// Every leader ID of the task, the first one first.
+    pub fn leaders(&self) -> impl Iterator<Item = &String> {
+        self.leader.iter().chain(&self.other_leaders)
     }
 
     /// Whether this unit leads (`Some(true)`), cooperates (`Some(false)`)

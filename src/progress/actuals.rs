@@ -75,7 +75,7 @@ pub fn check_actuals(data: &Dataset, task: &str, actuals: &[Actual]) -> Result<(
 /// The percent actual values give: the mean share of the task's targets
 /// ([`Target::percent_of`], at most 100 each), rounded down, where a target
 /// without an actual counts 0 (so one target met of three is not done).
-/// At-most targets (以下), whose progress is not a share, are left out.
+/// An at-most target (以下) counts 100 when met, 0 when not.
 /// `None` without actuals or without a target that has a share.
 pub fn percent_from_actuals(targets: &[Target], actuals: &[Actual]) -> Option<u8> {
     if actuals.is_empty() {
@@ -152,24 +152,28 @@ mod tests {
     }
 
     #[test]
-    fn at_most_targets_are_left_out_of_the_mean() {
+    fn at_most_targets_count_when_met() {
         let targets = [
             target("a", 98.0, Cmp::AtLeast),
             target("PM2.5平均浓度", 22.0, Cmp::AtMost),
         ];
-        let got = percent_from_actuals(
-            &targets,
-            &[actual("a", 49.0), actual("PM2.5平均浓度", 30.0)],
-        );
-        assert_eq!(got, Some(50));
+        let got = |pm: f64| {
+            percent_from_actuals(&targets, &[actual("a", 49.0), actual("PM2.5平均浓度", pm)])
+        };
+        assert_eq!(got(30.0), Some(25), "(50 + 0) / 2: over the limit");
+        assert_eq!(got(22.0), Some(75), "(50 + 100) / 2: at the limit is met");
     }
 
     #[test]
-    fn at_most_targets_give_no_percent() {
+    fn an_at_most_target_alone_is_all_or_nothing() {
         let targets = [target("PM2.5平均浓度", 22.0, Cmp::AtMost)];
         assert_eq!(
             percent_from_actuals(&targets, &[actual("PM2.5平均浓度", 20.0)]),
-            None
+            Some(100)
+        );
+        assert_eq!(
+            percent_from_actuals(&targets, &[actual("PM2.5平均浓度", 23.0)]),
+            Some(0)
         );
         assert_eq!(percent_from_actuals(&targets, &[]), None);
     }

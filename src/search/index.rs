@@ -24,8 +24,12 @@ pub(crate) struct Entry {
 pub(crate) struct Doc {
     pub entry: u32,
     pub field: Field,
-    /// The text, decoded once: the fuzzy matcher works on characters.
+    /// The text, decoded once (the fuzzy matcher works on characters),
+    /// traditional characters folded to simplified so that either script
+    /// finds it.
     pub text: Box<[char]>,
+    /// The text as written, when folding changed it.
+    pub shown: Option<Box<[char]>>,
     /// The lowercased characters of `text`, as interned character IDs.
     pub chars: Box<[u32]>,
     pub pairs: InitialPairs,
@@ -140,7 +144,9 @@ impl Index {
         for &(field, text) in fields.iter().filter(|(_, t)| !t.is_empty()) {
             let doc = self.docs.len() as u32;
             let mut chars = Vec::with_capacity(text.len() / 3 + 1);
-            for c in text.chars().flat_map(char::to_lowercase) {
+            let folded: Box<[char]> = text.chars().map(crate::script::simplified).collect();
+            let shown = (!folded.iter().copied().eq(text.chars())).then(|| text.chars().collect());
+            for c in folded.iter().flat_map(|c| c.to_lowercase()) {
                 let (id, new) = self.chars.intern(c);
                 if new {
                     self.readings.push(Readings::of(c));
@@ -155,7 +161,8 @@ impl Index {
             self.docs.push(Doc {
                 entry,
                 field,
-                text: text.chars().collect(),
+                text: folded,
+                shown,
                 pairs: InitialPairs::of(&chars, &self.readings),
                 chars: chars.into(),
             });
@@ -240,7 +247,10 @@ impl Index {
         let docs: usize = self
             .docs
             .iter()
-            .map(|d| std::mem::size_of::<Doc>() + d.text.len() * 4 + d.chars.len() * 4)
+            .map(|d| {
+                let shown = d.shown.as_ref().map_or(0, |s| s.len() * 4);
+                std::mem::size_of::<Doc>() + d.text.len() * 4 + d.chars.len() * 4 + shown
+            })
             .sum();
         let postings: usize = self
             .postings

@@ -86,7 +86,8 @@ impl Searcher {
     /// The best `limit` hits for `query`, best first, of one kind or all.
     /// Leading and trailing spaces are ignored.
     pub fn search(&mut self, query: &str, kind: Option<Kind>, limit: usize) -> Vec<Hit> {
-        let query = query.trim();
+        let folded = crate::script::fold(query);
+        let query = folded.trim();
         if query.is_empty() {
             self.state = None;
             return Vec::new();
@@ -301,7 +302,8 @@ impl Searcher {
                         .map(|(_, idx)| ranges_of(&idx))
                         .unwrap_or_default(),
                 };
-                (d.field, text, ranges)
+                let shown = d.shown.as_ref().map_or(text, |s| s.iter().collect());
+                (d.field, shown, ranges)
             }
         };
         Hit {

@@ -21,7 +21,7 @@ pub use bundled::{BUNDLED_DIR, bundled_sources};
 pub use error::{Diagnostic, LoadError};
 pub use index::{Duties, Index};
 pub use load::{decode, load_dir, load_sources};
-pub use write::{FILES, render_dataset, ron_pretty, write_dataset};
+pub use write::{FILES, render_dataset, ron_pretty, write_dataset, write_files};
 
 /// The dataset in `data`, or the bundled one when `data` is `None`.
 pub fn load(data: Option<&Path>) -> Result<Dataset, LoadError> {

@@ -230,10 +230,13 @@ impl<'a> Checker<'a> {
     fn common(&mut self, file: &SourceFile, record: Option<usize>, task: &'a Task) -> bool {
         let id_at = file.locate(record, "id", Some(&task.id));
         let unique = self.unique_id(file, id_at, &task.id);
-        if let Some(leader) = &task.leader
-            && self.data.leader(leader).is_none()
-        {
-            let at = file.locate(record, "leader", Some(leader));
+        let fields = (task.leader.iter().map(|l| ("leader", l)))
+            .chain(task.other_leaders.iter().map(|l| ("other_leaders", l)));
+        for (field, leader) in fields {
+            if self.data.leader(leader).is_some() {
+                continue;
+            }
+            let at = file.locate(record, field, Some(leader));
             let msg = msg!(LEADER_UNKNOWN, leader = leader).with("list", leader_list(self.data));
             self.report(file, at, msg);
         }
@@ -278,7 +281,9 @@ impl<'a> Checker<'a> {
                 continue;
             };
             let want_leader = TaskId::leader_id(leader);
+            let by_leader = !self.data.plan.by_section;
             match &task.leader {
+                _ if !by_leader => {}
                 None => {
                     let msg = msg!(KEY_NO_LEADER, id = task.id, want = want_leader);
                     self.report(file, id_at, msg);
@@ -298,13 +303,22 @@ impl<'a> Checker<'a> {
             self.number(file, record, task, number);
             let expected = next.entry(leader).or_insert(1);
             if unique && number != *expected {
-                let msg = msg!(
-                    KEY_OUT_OF_ORDER,
-                    id = task.id,
-                    leader = want_leader,
-                    n = expected,
-                    number = leader
-                );
+                let msg = if by_leader {
+                    msg!(
+                        KEY_OUT_OF_ORDER,
+                        id = task.id,
+                        leader = want_leader,
+                        n = expected,
+                        number = leader
+                    )
+                } else {
+                    msg!(
+                        KEY_OUT_OF_ORDER_SECTION,
+                        id = task.id,
+                        n = expected,
+                        number = leader
+                    )
+                };
                 self.report(file, id_at, msg);
             }
             if unique {

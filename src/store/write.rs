@@ -2,7 +2,7 @@
 //! produce, and the committed `data/` files have.
 
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::Path;
 
 use ron::extensions::Extensions;
@@ -60,14 +60,46 @@ pub fn render_dataset(data: &Dataset) -> io::Result<Vec<(&'static str, String)>>
     ])
 }
 
-/// Writes a dataset into `dir`, creating it if needed. Each file is written
-/// under an unpredictable temporary name and renamed into place (see
-/// [`crate::files::replace`]), so a reader never sees half a file and a
-/// link planted in the directory is never written through.
+/// Writes a dataset into `dir`, creating it if needed: all four files or
+/// none (see [`write_files`]).
 pub fn write_dataset(dir: &Path, data: &Dataset) -> io::Result<()> {
-    fs::create_dir_all(dir)?;
-    for (name, text) in render_dataset(data)? {
-        crate::files::replace(&dir.join(name), text.as_bytes())?;
+    write_files(dir, &render_dataset(data)?)
+}
+
+/// Writes `files` into `dir`, all or none. They are written and synced in
+/// a staging directory beside `dir` first, so a full disk or a failed
+/// write leaves `dir` as it was; then the staging directory becomes `dir`
+/// (a new dataset) or its files are renamed into `dir`, which needs no
+/// space. The staging directory is removed either way.
+pub fn write_files(dir: &Path, files: &[(&str, String)]) -> io::Result<()> {
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(parent)?;
+    let name = dir
+        .file_name()
+        .map_or_else(|| "dataset".into(), |n| n.to_string_lossy());
+    // An unpredictable name, created exclusively: nothing planted beside
+    // the dataset can be written through. Removed when dropped.
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{name}.staging-"))
+        .tempdir_in(parent)?;
+    for (name, text) in files {
+        let mut file = fs::File::create_new(staging.path().join(name))?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+    }
+    if !dir.exists() {
+        let path = staging.keep();
+        return fs::rename(&path, dir).inspect_err(|_| {
+            let _ = fs::remove_dir_all(&path);
+        });
+    }
+    // Renames replace names in `dir`: a link there is replaced, never
+    // followed.
+    for (name, _) in files {
+        fs::rename(staging.path().join(name), dir.join(name))?;
     }
     Ok(())
 }

@@ -11,19 +11,24 @@ use crate::model::TaskKind;
 use crate::text::{fit_right, width};
 
 pub fn draw_leaders(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
-    let leaders = &app.data.plan.leaders;
+    let groups = &app.index.group_names;
+    let title = if app.data.plan.by_section {
+        app.labels.pane_sections
+    } else {
+        app.labels.pane_leaders
+    };
     let heads = columns::heads(app.labels.lang);
     let inner = usize::from(rect.width.saturating_sub(2));
     let pane = ListPane {
-        title: app.labels.pane_leaders,
+        title,
         focused,
         cursor: app.nav.leaders.leaders,
-        len: leaders.len(),
+        len: groups.len(),
         top: None,
         header: Some(name_header(heads.leader_name, heads.leader_counts, inner)),
     };
     pane.draw(frame, rect, |i, w| {
-        let Some(leader) = leaders.get(i) else {
+        let Some(name) = groups.get(i) else {
             return row(Vec::new(), "", w);
         };
         let tasks = app.index.leader_tasks.get(i).map_or(&[][..], Vec::as_slice);
@@ -32,10 +37,9 @@ pub fn draw_leaders(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
             .count();
         let done = (app.standings().leader_completion.get(i).copied()).unwrap_or(0);
         let counts = format!("{}+{projects} {done:>3}%", tasks.len() - projects);
-        let name = format!("{} {}", leader.name, leader.title);
         let left = w.saturating_sub(width(&counts) + 1);
         row(
-            vec![(crate::text::fit(&name, left), Style::new())],
+            vec![(crate::text::fit(name, left), Style::new())],
             &fit_right(&counts, w.saturating_sub(left + 1)),
             w,
         )
@@ -66,13 +70,10 @@ fn number_width(app: &App, tasks: &[TaskRef], head: usize) -> usize {
 
 pub fn draw_tasks(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
     let tasks = app.leader_tasks();
-    let name = app
-        .data
-        .plan
-        .leaders
-        .get(app.nav.leaders.leaders.sel)
-        .map_or(String::new(), |l| {
-            format!("{} {}", app.labels.pane_tasks, l.name)
+    let name =
+        (app.index.group_names.get(app.nav.leaders.leaders.sel)).map_or(String::new(), |g| {
+            let short = g.split_whitespace().next().unwrap_or_default();
+            format!("{} {short}", app.labels.pane_tasks)
         });
     let title = name + &crate::app::task_filter::title_note(app);
     let mut cols: Vec<(String, usize)> = (columns::task_list(Tab::Leaders, app.labels).iter())

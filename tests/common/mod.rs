@@ -47,6 +47,10 @@ fn task(
         lead: names(lead),
         co: names(co),
         co_members_of: Vec::new(),
+        other_leaders: Vec::new(),
+        section: Vec::new(),
+        due: None,
+        due_text: None,
         targets: Vec::new(),
     }
 }
@@ -102,6 +106,7 @@ pub fn sample() -> Dataset {
             issued: None,
             year: 2023,
             addressees: Vec::new(),
+            by_section: false,
             rules: Rules {
                 note: String::new(),
                 first_listed_lead: true,
