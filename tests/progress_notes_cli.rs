@@ -121,5 +121,5 @@ fn export_shows_sub_item_progress_and_the_projects_roll_up() {
         .lines()
         .find(|l| l.starts_with("M2.1,item,"))
         .expect("a row for M2.1");
-    assert!(row.ends_with(",60,on_track,2023-06-01,,,雨季,"), "{row}");
+    assert!(row.contains(",60,on_track,2023-06-01,,,雨季,"), "{row}");
 }

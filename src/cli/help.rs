@@ -30,6 +30,7 @@ const ABOUT: &[(&str, Msg)] = &[
     ("progress", ABOUT_PROGRESS),
     ("progress set", ABOUT_PROGRESS_SET),
     ("progress log", ABOUT_PROGRESS_LOG),
+    ("progress recover", ABOUT_PROGRESS_RECOVER),
     ("where", ABOUT_WHERE),
     ("report", ABOUT_REPORT),
     ("help", ABOUT_HELP),
@@ -48,6 +49,7 @@ const ARGS: &[(&str, &str, Msg)] = &[
     ("export", "format", ARG_EXPORT_FORMAT),
     ("import", "source", ARG_IMPORT_SOURCE),
     ("import", "out", ARG_IMPORT_OUT),
+    ("import", "lead_rule", ARG_IMPORT_LEAD_RULE),
     ("search", "query", ARG_SEARCH_QUERY),
     ("search", "kind", ARG_SEARCH_KIND),
     ("search", "limit", ARG_SEARCH_LIMIT),
@@ -103,6 +105,7 @@ const VALUE_NAMES: &[Msg] = &[
     VALUE_NEXT_STEPS,
     VALUE_UNIT_NAME,
     VALUE_N,
+    VALUE_RULE,
 ];
 
 /// The language asked for before clap parses anything: the last
@@ -379,6 +382,14 @@ pub fn error_text(err: &clap::Error, lang: Lang) -> String {
 /// the parser's error.
 fn expected_value(err: &clap::Error, arg: &str) -> Text {
     use std::error::Error as _;
+    // duban's own value parsers (`cli::values`) explain in the user's
+    // language what was wrong: their words beat a generic one.
+    if let Some(source) = err.source()
+        && err.kind() == ErrorKind::ValueValidation
+        && !source.is::<std::num::ParseIntError>()
+    {
+        return Text::Plain(source.to_string());
+    }
     if arg.contains("YYYY-MM-DD") {
         return CLAP_EXPECTED_DATE.into();
     }

@@ -17,6 +17,10 @@ entries! {
     ABOUT_PROGRESS { zh: "记录或列出进展", en: "Record or list progress" }
     ABOUT_PROGRESS_SET { zh: "记录一项重点工作、民生实事或子项的进展", en: "Record progress on a task, project or sub-item" }
     ABOUT_PROGRESS_LOG { zh: "列出进展记录，某一项的或全部的", en: "List progress entries, of one task or of all" }
+    ABOUT_PROGRESS_RECOVER {
+        zh: "把看板退出时没能保存、暂存在恢复文件里的记录存入进展日志",
+        en: "Save the entries a dashboard could not save when it ended (kept in a recovery file) into the journal",
+    }
     ABOUT_WHERE { zh: "打印该数据集的进展保存在哪里", en: "Print where progress for the dataset is saved" }
     ABOUT_REPORT {
         zh: "生成进展通报：按领导列出红黄绿灯，红灯事项在前，附单位汇总",
@@ -32,6 +36,10 @@ entries! {
     ARG_TODAY { zh: "整个运行期间把这一天当作“今天”（YYYY-MM-DD）", en: "Use this date as \"today\" for the whole run (YYYY-MM-DD)" }
     ARG_EXPORT_FORMAT { zh: "输出格式", en: "Output format" }
     ARG_IMPORT_SOURCE { zh: "源文件（markdown 或纯文本）", en: "The source document (markdown or plain text)" }
+    ARG_IMPORT_LEAD_RULE {
+        zh: "未区分牵头和配合的单位列表怎样读：第一个单位牵头（`first`）、第一个逗号前的单位牵头（`group`）、全部牵头（`all`）。默认按文件自己说明的规则；文件没有说明时为 `first`",
+        en: "How a plain unit list without a lead/cooperate split is read: the first unit leads (first), the units before the first comma lead (group), or every unit leads (all). Default: the rule the document states; `first` when it states none",
+    }
     ARG_IMPORT_OUT {
         zh: "要写入的数据集目录。目录中已有的 `units.ron` 里的校订（单位类别、别名）会保留",
         en: "The dataset directory to write. Curation in an existing DIR/units.ron (unit kinds, aliases) is kept",
@@ -107,6 +115,7 @@ entries! {
     VALUE_SOURCE { zh: "源文件", en: "SOURCE" }
     VALUE_KIND { zh: "类别", en: "KIND" }
     VALUE_N { zh: "N", en: "N" }
+    VALUE_RULE { zh: "规则", en: "RULE" }
     VALUE_FORMAT { zh: "格式", en: "FORMAT" }
     VALUE_PERCENT { zh: "进度", en: "PERCENT" }
     VALUE_STATUS { zh: "状态", en: "STATUS" }
