@@ -16,7 +16,7 @@ entries! {
         en: "{leaders} leaders, {tasks} key tasks, {projects} projects, {units} units, {targets} targets{curated} → {out}",
     }
     IMPORT_ASSUMED {
-        zh: "以下 {n} 项任务的责任单位只是一串并列单位，未标明牵头，已按“{rule}”规则读作牵头单位；请对照原文核实（可用 --lead-rule 改变读法）：",
+        zh: "以下 {n} 项任务的责任单位只是一串并列单位，未标明牵头，已按“{rule}”规则读作牵头单位；请对照原文核实（可用 `--lead-rule` 改变读法）：",
         en: "{n} tasks list their units with no lead marked; read by the `{rule}` rule as leading. Check them against the document (--lead-rule changes the reading):",
     }
     IMPORT_ASSUMED_ROW { zh: "{id}（第 {line} 行）：{units}", en: "{id} (line {line}): {units}" }
