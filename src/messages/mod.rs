@@ -30,6 +30,7 @@
 pub mod dataset;
 mod errors;
 pub mod help;
+pub mod import;
 mod ron;
 mod table;
 
@@ -47,6 +48,7 @@ pub fn all() -> impl Iterator<Item = &'static Msg> {
         .chain(ron::ALL)
         .chain(help::ALL)
         .chain(dataset::ALL)
+        .chain(import::ALL)
 }
 
 /// The language of labels and messages.
