@@ -371,7 +371,7 @@ impl Localize for ImportError {
             } => crate::msg!(
                 IMPORT_INVALID,
                 path = source_file.display(),
-                problems = problems
+                problems = problems.localize(lang)
             ),
             ImportError::Write { path, source } => {
                 crate::msg!(
