@@ -31,6 +31,7 @@ pub mod dataset;
 mod errors;
 pub mod help;
 pub mod import;
+pub mod journal;
 mod ron;
 mod table;
 
@@ -49,6 +50,7 @@ pub fn all() -> impl Iterator<Item = &'static Msg> {
         .chain(help::ALL)
         .chain(dataset::ALL)
         .chain(import::ALL)
+        .chain(journal::ALL)
 }
 
 /// The language of labels and messages.
