@@ -30,6 +30,7 @@ const ABOUT: &[(&str, Msg)] = &[
     ("progress", ABOUT_PROGRESS),
     ("progress set", ABOUT_PROGRESS_SET),
     ("progress log", ABOUT_PROGRESS_LOG),
+    ("progress recover", ABOUT_PROGRESS_RECOVER),
     ("where", ABOUT_WHERE),
     ("report", ABOUT_REPORT),
     ("help", ABOUT_HELP),
@@ -48,6 +49,7 @@ const ARGS: &[(&str, &str, Msg)] = &[
     ("export", "format", ARG_EXPORT_FORMAT),
     ("import", "source", ARG_IMPORT_SOURCE),
     ("import", "out", ARG_IMPORT_OUT),
+    ("import", "lead_rule", ARG_IMPORT_LEAD_RULE),
     ("search", "query", ARG_SEARCH_QUERY),
     ("search", "kind", ARG_SEARCH_KIND),
     ("search", "limit", ARG_SEARCH_LIMIT),
@@ -103,6 +105,7 @@ const VALUE_NAMES: &[Msg] = &[
     VALUE_NEXT_STEPS,
     VALUE_UNIT_NAME,
     VALUE_N,
+    VALUE_RULE,
 ];
 
 /// The language asked for before clap parses anything: the last

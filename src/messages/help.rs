@@ -17,6 +17,10 @@ entries! {
     ABOUT_PROGRESS { zh: "记录或列出进展", en: "Record or list progress" }
     ABOUT_PROGRESS_SET { zh: "记录一项重点工作、民生实事或子项的进展", en: "Record progress on a task, project or sub-item" }
     ABOUT_PROGRESS_LOG { zh: "列出进展记录，某一项的或全部的", en: "List progress entries, of one task or of all" }
+    ABOUT_PROGRESS_RECOVER {
+        zh: "把仪表盘结束时未能保存的记录（存在恢复文件中）存入进展文件",
+        en: "Save the entries a dashboard could not save when it ended (kept in a recovery file) into the journal",
+    }
     ABOUT_WHERE { zh: "打印该数据集的进展保存在哪里", en: "Print where progress for the dataset is saved" }
     ABOUT_REPORT {
         zh: "生成进展通报：按领导列出红黄绿灯，红灯事项在前，附单位汇总",
@@ -37,6 +41,10 @@ entries! {
         en: "The dataset directory to write. Curation in an existing DIR/units.ron (unit kinds, aliases) is kept",
     }
     ARG_SEARCH_QUERY { zh: "要找的文字（汉字、拼音或拼音首字母）", en: "The text to find (characters, pinyin or pinyin initials)" }
+    ARG_IMPORT_LEAD_RULE {
+        zh: "未分牵头、配合的单位列表如何读：第一个单位牵头（`first`），第一个逗号之前的单位牵头（`group`），或全部单位牵头（`all`）。默认按文件写明的规则；文件未写明时为 `first`",
+        en: "How a plain unit list without a lead/cooperate split is read: the first unit leads (first), the units before the first comma lead (group), or every unit leads (all). Default: the rule the document states; `first` when it states none",
+    }
     ARG_SEARCH_KIND { zh: "只要这一类结果", en: "Only results of this kind" }
     ARG_SEARCH_LIMIT { zh: "最多 N 条结果", en: "At most N results" }
     ARG_JSON { zh: "输出 JSON 而不是文本", en: "Print JSON instead of text" }
@@ -122,6 +130,7 @@ entries! {
     VALUE_PROBLEMS { zh: "文字", en: "PROBLEMS" }
     VALUE_NEXT_STEPS { zh: "文字", en: "NEXT_STEPS" }
     VALUE_UNIT_NAME { zh: "单位", en: "UNIT" }
+    VALUE_RULE { zh: "规则", en: "RULE" }
 
     CLAP_UNKNOWN_ARGUMENT { zh: "未知的选项或参数“{arg}”{suggest}", en: "unexpected argument '{arg}' found{suggest}" }
     CLAP_UNKNOWN_COMMAND { zh: "未知的命令“{arg}”{suggest}", en: "unrecognized subcommand '{arg}'{suggest}" }
