@@ -36,7 +36,7 @@ entries! {
         en: "a `责任单位:` line after the text of task {number}",
     }
     IMP_TASK_ORDER {
-        zh: "此处应为第 {expected} 项工作，却是第 {found} 项",
+        zh: "第 {found} 项工作出现在应为第 {expected} 项的位置",
         en: "task {found} where task {expected} should come",
     }
     IMP_EXP_NEXT_TASK {
@@ -83,7 +83,7 @@ entries! {
         en: "the first project, `一、<title>。<description>`",
     }
     IMP_PROJECT_ORDER {
-        zh: "此处应为项目{expected}、，却是项目{found}、",
+        zh: "项目{found}、出现在应为项目{expected}、的位置",
         en: "project {found}、 where project {expected}、 should come",
     }
     IMP_EXP_PROJECT { zh: "项目{n}、", en: "project {n}、" }
