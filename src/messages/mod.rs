@@ -4,7 +4,9 @@
 //! # How to add a message
 //!
 //! 1. Add an entry to the [`entries!`] list in `table.rs` (command-line
-//!    output and errors of the commands) or `errors.rs` (library errors):
+//!    output and errors of the commands), `errors.rs` (library errors),
+//!    `import.rs` (what `duban import` finds wrong with a document) or
+//!    `journal.rs` (the progress journal's parse errors):
 //!
 //!    ```text
 //!    /// `duban check`: the summary line.
