@@ -104,18 +104,26 @@ fn typed_names(argv: &[String]) -> HashSet<String> {
     names
 }
 
-/// Lines that quote a file (`12 | text`, a caret line) show data, not words.
-fn is_quoted_data(line: &str) -> bool {
+/// Lines that quote a file (`12 | text`, a caret line, the line above a
+/// caret) show data, not words.
+fn is_quoted_data(line: &str, next: Option<&str>) -> bool {
     let t = line.trim_start();
     let digits = t.trim_start_matches(|c: char| c.is_ascii_digit());
-    digits.starts_with(" |") || digits.starts_with('|')
+    let caret = |l: &str| l.trim() == "^";
+    digits.starts_with(" |") || digits.starts_with('|') || next.is_some_and(caret)
 }
 
 /// English words in `text`, ignoring typed names, code in backquotes and
 /// the user's own values, which Chinese messages quote in “”.
 fn english_words(text: &str, allowed: &HashSet<String>) -> Vec<String> {
     let mut found = Vec::new();
-    for line in text.lines().filter(|l| !is_quoted_data(l)) {
+    let lines: Vec<&str> = text.lines().collect();
+    let words_lines = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| !is_quoted_data(l, lines.get(i + 1).copied()))
+        .map(|(_, l)| *l);
+    for line in words_lines {
         let mut words = String::new();
         let mut depth = 0;
         for c in line.chars() {
@@ -195,6 +203,34 @@ fn runs(tmp: &Path) -> Vec<Run> {
     let bad_doc = tmp.join("bad.md");
     std::fs::write(&bad_doc, "一份没有标题的文件。\n随便写的一行。\n").expect("write");
     let bad_doc = bad_doc.display().to_string();
+    // Malformed documents of the import corpus, and a curation naming a
+    // task the document does not have.
+    let bad_docs = [
+        "err_leader_order.md",
+        "err_missing_units.md",
+        "err_project_leader.md",
+        "err_project_without_units.md",
+        "err_skipped_number.md",
+        "err_text_before_leader.md",
+        "err_trailing_text.md",
+    ]
+    .map(|name| import_fixture(name).display().to_string());
+    let curated = tmp.join("curated");
+    std::fs::create_dir_all(&curated).expect("dir");
+    std::fs::write(
+        curated.join("targets.ron"),
+        "[\n    (task: \"K1.9\", targets: []),\n]\n",
+    )
+    .expect("write");
+    let curated = curated.display().to_string();
+    let targets_doc = import_fixture("targets.md").display().to_string();
+    // Datasets whose journal is malformed.
+    let journals = JOURNALS.map(|name| {
+        let dir = dataset(&tmp.join(name), "", str::to_string);
+        std::fs::copy(progress_fixture(name), Path::new(&dir).join("progress.ron"))
+            .expect("journal");
+        dir
+    });
     let out = tmp.join("out").display().to_string();
     let missing = tmp.join("missing").display().to_string();
     let mut list: Vec<Run> = command_paths()
@@ -270,6 +306,7 @@ fn runs(tmp: &Path) -> Vec<Run> {
         run("check --lang-of-choice", &[], true),
         run("import", &[&bad_doc, "--out", &out], true),
         run("import", &[&missing, "--out", &out], true),
+        run("import", &[&targets_doc, "--out", &curated], true),
         run("report --leader nobody", &["--data", &data], true),
         run("report --unit 无此单位", &["--data", &data], true),
         run("report --format pdf", &[], true),
@@ -288,7 +325,39 @@ fn runs(tmp: &Path) -> Vec<Run> {
         run("synth --tasks many --out", &[&out], true),
         run("where", &["--data", &data], false),
     ]);
+    list.extend(
+        bad_docs
+            .iter()
+            .map(|doc| run("import", &[doc, "--out", &out], true)),
+    );
+    list.extend(
+        journals
+            .iter()
+            .map(|dir| run("progress log", &["--data", dir], true)),
+    );
     list
+}
+
+/// Malformed journals of the progress corpus.
+const JOURNALS: [&str; 6] = [
+    "bad_date.ron",
+    "bad_timestamp.ron",
+    "percent_not_a_byte.ron",
+    "syntax_missing_paren.ron",
+    "unknown_field.ron",
+    "invalid_utf8.ron",
+];
+
+fn import_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+fn progress_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/progress")
+        .join(name)
 }
 
 fn output(lang: &str, argv: &[String], home: &Path) -> (bool, String) {
@@ -342,6 +411,21 @@ fn no_chinese_ui_text_under_en() {
         }
     }
     data.push_str(&std::fs::read_to_string(tmp.path().join("bad.md")).expect("read"));
+    // The malformed documents and journals the runs read.
+    for dir in ["tests/fixtures/import", "tests/fixtures/progress"] {
+        for entry in
+            std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)).expect("fixtures")
+        {
+            let path = entry.expect("entry").path();
+            if path.is_file() {
+                let text =
+                    String::from_utf8_lossy(&std::fs::read(path).expect("read")).into_owned();
+                // A unit list that runs on is quoted with its lines joined.
+                data.push_str(&text.replace('\n', ""));
+                data.push_str(&text);
+            }
+        }
+    }
     // What earlier runs recorded (notes typed on the command line) is data too.
     for r in &runs {
         data.push_str(&r.argv.join(" "));

@@ -94,13 +94,9 @@ impl<'a> Doc<'a> {
             .map(|(i, _)| from + i)
     }
 
-    /// A syntax error at byte `offset` of `text`.
-    pub fn error(&self, offset: usize, problem: String, expected: &str) -> ImportError {
-        self.error_text(offset, problem.into(), expected.into())
-    }
-
-    /// A syntax error whose problem and expectation are said in the
-    /// user's language.
+    /// A syntax error at byte `offset` of `text`, its problem and
+    /// expectation said in the user's language (entries of
+    /// `messages/import.rs`).
     pub fn error_text(&self, offset: usize, problem: Text, expected: Text) -> ImportError {
         let index = self.line_of(offset);
         let column =

@@ -4,6 +4,7 @@ use std::io;
 use std::path::PathBuf;
 
 use crate::messages::Text;
+use crate::store::LoadError;
 
 /// An import failure. Source errors name `file:line:column`, the offending
 /// line and what the importer expected there.
@@ -28,7 +29,8 @@ pub enum ImportError {
     #[error("{}: the dataset read from it fails its checks; nothing written:\n{problems}", source_file.display())]
     Invalid {
         source_file: PathBuf,
-        problems: String,
+        /// What the checks found, in either language.
+        problems: LoadError,
     },
     #[error("{}: cannot write the dataset: {source}", path.display())]
     Write { path: PathBuf, source: io::Error },

@@ -143,7 +143,7 @@ pub fn import_file_with(
     let pairs: Vec<(&str, &str)> = named.iter().map(|(n, t)| (n.as_str(), *t)).collect();
     store::load_sources(&pairs).map_err(|e| ImportError::Invalid {
         source_file: source.to_path_buf(),
-        problems: e.to_string(),
+        problems: e,
     })?;
     store::write_files(out, &files).map_err(write_error)?;
     Ok(ImportSummary {

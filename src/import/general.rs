@@ -8,7 +8,9 @@ use super::lead::{self, LeadRule};
 use super::sections::{self, RawTask};
 use super::structure::name_and_title;
 use super::{Draft, ImportError, ImportOptions, Imported, front, targets};
+use crate::messages::import::{IMP_EXP_YEAR_TITLE, IMP_NO_YEAR};
 use crate::model::{Leader, Rules, Task, TaskKind, Unit};
+use crate::msg;
 
 /// Leader names of a task: `张三、李四` → two.
 fn leader_names(task: &RawTask) -> Vec<String> {
@@ -63,13 +65,8 @@ pub(crate) fn import(
         .or(stated.as_ref().map(|(_, r)| *r))
         .unwrap_or_default();
     let assuming = options.lead_rule.is_none() && stated.is_none();
-    let year = year(doc, &front, body.front_end).ok_or_else(|| {
-        doc.error(
-            0,
-            "cannot tell the plan year".into(),
-            "a title or date with the year, like `2023年重点工作任务分工`",
-        )
-    })?;
+    let year = year(doc, &front, body.front_end)
+        .ok_or_else(|| doc.error_text(0, msg!(IMP_NO_YEAR), msg!(IMP_EXP_YEAR_TITLE)))?;
 
     let names: Vec<Vec<String>> = body.tasks.iter().map(leader_names).collect();
     let mut leaders: Vec<String> = Vec::new();

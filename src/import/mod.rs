@@ -34,6 +34,11 @@ pub use lead::LeadRule;
 pub use registry::infer_kind;
 pub use targets::{CuratedTargets, TARGETS_FILE, TargetCuration};
 
+use crate::messages::import::{
+    IMP_EMPTY_UNITS, IMP_EXP_LEAD, IMP_EXP_ONE_OF, IMP_EXP_UNIT_NAMES, IMP_EXP_YEAR_HEADING,
+    IMP_NO_LEAD, IMP_NO_YEAR, IMP_NOT_LEADER,
+};
+use crate::msg;
 use doc::Doc;
 use registry::{Mention, Registry};
 use units::Roles;
@@ -144,11 +149,7 @@ fn resolve_units(
         task.co = registry.canonical_all(&d.roles.co, &task.lead);
         task.co_members_of = registry.canonical_all(&d.roles.members_of, &[]);
         if task.lead.is_empty() {
-            return Err(doc.error(
-                d.at,
-                format!("{} has no lead unit", task.id),
-                "a unit that leads the task (牵头单位, or first in 责任单位)",
-            ));
+            return Err(doc.error_text(d.at, msg!(IMP_NO_LEAD, id = task.id), msg!(IMP_EXP_LEAD)));
         }
         if d.assumed {
             assumed.push(Assumption {
@@ -201,10 +202,10 @@ fn leader_grouped(
     for span in &spans {
         let list = units::split(doc, span.units.clone())?;
         if list.entries.is_empty() {
-            return Err(doc.error(
+            return Err(doc.error_text(
                 span.at,
-                format!("task {} has an empty unit list", span.number),
-                "unit names after `责任单位:`",
+                msg!(IMP_EMPTY_UNITS, number = span.number),
+                msg!(IMP_EXP_UNIT_NAMES),
             ));
         }
         if note.is_none() {
@@ -251,13 +252,7 @@ fn leader_grouped(
         .and_then(front::find_year)
         .or_else(|| front::find_year(&front.title))
         .or_else(|| front.issued.map(|d| chrono::Datelike::year(&d)))
-        .ok_or_else(|| {
-            doc.error(
-                0,
-                "cannot tell the plan year".into(),
-                "a heading like `2023年政府工作报告重点工作责任分解`",
-            )
-        })?;
+        .ok_or_else(|| doc.error_text(0, msg!(IMP_NO_YEAR), msg!(IMP_EXP_YEAR_HEADING)))?;
     let rules = Rules {
         first_listed_lead: note.contains("列第一位"),
         co_unordered: note.contains("不分先后"),
@@ -292,10 +287,10 @@ fn project_drafts(
                 let found = leaders.iter().find(|l| l.name == *name);
                 let names: Vec<&str> = leaders.iter().map(|l| l.name.as_str()).collect();
                 let l = found.ok_or_else(|| {
-                    doc.error(
+                    doc.error_text(
                         *at,
-                        format!("`{name}` is not a leader of the key tasks"),
-                        &format!("one of {}", names.join("、")),
+                        msg!(IMP_NOT_LEADER, name = name),
+                        msg!(IMP_EXP_ONE_OF, names = names.join("、")),
                     )
                 })?;
                 Some(l.id.clone())

@@ -10,6 +10,10 @@ use super::lead::LeadRule;
 use super::numbers::{chinese, is_chinese_digit, leading_number, parse_chinese};
 use super::structure::find_label;
 use super::units::{self, Roles};
+use crate::messages::import::{
+    IMP_BEFORE_FIRST_PROJECT, IMP_EXP_FIRST_PROJECT, IMP_EXP_PROJECT, IMP_PROJECT_ORDER,
+};
+use crate::msg;
 
 const LEADER_LABELS: [&str; 4] = ["牵头市领导", "牵头县领导", "牵头区领导", "牵头领导"];
 const LEAD_LABEL: &str = "牵头单位";
@@ -86,26 +90,29 @@ pub(crate) fn parse(
     rule: LeadRule,
 ) -> Result<Vec<ProjectDraft>, ImportError> {
     let starts = project_starts(doc, region.clone());
-    let expected_first = "the first project, `一、<title>。<description>`";
     match (doc.skip_blank(region.start, region.end), starts.first()) {
         (None, _) => return Ok(Vec::new()),
         (Some(at), Some((s, _))) if at == *s => {}
         (Some(at), _) => {
-            return Err(doc.error(at, "text before the first project".into(), expected_first));
+            return Err(doc.error_text(
+                at,
+                msg!(IMP_BEFORE_FIRST_PROJECT),
+                msg!(IMP_EXP_FIRST_PROJECT),
+            ));
         }
     }
     let mut drafts = Vec::new();
     for (k, (start, value)) in starts.iter().enumerate() {
         let number = k as u32 + 1;
         if *value != number {
-            return Err(doc.error(
+            return Err(doc.error_text(
                 *start,
-                format!(
-                    "project {}、 where project {}、 should come",
-                    chinese(*value),
-                    chinese(number)
+                msg!(
+                    IMP_PROJECT_ORDER,
+                    found = chinese(*value),
+                    expected = chinese(number)
                 ),
-                &format!("project {}、", chinese(number)),
+                msg!(IMP_EXP_PROJECT, n = chinese(number)),
             ));
         }
         let end = starts.get(k + 1).map_or(region.end, |(s, _)| *s);

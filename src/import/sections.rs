@@ -15,6 +15,10 @@ use super::doc::Doc;
 use super::labelled::{Duties, first_label, labelled, trailing};
 use super::outline::{Style, is_noise, numbered};
 use super::table::{Record, is_table_line, records};
+use crate::messages::import::{
+    IMP_EXP_UNITS, IMP_NO_TASK_UNITS, IMP_SUBITEM_FIRST, IMP_TASK_NO_UNIT,
+};
+use crate::msg;
 
 /// A task as the document writes it, before units are resolved.
 pub(crate) struct RawTask {
@@ -57,9 +61,6 @@ impl Item {
         (text, duties)
     }
 }
-
-const EXPECTED_UNITS: &str =
-    "a `牵头单位：` or `责任单位：` line after the task, or `（X牵头，Y配合）` at its end";
 
 /// Reads the items of `doc`: numbered lines with their continuation and
 /// labelled lines, and table rows.
@@ -168,10 +169,10 @@ pub(crate) fn read(doc: &Doc) -> Result<Body, ImportError> {
         .map(|(it, (_, d))| (it.style, !d.is_empty()))
         .collect();
     let Some((task, rank)) = task_style(&shapes) else {
-        return Err(doc.error(
+        return Err(doc.error_text(
             items.first().map_or(0, |it| it.at),
-            "no task in the document names its units".into(),
-            EXPECTED_UNITS,
+            msg!(IMP_NO_TASK_UNITS),
+            msg!(IMP_EXP_UNITS),
         ));
     };
     let task_rank = rank[&task];
@@ -186,7 +187,7 @@ pub(crate) fn read(doc: &Doc) -> Result<Body, ImportError> {
             stack.push((r, heading.trim_end_matches([':', '：']).to_string()));
         } else if r == task_rank {
             if duties.is_empty() {
-                return Err(doc.error(item.at, "a task that names no unit".into(), EXPECTED_UNITS));
+                return Err(doc.error_text(item.at, msg!(IMP_TASK_NO_UNIT), msg!(IMP_EXP_UNITS)));
             }
             let mut duties = duties;
             duties.settle();
@@ -198,11 +199,7 @@ pub(crate) fn read(doc: &Doc) -> Result<Body, ImportError> {
             });
         } else {
             let Some(t) = tasks.last_mut() else {
-                return Err(doc.error(
-                    item.at,
-                    "cannot place this text: a sub-item before the first task".into(),
-                    EXPECTED_UNITS,
-                ));
+                return Err(doc.error_text(item.at, msg!(IMP_SUBITEM_FIRST), msg!(IMP_EXP_UNITS)));
             };
             t.text
                 .push_str(&clean_text(&format!("{}{}", item.number, text)));

@@ -12,6 +12,13 @@ use super::ImportError;
 use super::clean::clean_text;
 use super::doc::Doc;
 use super::numbers::{chinese, find_number, is_chinese_digit, leading_number, parse_chinese};
+use crate::messages::import::{
+    IMP_CANNOT_PLACE, IMP_EXP_LEADER, IMP_EXP_NEXT_TASK, IMP_EXP_TASK_ONE, IMP_EXP_UNIT_LINE,
+    IMP_LEADER_NO_TASKS, IMP_LEADER_ORDER, IMP_NO_KEY_TASKS, IMP_NO_UNIT_LIST,
+    IMP_TASK_BEFORE_LEADER, IMP_TASK_ORDER, IMP_TEXT_BEFORE_LEADER,
+};
+use crate::messages::{EXPECTED_LEADER_HEADING, NO_LEADER_HEADING};
+use crate::msg;
 
 /// Where the parts of the document are, as byte ranges of `Doc::text`.
 pub(crate) struct Regions {
@@ -49,9 +56,6 @@ const HEADING_TAILS: [&str; 4] = [
     "主抓的重点工作",
     "主抓重点工作",
 ];
-use crate::messages::NO_LEADER_HEADING;
-
-pub(crate) const EXPECTED_HEADING: &str = "a leader heading like `一、XXX市长牵头的重点工作`";
 
 /// Splits "郭锦明常务副市长" into name and title.
 pub(crate) fn name_and_title(s: &str) -> Option<(String, String)> {
@@ -167,10 +171,10 @@ fn check_front_has_no_tasks(doc: &Doc, lines: Range<usize>) -> Result<(), Import
     for i in lines {
         let line = doc.line(i);
         if leading_number(line).is_some() || find_marker(line).is_some() {
-            return Err(doc.error(
+            return Err(doc.error_text(
                 doc.line_range(i).start,
-                "a task or unit list before the first leader heading".into(),
-                EXPECTED_HEADING,
+                msg!(IMP_TASK_BEFORE_LEADER),
+                msg!(EXPECTED_LEADER_HEADING),
             ));
         }
     }
@@ -230,28 +234,32 @@ pub(crate) fn key_tasks(
     let end = region.end;
     let mut leaders = Vec::new();
     let mut spans = Vec::new();
-    let mut cursor = doc
-        .skip_blank(region.start, end)
-        .ok_or_else(|| doc.error(region.start, "no key tasks".into(), EXPECTED_HEADING))?;
+    let mut cursor = doc.skip_blank(region.start, end).ok_or_else(|| {
+        doc.error_text(
+            region.start,
+            msg!(IMP_NO_KEY_TASKS),
+            msg!(EXPECTED_LEADER_HEADING),
+        )
+    })?;
     loop {
         let expected = leaders.len() as u32 + 1;
         let line_end = doc.line_range(doc.line_of(cursor)).end;
         let heading = match find_leader_heading(&doc.text[cursor..line_end]) {
             Some((0, h)) if h.numeral == expected => h,
             Some((0, h)) => {
-                return Err(doc.error(
+                return Err(doc.error_text(
                     cursor,
-                    format!("leader heading {}、 out of order", chinese(h.numeral)),
-                    &format!("the heading of leader {}、", chinese(expected)),
+                    msg!(IMP_LEADER_ORDER, found = chinese(h.numeral)),
+                    msg!(IMP_EXP_LEADER, n = chinese(expected)),
                 ));
             }
             _ => {
                 let problem = if leaders.is_empty() {
-                    "text before the first leader heading"
+                    msg!(IMP_TEXT_BEFORE_LEADER)
                 } else {
-                    "cannot place this text"
+                    msg!(IMP_CANNOT_PLACE)
                 };
-                return Err(doc.error(cursor, problem.into(), EXPECTED_HEADING));
+                return Err(doc.error_text(cursor, problem, msg!(EXPECTED_LEADER_HEADING)));
             }
         };
         leaders.push(heading);
@@ -276,17 +284,13 @@ fn leader_tasks(
     let mut at = match doc.skip_blank(range.start, end) {
         Some(at) if leading_number(&doc.text[at..end]).is_some_and(|(n, _)| n == 1) => at,
         Some(at) => {
-            return Err(doc.error(
-                at,
-                "cannot place this text".into(),
-                "task 1 (`1.`) under the leader heading",
-            ));
+            return Err(doc.error_text(at, msg!(IMP_CANNOT_PLACE), msg!(IMP_EXP_TASK_ONE)));
         }
         None => {
-            return Err(doc.error(
+            return Err(doc.error_text(
                 range.start,
-                "a leader without tasks".into(),
-                "task 1 (`1.`) under the leader heading",
+                msg!(IMP_LEADER_NO_TASKS),
+                msg!(IMP_EXP_TASK_ONE),
             ));
         }
     };
@@ -305,13 +309,10 @@ fn leader_tasks(
             });
         let heading = next_heading(doc, text_start..limit).map(|(s, _)| s);
         let (Some((marker_start, units_start)), None, None) = (marker, next_task, heading) else {
-            return Err(doc.error(
+            return Err(doc.error_text(
                 at,
-                format!(
-                    "task {number} of leader {}、 has no unit list",
-                    chinese(leader)
-                ),
-                &format!("a `责任单位:` line after the text of task {number}"),
+                msg!(IMP_NO_UNIT_LIST, number = number, leader = chinese(leader)),
+                msg!(IMP_EXP_UNIT_LINE, number = number),
             ));
         };
         let next_task =
@@ -323,14 +324,10 @@ fn leader_tasks(
             .min()
             .unwrap_or(end);
         if let Some((s, n)) = stray_number(doc, units_start..stop, number + 1) {
-            return Err(doc.error(
+            return Err(doc.error_text(
                 s,
-                format!("task {n} where task {} should come", number + 1),
-                &format!(
-                    "task {} (`{}.`) or the next leader heading",
-                    number + 1,
-                    number + 1
-                ),
+                msg!(IMP_TASK_ORDER, found = n, expected = number + 1),
+                msg!(IMP_EXP_NEXT_TASK, n = number + 1),
             ));
         }
         spans.push(KeySpan {

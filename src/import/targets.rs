@@ -14,7 +14,13 @@ use serde::Deserialize;
 
 use super::ImportError;
 use super::files::read_curation;
+use crate::messages::Text;
+use crate::messages::import::{
+    IMP_TARGET_BAD, IMP_TARGET_NO_NAME, IMP_TARGET_NO_VALUE, IMP_TARGET_SECOND, IMP_TARGETS_TWICE,
+    IMP_TARGETS_UNKNOWN_TASK,
+};
 use crate::model::{Dataset, Target};
+use crate::msg;
 
 /// The curation file's name in a dataset directory.
 pub const TARGETS_FILE: &str = "targets.ron";
@@ -72,16 +78,16 @@ impl TargetCuration {
             let at = find(&self.text, 0, &c.task);
             if !tasks.insert(c.task.as_str()) {
                 let again = find(&self.text, at + 1, &c.task);
-                return Err(self.error(again, format!("task `{}` is listed twice", c.task)));
+                return Err(self.error(again, msg!(IMP_TARGETS_TWICE, task = c.task)));
             }
             let mut names = HashSet::new();
             for t in &c.targets {
                 let (problem, repeated) = if t.name.trim().is_empty() {
-                    ("a target without a name".to_string(), false)
+                    (msg!(IMP_TARGET_NO_NAME), false)
                 } else if !names.insert(t.name.as_str()) {
-                    (format!("a second target named `{}`", t.name), true)
+                    (msg!(IMP_TARGET_SECOND, name = t.name), true)
                 } else if !t.value.is_finite() {
-                    (format!("target `{}` has no finite value", t.name), false)
+                    (msg!(IMP_TARGET_NO_VALUE, name = t.name), false)
                 } else {
                     continue;
                 };
@@ -92,11 +98,7 @@ impl TargetCuration {
                 };
                 return Err(self.error(
                     place,
-                    format!(
-                        "{problem} in task `{}`; expected a named target with a number, \
-                         names unique within the task",
-                        c.task
-                    ),
+                    msg!(IMP_TARGET_BAD, task = c.task).with("problem", problem),
                 ));
             }
         }
@@ -119,11 +121,7 @@ impl TargetCuration {
                 None => {
                     return Err(self.error(
                         find(&self.text, 0, &c.task),
-                        format!(
-                            "task `{}` is not in the document; expected the ID of one of \
-                             its key tasks or projects (K2.3, M9)",
-                            c.task
-                        ),
+                        msg!(IMP_TARGETS_UNKNOWN_TASK, task = c.task),
                     ));
                 }
             }
@@ -132,7 +130,7 @@ impl TargetCuration {
     }
 
     /// An error at byte `at` of the file.
-    fn error(&self, at: usize, message: String) -> ImportError {
+    fn error(&self, at: usize, message: Text) -> ImportError {
         let before = &self.text[..at.min(self.text.len())];
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         ImportError::Curation {
@@ -140,7 +138,7 @@ impl TargetCuration {
             path: self.path.clone(),
             line: before.matches('\n').count() + 1,
             column: before[line_start..].chars().count() + 1,
-            message: message.into(),
+            message,
         }
     }
 }

@@ -12,6 +12,8 @@ use super::clean::clean_text;
 use super::doc::Doc;
 use super::front::find_date;
 use super::lead::LeadRule;
+use crate::messages::import::{IMP_EXP_UNIT_LIST, IMP_NOT_UNIT_NAME, IMP_UNITS_RUN_ON};
+use crate::msg;
 
 /// Names that hold a 、 of their own.
 const COMPOUNDS: [(&str, &str); 1] = [("各镇", "乡人民政府")];
@@ -108,15 +110,13 @@ impl Splitter<'_, '_> {
             || find_date(&name).is_some()
             || name.chars().count() > MAX_NAME;
         if bad {
-            return Err(self.doc.error(
+            return Err(self.doc.error_text(
                 at.unwrap_or(0),
                 match continued {
-                    Some(_) => {
-                        format!("cannot place this text: the unit list runs on into `{name}`")
-                    }
-                    None => format!("cannot read `{name}` as a unit name"),
+                    Some(_) => msg!(IMP_UNITS_RUN_ON, name = name),
+                    None => msg!(IMP_NOT_UNIT_NAME, name = name),
                 },
-                "unit names separated by 、 or , (is a task number or heading missing?)",
+                msg!(IMP_EXP_UNIT_LIST),
             ));
         }
         self.entries.push(Entry { name, bold, group });

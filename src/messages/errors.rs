@@ -185,7 +185,25 @@ impl Localize for LoadError {
 impl Localize for ProgressError {
     fn localize(&self, lang: Lang) -> String {
         match self {
-            ProgressError::Parse { .. } => self.to_string(),
+            // English as `Display` words it (ron's own wording).
+            ProgressError::Parse { .. } if lang == Lang::En => self.to_string(),
+            ProgressError::Parse {
+                path,
+                line,
+                col,
+                problem,
+                excerpt,
+                ..
+            } => {
+                let head = crate::msg!(
+                    super::journal::JOURNAL_PARSE,
+                    path = path.display(),
+                    line = line,
+                    col = col
+                )
+                .with("message", problem.clone());
+                format!("{}\n{excerpt}", head.render(lang))
+            }
             ProgressError::Read { path, source } => crate::msg!(
                 PROGRESS_READ,
                 path = path.display(),
@@ -251,8 +269,14 @@ impl Localize for Vec<FieldError> {
 
 impl Localize for FieldError {
     fn localize(&self, lang: Lang) -> String {
-        match self {
-            FieldError::BadTaskId(e) => return e.localize(lang),
+        Text::from(self).render(lang)
+    }
+}
+
+impl From<&FieldError> for Text {
+    fn from(error: &FieldError) -> Text {
+        match error {
+            FieldError::BadTaskId(e) => crate::msg!(BAD_TASK_ID, given = e.0),
             FieldError::PercentOutOfRange(p) => crate::msg!(FIELD_PERCENT, percent = p),
             FieldError::DoneBelowFull(p) => crate::msg!(FIELD_DONE_BELOW_FULL, percent = p),
             FieldError::DateOutsideYear { date, year } => {
@@ -262,7 +286,6 @@ impl Localize for FieldError {
                 crate::msg!(FIELD_FUTURE, date = date, today = today)
             }
         }
-        .render(lang)
     }
 }
 
@@ -283,12 +306,17 @@ impl Localize for UnknownTask {
 
 impl Localize for ActualError {
     fn localize(&self, lang: Lang) -> String {
-        match self {
+        Text::from(self).render(lang)
+    }
+}
+
+impl From<&ActualError> for Text {
+    fn from(error: &ActualError) -> Text {
+        match error {
             ActualError::Unnamed => crate::msg!(ACTUAL_UNNAMED),
             ActualError::NotFinite(name) => crate::msg!(ACTUAL_NOT_FINITE, name = name),
             ActualError::Repeated(name) => crate::msg!(ACTUAL_REPEATED, name = name),
         }
-        .render(lang)
     }
 }
 
@@ -371,7 +399,7 @@ impl Localize for ImportError {
             } => crate::msg!(
                 IMPORT_INVALID,
                 path = source_file.display(),
-                problems = problems
+                problems = problems.localize(lang)
             ),
             ImportError::Write { path, source } => {
                 crate::msg!(

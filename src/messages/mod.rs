@@ -4,7 +4,9 @@
 //! # How to add a message
 //!
 //! 1. Add an entry to the [`entries!`] list in `table.rs` (command-line
-//!    output and errors of the commands) or `errors.rs` (library errors):
+//!    output and errors of the commands), `errors.rs` (library errors),
+//!    `import.rs` (what `duban import` finds wrong with a document) or
+//!    `journal.rs` (the progress journal's parse errors):
 //!
 //!    ```text
 //!    /// `duban check`: the summary line.
@@ -30,6 +32,8 @@
 pub mod dataset;
 mod errors;
 pub mod help;
+pub mod import;
+pub mod journal;
 mod ron;
 mod table;
 
@@ -47,6 +51,8 @@ pub fn all() -> impl Iterator<Item = &'static Msg> {
         .chain(ron::ALL)
         .chain(help::ALL)
         .chain(dataset::ALL)
+        .chain(import::ALL)
+        .chain(journal::ALL)
 }
 
 /// The language of labels and messages.

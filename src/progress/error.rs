@@ -5,6 +5,7 @@ use std::io;
 use std::path::PathBuf;
 
 use super::validate::FieldError;
+use crate::messages::Text;
 
 /// The journal could not be read. Parse errors point at `file:line:col`.
 #[derive(Debug, thiserror::Error)]
@@ -14,7 +15,10 @@ pub enum ProgressError {
         path: PathBuf,
         line: usize,
         col: usize,
+        /// What is wrong, in English.
         message: String,
+        /// What is wrong, in either language.
+        problem: Text,
         /// The offending line and a caret under the column.
         excerpt: String,
     },

@@ -11,6 +11,12 @@ use unicode_width::UnicodeWidthStr;
 use super::actuals::check_actual_values;
 use super::error::ProgressError;
 use super::validate::{FieldError, structural};
+use crate::messages::Text;
+use crate::messages::journal::{
+    JOURNAL_EXP_AT, JOURNAL_EXP_DATE, JOURNAL_EXP_PERCENT, JOURNAL_FIELD, JOURNAL_NOT_UTF8,
+    value_detail,
+};
+use crate::messages::ron_error;
 use crate::model::{ProgressEntry, TaskId};
 
 /// The first line of a new file.
@@ -234,7 +240,7 @@ pub(crate) fn parse(path: &Path, bytes: &[u8], first_line: usize) -> Result<Pars
             line,
             &prefix,
             prefix.chars().count() + 1,
-            "invalid UTF-8".into(),
+            Why::not_utf8(),
         )
     })?;
     let mut parsed = Parsed {
@@ -273,7 +279,7 @@ enum Last {
     /// A record cut short while being written.
     Torn,
     /// Anything else: an error at (text, column, message).
-    Broken(String, usize, String),
+    Broken(String, usize, Why),
 }
 
 fn last_line(bytes: &[u8]) -> Last {
@@ -289,7 +295,7 @@ fn last_line(bytes: &[u8]) -> Last {
             let col = String::from_utf8_lossy(&bytes[..e.valid_up_to()])
                 .chars()
                 .count();
-            return Last::Broken(text, col + 1, "invalid UTF-8".into());
+            return Last::Broken(text, col + 1, Why::not_utf8());
         }
     };
     let line = text.strip_suffix('\r').unwrap_or(text);
@@ -336,16 +342,37 @@ fn options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::UNWRAP_VARIANT_NEWTYPES)
 }
 
+/// What is wrong with a line: in English (`Display`) and in either
+/// language.
+#[derive(Debug)]
+pub(crate) struct Why {
+    en: String,
+    said: Text,
+}
+
+impl Why {
+    fn new(en: impl ToString, said: Text) -> Why {
+        Why {
+            en: en.to_string(),
+            said,
+        }
+    }
+
+    fn not_utf8() -> Why {
+        Why::new("invalid UTF-8", JOURNAL_NOT_UTF8.into())
+    }
+}
+
 /// One line: `Ok(None)` for a blank line or a comment; errors as
 /// (1-based column, what is wrong).
-fn parse_line(line: &str) -> Result<Option<Record>, (usize, String)> {
+fn parse_line(line: &str) -> Result<Option<Record>, (usize, Why)> {
     let trimmed = line.trim_start();
     if trimmed.is_empty() || trimmed.starts_with("//") {
         return Ok(None);
     }
     let record: Record = options().from_str(line).map_err(|e| {
         let col = e.span.start.col.max(1);
-        (col, explain(line, col, e.code.to_string()))
+        (col, explain(line, col, &e.code))
     })?;
     let errors = match &record {
         Record::Entry(entry) => structural(entry),
@@ -357,7 +384,10 @@ fn parse_line(line: &str) -> Result<Option<Record>, (usize, String)> {
     if let Record::Entry(entry) = &record
         && let Err(error) = check_actual_values(&entry.actuals)
     {
-        return Err((column_of(line, "actuals:"), error.to_string()));
+        return Err((
+            column_of(line, "actuals:"),
+            Why::new(&error, (&error).into()),
+        ));
     }
     match errors.first() {
         None => Ok(Some(record)),
@@ -367,7 +397,7 @@ fn parse_line(line: &str) -> Result<Option<Record>, (usize, String)> {
                 FieldError::PercentOutOfRange(_) => "percent:",
                 _ => "status:",
             };
-            Err((column_of(line, key), error.to_string()))
+            Err((column_of(line, key), Why::new(error, error.into())))
         }
     }
 }
@@ -380,34 +410,39 @@ fn column_of(line: &str, key: &str) -> usize {
 
 /// Names the field a value error is in, with the form it expects (chrono's
 /// own messages, such as "input is out of range", name neither).
-fn explain(line: &str, col: usize, message: String) -> String {
+fn explain(line: &str, col: usize, code: &ron::Error) -> Why {
+    let message = code.to_string();
     let before: String = line.chars().take(col.saturating_sub(1)).collect();
     let field = before
         .rfind(':')
         .map(|colon| before[..colon].trim_end())
         .and_then(|head| head.rsplit(|c: char| !c.is_ascii_alphanumeric()).next());
     let expected = match field {
-        Some("date") => "a date YYYY-MM-DD within the calendar",
-        Some("at") => "a timestamp like 2023-05-04T09:30:12+08:00",
-        Some("percent") => "a whole number from 0 to 100",
-        _ => return message,
+        Some("date") => JOURNAL_EXP_DATE,
+        Some("at") => JOURNAL_EXP_AT,
+        Some("percent") => JOURNAL_EXP_PERCENT,
+        _ => return Why::new(message, ron_error(code)),
     };
-    format!(
-        "`{}`: {message}; expected {expected}",
-        field.unwrap_or_default()
+    let field = field.unwrap_or_default();
+    Why::new(
+        format!("`{field}`: {message}; expected {}", expected.en),
+        crate::msg!(JOURNAL_FIELD, field = field)
+            .with("detail", value_detail(code))
+            .with("expected", expected.into()),
     )
 }
 
 /// A parse error with the line and a caret under the column, placed by
 /// display width so it lines up under Chinese text.
-fn broken(path: &Path, line: usize, text: &str, col: usize, message: String) -> ProgressError {
+fn broken(path: &Path, line: usize, text: &str, col: usize, why: Why) -> ProgressError {
     let before: String = text.chars().take(col.saturating_sub(1)).collect();
     let excerpt = format!("    {text}\n    {}^", " ".repeat(before.width()));
     ProgressError::Parse {
         path: path.to_path_buf(),
         line,
         col,
-        message,
+        message: why.en,
+        problem: why.said,
         excerpt,
     }
 }
@@ -601,7 +636,7 @@ mod tests {
     fn a_non_finite_actual_is_an_error_at_the_actuals() {
         let line = "Entry(task: \"K2.16\", at: \"2023-05-04T09:30:12+08:00\", date: \"2023-05-04\", \
                     percent: 40, status: on_track, note: \"\", actuals: [(target: \"a\", value: inf)])";
-        let (col, message) = parse_line(line).unwrap_err();
+        let (col, Why { en: message, .. }) = parse_line(line).unwrap_err();
         assert_eq!(col, line.find("actuals:").unwrap() + 1);
         assert!(message.contains("not a finite number"), "{message}");
     }
