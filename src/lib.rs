@@ -11,6 +11,7 @@
 //! - [`text`]: display-width helpers for Chinese text
 //! - [`app`]: dashboard state, actions and `update` (no I/O, no drawing)
 //! - [`ui`]: drawing the dashboard from `&App`
+//! - [`user`]: the per-user config (who reports from this machine)
 //! - [`cli`]: the command line
 
 pub mod app;
@@ -28,3 +29,4 @@ pub mod synth;
 pub mod targets;
 pub mod text;
 pub mod ui;
+pub mod user;

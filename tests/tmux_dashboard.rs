@@ -169,6 +169,7 @@ fn shows_recorded_progress() {
         status: duban::model::Status::Behind,
         note: "一季度增长6.8%".into(),
         actuals: Vec::new(),
+        reporter: None,
     };
     journal.commit(entry).expect("saved");
     let t = Tmux::start_in("progress", home.path(), 120, 40, "");

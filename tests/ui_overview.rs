@@ -9,7 +9,7 @@ use std::path::Path;
 use common::{bundled, render, screen, today};
 use duban::app::overview::segments;
 use duban::app::{Action, App, Lang, Pane, Progress, Tab, action_for, update};
-use duban::lights::{Light, Overview, Tally, Thresholds, UnitOrder, latest_as_of};
+use duban::lights::{Light, Overview, Rule, Tally, Thresholds, UnitOrder, latest_as_of};
 use duban::model::ProgressEntry;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
@@ -47,7 +47,12 @@ fn red_ids() -> Vec<String> {
     let data = bundled();
     let entries = entries();
     let latest = latest_as_of(&entries, today());
-    let ov = Overview::new(&data, &latest, today(), &Thresholds::default());
+    let ov = Overview::new(
+        &data,
+        &latest,
+        today(),
+        &Rule::with_thresholds(data.plan.year, Thresholds::default()),
+    );
     ov.red().map(|a| a.task.id.clone()).collect()
 }
 
@@ -123,7 +128,12 @@ fn the_summary_counts_every_light() {
     let data = bundled();
     let entries = entries();
     let latest = latest_as_of(&entries, today());
-    let ov = Overview::new(&data, &latest, today(), &Thresholds::default());
+    let ov = Overview::new(
+        &data,
+        &latest,
+        today(),
+        &Rule::with_thresholds(data.plan.year, Thresholds::default()),
+    );
     let (_, text) = overview(120, 40, &[]);
     let line = text.lines().nth(2).expect("the summary line");
     for light in Light::ALL {
@@ -360,6 +370,7 @@ fn standings_follow_saved_progress_and_new_thresholds() {
         status: duban::model::Status::Blocked,
         note: String::new(),
         actuals: Vec::new(),
+        reporter: None,
     });
     update(
         &mut a,

@@ -16,6 +16,7 @@ pub use keys::action_for;
 pub use words::{EditorWords, problem_text};
 
 use super::{App, Effect, Mode, Subject};
+use crate::lights::Calendar;
 use crate::line_edit::{Edit, LineEdit};
 use crate::model::{ProgressEntry, Status};
 use crate::progress::{FieldError, validate};
@@ -79,6 +80,9 @@ pub enum Problem {
     DateOutsideYear {
         date: NaiveDate,
         year: i32,
+        /// The range entries may be dated in.
+        start: NaiveDate,
+        close: NaiveDate,
     },
     DateInFuture {
         date: NaiveDate,
@@ -267,7 +271,7 @@ impl Editor {
     /// The entry the fields make, with every problem that keeps it from
     /// being saved. `at` is a placeholder (midnight of the date): the event
     /// loop stamps the time of saving.
-    pub fn entry(&self, plan_year: i32, today: NaiveDate) -> Result<ProgressEntry, Vec<Problem>> {
+    pub fn entry(&self, year: &Calendar, today: NaiveDate) -> Result<ProgressEntry, Vec<Problem>> {
         let mut problems = self.actual_problems();
         let typed = self.percent_value();
         if typed.is_none() {
@@ -288,16 +292,25 @@ impl Editor {
             status: self.status,
             note: self.note.text().trim().to_string(),
             actuals: self.typed_actuals(),
+            reporter: None,
         };
-        if let Err(errors) = validate(&entry, plan_year, today) {
+        if let Err(errors) = validate(&entry, year, today) {
             problems.extend(errors.into_iter().filter_map(|e| match e {
                 FieldError::BadTaskId(e) => Some(Problem::BadId(e.to_string())),
                 FieldError::PercentOutOfRange(_) => Some(Problem::PercentOutOfRange(percent)),
                 FieldError::DoneBelowFull(_) if typed.is_none() => None,
                 FieldError::DoneBelowFull(p) => Some(Problem::DoneBelowFull(p)),
-                FieldError::DateOutsideYear { date, year } if parsed.is_some() => {
-                    Some(Problem::DateOutsideYear { date, year })
-                }
+                FieldError::DateOutsideYear {
+                    date,
+                    year,
+                    start,
+                    close,
+                } if parsed.is_some() => Some(Problem::DateOutsideYear {
+                    date,
+                    year,
+                    start,
+                    close,
+                }),
                 FieldError::DateInFuture { date, today } if parsed.is_some() => {
                     Some(Problem::DateInFuture { date, today })
                 }
@@ -312,8 +325,8 @@ impl Editor {
     }
 
     /// The problems with the fields as they are (none when it can be saved).
-    pub fn problems(&self, plan_year: i32, today: NaiveDate) -> Vec<Problem> {
-        self.entry(plan_year, today).err().unwrap_or_default()
+    pub fn problems(&self, year: &Calendar, today: NaiveDate) -> Vec<Problem> {
+        self.entry(year, today).err().unwrap_or_default()
     }
 }
 
@@ -359,14 +372,16 @@ pub(super) fn open(app: &mut App) {
 /// An action while the editor is open: an edit, a commit (which closes the
 /// editor and asks the loop to save) or a cancel.
 pub(super) fn update(app: &mut App, action: EditorAction) -> Effect {
-    let (year, today) = (app.data.plan.year, app.today);
+    let (year, today) = (app.rule().calendar.clone(), app.today);
+    let reporter = app.reporter.clone();
     let Mode::Editor(editor) = &mut app.mode else {
         return Effect::None;
     };
     match action {
         EditorAction::Cancel => app.mode = Mode::Browse,
-        EditorAction::Commit => match editor.entry(year, today) {
-            Ok(entry) => {
+        EditorAction::Commit => match editor.entry(&year, today) {
+            Ok(mut entry) => {
+                entry.reporter = reporter;
                 app.mode = Mode::Browse;
                 return Effect::Commit(entry);
             }
@@ -431,7 +446,7 @@ mod tests {
     fn a_percent_too_big_for_a_byte_is_still_reported_as_typed() {
         let e = typed("999");
         assert_eq!(
-            e.problems(2023, today()),
+            e.problems(&Calendar::new(2023, None, Default::default()), today()),
             vec![Problem::PercentOutOfRange(999)]
         );
     }

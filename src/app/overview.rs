@@ -8,8 +8,18 @@ use std::collections::HashMap;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::{App, Cursor, DetailView, Lang, Pane, Tab, TaskRef, nav};
-use crate::lights::{self, Light, Overview, Reason, Tally, UnitOrder};
+use crate::lights::{Light, Overview, Reason, Tally, UnitOrder};
 use crate::model::{ProgressEntry, Task};
+
+/// The lights in the order the summary line and the gauges show them.
+pub const SUMMARY_ORDER: [Light; 6] = [
+    Light::Done,
+    Light::Green,
+    Light::Yellow,
+    Light::Red,
+    Light::Overdue,
+    Light::NotDue,
+];
 
 /// The overview's panes in focus order: the left column top to bottom,
 /// then the right column.
@@ -163,7 +173,8 @@ pub fn light_width(lang: Lang) -> usize {
 }
 
 impl App {
-    /// An ID's latest entry dated on or before the as-of date.
+    /// An ID's standing entry among those dated on or before the as-of
+    /// date (history is in report order).
     pub fn latest_as_of(&self, id: &str) -> Option<&ProgressEntry> {
         self.progress
             .history(id)
@@ -174,12 +185,8 @@ impl App {
 
     /// A task's light and why, on the as-of date.
     pub fn light(&self, task: &Task) -> (Light, Reason) {
-        lights::assess(
-            self.latest_as_of(&task.id),
-            self.today,
-            self.data.plan.year,
-            &self.thresholds,
-        )
+        self.rule()
+            .assess(self.latest_as_of(&task.id), self.today, None)
     }
 
     /// Every task's light and the standings, on the as-of date.
@@ -189,7 +196,7 @@ impl App {
             .all_tasks()
             .filter_map(|t| self.latest_as_of(&t.id).map(|e| (t.id.as_str(), e)))
             .collect();
-        Overview::new(&self.data, &latest, self.today, &self.thresholds)
+        Overview::new(&self.data, &latest, self.today, self.rule())
     }
 }
 
@@ -225,11 +232,14 @@ pub(super) fn len(app: &App, pane: Pane) -> usize {
 }
 
 /// Where the overview's parts go in the body: a summary line on top, the
-/// gauges above the red items on the left, the unit table on the right.
+/// gauges above the red items on the left, the unit table above the units
+/// owing reports on the right.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Areas {
     pub summary: Rect,
     pub panes: Vec<(Pane, Rect)>,
+    /// The units owing reports (not a pane: nothing to select).
+    pub owing: Rect,
 }
 
 pub fn areas(body: Rect, leaders: usize) -> Areas {
@@ -242,27 +252,25 @@ pub fn areas(body: Rect, leaders: usize) -> Areas {
     let gauges = want.min(left.height.saturating_mul(3) / 5);
     let [top, bottom] =
         Layout::vertical([Constraint::Length(gauges), Constraint::Min(0)]).areas(left);
+    let [units, owing] =
+        Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(right);
     Areas {
         summary,
         panes: vec![
             (Pane::Gauges, top),
             (Pane::RedItems, bottom),
-            (Pane::UnitTable, right),
+            (Pane::UnitTable, units),
         ],
+        owing,
     }
 }
 
 /// How a gauge `width` columns wide splits among the lights, in the order
-/// drawn (done, green, yellow, red, no report): each light's share of the
-/// tasks, rounded by largest remainder, so the widths add up to `width`.
-pub fn segments(tally: &Tally, width: usize) -> [(Light, usize); 5] {
-    let order = [
-        Light::Done,
-        Light::Green,
-        Light::Yellow,
-        Light::Red,
-        Light::Grey,
-    ];
+/// drawn (done, green, yellow, red, overdue, not due): each light's share
+/// of the tasks, rounded by largest remainder, so the widths add up to
+/// `width`.
+pub fn segments(tally: &Tally, width: usize) -> [(Light, usize); 6] {
+    let order = SUMMARY_ORDER;
     let total = tally.total();
     let mut out = order.map(|l| (l, 0));
     if total == 0 {

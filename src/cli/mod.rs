@@ -2,20 +2,23 @@
 
 mod args;
 mod check;
+mod config;
 mod dashboard;
 mod export;
 mod hangup;
 mod import;
 mod progress;
+mod remind;
 mod report;
 mod search;
 mod synth;
 mod where_;
 
 pub use args::{
-    Cli, Command, ExportFormat, Global, ImportArgs, Lang, ProgressCommand, SearchArgs, SearchKind,
-    SynthArgs,
+    Cli, Command, ConfigCommand, ExportFormat, Global, ImportArgs, Lang, ProgressCommand,
+    SearchArgs, SearchKind, SynthArgs,
 };
+pub use remind::{RemindArgs, RemindFormat};
 pub use report::{ReportArgs, ReportFormat};
 
 /// Errors at the edge are reported as text and exit code 1.
@@ -25,7 +28,7 @@ pub type CliResult = Result<(), Box<dyn std::error::Error>>;
 pub fn run(cli: Cli) -> CliResult {
     let global = cli.global;
     match cli.command {
-        None => dashboard::run(&global),
+        None => dashboard::run(&global, cli.unit.as_deref()),
         Some(Command::Check) => check::run(&global),
         Some(Command::Export { format }) => export::run(&global, format),
         Some(Command::Import(args)) => import::run(&global, &args),
@@ -34,5 +37,7 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Progress(cmd)) => progress::run(&global, cmd),
         Some(Command::Where) => where_::run(&global),
         Some(Command::Report(args)) => report::run(&global, &args),
+        Some(Command::Remind(args)) => remind::run(&global, &args),
+        Some(Command::Config(cmd)) => config::run(&global, cmd),
     }
 }

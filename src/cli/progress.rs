@@ -6,9 +6,11 @@ use clap::Args;
 use unicode_width::UnicodeWidthStr;
 
 use super::{CliResult, Global, Lang, ProgressCommand};
-use crate::model::{Actual, Dataset, ProgressEntry, Status, format_value};
+use crate::lights::{Config, Rule};
+use crate::model::{Actual, Dataset, ProgressEntry, Reporter, Status, format_value};
 use crate::progress::{self, Journal, check_task_id, progress_path, validate};
 use crate::store;
+use crate::user::UserConfig;
 
 pub fn run(global: &Global, cmd: ProgressCommand) -> CliResult {
     match cmd {
@@ -54,9 +56,34 @@ pub struct SetArgs {
     status: Option<String>,
     #[arg(long, default_value = "")]
     note: String,
-    /// The date the progress refers to (default: today).
+    /// The date the progress refers to (default: today; once the plan's
+    /// close date has passed, the plan's last day).
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<NaiveDate>,
+    /// The reporting unit, a name or alias (default: `duban config get unit`).
+    #[arg(long, value_name = "U")]
+    unit: Option<String>,
+    /// The person reporting (default: `duban config get name`).
+    #[arg(long, value_name = "NAME")]
+    by: Option<String>,
+}
+
+/// The reporter from `--unit`/`--by`, else the per-user config; none when
+/// neither names a unit.
+fn reporter_for(
+    data: &Dataset,
+    args: &SetArgs,
+) -> Result<Option<Reporter>, Box<dyn std::error::Error>> {
+    let user = UserConfig::load()?;
+    let unit = match &args.unit {
+        Some(given) => Some(super::config::canonical_unit(data, given)?),
+        None => user.unit.clone(),
+    };
+    let name = args.by.clone().or(user.name).unwrap_or_default();
+    Ok(unit.map(|unit| Reporter {
+        unit,
+        name: name.trim().to_string(),
+    }))
 }
 
 /// `NAME=VALUE` (split at the last `=`) → an actual value.
@@ -115,16 +142,22 @@ fn set(global: &Global, args: SetArgs) -> CliResult {
         None => Status::for_percent(u16::from(percent)),
     };
     let today = today(global);
+    let config = Config::find(global.data.as_deref(), None)?;
+    let rule = Rule::new(data.plan.year, &config);
+    let reporter = reporter_for(&data, &args)?;
     let entry = ProgressEntry {
         task: args.id,
         at: progress::now(),
-        date: args.date.unwrap_or(today),
+        date: args
+            .date
+            .unwrap_or_else(|| rule.calendar.default_as_of(today).0),
         percent,
         status,
         note: args.note,
         actuals,
+        reporter,
     };
-    if let Err(errors) = validate(&entry, data.plan.year, today) {
+    if let Err(errors) = validate(&entry, &rule.calendar, today) {
         let texts: Vec<String> = errors.iter().map(ToString::to_string).collect();
         return Err(format!("not saved: {}", texts.join("; ")).into());
     }
@@ -167,7 +200,7 @@ fn log(global: &Global, id: Option<&str>, json: bool) -> CliResult {
         Some(id) => journal.history(id),
         None => journal.entries().collect(),
     };
-    entries.sort_by_key(|e| e.at);
+    entries.sort_by_key(|e| e.report_order());
     if json {
         println!("{}", serde_json::to_string_pretty(&entries)?);
         return Ok(());
@@ -184,7 +217,7 @@ fn log(global: &Global, id: Option<&str>, json: bool) -> CliResult {
     for e in entries {
         let status = label(e.status, global.lang);
         println!(
-            "{}  {}{}  {:>3} %  {}{}  {}{}",
+            "{}  {}{}  {:>3} %  {}{}  {}{}{}",
             e.date,
             e.task,
             " ".repeat(id_width - e.task.width()),
@@ -193,6 +226,7 @@ fn log(global: &Global, id: Option<&str>, json: bool) -> CliResult {
             " ".repeat(status_width - status.width()),
             e.note,
             actuals_text(&e.actuals),
+            reporter_text(e.reporter.as_ref()),
         );
     }
     Ok(())
@@ -208,4 +242,13 @@ fn actuals_text(actuals: &[Actual]) -> String {
         .map(|a| format!("{}={}", a.target, format_value(a.value)))
         .collect();
     format!("  [{}]", parts.join(", "))
+}
+
+/// `  — 市经信局 张三`, or nothing without a reporter.
+fn reporter_text(reporter: Option<&Reporter>) -> String {
+    match reporter {
+        None => String::new(),
+        Some(r) if r.name.is_empty() => format!("  — {}", r.unit),
+        Some(r) => format!("  — {} {}", r.unit, r.name),
+    }
 }

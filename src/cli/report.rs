@@ -10,7 +10,7 @@ use super::{CliResult, Global, Lang};
 use crate::lights::Config;
 use crate::model::ProgressEntry;
 use crate::progress::{Journal, progress_path};
-use crate::report::{Circular, Filter, Words, write_csv, write_html, write_markdown};
+use crate::report::{Circular, Filter, Words, write_csv, write_html, write_json, write_markdown};
 use crate::store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -21,13 +21,16 @@ pub enum ReportFormat {
     Html,
     /// One row per task
     Csv,
+    /// Every task's light, the standings and the units owing reports
+    Json,
 }
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
     pub format: ReportFormat,
-    /// The date the circular reports on (default: --today, else today).
+    /// The date the circular reports on (default: --today, else today;
+    /// once the plan's close date has passed, the plan's last day).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<NaiveDate>,
     /// Only this leader's tasks (an ID like L2, or a name).
@@ -49,15 +52,13 @@ pub fn run(global: &Global, args: &ReportArgs) -> CliResult {
         .entries()
         .cloned()
         .collect();
-    let as_of = args
-        .as_of
-        .or(global.today)
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let rule = crate::lights::Rule::new(data.plan.year, &config);
+    let as_of = as_of_for(global, &rule, args.as_of);
     let filter = Filter {
         leader: args.leader.clone(),
         unit: args.unit.clone(),
     };
-    let circular = Circular::new(&data, &entries, as_of, &config.lights, filter)?;
+    let circular = Circular::with_rule(&data, &entries, as_of, &rule, filter)?;
     let words = match global.lang {
         Lang::Zh => Words::ZH,
         Lang::En => Words::EN,
@@ -67,10 +68,38 @@ pub fn run(global: &Global, args: &ReportArgs) -> CliResult {
         ReportFormat::Md => write_markdown(&circular, &words, stdout),
         ReportFormat::Html => write_html(&circular, &words, stdout),
         ReportFormat::Csv => write_csv(&circular, &words, stdout).map_err(io::Error::from),
+        ReportFormat::Json => write_json(&circular, stdout),
     };
     match written {
         // `duban report | head` closes the pipe early; that is not an error.
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
+    }
+}
+
+/// The as-of date of a command: `--as-of` when given, else today (from
+/// `--today` or the clock); once the plan's close date has passed, the
+/// plan's last day, with a note on stderr saying so.
+pub fn as_of_for(
+    global: &Global,
+    rule: &crate::lights::Rule,
+    given: Option<NaiveDate>,
+) -> NaiveDate {
+    if let Some(date) = given {
+        return date;
+    }
+    let today = super::progress::today(global);
+    let (as_of, past) = rule.calendar.default_as_of(today);
+    if past {
+        eprintln!("{}", past_plan_note(global.lang, as_of));
+    }
+    as_of
+}
+
+/// `计划年度已结束，按 2023-12-31 显示`
+pub fn past_plan_note(lang: Lang, as_of: NaiveDate) -> String {
+    match lang {
+        Lang::Zh => format!("计划年度已结束，按 {as_of} 显示"),
+        Lang::En => format!("the plan year is over; showing {as_of}"),
     }
 }

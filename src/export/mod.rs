@@ -88,21 +88,11 @@ pub struct UnitExport {
     pub co: Vec<String>,
 }
 
-/// The latest entry per task: the greatest `at`, and of equal ones the
-/// last in `entries`.
+/// The standing entry per task (see [`crate::lights::standing_entries`]).
 pub fn latest_progress<'a>(
     entries: impl IntoIterator<Item = &'a ProgressEntry>,
 ) -> HashMap<&'a str, &'a ProgressEntry> {
-    let mut latest: HashMap<&str, &ProgressEntry> = HashMap::new();
-    for entry in entries {
-        let newer = latest
-            .get(entry.task.as_str())
-            .is_none_or(|seen| entry.at >= seen.at);
-        if newer {
-            latest.insert(&entry.task, entry);
-        }
-    }
-    latest
+    crate::lights::standing_entries(entries)
 }
 
 impl Export {

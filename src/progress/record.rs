@@ -95,6 +95,13 @@ pub fn entry_line(e: &ProgressEntry) -> String {
         }
         out.push(']');
     }
+    if let Some(r) = &e.reporter {
+        out.push_str(", reporter: (unit: ");
+        quote(&mut out, &r.unit);
+        out.push_str(", name: ");
+        quote(&mut out, &r.name);
+        out.push(')');
+    }
     out.push(')');
     out
 }
@@ -190,7 +197,9 @@ pub(crate) fn parse(path: &Path, bytes: &[u8], first_line: usize) -> Result<Pars
 }
 
 fn options() -> ron::Options {
-    ron::Options::default().with_default_extension(Extensions::UNWRAP_VARIANT_NEWTYPES)
+    ron::Options::default()
+        .with_default_extension(Extensions::UNWRAP_VARIANT_NEWTYPES)
+        .with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
 /// One line: `Ok(None)` for a blank line or a comment; errors as
@@ -284,6 +293,7 @@ mod tests {
             status: Status::OnTrack,
             note: note.into(),
             actuals: Vec::new(),
+            reporter: None,
         }
     }
 
@@ -294,6 +304,23 @@ mod tests {
             "Entry(task: \"M3.2\", at: \"2023-05-04T09:30:12.123456789+08:00\", \
              date: \"2023-05-04\", percent: 40, status: on_track, note: \"完成征地\")"
         );
+    }
+
+    #[test]
+    fn a_reporter_follows_the_other_fields_and_reads_back() {
+        let mut entry = sample("");
+        entry.reporter = Some(crate::model::Reporter {
+            unit: "市经信局".into(),
+            name: "张\"三".into(),
+        });
+        let line = record_line(&Record::Entry(entry.clone()));
+        assert!(
+            line.trim_end()
+                .ends_with(r#"note: "", reporter: (unit: "市经信局", name: "张\"三"))"#),
+            "{line}"
+        );
+        let parsed = parse(Path::new("p.ron"), line.as_bytes(), 1).unwrap();
+        assert_eq!(parsed.records, vec![Record::Entry(entry)]);
     }
 
     #[test]

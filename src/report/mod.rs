@@ -1,22 +1,25 @@
 //! Circulars (通报): the plan's standing on a date, grouped by leader, red
 //! items first, with per-unit totals — as Markdown, one self-contained
-//! HTML page, or CSV.
+//! HTML page, CSV, or JSON for scripts.
 
 mod csv;
 mod html;
+mod json;
 mod markdown;
+pub mod remind;
 mod words;
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::lights::{Assessed, Overview, Standing, Thresholds};
+use crate::lights::{Assessed, Config, Overview, Rule, Standing, Thresholds};
 use crate::model::{Dataset, Leader, ProgressEntry, Task, format_value};
 use crate::store::Index;
 
 pub use csv::{CSV_HEADER, write_csv};
 pub use html::write_html;
+pub use json::{ReportJson, write_json};
 pub use markdown::write_markdown;
 pub use words::Words;
 
@@ -69,6 +72,23 @@ impl<'d> Circular<'d> {
         thresholds: &Thresholds,
         filter: Filter,
     ) -> Result<Circular<'d>, ReportError> {
+        let config = Config {
+            lights: *thresholds,
+            ..Config::default()
+        };
+        let rule = Rule::new(data.plan.year, &config);
+        Circular::with_rule(data, entries, as_of, &rule, filter)
+    }
+
+    /// The circular under a whole light rule (the config's close date and
+    /// reporting cycle as well as its thresholds).
+    pub fn with_rule(
+        data: &'d Dataset,
+        entries: &'d [ProgressEntry],
+        as_of: NaiveDate,
+        rule: &Rule,
+        filter: Filter,
+    ) -> Result<Circular<'d>, ReportError> {
         let leader = match &filter.leader {
             Some(given) => Some(find_leader(data, given)?),
             None => None,
@@ -86,7 +106,7 @@ impl<'d> Circular<'d> {
                 && unit.is_none_or(|u| t.role_of(u).is_some())
         });
         let latest = crate::lights::latest_as_of(entries, as_of);
-        let overview = Overview::of_tasks(data, chosen, &latest, as_of, thresholds);
+        let overview = Overview::of_tasks(data, chosen, &latest, as_of, rule);
         let groups = groups(data, &overview, leader);
         Ok(Circular {
             data,

@@ -9,6 +9,7 @@ mod help;
 mod leaders;
 mod list;
 mod overview;
+mod owing;
 mod projects;
 mod saving;
 mod search;

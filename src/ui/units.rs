@@ -91,6 +91,10 @@ pub fn draw_duties(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
         Some(u) => format!("{} {}", l.pane_duties, u.name),
         None => l.pane_duties.to_string(),
     };
+    let title = match crate::app::year::owed_note(app) {
+        Some(note) => format!("{title} · {note}"),
+        None => title,
+    };
     let pane = ListPane {
         title: &title,
         focused,

@@ -179,6 +179,7 @@ pub fn entry(task: &str, at: &str, percent: u8, status: Status, note: &str) -> P
         status,
         note: note.into(),
         actuals: Vec::new(),
+        reporter: None,
     }
 }
 
