@@ -50,7 +50,7 @@ fn each_task_gets_its_light() {
         lights,
         [
             ("K1.1", Light::Green),
-            ("K1.2", Light::Grey),
+            ("K1.2", Light::Overdue),
             ("K2.1", Light::Red),
             ("K2.2", Light::Done),
             ("K2.3", Light::Red),

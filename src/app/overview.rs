@@ -163,11 +163,19 @@ pub fn reason_text(lang: Lang, reason: Reason) -> String {
     }
 }
 
+/// A light's label in a list's light column (short in Chinese).
+pub fn light_cell_label(lang: Lang, light: Light) -> &'static str {
+    match lang {
+        Lang::Zh => light.short_zh(),
+        Lang::En => light.label_en(),
+    }
+}
+
 /// The columns a light cell takes: the widest label.
 pub fn light_width(lang: Lang) -> usize {
     Light::ALL
         .iter()
-        .map(|l| crate::text::width(light_label(lang, *l)))
+        .map(|l| crate::text::width(light_cell_label(lang, *l)))
         .max()
         .unwrap_or(0)
 }

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Cmp, Dataset, Item, Leader, ProgressEntry, Rules, Status, Task, TaskKind, UnitKind,
+    Cmp, Dataset, Item, Leader, ProgressEntry, Reporter, Rules, Status, Task, TaskKind, UnitKind,
 };
 use crate::store::Index;
 
@@ -75,6 +75,9 @@ pub struct ProgressExport {
     pub status: Status,
     pub date: NaiveDate,
     pub note: String,
+    /// Who reported (unit, name); `null` for entries that do not say.
+    #[serde(default)]
+    pub reporter: Option<Reporter>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -156,6 +159,7 @@ impl TaskExport {
                 status: e.status,
                 date: e.date,
                 note: e.note.clone(),
+                reporter: e.reporter.clone(),
             }),
             targets: task
                 .targets

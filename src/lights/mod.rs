@@ -97,6 +97,16 @@ impl Light {
         }
     }
 
+    /// The label in a list's light column: two characters, so the column
+    /// stays narrow (逾期 for 逾期未报, 待报 for 未到报送期).
+    pub fn short_zh(self) -> &'static str {
+        match self {
+            Light::Overdue => "逾期",
+            Light::NotDue => "待报",
+            other => other.label_zh(),
+        }
+    }
+
     pub fn label_en(self) -> &'static str {
         match self {
             Light::Red => "red",
@@ -151,7 +161,7 @@ impl Reason {
         match self {
             Reason::NotDue => "未到报送期".into(),
             Reason::Unreported { missed, due, .. } => {
-                format!("逾期未报（{due}到期，{missed}期未报）")
+                format!("应于{due}前报送，{missed}期未报")
             }
             Reason::Done => "已完成".into(),
             Reason::Blocked => "受阻".into(),

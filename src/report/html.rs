@@ -25,6 +25,7 @@ td.id, td.date, td.status { white-space: nowrap; }
 .light.yellow { background: #f9c80e; color: #000; }
 .light.green { background: #2e7d32; color: #fff; }
 .light.grey { background: #9e9e9e; color: #fff; }
+.light.magenta { background: #8e24aa; color: #fff; }
 .light.blue { background: #1565c0; color: #fff; }
 tr.red td { background: #fdecea; }
 section.red-items h2 { color: #b71c1c; border-color: #b71c1c; }

@@ -98,11 +98,11 @@ pub fn light_cell(
     app: &crate::app::App,
     task: &crate::model::Task,
 ) -> (String, ratatui::style::Style) {
-    use crate::app::overview::{light_label, light_width};
+    use crate::app::overview::{light_cell_label, light_width};
     let light = app.light(task).0;
     let lang = app.labels.lang;
     (
-        crate::text::fit(light_label(lang, light), light_width(lang)),
+        crate::text::fit(light_cell_label(lang, light), light_width(lang)),
         style::light(light),
     )
 }
