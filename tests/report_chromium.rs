@@ -8,24 +8,15 @@ use std::path::Path;
 use std::process::Command;
 
 use duban::lights::Thresholds;
-use duban::report::{Circular, Filter, Words, write_html};
+use duban::report::{CHROMIUM_FLAGS, Circular, Filter, Options, Words, write_html};
 use report_support::{as_of, dataset, entries};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
 fn chromium(profile: &Path, args: &[&str]) -> std::process::Output {
     Command::new(CHROMIUM)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-        ])
+        .args(CHROMIUM_FLAGS)
+        .arg("--hide-scrollbars")
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(args)
         .output()
@@ -36,12 +27,17 @@ fn chromium(profile: &Path, args: &[&str]) -> std::process::Output {
 fn chromium_renders_the_circular_with_red_items_and_lights() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (data, entries) = (dataset(), entries());
-    let circular = Circular::new(
+    let full = Options {
+        full: true,
+        ..Options::default()
+    };
+    let circular = Circular::with_options(
         &data,
         &entries,
         as_of(),
         &Thresholds::default(),
         Filter::default(),
+        full,
     )
     .expect("circular");
     let page = dir.path().join("circular.html");
@@ -68,8 +64,8 @@ fn chromium_renders_the_circular_with_red_items_and_lights() {
     );
     let dom = String::from_utf8_lossy(&out.stdout);
     assert!(
-        dom.contains("id=\"red-items\""),
-        "no red items section in:\n{dom}"
+        dom.contains("<section id=\"urgent\">"),
+        "no red and overdue section in:\n{dom}"
     );
     assert!(
         dom.contains("<span class=\"light red\">红灯</span>"),

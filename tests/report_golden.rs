@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use duban::lights::Thresholds;
-use duban::report::{Circular, Filter, Words, write_csv, write_html, write_markdown};
+use duban::report::{
+    Circular, Filter, Options, Settings, Words, write_csv, write_html, write_markdown,
+};
 use report_support::{AS_OF, as_of, data_dir, dataset, entries};
 
 fn golden_path(name: &str) -> PathBuf {
@@ -41,10 +43,42 @@ fn check_golden(name: &str, actual: &str) {
     }
 }
 
-fn render(filter: Filter, words: &Words, format: &str) -> String {
+/// The masthead settings the goldens are written with; the CLI test gives
+/// the same as options.
+fn options() -> Options {
+    Options {
+        since: None,
+        full: false,
+        settings: Settings {
+            issuer: "东阳市人民政府督查室".into(),
+            number: 3,
+            copy_to: vec!["市委办公室".into(), "市人大常委会办公室".into()],
+        },
+    }
+}
+
+const OPTION_ARGS: [&str; 8] = [
+    "--issuer",
+    "东阳市人民政府督查室",
+    "--number",
+    "3",
+    "--copy-to",
+    "市委办公室",
+    "--copy-to",
+    "市人大常委会办公室",
+];
+
+fn render_with(filter: Filter, options: Options, words: &Words, format: &str) -> String {
     let (data, entries) = (dataset(), entries());
-    let circular =
-        Circular::new(&data, &entries, as_of(), &Thresholds::default(), filter).expect("circular");
+    let circular = Circular::with_options(
+        &data,
+        &entries,
+        as_of(),
+        &Thresholds::default(),
+        filter,
+        options,
+    )
+    .expect("circular");
     let mut out = Vec::new();
     match format {
         "md" => write_markdown(&circular, words, &mut out).expect("md"),
@@ -52,6 +86,10 @@ fn render(filter: Filter, words: &Words, format: &str) -> String {
         _ => write_csv(&circular, words, &mut out).expect("csv"),
     }
     String::from_utf8(out).expect("utf-8")
+}
+
+fn render(filter: Filter, words: &Words, format: &str) -> String {
+    render_with(filter, options(), words, format)
 }
 
 fn duban(args: &[&str]) -> std::process::Output {
@@ -94,6 +132,26 @@ fn english_markdown_matches_its_golden_file() {
 }
 
 #[test]
+fn english_html_matches_its_golden_file() {
+    check_golden(
+        "circular-en.html",
+        &render(Filter::default(), &Words::EN, "html"),
+    );
+}
+
+#[test]
+fn full_markdown_matches_its_golden_file() {
+    let full = Options {
+        full: true,
+        ..options()
+    };
+    check_golden(
+        "circular-full.md",
+        &render_with(Filter::default(), full, &Words::ZH, "md"),
+    );
+}
+
+#[test]
 fn one_leaders_circular_matches_its_golden_file() {
     let filter = Filter {
         leader: Some("郭锦明".into()),
@@ -119,8 +177,12 @@ fn a_unit_filter_keeps_the_tasks_it_leads_or_cooperates_on() {
 
 #[test]
 fn red_items_come_first_within_each_leader() {
-    let md = render(Filter::default(), &Words::ZH, "md");
-    let l2 = md.split("## 郭锦明").nth(1).expect("L2 section");
+    let full = Options {
+        full: true,
+        ..options()
+    };
+    let md = render_with(Filter::default(), full, &Words::ZH, "md");
+    let l2 = md.split("#### 郭锦明").nth(1).expect("L2 section");
     let done = l2.find("| K2.2 |").expect("K2.2 row");
     for red in ["| K2.1 |", "| K2.3 |"] {
         assert!(l2.find(red).expect("red row") < done, "{red}");
@@ -129,7 +191,9 @@ fn red_items_come_first_within_each_leader() {
 
 #[test]
 fn the_cli_writes_the_golden_markdown() {
-    let out = duban(&["report", "--format", "md", "--as-of", AS_OF]);
+    let mut args = vec!["report", "--format", "md", "--as-of", AS_OF];
+    args.extend(OPTION_ARGS);
+    let out = duban(&args);
     assert!(
         out.status.success(),
         "{}",

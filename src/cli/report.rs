@@ -1,6 +1,6 @@
 //! `duban report`: a progress circular (通报) on a date.
 
-use std::io;
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -10,7 +10,10 @@ use super::{CliResult, Global, Lang};
 use crate::lights::Config;
 use crate::model::ProgressEntry;
 use crate::progress::{Journal, progress_path};
-use crate::report::{Circular, Filter, Words, write_csv, write_html, write_json, write_markdown};
+use crate::report::{
+    Circular, Filter, Options, Words, write_csv, write_html, write_json, write_markdown, write_pdf,
+    write_whole,
+};
 use crate::store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -19,6 +22,8 @@ pub enum ReportFormat {
     Md,
     /// One self-contained HTML page (prints well)
     Html,
+    /// The HTML page printed to A4 PDF by headless Chromium (needs --out)
+    Pdf,
     /// One row per task
     Csv,
     /// Every task's light, the standings and the units owing reports
@@ -33,19 +38,50 @@ pub struct ReportArgs {
     /// once the plan's close date has passed, the plan's last day).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<NaiveDate>,
+    /// The previous circular's date: changes are counted since then
+    /// (default: the previous quarter's due date).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<NaiveDate>,
+    /// Also list every task by leader.
+    #[arg(long)]
+    pub full: bool,
     /// Only this leader's tasks (an ID like L2, or a name).
     #[arg(long, value_name = "L")]
     pub leader: Option<String>,
     /// Only the tasks this unit leads or cooperates on (a name or alias).
     #[arg(long, value_name = "U")]
     pub unit: Option<String>,
-    /// Light thresholds from FILE instead of DIR/duban.ron.
+    /// Who issues the circular (default: duban.ron's circular.issuer, else
+    /// the plan's issuer).
+    #[arg(long, value_name = "NAME")]
+    pub issuer: Option<String>,
+    /// The circular's issue number, 第N期 (default: duban.ron's
+    /// circular.number).
+    #[arg(long, value_name = "N")]
+    pub number: Option<u32>,
+    /// Whom the circular is copied to (抄送); repeat for more (default:
+    /// duban.ron's circular.copy_to).
+    #[arg(long, value_name = "UNIT")]
+    pub copy_to: Vec<String>,
+    /// Write to FILE instead of stdout (required for pdf).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Light thresholds and circular settings from FILE instead of
+    /// DIR/duban.ron.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 }
 
-/// Writes the circular to stdout.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", if *.0 { "--format pdf needs --out FILE" } else { "--format pdf 需要用 --out FILE 指定输出文件" })]
+struct PdfNeedsOut(bool);
+
+/// Writes the circular to stdout or `--out`.
 pub fn run(global: &Global, args: &ReportArgs) -> CliResult {
+    let english = global.lang == Lang::En;
+    if args.format == ReportFormat::Pdf && args.out.is_none() {
+        return Err(PdfNeedsOut(english).into());
+    }
     let data = store::load(global.data.as_deref())?;
     let config = Config::find(global.data.as_deref(), args.config.as_deref())?;
     let entries: Vec<ProgressEntry> = Journal::open(&progress_path(global.data.as_deref())?)?
@@ -58,22 +94,38 @@ pub fn run(global: &Global, args: &ReportArgs) -> CliResult {
         leader: args.leader.clone(),
         unit: args.unit.clone(),
     };
-    let circular = Circular::with_rule(&data, &entries, as_of, &rule, filter)?;
-    let words = match global.lang {
-        Lang::Zh => Words::ZH,
-        Lang::En => Words::EN,
+    let mut settings = config.circular.clone();
+    if let Some(issuer) = &args.issuer {
+        settings.issuer = issuer.clone();
+    }
+    if let Some(number) = args.number {
+        settings.number = number;
+    }
+    if !args.copy_to.is_empty() {
+        settings.copy_to = args.copy_to.clone();
+    }
+    let options = Options {
+        since: args.since,
+        full: args.full,
+        settings,
     };
-    let stdout = io::stdout().lock();
-    let written = match args.format {
-        ReportFormat::Md => write_markdown(&circular, &words, stdout),
-        ReportFormat::Html => write_html(&circular, &words, stdout),
-        ReportFormat::Csv => write_csv(&circular, &words, stdout).map_err(io::Error::from),
-        ReportFormat::Json => write_json(&circular, stdout),
-    };
-    match written {
-        // `duban report | head` closes the pipe early; that is not an error.
-        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
+    let circular = Circular::with_rule(&data, &entries, as_of, &rule, filter, options)?;
+    let words = if english { Words::EN } else { Words::ZH };
+    let mut text = Vec::new();
+    match args.format {
+        ReportFormat::Md => write_markdown(&circular, &words, &mut text)?,
+        ReportFormat::Html | ReportFormat::Pdf => write_html(&circular, &words, &mut text)?,
+        ReportFormat::Csv => write_csv(&circular, &words, &mut text).map_err(io::Error::from)?,
+        ReportFormat::Json => write_json(&circular, &mut text)?,
+    }
+    match (&args.out, args.format) {
+        (Some(out), ReportFormat::Pdf) => Ok(write_pdf(&text, out, english)?),
+        (Some(out), _) => Ok(write_whole(out, &text)?),
+        (None, _) => match io::stdout().lock().write_all(&text) {
+            // `duban report | head` closes the pipe early; that is not an error.
+            Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+            other => Ok(other?),
+        },
     }
 }
 
@@ -91,15 +143,11 @@ pub fn as_of_for(
     let today = super::progress::today(global);
     let (as_of, past) = rule.calendar.default_as_of(today);
     if past {
-        eprintln!("{}", past_plan_note(global.lang, as_of));
+        let lang = match global.lang {
+            Lang::Zh => crate::app::Lang::Zh,
+            Lang::En => crate::app::Lang::En,
+        };
+        eprintln!("{}", crate::app::year::past_plan_note(lang, as_of));
     }
     as_of
-}
-
-/// `计划年度已结束，按 2023-12-31 显示`
-pub fn past_plan_note(lang: Lang, as_of: NaiveDate) -> String {
-    match lang {
-        Lang::Zh => format!("计划年度已结束，按 {as_of} 显示"),
-        Lang::En => format!("the plan year is over; showing {as_of}"),
-    }
 }

@@ -6,6 +6,7 @@
 //!     lights: (red_behind: 25, yellow_behind: 10, stale_days: 30),
 //!     close: "2024-02-29",
 //!     cycle: (every: quarter, due_day: 30),
+//!     circular: (issuer: "东阳市人民政府督查室", number: 3, copy_to: ["市委办公室"]),
 //! )
 //! ```
 //!
@@ -26,7 +27,7 @@ use crate::store::Diagnostic;
 pub const CONFIG_FILE: &str = "duban.ron";
 
 /// What the config file holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     pub lights: Thresholds,
@@ -35,6 +36,8 @@ pub struct Config {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub close: Option<NaiveDate>,
     pub cycle: Cycle,
+    /// The circular's issuer, number and copy list.
+    pub circular: crate::report::Settings,
 }
 
 #[derive(Debug, thiserror::Error)]

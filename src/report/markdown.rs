@@ -1,173 +1,104 @@
-//! The circular as Markdown: headings per leader, pipe tables.
+//! The circular as Markdown: masthead, numbered sections, pipe tables,
+//! signature and copy list.
 
 use std::io::{self, Write};
 
-use super::{Circular, Group, Words, clip, one_decimal, targets_cell};
-use crate::lights::Assessed;
-
-/// Task text is clipped to this many display columns in tables.
-pub(super) const TASK_COLUMNS: usize = 60;
+use super::rows::{self, Table};
+use super::sentences::{self as say, Section};
+use super::{Circular, Words};
 
 /// Writes the circular as Markdown.
 pub fn write_markdown(c: &Circular, w: &Words, mut out: impl Write) -> io::Result<()> {
-    let o = &c.overview;
-    let plan = &c.data.plan;
-    writeln!(out, "# {}", heading(c, w))?;
+    let out = &mut out;
+    let dated = say::date(w, c.overview.as_of);
+    writeln!(out, "# {}", say::masthead(w))?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "{} {}。{}。",
-        plan.issuer,
-        plan.doc_number,
-        as_of_line(c, w)
-    )?;
-    if let Some(scope) = scope(c, w) {
+    if let Some(number) = say::issue_number(c, w) {
+        writeln!(out, "{number}")?;
+        writeln!(out)?;
+    }
+    writeln!(out, "{}", say::issuer_line(c, w))?;
+    writeln!(out)?;
+    writeln!(out, "---")?;
+    writeln!(out)?;
+    writeln!(out, "## {}", say::title(c, w))?;
+    writeln!(out)?;
+    writeln!(out, "{}", say::opening(c, w))?;
+    if let Some(scope) = say::scope(c, w) {
         writeln!(out)?;
         writeln!(out, "{scope}")?;
     }
+
+    section(out, Section::Overall, w)?;
+    writeln!(out, "{}", say::overall(c, w).join("\n\n"))?;
+
+    section(out, Section::Owed, w)?;
+    writeln!(out, "{}", say::owed_intro(c, w))?;
     writeln!(out)?;
-    writeln!(out, "## {}", w.overall)?;
+    for (unit, tasks) in &c.brief.owed_by_unit {
+        writeln!(out, "- {}", say::owed_line(c, w, unit, tasks))?;
+    }
+
+    for s in [Section::Urgent, Section::Yellow] {
+        section(out, s, w)?;
+        listed(out, s, c, w)?;
+    }
+
+    section(out, Section::Ranking, w)?;
+    writeln!(out, "{}", say::ranking_intro(c, w))?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "{} {}:{};{} {}%。",
-        w.tasks_total,
-        o.overall.total(),
-        w.tally(&o.overall.tally),
-        w.mean_percent,
-        one_decimal(o.overall.mean_percent)
-    )?;
+    listed(out, Section::Ranking, c, w)?;
+
+    section(out, Section::Leaders, w)?;
+    for group in &c.groups {
+        writeln!(out, "- {}", say::leader_line(w, group))?;
+    }
     writeln!(out)?;
-    writeln!(out, "{}:{}", w.thresholds, w.rule(&o.thresholds))?;
+    writeln!(out, "{}", say::quiet(c, w))?;
+
     writeln!(out)?;
-    writeln!(out, "## {}", w.red_items)?;
-    writeln!(out)?;
-    let red: Vec<&Assessed> = c.red().collect();
-    if red.is_empty() {
-        writeln!(out, "{}", w.no_red_items)?;
-    } else {
-        row(
-            &mut out,
-            &[w.id, w.leader, w.task, w.percent, w.reason, w.lead_units],
-        )?;
-        rule(&mut out, 6)?;
-        for a in red {
-            row(
-                &mut out,
-                &[
-                    &a.task.id,
-                    c.leader_name(a.task),
-                    &clip(a.task.headline(), TASK_COLUMNS),
-                    &a.percent().to_string(),
-                    &w.reason(a.reason),
-                    &a.task.lead.join("、"),
-                ],
-            )?;
+    writeln!(out, "{}<br>", c.issuer())?;
+    writeln!(out, "{dated}")?;
+    if let Some(copy) = say::copy_to(c, w) {
+        writeln!(out)?;
+        writeln!(out, "---")?;
+        writeln!(out)?;
+        writeln!(out, "{copy}")?;
+    }
+    if c.options.full {
+        section(out, Section::Full, w)?;
+        for group in &c.groups {
+            writeln!(out, "#### {}", say::group_title(group, w))?;
+            writeln!(out)?;
+            table(out, &rows::full(c, group, w))?;
+            writeln!(out)?;
         }
     }
-    for group in &c.groups {
-        write_group(&mut out, c, group, w)?;
-    }
-    writeln!(out)?;
-    writeln!(out, "## {}", w.unit_totals)?;
-    writeln!(out)?;
-    let mut header = vec![w.unit, w.lead_duties];
-    header.extend(crate::lights::Light::ALL.iter().map(|&l| w.light(l)));
-    header.extend([w.mean_percent, w.stale, w.last_update]);
-    row(&mut out, &header)?;
-    rule(&mut out, header.len())?;
-    for s in &o.units {
-        let mut cells = vec![s.key.clone(), s.total().to_string()];
-        cells.extend(
-            crate::lights::Light::ALL
-                .iter()
-                .map(|&l| s.tally.count(l).to_string()),
-        );
-        cells.push(one_decimal(s.mean_percent));
-        cells.push(s.stale.to_string());
-        cells.push(s.last_update.map_or(String::new(), |d| d.to_string()));
-        let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
-        row(&mut out, &refs)?;
-    }
+
     out.flush()
 }
 
-/// `截至 2023-06-30,时序进度 49.6%`.
-pub(super) fn as_of_line(c: &Circular, w: &Words) -> String {
-    format!(
-        "{} {},{} {}%",
-        w.as_of,
-        c.overview.as_of,
-        w.expected,
-        one_decimal(c.expected())
-    )
-}
-
-/// `2023年重点工作和民生实事推进情况通报`.
-pub(super) fn heading(c: &Circular, w: &Words) -> String {
-    if w.english {
-        format!("{} {}", c.overview.plan_year, w.title)
-    } else {
-        format!("{}年{}", c.overview.plan_year, w.title)
-    }
-}
-
-/// `分管领导:郭锦明;责任单位:市发改局` when the circular is filtered.
-pub(super) fn scope(c: &Circular, w: &Words) -> Option<String> {
-    let mut parts = Vec::new();
-    if let Some(l) = &c.filter.leader {
-        parts.push(format!("{}:{}", w.filter_leader, l));
-    }
-    if let Some(u) = &c.filter.unit {
-        parts.push(format!("{}:{}", w.filter_unit, u));
-    }
-    (!parts.is_empty()).then(|| parts.join(";"))
-}
-
-/// `郭锦明(常务副市长)`, or the no-leader heading.
-pub(super) fn group_title(group: &Group, w: &Words) -> String {
-    match group.leader {
-        Some(l) if w.english => format!("{} ({}, {})", l.name, l.title, l.id),
-        Some(l) => format!("{}({})", l.name, l.title),
-        None => w.no_leader.to_string(),
-    }
-}
-
-fn write_group(out: &mut impl Write, c: &Circular, group: &Group, w: &Words) -> io::Result<()> {
-    let s = &group.standing;
+fn section(out: &mut impl Write, s: Section, w: &Words) -> io::Result<()> {
     writeln!(out)?;
-    writeln!(out, "## {}", group_title(group, w))?;
-    writeln!(out)?;
-    writeln!(
-        out,
-        "{} {}:{};{} {}%。",
-        w.tasks_total,
-        s.total(),
-        w.tally(&s.tally),
-        w.mean_percent,
-        one_decimal(s.mean_percent)
-    )?;
-    writeln!(out)?;
-    let header = [
-        w.id, w.light, w.percent, w.status, w.date, w.task, w.note, w.targets,
-    ];
+    writeln!(out, "### {}", s.heading(w))?;
+    writeln!(out)
+}
+
+/// A section's table, or the sentence saying it is empty.
+fn listed(out: &mut impl Write, s: Section, c: &Circular, w: &Words) -> io::Result<()> {
+    match rows::of(s, c, w) {
+        Some(t) if !t.rows.is_empty() => table(out, &t),
+        _ => writeln!(out, "{}", say::none(s, w)),
+    }
+}
+
+fn table(out: &mut impl Write, t: &Table) -> io::Result<()> {
+    let header: Vec<&str> = t.columns.iter().map(|(name, _)| *name).collect();
     row(out, &header)?;
-    rule(out, header.len())?;
-    for a in group.tasks.iter().filter_map(|&i| c.task(i)) {
-        let e = a.entry;
-        row(
-            out,
-            &[
-                &a.task.id,
-                w.light(a.light),
-                &a.percent().to_string(),
-                e.map_or("", |e| w.status(e.status)),
-                &e.map_or(String::new(), |e| e.date.to_string()),
-                &clip(a.task.headline(), TASK_COLUMNS),
-                e.map_or("", |e| e.note.as_str()),
-                &targets_cell(a.task, e, w),
-            ],
-        )?;
+    writeln!(out, "|{}", "---|".repeat(header.len()))?;
+    for r in &t.rows {
+        let cells: Vec<&str> = r.cells.iter().map(String::as_str).collect();
+        row(out, &cells)?;
     }
     Ok(())
 }
@@ -179,8 +110,4 @@ fn row(out: &mut impl Write, cells: &[&str]) -> io::Result<()> {
         .map(|c| c.replace('|', "\\|").replace(['\n', '\r'], " "))
         .collect();
     writeln!(out, "| {} |", cells.join(" | "))
-}
-
-fn rule(out: &mut impl Write, n: usize) -> io::Result<()> {
-    writeln!(out, "|{}", "---|".repeat(n))
 }

@@ -2,25 +2,35 @@
 //! items first, with per-unit totals — as Markdown, one self-contained
 //! HTML page, CSV, or JSON for scripts.
 
+mod brief;
 mod csv;
 mod html;
 mod json;
 mod markdown;
+mod pdf;
+mod period;
+mod punct;
 pub mod remind;
+mod rows;
+mod sentences;
+mod style;
 mod words;
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::lights::{Assessed, Config, Overview, Rule, Standing, Thresholds};
+use crate::lights::{Assessed, Overview, Rule, Standing, Thresholds};
 use crate::model::{Dataset, Leader, ProgressEntry, Task, format_value};
 use crate::store::Index;
 
+pub use brief::{Brief, Options, Rank, Settings};
 pub use csv::{CSV_HEADER, write_csv};
 pub use html::write_html;
 pub use json::{ReportJson, write_json};
 pub use markdown::write_markdown;
+pub use pdf::{BROWSERS, CHROMIUM_FLAGS, PdfError, find_browser, write_pdf, write_whole};
+pub use punct::zh as zh_punctuation;
 pub use words::Words;
 
 /// Which tasks a circular covers.
@@ -40,6 +50,8 @@ pub enum ReportError {
         "no unit `{0}` in the registry; expected a unit name or alias (see `duban search --kind unit`)"
     )]
     UnknownUnit(String),
+    #[error("--since {since}: expected a date before the as-of date {as_of}")]
+    SinceNotBefore { since: NaiveDate, as_of: NaiveDate },
 }
 
 /// One leader's part of the circular.
@@ -60,11 +72,14 @@ pub struct Circular<'d> {
     pub overview: Overview<'d>,
     pub groups: Vec<Group<'d>>,
     pub filter: Filter,
+    pub options: Options,
+    pub brief: Brief,
 }
 
 impl<'d> Circular<'d> {
     /// The circular of `data` on `as_of`, from the journal's `entries`
-    /// (each task's latest entry dated `as_of` or before counts).
+    /// (each task's latest entry dated `as_of` or before counts), with the
+    /// default [`Options`].
     pub fn new(
         data: &'d Dataset,
         entries: &'d [ProgressEntry],
@@ -72,23 +87,35 @@ impl<'d> Circular<'d> {
         thresholds: &Thresholds,
         filter: Filter,
     ) -> Result<Circular<'d>, ReportError> {
-        let config = Config {
-            lights: *thresholds,
-            ..Config::default()
-        };
-        let rule = Rule::new(data.plan.year, &config);
-        Circular::with_rule(data, entries, as_of, &rule, filter)
+        Circular::with_options(data, entries, as_of, thresholds, filter, Options::default())
     }
 
-    /// The circular under a whole light rule (the config's close date and
-    /// reporting cycle as well as its thresholds).
+    /// As [`Circular::new`], with `options`.
+    pub fn with_options(
+        data: &'d Dataset,
+        entries: &'d [ProgressEntry],
+        as_of: NaiveDate,
+        thresholds: &Thresholds,
+        filter: Filter,
+        options: Options,
+    ) -> Result<Circular<'d>, ReportError> {
+        let rule = Rule::with_thresholds(data.plan.year, *thresholds);
+        Circular::with_rule(data, entries, as_of, &rule, filter, options)
+    }
+
+    /// As [`Circular::with_options`], under a whole light rule (the
+    /// config's close date and reporting cycle as well as its thresholds).
     pub fn with_rule(
         data: &'d Dataset,
         entries: &'d [ProgressEntry],
         as_of: NaiveDate,
         rule: &Rule,
         filter: Filter,
+        options: Options,
     ) -> Result<Circular<'d>, ReportError> {
+        if let Some(since) = options.since.filter(|&d| d >= as_of) {
+            return Err(ReportError::SinceNotBefore { since, as_of });
+        }
         let leader = match &filter.leader {
             Some(given) => Some(find_leader(data, given)?),
             None => None,
@@ -108,11 +135,14 @@ impl<'d> Circular<'d> {
         let latest = crate::lights::latest_as_of(entries, as_of);
         let overview = Overview::of_tasks(data, chosen, &latest, as_of, rule);
         let groups = groups(data, &overview, leader);
+        let brief = brief::brief(data, &overview, entries, options.since, rule);
         Ok(Circular {
             data,
             overview,
             groups,
             filter,
+            options,
+            brief,
         })
     }
 
@@ -131,6 +161,16 @@ impl<'d> Circular<'d> {
             .as_deref()
             .and_then(|id| self.data.leader(id))
             .map_or("", |l| l.name.as_str())
+    }
+
+    /// Who issues the circular: the configured issuer, else the plan's.
+    pub fn issuer(&self) -> &str {
+        let own = self.options.settings.issuer.trim();
+        if own.is_empty() {
+            &self.data.plan.issuer
+        } else {
+            own
+        }
     }
 
     /// The elapsed share of the plan year on the as-of date, 0 to 100.
@@ -226,23 +266,6 @@ pub fn targets_cell(task: &Task, entry: Option<&ProgressEntry>, w: &Words) -> St
         })
         .collect::<Vec<_>>()
         .join(";")
-}
-
-/// The first `max` display columns of `text`, with `...` when cut.
-pub fn clip(text: &str, max: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let mut width = 0;
-    let mut out = String::new();
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if width + w > max {
-            out.push_str("...");
-            return out;
-        }
-        width += w;
-        out.push(c);
-    }
-    out
 }
 
 /// A percent with one decimal: `49.6`.

@@ -1,0 +1,203 @@
+//! What a circular says, worked out once for every format: the change
+//! since the previous circular, who has not reported, the items to list in
+//! full, the unit ranking, and what is only counted.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::period::{self, Period};
+use crate::lights::{Light, Overview, Rule, Tally, latest_as_of};
+use crate::model::{Dataset, ProgressEntry};
+
+/// The circular's settings in `duban.ron`:
+///
+/// ```ron
+/// (circular: (issuer: "东阳市人民政府督查室", number: 3, copy_to: ["市委办公室"]))
+/// ```
+///
+/// An empty issuer means the plan's issuer; number 0 means none.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    pub issuer: String,
+    pub number: u32,
+    pub copy_to: Vec<String>,
+}
+
+/// How a circular is written beyond its tasks and date.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Options {
+    /// The previous circular's date (default: the previous period's due
+    /// date).
+    pub since: Option<NaiveDate>,
+    /// List every task by leader, as well as the circular's sections.
+    pub full: bool,
+    pub settings: Settings,
+}
+
+/// One lead unit's place in the ranking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rank {
+    pub unit: String,
+    /// Tasks it leads.
+    pub lead: usize,
+    pub done: usize,
+    pub red: usize,
+    /// Tasks it leads that owe this period's report.
+    pub owed: usize,
+    pub mean_percent: f64,
+}
+
+/// The circular's sections, as indexes into the overview's tasks.
+#[derive(Debug, Clone, Default)]
+pub struct Brief {
+    pub since: Option<NaiveDate>,
+    /// The lights on `since`, over the same tasks.
+    pub before: Option<Tally>,
+    /// Red now and not red on `since`.
+    pub newly_red: Vec<usize>,
+    /// The period whose reports are due.
+    pub period: Option<Period>,
+    /// Lead units owing reports, most owed first, with the tasks owed.
+    pub owed_by_unit: Vec<(String, Vec<usize>)>,
+    /// Tasks owing reports.
+    pub owed: usize,
+    /// Red, or reported before but owing this period's report (逾期未报):
+    /// listed in full, document order.
+    pub urgent: Vec<usize>,
+    /// Yellow and not urgent.
+    pub yellow: Vec<usize>,
+    /// Lead units with at least one report, best first.
+    pub ranking: Vec<Rank>,
+    /// Lead units with no report at all (listed under who owes).
+    pub silent_units: usize,
+}
+
+impl Brief {
+    /// Whether the task at `index` is listed as overdue.
+    pub fn is_overdue(&self, overview: &Overview, index: usize) -> bool {
+        self.urgent.contains(&index) && overview.tasks[index].light != Light::Red
+    }
+}
+
+/// Works out the brief for `overview` from all the journal's `entries`.
+pub fn brief(
+    data: &Dataset,
+    overview: &Overview,
+    entries: &[ProgressEntry],
+    since: Option<NaiveDate>,
+    rule: &Rule,
+) -> Brief {
+    let as_of = overview.as_of;
+    let since = since.or_else(|| period::default_since(as_of));
+    let before = since.map(|d| {
+        let latest = latest_as_of(entries, d);
+        let tasks = overview.tasks.iter().map(|a| a.task);
+        Overview::of_tasks(data, tasks, &latest, d, rule)
+    });
+    let newly_red = overview
+        .tasks
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| {
+            a.light == Light::Red
+                && before
+                    .as_ref()
+                    .is_some_and(|b| b.tasks[*i].light != Light::Red)
+        })
+        .map(|(i, _)| i)
+        .collect();
+
+    let mut by_task: HashMap<&str, Vec<&ProgressEntry>> = HashMap::new();
+    for e in entries.iter().filter(|e| e.date <= as_of) {
+        by_task.entry(e.task.as_str()).or_default().push(e);
+    }
+    let period = period::due_period(as_of);
+    let owing: Vec<bool> = overview
+        .tasks
+        .iter()
+        .map(|a| {
+            period.is_some_and(|p| {
+                period::owes(
+                    by_task
+                        .get(a.task.id.as_str())
+                        .into_iter()
+                        .flatten()
+                        .copied(),
+                    p,
+                )
+            })
+        })
+        .collect();
+
+    let mut urgent = Vec::new();
+    let mut yellow = Vec::new();
+    for (i, a) in overview.tasks.iter().enumerate() {
+        if a.light == Light::Red || (owing[i] && a.entry.is_some()) {
+            urgent.push(i);
+        } else if a.light == Light::Yellow {
+            yellow.push(i);
+        }
+    }
+
+    let mut owed_by_unit: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut ranking = Vec::new();
+    let mut silent_units = 0;
+    let unit_tasks = lead_tasks(overview);
+    for standing in &overview.units {
+        let mine = unit_tasks
+            .get(standing.key.as_str())
+            .map_or(&[][..], |v| &v[..]);
+        let owed: Vec<usize> = mine.iter().copied().filter(|&i| owing[i]).collect();
+        if mine.iter().all(|&i| overview.tasks[i].entry.is_none()) {
+            silent_units += 1;
+        } else {
+            ranking.push(Rank {
+                unit: standing.key.clone(),
+                lead: standing.total(),
+                done: standing.tally.done,
+                red: standing.tally.red,
+                owed: owed.len(),
+                mean_percent: standing.mean_percent,
+            });
+        }
+        if !owed.is_empty() {
+            owed_by_unit.push((standing.key.clone(), owed));
+        }
+    }
+    owed_by_unit.sort_by_key(|(_, owed)| std::cmp::Reverse(owed.len()));
+    ranking.sort_by(|a, b| {
+        b.mean_percent
+            .total_cmp(&a.mean_percent)
+            .then(a.red.cmp(&b.red))
+            .then(a.owed.cmp(&b.owed))
+    });
+    Brief {
+        since,
+        before: before.map(|b| b.overall.tally),
+        newly_red,
+        period,
+        owed_by_unit,
+        owed: owing.iter().filter(|&&o| o).count(),
+        urgent,
+        yellow,
+        ranking,
+        silent_units,
+    }
+}
+
+/// Each lead unit's tasks, as indexes into the overview.
+fn lead_tasks<'o>(overview: &'o Overview) -> HashMap<&'o str, Vec<usize>> {
+    let mut out: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, a) in overview.tasks.iter().enumerate() {
+        for unit in &a.task.lead {
+            let mine = out.entry(unit.as_str()).or_default();
+            if mine.last() != Some(&i) {
+                mine.push(i);
+            }
+        }
+    }
+    out
+}
