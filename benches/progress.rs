@@ -20,6 +20,8 @@ fn entry(i: usize) -> ProgressEntry {
         note: format!("第{i}次汇报:按计划推进"),
         actuals: Vec::new(),
         reporter: None,
+        problems: String::new(),
+        next_steps: String::new(),
     }
 }
 

@@ -12,6 +12,9 @@ use unicode_width::UnicodeWidthStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Edit {
     Insert(char),
+    /// Ctrl-J or Alt-Enter in a note: a line break (only multi-line text
+    /// is given this edit).
+    Newline,
     /// Backspace: delete the character before the cursor.
     Backspace,
     /// Delete: delete the character under the cursor.
@@ -60,6 +63,11 @@ impl LineEdit {
         self.cursor
     }
 
+    /// The byte offset of the cursor in the text.
+    pub fn cursor_byte(&self) -> usize {
+        self.byte_at(self.cursor)
+    }
+
     /// The display column of the cursor: the width of the text before it.
     pub fn cursor_column(&self) -> usize {
         self.text[..self.byte_at(self.cursor)].width()
@@ -81,6 +89,12 @@ impl LineEdit {
                 }
                 let at = self.byte_at(self.cursor);
                 self.text.insert(at, c);
+                self.cursor += 1;
+                true
+            }
+            Edit::Newline => {
+                let at = self.byte_at(self.cursor);
+                self.text.insert(at, '\n');
                 self.cursor += 1;
                 true
             }
@@ -330,6 +344,15 @@ mod tests {
         let mut line = typed("a");
         assert!(!line.apply(Edit::Insert('\u{7}')));
         assert_eq!(line.text(), "a");
+    }
+
+    #[test]
+    fn newline_breaks_the_line_at_the_cursor() {
+        let mut line = typed("完成征地");
+        line.apply(Edit::Left);
+        assert!(line.apply(Edit::Newline));
+        assert_eq!(line.text(), "完成征\n地");
+        assert_eq!(line.cursor_byte(), "完成征\n".len());
     }
 
     #[test]

@@ -106,7 +106,7 @@ fn export_json_is_the_library_export() {
 }
 
 #[test]
-fn export_csv_has_a_header_and_one_row_per_task() {
+fn export_csv_has_a_header_and_a_row_per_task_and_sub_item() {
     let out = duban(&["export", "--format", "csv", "--data", &valid_arg()]);
     assert!(out.status.success());
     let text = stdout(&out);
@@ -122,7 +122,10 @@ fn export_csv_has_a_header_and_one_row_per_task() {
         .records()
         .map(|r| r.expect("row")[0].to_string())
         .collect();
-    assert_eq!(ids, ["K1.1", "K1.2", "K2.1", "K2.2", "M1", "M2"]);
+    assert_eq!(
+        ids,
+        ["K1.1", "K1.2", "K2.1", "K2.2", "M1", "M1.1", "M1.2", "M2"]
+    );
 }
 
 #[test]
@@ -164,13 +167,18 @@ fn export_of_the_bundled_data_has_every_task() {
 }
 
 #[test]
-fn export_csv_of_the_bundled_data_has_a_row_per_task() {
+fn export_csv_of_the_bundled_data_has_a_row_per_task_and_sub_item() {
     let out = duban(&["export", "--format", "csv"]);
     assert!(out.status.success());
-    let rows = csv::Reader::from_reader(out.stdout.as_slice())
+    let kinds: Vec<String> = csv::Reader::from_reader(out.stdout.as_slice())
         .records()
-        .count();
-    assert_eq!(rows, 146);
+        .map(|r| r.expect("row")[1].to_string())
+        .collect();
+    let data = duban::store::load(None).expect("bundled");
+    let items: usize = data.all_tasks().map(|t| t.items.len()).sum();
+    assert!(items > 0);
+    assert_eq!(kinds.iter().filter(|k| *k == "item").count(), items);
+    assert_eq!(kinds.len(), 146 + items);
 }
 
 #[test]

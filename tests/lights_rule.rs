@@ -34,6 +34,8 @@ fn entry(percent: u8, status: Status, date: NaiveDate) -> ProgressEntry {
         note: String::new(),
         actuals: Vec::new(),
         reporter: None,
+        problems: String::new(),
+        next_steps: String::new(),
     }
 }
 

@@ -3,6 +3,7 @@
 //! child (`DUBAN_FAULT_CHILD` names the part to play), inside a mount
 //! namespace (`unshare -rm`) where it needs one; when user namespaces are
 //! refused, the limit comes from `ulimit -f` instead.
+#![cfg(unix)] // sh, ulimit and mount namespaces: unix only
 
 mod progress_support;
 

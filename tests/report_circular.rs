@@ -4,6 +4,8 @@
 //! (overdue for the second). Checks the sections, the typography, and the
 //! PDF printed by headless Chromium.
 
+mod external;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -288,23 +290,6 @@ fn pdf_into_a_missing_directory_is_refused_before_printing() {
     assert!(!missing.exists());
 }
 
-/// Whether `program` is on the PATH; without it the test is skipped loudly,
-/// unless DUBAN_TEST_REQUIRE_ALL=1 makes that a failure.
-fn have(program: &str, why: &str) -> bool {
-    let found = std::env::var_os("PATH").is_some_and(|path| {
-        std::env::split_paths(&path)
-            .any(|dir| dir.join(program).is_file() || dir.join(format!("{program}.exe")).is_file())
-    });
-    if !found {
-        assert!(
-            std::env::var_os("DUBAN_TEST_REQUIRE_ALL").is_none_or(|v| v != "1"),
-            "{program} is missing ({why}) and DUBAN_TEST_REQUIRE_ALL=1"
-        );
-        eprintln!("SKIPPED: {program} is not installed ({why})");
-    }
-    found
-}
-
 /// Page 1 of `pdf` as a small grey picture: (width, height, pixels).
 fn page_picture(pdf: &Path, page: u32, dir: &Path) -> (usize, usize, Vec<u8>) {
     let prefix = dir.join(format!("page{page}"));
@@ -365,9 +350,16 @@ fn golden_page() -> PathBuf {
 
 #[test]
 fn the_pdf_is_at_most_four_a4_pages_and_page_one_matches_its_picture() {
-    if !(have("chromium", "prints the PDF")
-        && have("pdfinfo", "poppler-utils")
-        && have("pdftoppm", "poppler-utils"))
+    // Chromium prints the PDF; poppler-utils reads it back.
+    let needed = [
+        external::CHROMIUM,
+        &["pdfinfo"],
+        &["pdffonts"],
+        &["pdftoppm"],
+    ];
+    if !needed
+        .iter()
+        .all(|names| external::program(names).is_some())
     {
         return;
     }

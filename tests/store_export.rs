@@ -22,6 +22,8 @@ fn entry(task: &str, at: &str, percent: u8, note: &str) -> ProgressEntry {
         note: note.to_string(),
         actuals: Vec::new(),
         reporter: None,
+        problems: String::new(),
+        next_steps: String::new(),
     }
 }
 
@@ -59,6 +61,7 @@ fn json_has_the_documented_fields() {
             "co_members_of",
             "co_units",
             "id",
+            "item_progress",
             "items",
             "kind",
             "lead_units",
@@ -130,6 +133,56 @@ fn progress_at_the_same_time_takes_the_last_in_file_order() {
     assert_eq!(progress.note, "second");
 }
 
+#[test]
+fn sub_item_progress_is_exported_and_rolls_up_into_its_project() {
+    let mut made = entry("M1.2", "2023-05-02T09:00:00+08:00", 50, "铺设中");
+    made.problems = "雨季".into();
+    made.next_steps = "抢工期".into();
+    let entries = [
+        entry("M1", "2023-05-01T09:00:00+08:00", 10, "项目自报"),
+        made,
+    ];
+    let export = Export::new(&valid(), &entries);
+    let m1 = &export.tasks[4];
+    let rolled = m1.progress.as_ref().expect("rolled up");
+    assert_eq!((rolled.percent, rolled.from_items), (25, true));
+    assert_eq!(m1.item_progress[0].progress, None);
+    let item = m1.item_progress[1].progress.as_ref().expect("M1.2");
+    assert_eq!(
+        (item.percent, item.note.as_str(), item.problems.as_str()),
+        (50, "铺设中", "雨季")
+    );
+    let rows = csv_rows(&export);
+    let row: Vec<&str> = rows[7].iter().collect();
+    assert_eq!(&row[..2], ["M1.2", "item"]);
+    assert_eq!(
+        &row[10..],
+        [
+            "50",
+            "on_track",
+            "2023-05-02",
+            "铺设中",
+            "",
+            "雨季",
+            "抢工期"
+        ]
+    );
+}
+
+#[test]
+fn a_projects_own_newer_entry_outranks_its_sub_items() {
+    let entries = [
+        entry("M1.2", "2023-05-01T09:00:00+08:00", 50, ""),
+        entry("M1", "2023-05-02T09:00:00+08:00", 10, "项目自报"),
+    ];
+    let export = Export::new(&valid(), &entries);
+    let own = export.tasks[4].progress.as_ref().expect("own");
+    assert_eq!(
+        (own.percent, own.from_items, own.note.as_str()),
+        (10, false, "项目自报")
+    );
+}
+
 fn csv_rows(export: &Export) -> Vec<csv::StringRecord> {
     let mut out = Vec::new();
     write_csv(export, &mut out).expect("csv");
@@ -142,9 +195,9 @@ fn csv_rows(export: &Export) -> Vec<csv::StringRecord> {
 }
 
 #[test]
-fn csv_has_a_header_and_one_row_per_task() {
+fn csv_has_a_header_and_a_row_per_task_and_sub_item() {
     let rows = csv_rows(&Export::new(&valid(), &[]));
-    assert_eq!(rows.len(), 1 + 6);
+    assert_eq!(rows.len(), 1 + 6 + 2);
     assert_eq!(rows[0].iter().collect::<Vec<_>>(), CSV_HEADER);
 }
 
@@ -170,6 +223,8 @@ fn csv_joins_units_and_fills_leader_and_progress() {
             "on_track",
             "2023-05-01",
             "过半",
+            "",
+            "",
             ""
         ]
     );

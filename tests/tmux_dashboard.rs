@@ -1,4 +1,5 @@
 //! The built binary in a real terminal (tmux): what a person sees.
+#![cfg(unix)] // tmux, signals and /proc: unix only
 
 mod tmux;
 
@@ -10,7 +11,9 @@ use tmux::Tmux;
 
 #[test]
 fn shows_a_leaders_tasks() {
-    let t = Tmux::start("leader", 120, 40, "");
+    let Some(t) = Tmux::start("leader", 120, 40, "") else {
+        return;
+    };
     t.keys(&["j"]);
     let screen = t.wait_for("重点工作与民生实事 郭锦明");
     assert!(screen.contains("落地省市县长项目3个"), "{screen}");
@@ -18,7 +21,9 @@ fn shows_a_leaders_tasks() {
 
 #[test]
 fn jumps_from_a_task_detail_to_a_units_duties() {
-    let t = Tmux::start("jump", 120, 40, "");
+    let Some(t) = Tmux::start("jump", 120, 40, "") else {
+        return;
+    };
     t.keys(&["l", "l", "j", "Enter"]);
     let screen = t.wait_for("职责 市发改局");
     assert!(screen.contains("牵头 K1.1"), "{screen}");
@@ -29,7 +34,9 @@ fn jumps_from_a_task_detail_to_a_units_duties() {
 
 #[test]
 fn filters_units_as_you_type() {
-    let t = Tmux::start("filter", 120, 40, "");
+    let Some(t) = Tmux::start("filter", 120, 40, "") else {
+        return;
+    };
     t.keys(&["2", "f"]);
     t.type_text("横店");
     let screen = t.wait_for("筛选: 横店");
@@ -40,7 +47,9 @@ fn filters_units_as_you_type() {
 
 #[test]
 fn help_popup_opens_filters_and_closes_cleanly() {
-    let t = Tmux::start("help", 120, 40, "");
+    let Some(t) = Tmux::start("help", 120, 40, "") else {
+        return;
+    };
     t.keys(&["l", "l"]);
     let before = t.wait_for("┌ 详情");
     t.keys(&["?"]);
@@ -61,7 +70,9 @@ fn help_popup_opens_filters_and_closes_cleanly() {
 
 #[test]
 fn quits_with_q_to_a_clean_shell() {
-    let t = Tmux::start("quit", 120, 40, "");
+    let Some(t) = Tmux::start("quit", 120, 40, "") else {
+        return;
+    };
     assert_eq!(t.flag("alternate_on"), "1");
     t.keys(&["q"]);
     let screen = t.wait_for("EXITED:0");
@@ -73,17 +84,26 @@ fn quits_with_q_to_a_clean_shell() {
 
 #[test]
 fn ctrl_c_quits() {
-    let t = Tmux::start("ctrlc", 100, 30, "");
+    let Some(t) = Tmux::start("ctrlc", 100, 30, "") else {
+        return;
+    };
     t.keys(&["C-c"]);
     t.wait_for("EXITED:0");
     assert_eq!(t.flag("alternate_on"), "0");
 }
 
 fn signal_restores(name: &str, signal: &str, code: i32) {
-    let t = Tmux::start(name, 100, 30, "");
-    let pid = t.duban_pid();
+    let Some(t) = Tmux::start(name, 100, 30, "") else {
+        return;
+    };
+    let Some(pid) = t.duban_pid() else {
+        return;
+    };
     assert!(!pid.is_empty(), "duban is running");
-    let status = Command::new("kill")
+    let Some(kill) = tmux::external::program(&["kill"]) else {
+        return;
+    };
+    let status = Command::new(kill)
         .args([&format!("-{signal}"), &pid])
         .status()
         .expect("kill");
@@ -111,15 +131,21 @@ fn sigint_restores_the_terminal() {
 
 #[test]
 fn captures_the_mouse_unless_told_not_to() {
-    let t = Tmux::start("mouse", 100, 30, "");
+    let Some(t) = Tmux::start("mouse", 100, 30, "") else {
+        return;
+    };
     assert_eq!(t.flag("mouse_any_flag"), "1");
-    let t = Tmux::start("nomouse", 100, 30, "--no-mouse");
+    let Some(t) = Tmux::start("nomouse", 100, 30, "--no-mouse") else {
+        return;
+    };
     assert_eq!(t.flag("mouse_any_flag"), "0");
 }
 
 #[test]
 fn survives_rapid_resizes_and_says_when_too_small() {
-    let t = Tmux::start("resize", 120, 40, "");
+    let Some(t) = Tmux::start("resize", 120, 40, "") else {
+        return;
+    };
     for (w, h) in [(80, 24), (300, 100), (20, 5), (61, 17), (1, 1), (90, 30)] {
         t.run(&[
             "resize-window",
@@ -142,7 +168,9 @@ fn survives_rapid_resizes_and_says_when_too_small() {
 
 #[test]
 fn english_labels() {
-    let t = Tmux::start("english", 120, 40, "--lang en");
+    let Some(t) = Tmux::start("english", 120, 40, "--lang en") else {
+        return;
+    };
     let screen = t.wait_for("Lead units");
     assert!(screen.contains("1 Leaders"), "{screen}");
 }
@@ -170,9 +198,13 @@ fn shows_recorded_progress() {
         note: "一季度增长6.8%".into(),
         actuals: Vec::new(),
         reporter: None,
+        problems: String::new(),
+        next_steps: String::new(),
     };
     journal.commit(entry).expect("saved");
-    let t = Tmux::start_in("progress", home.path(), 120, 40, "");
+    let Some(t) = Tmux::start_in("progress", home.path(), 120, 40, "") else {
+        return;
+    };
     let screen = t.wait_for("状态: 滞后  40%");
     assert!(screen.contains("2023-05-04 滞后 40%"), "{screen}");
     assert!(screen.contains("一季度增长6.8%"), "{screen}");
@@ -187,7 +219,9 @@ fn key_4_shows_the_overview_with_lights() {
         "/tests/fixtures/overview/progress.ron"
     );
     std::fs::copy(fixture, dir.join(duban::progress::FILE_NAME)).expect("journal copied");
-    let t = Tmux::start_in("overview", home.path(), 120, 40, "");
+    let Some(t) = Tmux::start_in("overview", home.path(), 120, 40, "") else {
+        return;
+    };
     t.keys(&["4"]);
     let screen = t.wait_for("┌ 领导进度");
     assert!(screen.contains("红灯事项 8"), "{screen}");
@@ -217,8 +251,12 @@ fn ended(pid: &str) -> bool {
 fn ends_when_its_terminal_goes_away() {
     // Killing the tmux server closes the terminal under the dashboard. The
     // dashboard must end rather than spin on the dead terminal.
-    let tmux = Tmux::start("hangup", 100, 30, "");
-    let pid = tmux.duban_pid();
+    let Some(tmux) = Tmux::start("hangup", 100, 30, "") else {
+        return;
+    };
+    let Some(pid) = tmux.duban_pid() else {
+        return;
+    };
     assert!(!pid.is_empty(), "no duban process");
     tmux.run(&["kill-server"]);
     let start = Instant::now();

@@ -154,7 +154,7 @@ fn an_actual_that_is_not_a_number_is_explained_and_nothing_is_saved() {
         text.contains("新增规上企业 的实际值 \"六十\" 不是数字"),
         "{text}"
     );
-    go(&mut a, Field::Note);
+    go(&mut a, Field::Note(duban::app::editor::Note::Made));
     assert_eq!(send(&mut a, &[E::Commit]), Effect::None);
     let e = editor(&a);
     assert!(e.refused);

@@ -7,7 +7,7 @@ mod common;
 use common::editing::{editor, go, send, type_text};
 
 use common::{app, render, sample, screen};
-use duban::app::editor::{Field, Problem};
+use duban::app::editor::{Field, Note, Problem};
 use duban::app::{
     Action, App, EditorAction as E, Effect, Lang, Mode, SaveKind, SaveOutcome, SaveState,
     SaveStatus, Tab, action_for, update,
@@ -51,7 +51,7 @@ fn e_opens_the_editor_with_the_latest_percent_and_status_and_today() {
     assert_eq!(e.id, "K1.1");
     assert_eq!((e.percent.as_str(), e.status), ("45", Status::Behind));
     assert_eq!(e.date.text(), "2023-06-30");
-    assert!(e.note.is_empty());
+    assert!(e.note(Note::Made).is_empty());
     assert_eq!(e.field, Field::Percent);
 }
 
@@ -89,10 +89,25 @@ fn e_in_the_units_duties_edits_the_duty_task() {
 }
 
 #[test]
-fn esc_cancels_and_asks_for_nothing() {
+fn esc_on_an_untouched_editor_closes_at_once() {
+    let mut a = on_k11(Lang::Zh);
+    send(&mut a, &[E::NextField, E::NextField]);
+    assert_eq!(send(&mut a, &[E::Cancel]), Effect::None);
+    assert_eq!(a.mode, Mode::Browse);
+}
+
+#[test]
+fn esc_after_typing_asks_before_throwing_it_away() {
     let mut a = on_k11(Lang::Zh);
     type_text(&mut a, "80");
     assert_eq!(send(&mut a, &[E::Cancel]), Effect::None);
+    assert!(editor(&a).confirm_discard, "asks first");
+    let text = draw(&mut a);
+    assert!(text.contains("放弃已输入的内容？y/n"), "{text}");
+    send(&mut a, &[E::KeepEditing]);
+    assert!(!editor(&a).confirm_discard);
+    assert_eq!(editor(&a).percent, "80", "the typing is kept");
+    assert_eq!(send(&mut a, &[E::Cancel, E::Discard]), Effect::None);
     assert_eq!(a.mode, Mode::Browse);
     assert_eq!(a.progress().latest("K1.1").map(|e| e.percent), Some(45));
 }
@@ -177,7 +192,8 @@ fn the_status_list_shows_every_status_as_plain_text() {
     go(&mut a, Field::Status);
     let text = draw(&mut a);
     assert!(
-        text.contains("状态  未开始  推进中  滞后  受阻  已完成"),
+        text.lines()
+            .any(|l| l.contains("状态 ") && l.contains("  未开始  推进中  滞后  受阻  已完成")),
         "{text}"
     );
 }
@@ -192,7 +208,7 @@ fn the_chosen_status_stands_out_in_its_colour() {
     let (y, line) = text
         .lines()
         .enumerate()
-        .find(|(_, l)| l.contains("状态  未开始"))
+        .find(|(_, l)| l.contains("状态 ") && l.contains("  未开始"))
         .expect("the status line");
     // Columns of the first cell of 滞后 and of 受阻 (Chinese is two wide).
     let col = |s: &str| {
@@ -260,16 +276,16 @@ fn y_takes_the_offer_and_sets_100() {
 #[test]
 fn the_note_takes_chinese_and_letters_are_text() {
     let mut a = on_k11(Lang::Zh);
-    go(&mut a, Field::Note);
+    go(&mut a, Field::Note(Note::Made));
     type_text(&mut a, "完成征地s");
-    assert_eq!(editor(&a).note.text(), "完成征地s");
+    assert_eq!(editor(&a).note(Note::Made).text(), "完成征地s");
     assert_eq!(editor(&a).status, Status::Behind, "s is text in the note");
 }
 
 #[test]
 fn the_terminal_cursor_follows_the_note_in_display_columns() {
     let mut a = on_k11(Lang::Zh);
-    go(&mut a, Field::Note);
+    go(&mut a, Field::Note(Note::Made));
     type_text(&mut a, "完成征地");
     let mut t = render(&mut a, W, H, &[]);
     let end = t.get_cursor_position().expect("cursor");
@@ -284,16 +300,16 @@ fn the_terminal_cursor_follows_the_note_in_display_columns() {
         .nth(usize::from(end.y))
         .unwrap_or_default()
         .into();
-    assert!(row.contains("备注  完成征地"), "{row}");
+    assert!(row.contains("主要进展  完成征地"), "{row}");
 }
 
 #[test]
 fn ctrl_w_deletes_the_last_word_of_the_note() {
     let mut a = on_k11(Lang::Zh);
-    go(&mut a, Field::Note);
+    go(&mut a, Field::Note(Note::Made));
     type_text(&mut a, "已批 完成征地");
     send(&mut a, &[E::Edit(Edit::DeleteWord)]);
-    assert_eq!(editor(&a).note.text(), "已批 ");
+    assert_eq!(editor(&a).note(Note::Made).text(), "已批 ");
 }
 
 // Date.
@@ -353,7 +369,7 @@ fn a_date_in_the_future_is_explained_under_the_date() {
 fn tab_and_shift_tab_move_between_fields_and_wrap() {
     let mut a = on_k11(Lang::Zh);
     send(&mut a, &[E::NextField, E::NextField]);
-    assert_eq!(editor(&a).field, Field::Note);
+    assert_eq!(editor(&a).field, Field::Note(Note::Made));
     send(&mut a, &[E::PrevField, E::PrevField, E::PrevField]);
     assert_eq!(editor(&a).field, Field::Date);
 }
@@ -364,7 +380,7 @@ fn tab_and_shift_tab_move_between_fields_and_wrap() {
 fn enter_commits_a_valid_entry_and_closes_the_editor() {
     let mut a = on_k11(Lang::Zh);
     type_text(&mut a, "60");
-    go(&mut a, Field::Note);
+    go(&mut a, Field::Note(Note::Made));
     type_text(&mut a, "完成征地");
     let Effect::Commit(entry) = send(&mut a, &[E::Commit]) else {
         panic!("no commit");
@@ -384,7 +400,7 @@ fn enter_with_a_problem_saves_nothing_and_goes_to_the_field() {
     type_text(&mut a, "2023-07-01");
     go(&mut a, Field::Percent);
     type_text(&mut a, "150");
-    go(&mut a, Field::Note);
+    go(&mut a, Field::Note(Note::Made));
     assert_eq!(send(&mut a, &[E::Commit]), Effect::None);
     let e = editor(&a);
     assert!(e.refused);

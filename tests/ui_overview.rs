@@ -373,6 +373,8 @@ fn standings_follow_saved_progress_and_new_thresholds() {
         note: String::new(),
         actuals: Vec::new(),
         reporter: None,
+        problems: String::new(),
+        next_steps: String::new(),
     });
     update(
         &mut a,

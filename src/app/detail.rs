@@ -221,11 +221,26 @@ pub fn build(app: &App, subject: Subject, width: usize) -> Doc {
             Builder::seg(l.status(e.status), Tone::Status(e.status)),
             Builder::seg(format!(" {}%", e.percent), Tone::Body),
         ]);
-        if !e.note.is_empty() {
-            b.para(&e.note, Tone::Body, 4);
-        }
+        notes(&mut b, app, e);
     }
     b.doc
+}
+
+/// An entry's three notes: 主要进展 as it is, the other two under their
+/// names, those that are filled.
+fn notes(b: &mut Builder, app: &App, e: &crate::model::ProgressEntry) {
+    if !e.note.is_empty() {
+        b.para(&e.note, Tone::Body, 4);
+    }
+    let words = app.labels.editor();
+    for (name, text) in [
+        (words.problems, &e.problems),
+        (words.next_steps, &e.next_steps),
+    ] {
+        if !text.is_empty() {
+            b.para(&format!("{name}: {text}"), Tone::Body, 4);
+        }
+    }
 }
 
 /// The task's light on the as-of date, and why.

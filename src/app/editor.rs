@@ -1,18 +1,22 @@
-//! The progress editor: a new entry (percent, status, note, date) for a key
-//! task, project or sub-item. Keys become [`EditorAction`]s (see `keys`);
+//! The progress editor: a new entry (percent, status, the three notes
+//! 主要进展 / 存在问题 / 下步打算, date) for a key task, project or sub-item. Keys become [`EditorAction`]s (see `keys`);
 //! [`Editor::apply`] changes the fields; a commit that passes
 //! [`validate`] becomes [`Effect::Commit`] for the event loop to save.
 //! Problems are worked out from the fields whenever asked, so the popup
 //! explains them in place while the user types.
 
 mod actuals;
+mod fields;
 mod keys;
+mod problem;
 mod words;
 
 use chrono::{NaiveDate, NaiveTime};
 
 pub use actuals::{Targets, parse_actual};
+pub use fields::{Field, Note};
 pub use keys::action_for;
+pub use problem::Problem;
 pub use words::{EditorWords, problem_text};
 
 use super::{App, Effect, Mode, Subject};
@@ -20,32 +24,6 @@ use crate::lights::Calendar;
 use crate::line_edit::{Edit, LineEdit};
 use crate::model::{ProgressEntry, Status};
 use crate::progress::{FieldError, validate};
-
-/// The editor's fields, top to bottom (see [`Editor::fields`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
-    /// The actual value of the task's target at this index.
-    Actual(usize),
-    Percent,
-    Status,
-    Note,
-    Date,
-}
-
-impl Field {
-    /// The fields every editor has, after the targets' actual values.
-    pub const ALL: [Field; 4] = [Field::Percent, Field::Status, Field::Note, Field::Date];
-
-    /// The field `d` steps down `fields` (negative: up), wrapping around.
-    fn step(self, fields: &[Field], d: isize) -> Field {
-        let n = fields.len() as isize;
-        let i = fields.iter().position(|f| *f == self).unwrap_or(0) as isize;
-        fields
-            .get(usize::try_from((i + d).rem_euclid(n.max(1))).unwrap_or(0))
-            .copied()
-            .unwrap_or(self)
-    }
-}
 
 /// What a key does in the editor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,9 +34,10 @@ pub enum EditorAction {
     Less,
     /// Percent: 5 more. Status: the next one in the list.
     More,
-    /// Percent: a digit. Note and date: a character.
+    /// Percent: a digit. Notes and date: a character.
     Input(char),
-    /// Note and date: an edit of the line (Backspace also on the percent).
+    /// Notes and date: an edit of the line (Backspace also on the percent;
+    /// a line break only in the notes).
     Edit(Edit),
     /// `s`: the next status, wrapping around.
     CycleStatus,
@@ -67,51 +46,12 @@ pub enum EditorAction {
     /// `y` on the status field: set the percent to 100.
     SetFull,
     Commit,
+    /// Esc: close at once when nothing was typed, else ask first.
     Cancel,
-}
-
-/// Why an entry cannot be saved, shown under its field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
-    PercentMissing,
-    PercentOutOfRange(u16),
-    DoneBelowFull(u8),
-    DateUnreadable(String),
-    DateOutsideYear {
-        date: NaiveDate,
-        year: i32,
-        /// The range entries may be dated in.
-        start: NaiveDate,
-        close: NaiveDate,
-    },
-    DateInFuture {
-        date: NaiveDate,
-        today: NaiveDate,
-    },
-    /// The ID is malformed (only a broken dataset can cause this).
-    BadId(String),
-    /// The actual value typed for a target is not a number.
-    ActualNotANumber {
-        index: usize,
-        target: String,
-        text: String,
-    },
-}
-
-impl Problem {
-    /// The field the problem is shown under.
-    pub fn field(&self) -> Field {
-        match self {
-            Problem::PercentMissing | Problem::PercentOutOfRange(_) | Problem::BadId(_) => {
-                Field::Percent
-            }
-            Problem::DoneBelowFull(_) => Field::Status,
-            Problem::DateUnreadable(_)
-            | Problem::DateOutsideYear { .. }
-            | Problem::DateInFuture { .. } => Field::Date,
-            Problem::ActualNotANumber { index, .. } => Field::Actual(*index),
-        }
-    }
+    /// `y` to the question: throw the typing away and close.
+    Discard,
+    /// `n` or Esc to the question: go on editing.
+    KeepEditing,
 }
 
 /// The open editor.
@@ -130,10 +70,19 @@ pub struct Editor {
     /// Whether the status follows the percent (0 未开始, 1–99 推进中,
     /// 100 已完成) until the user picks one.
     follow: bool,
-    pub note: LineEdit,
+    /// 主要进展, 存在问题, 下步打算 (see [`Editor::note`]).
+    notes: [LineEdit; 3],
     pub date: LineEdit,
     /// Set when Enter was refused; cleared by the next change.
     pub refused: bool,
+    /// Esc was pressed with something typed: the popup asks whether to
+    /// throw it away.
+    pub confirm_discard: bool,
+    /// The percent, status and date the editor opened with, to tell
+    /// whether anything was changed.
+    opened: (String, Status, String),
+    /// The actual values the editor opened with.
+    opened_actuals: Vec<String>,
     /// The task's targets; empty for a sub-item or a task without.
     targets: Targets,
     /// The actual value typed per target, in the targets' order.
@@ -148,6 +97,7 @@ impl Editor {
     /// status; the note starts empty) and dated `today`.
     pub fn open(id: &str, title: &str, latest: Option<&ProgressEntry>, today: NaiveDate) -> Editor {
         let (percent, status) = latest.map_or((0, Status::NotStarted), |e| (e.percent, e.status));
+        let date = today.format("%Y-%m-%d").to_string();
         Editor {
             id: id.to_string(),
             title: title.to_string(),
@@ -156,13 +106,34 @@ impl Editor {
             fresh: true,
             status,
             follow: status == Status::for_percent(u16::from(percent)),
-            note: LineEdit::new(),
-            date: LineEdit::with_text(&today.format("%Y-%m-%d").to_string()),
+            notes: Default::default(),
+            date: LineEdit::with_text(&date),
             refused: false,
+            confirm_discard: false,
+            opened: (percent.to_string(), status, date),
+            opened_actuals: Vec::new(),
             targets: Targets::default(),
             actuals: Vec::new(),
             overridden: false,
         }
+    }
+
+    /// A note's text and cursor.
+    pub fn note(&self, note: Note) -> &LineEdit {
+        &self.notes[note.index()]
+    }
+
+    /// Whether anything was typed or changed since the editor opened (Esc
+    /// then asks before throwing it away).
+    pub fn is_touched(&self) -> bool {
+        self.notes.iter().any(|n| !n.text().trim().is_empty())
+            || self.actuals_changed()
+            || (self.percent.as_str(), self.status, self.date.text())
+                != (
+                    self.opened.0.as_str(),
+                    self.opened.1,
+                    self.opened.2.as_str(),
+                )
     }
 
     /// The percent typed, if any digits were.
@@ -228,6 +199,7 @@ impl Editor {
                 self.fresh = true;
                 return;
             }
+            (A::Edit(Edit::Newline), f) if !matches!(f, Field::Note(_)) => return,
             (A::Less, Field::Percent) => self.step_percent(-5),
             (A::More, Field::Percent) => self.step_percent(5),
             (A::Input(c), Field::Percent) if c.is_ascii_digit() => self.type_digit(c),
@@ -251,14 +223,14 @@ impl Editor {
             }
             (A::Input(c), Field::Actual(i)) => self.edit_actual(i, Edit::Insert(c)),
             (A::Edit(e), Field::Actual(i)) => self.edit_actual(i, e),
-            (A::Input(c), Field::Note) => {
-                self.note.apply(Edit::Insert(c));
+            (A::Input(c), Field::Note(n)) => {
+                self.notes[n.index()].apply(Edit::Insert(c));
             }
             (A::Input(c), Field::Date) => {
                 self.date.apply(Edit::Insert(c));
             }
-            (A::Edit(e), Field::Note) => {
-                self.note.apply(e);
+            (A::Edit(e), Field::Note(n)) => {
+                self.notes[n.index()].apply(e);
             }
             (A::Edit(e), Field::Date) => {
                 self.date.apply(e);
@@ -290,8 +262,10 @@ impl Editor {
             date,
             percent: u8::try_from(percent).unwrap_or(u8::MAX),
             status: self.status,
-            note: self.note.text().trim().to_string(),
+            note: self.note(Note::Made).text().trim().to_string(),
             actuals: self.typed_actuals(),
+            problems: self.note(Note::Problems).text().trim().to_string(),
+            next_steps: self.note(Note::Next).text().trim().to_string(),
             reporter: None,
         };
         if let Err(errors) = validate(&entry, year, today) {
@@ -366,7 +340,7 @@ pub(super) fn open(app: &mut App) {
     };
     let latest = app.progress.latest(id);
     let editor = Editor::open(id, title, latest, app.today).with_targets(targets, latest);
-    app.mode = Mode::Editor(editor);
+    app.mode = Mode::Editor(Box::new(editor));
 }
 
 /// An action while the editor is open: an edit, a commit (which closes the
@@ -378,7 +352,9 @@ pub(super) fn update(app: &mut App, action: EditorAction) -> Effect {
         return Effect::None;
     };
     match action {
-        EditorAction::Cancel => app.mode = Mode::Browse,
+        EditorAction::Cancel if editor.is_touched() => editor.confirm_discard = true,
+        EditorAction::Cancel | EditorAction::Discard => app.mode = Mode::Browse,
+        EditorAction::KeepEditing => editor.confirm_discard = false,
         EditorAction::Commit => match editor.entry(&year, today) {
             Ok(mut entry) => {
                 entry.reporter = reporter;
@@ -419,10 +395,49 @@ mod tests {
         e
     }
 
+    /// `text` typed into a note, `\n` as Ctrl-J.
+    fn type_note(e: &mut Editor, note: Note, text: &str) {
+        e.field = Field::Note(note);
+        for c in text.chars() {
+            e.apply(match c {
+                '\n' => EditorAction::Edit(Edit::Newline),
+                c => EditorAction::Input(c),
+            });
+        }
+    }
+
     #[test]
-    fn fields_wrap_around() {
-        assert_eq!(Field::Percent.step(&Field::ALL, -1), Field::Date);
-        assert_eq!(Field::Date.step(&Field::ALL, 1), Field::Percent);
+    fn the_three_notes_make_the_entrys_fields() {
+        let mut e = typed("40");
+        type_note(&mut e, Note::Made, "完成征地\n开工");
+        type_note(&mut e, Note::Problems, " 资金未到位 ");
+        type_note(&mut e, Note::Next, "督促拨付");
+        let entry = e
+            .entry(&Calendar::new(2023, None, Default::default()), today())
+            .expect("entry");
+        assert_eq!(entry.note, "完成征地\n开工");
+        assert_eq!(entry.problems, "资金未到位");
+        assert_eq!(entry.next_steps, "督促拨付");
+    }
+
+    #[test]
+    fn a_line_break_is_refused_outside_the_notes() {
+        let mut e = editor();
+        e.field = Field::Date;
+        e.apply(EditorAction::Edit(Edit::Newline));
+        assert_eq!(e.date.text(), "2023-06-30");
+    }
+
+    #[test]
+    fn the_editor_is_untouched_until_something_changes() {
+        let mut e = editor();
+        assert!(!e.is_touched());
+        e.field = Field::Note(Note::Next);
+        e.apply(EditorAction::Input(' '));
+        assert!(!e.is_touched(), "a space alone is not typing");
+        e.apply(EditorAction::Input('a'));
+        assert!(e.is_touched());
+        assert!(typed("5").is_touched());
     }
 
     #[test]

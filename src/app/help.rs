@@ -190,6 +190,18 @@ pub static KEYS: &[Key] = &[
     ),
     k(
         Scope::Progress,
+        "Ctrl-R",
+        "重做:找回 u 撤销的最后一条",
+        "redo: bring back what u undid last",
+    ),
+    k(
+        Scope::Progress,
+        "d",
+        "把所选任务标记为已完成(先确认 y/n)",
+        "mark the selected task done (asks y/n first)",
+    ),
+    k(
+        Scope::Progress,
         "Ctrl-S",
         "重试失败的保存",
         "retry a save that failed",
@@ -228,11 +240,22 @@ pub static KEYS: &[Key] = &[
     k(
         Scope::Editor,
         "Ctrl-W Ctrl-U",
-        "备注、日期:删一个词/删到开头",
-        "note, date: delete a word / to the start",
+        "进展、问题、打算、日期:删一个词/删到开头",
+        "notes, date: delete a word / to the start",
+    ),
+    k(
+        Scope::Editor,
+        "Ctrl-J Alt-Enter",
+        "主要进展、存在问题、下步打算:换行",
+        "progress made, problems, next steps: new line",
     ),
     k(Scope::Editor, "Enter", "检查并保存", "check and save"),
-    k(Scope::Editor, "Esc", "取消,不保存", "cancel, save nothing"),
+    k(
+        Scope::Editor,
+        "Esc",
+        "取消;已输入内容时先问 y/n",
+        "cancel; asks y/n first when something was typed",
+    ),
     k(Scope::Mouse, "Click", "选中并聚焦", "select and focus"),
     k(Scope::Mouse, "Wheel", "滚动", "scroll"),
     k(
@@ -314,9 +337,15 @@ pub fn bar(app: &App) -> Vec<(&'static str, &'static str)> {
             match ed.field {
                 Field::Percent => keys.push(("+/-", t("调 5", "by 5"))),
                 Field::Status => keys.push(("s", t("换状态", "cycle"))),
-                Field::Note | Field::Date | Field::Actual(_) => {}
+                Field::Note(_) => keys.push(("Ctrl-J", t("换行", "new line"))),
+                Field::Date | Field::Actual(_) => {}
             }
             keys.push(("Ctrl-S", t("重试保存", "retry save")));
+            return keys;
+        }
+        (Mode::MarkDone(_), _, _) => {
+            keys.push(("y", t("标记完成", "mark done")));
+            keys.push(("n/Esc", t("取消", "cancel")));
             return keys;
         }
         (Mode::UnitFilter, _, _) => {

@@ -29,6 +29,16 @@ fn key(mode: &Mode, k: &KeyEvent) -> Option<Action> {
     if let Mode::Editor(editor) = mode {
         return super::editor::action_for(editor, k).map(Action::Editor);
     }
+    if let Mode::MarkDone(_) = mode {
+        return match k.code {
+            KeyCode::Char('y' | 'Y') => Some(Action::Answer(true)),
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::Answer(false)),
+            _ => None,
+        };
+    }
+    if ctrl && matches!(k.code, KeyCode::Char('r' | 'R')) && *mode == Mode::Browse {
+        return Some(Action::Redo);
+    }
     if matches!(mode, Mode::UnitFilter | Mode::Popup(Popup::Search(_)))
         && let Some(edit) = line_edit(k)
     {
@@ -79,6 +89,7 @@ fn browse_char(c: char) -> Option<Action> {
         'f' => Action::Filter,
         'e' => Action::EditProgress,
         'u' => Action::Undo,
+        'd' => Action::MarkDone,
         's' => Action::Sort,
         _ => {
             return Tab::ALL

@@ -3,6 +3,7 @@
 
 mod cursor;
 pub mod detail;
+mod done;
 pub mod editor;
 mod filter;
 pub mod help;
@@ -30,6 +31,7 @@ use crate::model::{Dataset, Reporter, Task};
 use crate::search::Searcher;
 
 pub use cursor::{Cursor, DetailView};
+pub use done::MarkDone;
 pub use editor::{Editor, EditorAction};
 pub use filter::UnitFilter;
 pub use index::{Duty, Index, ProjectRow, Role, TaskRef};
@@ -97,8 +99,11 @@ pub enum Mode {
     Browse,
     UnitFilter,
     Popup(Popup),
-    /// The progress editor is open.
-    Editor(Editor),
+    /// The progress editor is open (boxed: it is far larger than the
+    /// other modes).
+    Editor(Box<Editor>),
+    /// `d`: asking whether to mark this done.
+    MarkDone(MarkDone),
 }
 
 /// A popup over the dashboard.

@@ -191,10 +191,11 @@ impl App {
             .find(|e| e.date <= self.today)
     }
 
-    /// A task's light and why, on the as-of date.
+    /// A task's light and why, on the as-of date (a project standing on
+    /// its sub-items: see [`lights::standing_entry`]).
     pub fn light(&self, task: &Task) -> (Light, Reason) {
-        self.rule()
-            .assess(self.latest_as_of(&task.id), self.today, None)
+        let entry = crate::lights::standing_entry(task, |id| self.latest_as_of(id));
+        self.rule().assess(entry.as_deref(), self.today, None)
     }
 
     /// Every task's light and the standings, on the as-of date.
@@ -202,7 +203,8 @@ impl App {
         let latest: HashMap<&str, &ProgressEntry> = self
             .data
             .all_tasks()
-            .filter_map(|t| self.latest_as_of(&t.id).map(|e| (t.id.as_str(), e)))
+            .flat_map(|t| std::iter::once(&t.id).chain(t.items.iter().map(|i| &i.id)))
+            .filter_map(|id| self.latest_as_of(id).map(|e| (id.as_str(), e)))
             .collect();
         Overview::new(&self.data, &latest, self.today, self.rule())
     }

@@ -36,29 +36,12 @@ impl Progress {
         self.history.get(id).map_or(&[], Vec::as_slice)
     }
 
-    /// Where a task or project stands: its own latest entry; for a project
-    /// without one, the mean of its sub-items (not-started ones count 0).
+    /// Where a task or project stands: its own latest entry, or for a
+    /// project its sub-items' roll-up when they were reported later (see
+    /// [`crate::lights::standing_entry`]).
     pub fn state(&self, task: &Task) -> (Status, u8) {
-        if let Some(e) = self.latest(&task.id) {
-            return (e.status, e.percent);
-        }
-        let items: Vec<&ProgressEntry> = task
-            .items
-            .iter()
-            .filter_map(|i| self.latest(&i.id))
-            .collect();
-        if items.is_empty() {
-            return (Status::NotStarted, 0);
-        }
-        let sum: usize = items.iter().map(|e| usize::from(e.percent)).sum();
-        let mean = sum / task.items.len().max(1);
-        let status =
-            if items.len() == task.items.len() && items.iter().all(|e| e.status == Status::Done) {
-                Status::Done
-            } else {
-                Status::OnTrack
-            };
-        (status, u8::try_from(mean).unwrap_or(100))
+        crate::lights::standing_entry(task, |id| self.latest(id))
+            .map_or((Status::NotStarted, 0), |e| (e.status, e.percent))
     }
 
     /// Where a sub-item stands.

@@ -18,6 +18,10 @@ pub enum SaveKind {
     Retry,
     /// `u` with nothing of this session left to undo.
     NothingToUndo,
+    /// This undone entry was brought back (as a new entry).
+    Redo(ProgressEntry),
+    /// Ctrl-R with nothing undone to bring back.
+    NothingToRedo,
 }
 
 /// The outcome of one operation on the journal.
@@ -77,7 +81,11 @@ pub(super) fn saved(app: &mut App, outcome: SaveOutcome) {
         app.saving.state,
         SaveState::ReadOnly(_) | SaveState::Failed { .. }
     );
-    if outcome.kind == SaveKind::NothingToUndo && troubled {
+    let nothing = matches!(
+        outcome.kind,
+        SaveKind::NothingToUndo | SaveKind::NothingToRedo
+    );
+    if nothing && troubled {
         return; // keep saying what is wrong
     }
     app.saving.state = match outcome.error {

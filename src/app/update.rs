@@ -6,7 +6,7 @@ use super::layout::{self, inner_height};
 use super::nav;
 use super::search;
 use super::{App, Mode, Pane, Popup};
-use super::{EditorAction, SaveOutcome, editor, saving};
+use super::{EditorAction, SaveOutcome, done, editor, saving};
 use crate::line_edit::Edit;
 use crate::model::ProgressEntry;
 
@@ -56,6 +56,12 @@ pub enum Action {
     Editor(EditorAction),
     /// `u`: undo the last entry made in this session.
     Undo,
+    /// Ctrl-R: bring back what `u` undid last.
+    Redo,
+    /// `d`: ask whether to mark the selected task done.
+    MarkDone,
+    /// `y` (true) or `n`/Esc (false) to a question.
+    Answer(bool),
     /// Ctrl-S: save what earlier saves could not.
     Retry,
     /// The event loop's report on an [`Effect`] it performed on the journal.
@@ -74,6 +80,8 @@ pub enum Effect {
     Commit(ProgressEntry),
     /// Undo the session's last entry.
     Undo,
+    /// Bring back the entry undone last (see `Journal::redo_last_undo`).
+    Redo,
     /// Save what is pending.
     Retry,
     /// Run this search off the UI thread and report back with
@@ -104,8 +112,10 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Retry => return Effect::Retry,
         Action::Editor(a) => return editor::update(app, a),
         Action::Undo if app.mode == Mode::Browse => return Effect::Undo,
+        Action::Redo if app.mode == Mode::Browse => return Effect::Redo,
+        Action::Answer(yes) => return done::answer(app, yes),
         _ => match app.mode {
-            Mode::Editor(_) => {}
+            Mode::Editor(_) | Mode::MarkDone(_) => {}
             Mode::Popup(Popup::Search(_)) => return search::update(app, action),
             Mode::Popup(_) => popup(app, action),
             Mode::UnitFilter => filter(app, action),
@@ -134,6 +144,7 @@ fn browse(app: &mut App, action: Action) {
     }
     match action {
         Action::EditProgress => editor::open(app),
+        Action::MarkDone => done::ask(app),
         Action::ShowTab(tab) => {
             app.nav.tab = tab;
             nav::fit_all(app);

@@ -137,6 +137,10 @@ fn perform(journal: &mut Journal, effect: Effect) -> Option<SaveOutcome> {
             Some(undone) => (SaveKind::Undo(undone.entry), undone.saved.map(drop)),
             None => (SaveKind::NothingToUndo, Ok(())),
         },
+        Effect::Redo => match journal.redo_last_undo(crate::progress::now()) {
+            Some(redone) => (SaveKind::Redo(redone.entry), redone.saved.map(drop)),
+            None => (SaveKind::NothingToRedo, Ok(())),
+        },
         Effect::Retry => (SaveKind::Retry, journal.retry().map(drop)),
     };
     Some(SaveOutcome {

@@ -5,6 +5,11 @@ mod check;
 mod config;
 mod dashboard;
 mod export;
+// Signals and terminal hang-ups are unix; elsewhere crossterm's events suffice.
+#[cfg(unix)]
+mod hangup;
+#[cfg(not(unix))]
+#[path = "hangup_console.rs"]
 mod hangup;
 mod import;
 mod progress;

@@ -54,8 +54,15 @@ pub struct SetArgs {
     /// not_started | on_track | behind | blocked | done (or 未开始 … 已完成).
     #[arg(long)]
     status: Option<String>,
-    #[arg(long, default_value = "")]
+    /// 主要进展: the progress made (`--note` is the same).
+    #[arg(long = "progress-made", visible_alias = "note", default_value = "")]
     note: String,
+    /// 存在问题: the problems met.
+    #[arg(long, default_value = "")]
+    problems: String,
+    /// 下步打算: the next steps.
+    #[arg(long, default_value = "")]
+    next_steps: String,
     /// The date the progress refers to (default: today; once the plan's
     /// close date has passed, the plan's last day).
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -156,6 +163,8 @@ fn set(global: &Global, args: SetArgs) -> CliResult {
         note: args.note,
         actuals,
         reporter,
+        problems: args.problems,
+        next_steps: args.next_steps,
     };
     if let Err(errors) = validate(&entry, &rule.calendar, today) {
         let texts: Vec<String> = errors.iter().map(ToString::to_string).collect();
@@ -217,19 +226,42 @@ fn log(global: &Global, id: Option<&str>, json: bool) -> CliResult {
     for e in entries {
         let status = label(e.status, global.lang);
         println!(
-            "{}  {}{}  {:>3} %  {}{}  {}{}{}",
+            "{}  {}{}  {:>3} %  {}{}  {}{}{}{}",
             e.date,
             e.task,
             " ".repeat(id_width - e.task.width()),
             e.percent,
             status,
             " ".repeat(status_width - status.width()),
-            e.note,
+            one_line(&e.note),
             actuals_text(&e.actuals),
+            notes_text(e, global.lang),
             reporter_text(e.reporter.as_ref()),
         );
     }
     Ok(())
+}
+
+/// `  存在问题:… 下步打算:…` for the fields that are filled.
+fn notes_text(e: &ProgressEntry, lang: Lang) -> String {
+    let (problems, next) = match lang {
+        Lang::Zh => ("存在问题:", "下步打算:"),
+        Lang::En => ("problems: ", "next steps: "),
+    };
+    let mut out = String::new();
+    for (word, text) in [(problems, &e.problems), (next, &e.next_steps)] {
+        if !text.is_empty() {
+            out.push_str("  ");
+            out.push_str(word);
+            out.push_str(&one_line(text));
+        }
+    }
+    out
+}
+
+/// A note on one line of the log: its line breaks as ` / `.
+fn one_line(text: &str) -> String {
+    text.lines().collect::<Vec<_>>().join(" / ")
 }
 
 /// `  [新增规上企业=60, 新增亿元企业=6]`, or nothing without actuals.

@@ -4,6 +4,7 @@
 
 mod table;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -52,8 +53,13 @@ pub struct TaskExport {
     pub lead_units: Vec<String>,
     pub co_units: Vec<String>,
     pub co_members_of: Vec<String>,
-    /// The latest progress entry, or `null` when none was recorded.
+    /// The entry the task stands on: its latest, or for a project the
+    /// roll-up of its sub-items (`from_items`); `null` when none.
     pub progress: Option<ProgressExport>,
+    /// Projects: each sub-item's latest entry, in item order; empty for
+    /// key tasks.
+    #[serde(default)]
+    pub item_progress: Vec<ItemProgressExport>,
     /// The numbers the task commits to, with the latest entry's actuals.
     #[serde(default)]
     pub targets: Vec<TargetExport>,
@@ -74,10 +80,44 @@ pub struct ProgressExport {
     pub percent: u8,
     pub status: Status,
     pub date: NaiveDate,
+    /// 主要进展: the progress made.
     pub note: String,
+    /// 存在问题.
+    #[serde(default)]
+    pub problems: String,
+    /// 下步打算.
+    #[serde(default)]
+    pub next_steps: String,
+    /// Whether this is a project's roll-up of its sub-items rather than
+    /// an entry of its own (see the lights docs).
+    #[serde(default)]
+    pub from_items: bool,
     /// Who reported (unit, name); `null` for entries that do not say.
     #[serde(default)]
     pub reporter: Option<Reporter>,
+}
+
+impl ProgressExport {
+    fn of(entry: &ProgressEntry, from_items: bool) -> ProgressExport {
+        ProgressExport {
+            percent: entry.percent,
+            status: entry.status,
+            date: entry.date,
+            note: entry.note.clone(),
+            problems: entry.problems.clone(),
+            next_steps: entry.next_steps.clone(),
+            from_items,
+            reporter: entry.reporter.clone(),
+        }
+    }
+}
+
+/// A project's sub-item with its latest entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemProgressExport {
+    /// `M3.2`.
+    pub id: String,
+    pub progress: Option<ProgressExport>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -116,7 +156,7 @@ impl Export {
             leaders: p.leaders.clone(),
             tasks: data
                 .all_tasks()
-                .map(|t| TaskExport::new(t, latest.get(t.id.as_str()).copied()))
+                .map(|t| TaskExport::new(t, &latest))
                 .collect(),
             units: data
                 .units
@@ -142,7 +182,10 @@ impl Export {
 }
 
 impl TaskExport {
-    fn new(task: &Task, progress: Option<&ProgressEntry>) -> TaskExport {
+    fn new(task: &Task, latest: &HashMap<&str, &ProgressEntry>) -> TaskExport {
+        let standing = crate::lights::standing_in(task, latest);
+        // Actual values are the task's own entry's, never a roll-up's.
+        let progress = latest.get(task.id.as_str()).copied();
         TaskExport {
             id: task.id.clone(),
             kind: task.kind,
@@ -154,13 +197,19 @@ impl TaskExport {
             lead_units: task.lead.clone(),
             co_units: task.co.clone(),
             co_members_of: task.co_members_of.clone(),
-            progress: progress.map(|e| ProgressExport {
-                percent: e.percent,
-                status: e.status,
-                date: e.date,
-                note: e.note.clone(),
-                reporter: e.reporter.clone(),
-            }),
+            progress: standing
+                .as_ref()
+                .map(|e| ProgressExport::of(e, matches!(e, Cow::Owned(_)))),
+            item_progress: task
+                .items
+                .iter()
+                .map(|i| ItemProgressExport {
+                    id: i.id.clone(),
+                    progress: latest
+                        .get(i.id.as_str())
+                        .map(|e| ProgressExport::of(e, false)),
+                })
+                .collect(),
             targets: task
                 .targets
                 .iter()

@@ -2,11 +2,11 @@
 
 use std::io::Write;
 
-use super::{Export, TargetExport};
+use super::{Export, ProgressExport, TargetExport, TaskExport};
 use crate::model::{Cmp, format_value};
 
 /// The CSV columns, in order.
-pub const CSV_HEADER: [&str; 15] = [
+pub const CSV_HEADER: [&str; 17] = [
     "id",
     "kind",
     "leader",
@@ -22,6 +22,8 @@ pub const CSV_HEADER: [&str; 15] = [
     "date",
     "note",
     "targets",
+    "problems",
+    "next_steps",
 ];
 
 /// How lists of units are joined in one cell.
@@ -55,8 +57,9 @@ fn targets_cell(targets: &[TargetExport]) -> String {
     cell.join(JOIN)
 }
 
-/// Writes a header and one row per task (key tasks, then projects). Empty
-/// cells stand for `null`.
+/// Writes a header and one row per task (key tasks, then projects, each
+/// project followed by a row per sub-item, kind `item`, with the project's
+/// leader and units). Empty cells stand for `null`.
 pub fn write_csv<W: Write>(export: &Export, out: W) -> csv::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(CSV_HEADER)?;
@@ -67,29 +70,74 @@ pub fn write_csv<W: Write>(export: &Export, out: W) -> csv::Result<()> {
             .iter()
             .find(|l| l.id == leader)
             .map_or("", |l| l.name.as_str());
-        let progress = task.progress.as_ref();
         let kind = match task.kind {
             crate::model::TaskKind::Key => "key",
             crate::model::TaskKind::Project => "project",
         };
-        w.write_record([
-            task.id.as_str(),
+        let row = Row {
+            id: &task.id,
             kind,
-            leader,
-            leader_name,
-            &task.number.to_string(),
-            task.title.as_deref().unwrap_or(""),
-            &task.text,
-            &task.lead_units.join(JOIN),
-            &task.co_units.join(JOIN),
-            &task.co_members_of.join(JOIN),
-            &progress.map_or(String::new(), |p| p.percent.to_string()),
-            progress.map_or("", |p| p.status.as_str()),
-            &progress.map_or(String::new(), |p| p.date.to_string()),
-            progress.map_or("", |p| p.note.as_str()),
-            &targets_cell(&task.targets),
-        ])?;
+            number: task.number.to_string(),
+            title: task.title.as_deref().unwrap_or(""),
+            text: &task.text,
+            progress: task.progress.as_ref(),
+            targets: targets_cell(&task.targets),
+        };
+        write_row(&mut w, task, [leader, leader_name], &row)?;
+        for (item, progress) in task.items.iter().zip(&task.item_progress) {
+            let number = item.id.rsplit('.').next().unwrap_or_default();
+            let row = Row {
+                id: &item.id,
+                kind: "item",
+                number: number.to_string(),
+                title: "",
+                text: &item.text,
+                progress: progress.progress.as_ref(),
+                targets: String::new(),
+            };
+            write_row(&mut w, task, [leader, leader_name], &row)?;
+        }
     }
     w.flush()?;
     Ok(())
+}
+
+/// What differs between a task's row and its sub-items' rows.
+struct Row<'a> {
+    id: &'a str,
+    kind: &'a str,
+    number: String,
+    title: &'a str,
+    text: &'a str,
+    progress: Option<&'a ProgressExport>,
+    targets: String,
+}
+
+/// One row: `task` gives the leader and the units.
+fn write_row<W: Write>(
+    w: &mut csv::Writer<W>,
+    task: &TaskExport,
+    [leader, leader_name]: [&str; 2],
+    row: &Row<'_>,
+) -> csv::Result<()> {
+    let progress = row.progress;
+    w.write_record([
+        row.id,
+        row.kind,
+        leader,
+        leader_name,
+        &row.number,
+        row.title,
+        row.text,
+        &task.lead_units.join(JOIN),
+        &task.co_units.join(JOIN),
+        &task.co_members_of.join(JOIN),
+        &progress.map_or(String::new(), |p| p.percent.to_string()),
+        progress.map_or("", |p| p.status.as_str()),
+        &progress.map_or(String::new(), |p| p.date.to_string()),
+        progress.map_or("", |p| p.note.as_str()),
+        &row.targets,
+        progress.map_or("", |p| p.problems.as_str()),
+        progress.map_or("", |p| p.next_steps.as_str()),
+    ])
 }

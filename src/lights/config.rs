@@ -72,7 +72,9 @@ impl Config {
 
     /// Parses config text; `name` is what messages call the file.
     pub fn parse(name: &str, text: &str) -> Result<Config, ConfigError> {
-        let config: Config = ron::from_str(text).map_err(|err| {
+        let options = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        let config: Config = options.from_str(text).map_err(|err| {
             diagnostic(
                 name,
                 text,

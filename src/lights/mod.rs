@@ -31,6 +31,7 @@
 pub mod calendar;
 pub mod config;
 mod owing;
+mod rollup;
 mod standing;
 
 use chrono::NaiveDate;
@@ -41,6 +42,7 @@ use crate::model::{ProgressEntry, Status};
 pub use calendar::{Calendar, Cycle, Every, Period};
 pub use config::{CONFIG_FILE, Config, ConfigError};
 pub use owing::{Owed, Owing, owing};
+pub use rollup::{standing_entry, standing_in};
 pub use standing::{
     Assessed, Overview, Standing, Tally, UnitOrder, latest_as_of, standing_entries, units_by,
 };

@@ -1,6 +1,7 @@
 //! Lights over a whole dataset, and how each leader and unit stands: what
 //! the overview tab and the reports show.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -78,7 +79,9 @@ impl Tally {
 #[derive(Debug, Clone)]
 pub struct Assessed<'d> {
     pub task: &'d Task,
-    pub entry: Option<&'d ProgressEntry>,
+    /// The entry the task stands on: its latest, or for a project the
+    /// roll-up of its sub-items (see [`super::standing_entry`]).
+    pub entry: Option<Cow<'d, ProgressEntry>>,
     pub light: Light,
     pub reason: Reason,
 }
@@ -86,7 +89,12 @@ pub struct Assessed<'d> {
 impl Assessed<'_> {
     /// The reported percent, 0 without an entry.
     pub fn percent(&self) -> u8 {
-        self.entry.map_or(0, |e| e.percent)
+        self.entry.as_ref().map_or(0, |e| e.percent)
+    }
+
+    /// The entry, borrowed.
+    pub fn entry(&self) -> Option<&ProgressEntry> {
+        self.entry.as_deref()
     }
 
     /// Whether the task counts red: a red light, or a severely overdue
@@ -138,7 +146,7 @@ impl Standing {
             if a.is_red() {
                 s.red.push(a.task.id.clone());
             }
-            let date = a.entry.map(|e| e.date);
+            let date = a.entry().map(|e| e.date);
             let fresh = date.is_some_and(|d| (as_of - d).num_days() < i64::from(t.stale_days));
             if a.light != Light::Done && !fresh {
                 s.stale += 1;
@@ -178,6 +186,8 @@ pub struct Overview<'d> {
     pub thresholds: Thresholds,
     /// The reporting period the as-of date falls in.
     pub period: Option<super::Period>,
+    /// The rule the lights were worked out by.
+    pub rule: Rule,
     /// Key tasks then projects, in document order.
     pub tasks: Vec<Assessed<'d>>,
     /// The whole plan.
@@ -190,7 +200,8 @@ pub struct Overview<'d> {
 }
 
 impl<'d> Overview<'d> {
-    /// The overview of `data` with `latest` (see [`latest_as_of`]).
+    /// The overview of `data` with `latest` (see [`latest_as_of`]; it
+    /// holds sub-items too, for projects to roll up).
     pub fn new(
         data: &'d Dataset,
         latest: &HashMap<&str, &'d ProgressEntry>,
@@ -213,9 +224,9 @@ impl<'d> Overview<'d> {
         let t = &rule.thresholds;
         let tasks: Vec<Assessed<'d>> = tasks
             .map(|task| {
-                let entry = latest.get(task.id.as_str()).copied();
+                let entry = super::standing_in(task, latest);
                 // Tasks carry no deadline of their own yet: the year end.
-                let (light, reason) = rule.assess(entry, as_of, None);
+                let (light, reason) = rule.assess(entry.as_deref(), as_of, None);
                 Assessed {
                     task,
                     entry,
@@ -262,6 +273,7 @@ impl<'d> Overview<'d> {
             plan_year: year,
             thresholds: *t,
             period: rule.calendar.period_of(as_of).copied(),
+            rule: rule.clone(),
             tasks,
             overall,
             leaders,

@@ -95,11 +95,19 @@ pub struct ProgressEntry {
     /// 0 to 100.
     pub percent: u8,
     pub status: Status,
+    /// 主要进展: the progress made (the journal's `note`, its name from
+    /// before the three note fields).
     #[serde(default)]
     pub note: String,
     /// Actual values reported against the task's targets.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actuals: Vec<Actual>,
+    /// 存在问题: the problems met.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub problems: String,
+    /// 下步打算: the next steps.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub next_steps: String,
     /// Who reported: unit and person (absent in entries made before duban
     /// recorded it).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -33,7 +33,8 @@ pub struct SaveReport {
     pub created: bool,
 }
 
-/// What `undo_last_of_session` undid, and whether the undo was saved.
+/// What `undo_last_of_session` undid (or `redo_last_undo` brought back),
+/// and whether that was saved.
 #[derive(Debug)]
 pub struct Undone {
     pub entry: ProgressEntry,
@@ -57,6 +58,9 @@ pub struct Journal {
     disk: Option<DiskView>,
     /// This session's commits, most recent last.
     session: Vec<Retraction>,
+    /// Entries undone in this session that redo can bring back, most
+    /// recently undone last; a new commit clears it.
+    undone: Vec<ProgressEntry>,
     backed_up: bool,
     read_only: bool,
     torn_line: Option<usize>,
@@ -74,6 +78,7 @@ impl Journal {
             pending: Vec::new(),
             disk: None,
             session: Vec::new(),
+            undone: Vec::new(),
             backed_up: false,
             read_only: false,
             torn_line: None,
@@ -210,7 +215,16 @@ impl Journal {
     /// nanosecond. The entry is kept in memory even when the save fails,
     /// and saved by the next commit or `retry`. Only structural checks are
     /// made here (ID form, percent, done at 100 %); call `validate` first.
-    pub fn commit(&mut self, mut entry: ProgressEntry) -> Result<SaveReport, SaveError> {
+    pub fn commit(&mut self, entry: ProgressEntry) -> Result<SaveReport, SaveError> {
+        let errors = structural(&entry);
+        if errors.is_empty() {
+            self.undone.clear();
+        }
+        self.append(entry)
+    }
+
+    /// [`Journal::commit`] without forgetting what redo can bring back.
+    fn append(&mut self, mut entry: ProgressEntry) -> Result<SaveReport, SaveError> {
         let errors = structural(&entry);
         if !errors.is_empty() {
             return Err(SaveError::Invalid(errors));
@@ -240,10 +254,26 @@ impl Journal {
                 .clone();
             self.retracted.insert(identity.clone());
             self.pending.push(Record::Retract(identity));
+            self.undone.push(entry.clone());
             let saved = self.save();
             return Some(Undone { entry, saved });
         }
         None
+    }
+
+    /// Brings back the entry undone last in this session: a copy of it is
+    /// appended as a new entry made `at` (the undone one stays retracted,
+    /// so the file only grows and merges by union as before). `u` can undo
+    /// the copy again. `None` when nothing undone is left to redo, or a
+    /// commit came after the undo.
+    pub fn redo_last_undo(&mut self, at: DateTime<FixedOffset>) -> Option<Undone> {
+        let mut entry = self.undone.pop()?;
+        entry.at = at;
+        let saved = self.append(entry.clone());
+        if let Some(identity) = self.session.last() {
+            entry.at = identity.at;
+        }
+        Some(Undone { entry, saved })
     }
 
     /// Saves what earlier saves could not (Ctrl-S in the dashboard).

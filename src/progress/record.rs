@@ -69,7 +69,7 @@ fn timestamp(at: &DateTime<FixedOffset>) -> String {
 
 /// The line an entry is saved as, without the newline.
 pub fn entry_line(e: &ProgressEntry) -> String {
-    let mut out = String::with_capacity(120 + e.note.len());
+    let mut out = String::with_capacity(120 + e.note.len() + e.problems.len() + e.next_steps.len());
     out.push_str("Entry(task: ");
     quote(&mut out, &e.task);
     let _ = write!(
@@ -94,6 +94,14 @@ pub fn entry_line(e: &ProgressEntry) -> String {
             let _ = write!(out, ", value: {})", a.value);
         }
         out.push(']');
+    }
+    // Written only when filled, after the older fields, so a line without
+    // them reads as it did before they existed.
+    for (key, text) in [("problems", &e.problems), ("next_steps", &e.next_steps)] {
+        if !text.is_empty() {
+            let _ = write!(out, ", {key}: ");
+            quote(&mut out, text);
+        }
     }
     if let Some(r) = &e.reporter {
         out.push_str(", reporter: (unit: ");
@@ -294,6 +302,8 @@ mod tests {
             note: note.into(),
             actuals: Vec::new(),
             reporter: None,
+            problems: String::new(),
+            next_steps: String::new(),
         }
     }
 
@@ -304,6 +314,22 @@ mod tests {
             "Entry(task: \"M3.2\", at: \"2023-05-04T09:30:12.123456789+08:00\", \
              date: \"2023-05-04\", percent: 40, status: on_track, note: \"完成征地\")"
         );
+    }
+
+    #[test]
+    fn problems_and_next_steps_follow_the_older_fields_when_filled() {
+        let mut entry = sample("完成征地");
+        entry.problems = "资金未到位".into();
+        entry.next_steps = "督促\n拨付".into();
+        let line = entry_line(&entry);
+        assert!(
+            line.ends_with(
+                "note: \"完成征地\", problems: \"资金未到位\", next_steps: \"督促\\n拨付\")"
+            ),
+            "{line}"
+        );
+        let parsed = parse(Path::new("p.ron"), format!("{line}\n").as_bytes(), 1).unwrap();
+        assert_eq!(parsed.records, vec![Record::Entry(entry)]);
     }
 
     #[test]
@@ -321,6 +347,20 @@ mod tests {
         );
         let parsed = parse(Path::new("p.ron"), line.as_bytes(), 1).unwrap();
         assert_eq!(parsed.records, vec![Record::Entry(entry)]);
+    }
+
+    #[test]
+    fn a_line_written_before_the_three_fields_still_reads() {
+        let line = "Entry(task: \"M3.2\", at: \"2023-05-04T09:30:12+08:00\", date: \"2023-05-04\", \
+                    percent: 40, status: on_track, note: \"完成征地\")";
+        let Ok(Some(Record::Entry(entry))) = parse_line(line) else {
+            panic!("{line}");
+        };
+        assert_eq!(entry.note, "完成征地");
+        assert_eq!(
+            (entry.problems.as_str(), entry.next_steps.as_str()),
+            ("", "")
+        );
     }
 
     #[test]
@@ -344,8 +384,10 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn every_note_survives_a_round_trip(note in ".*") {
-            let entry = sample(&note);
+        fn every_note_survives_a_round_trip(note in ".*", problems in ".*", next in ".*") {
+            let mut entry = sample(&note);
+            entry.problems = problems;
+            entry.next_steps = next;
             let line = record_line(&Record::Entry(entry.clone()));
             proptest::prop_assert_eq!(line.matches('\n').count(), 1);
             let parsed = parse(Path::new("p.ron"), line.as_bytes(), 1).unwrap();

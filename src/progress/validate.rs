@@ -144,6 +144,8 @@ mod tests {
             note: String::new(),
             actuals: Vec::new(),
             reporter: None,
+            problems: String::new(),
+            next_steps: String::new(),
         }
     }
 

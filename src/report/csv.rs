@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use super::{Circular, Words, one_decimal, targets_cell};
+use super::{Circular, Words, notes_cell, one_decimal, targets_cell};
 
 /// The CSV columns, in order.
 pub const CSV_HEADER: [&str; 15] = [
@@ -34,7 +34,7 @@ pub fn write_csv<W: Write>(c: &Circular, w: &Words, out: W) -> ::csv::Result<()>
             .leader
             .map_or(("", ""), |l| (l.id.as_str(), l.name.as_str()));
         for a in group.tasks.iter().filter_map(|&i| c.task(i)) {
-            let e = a.entry;
+            let e = a.entry();
             let age = e.map_or(String::new(), |e| {
                 (c.overview.as_of - e.date).num_days().to_string()
             });
@@ -52,9 +52,29 @@ pub fn write_csv<W: Write>(c: &Circular, w: &Words, out: W) -> ::csv::Result<()>
                 &age,
                 &a.task.lead.join("、"),
                 &a.task.text,
-                e.map_or("", |e| e.note.as_str()),
+                &notes_cell(e, w),
                 &targets_cell(a.task, e, w),
             ])?;
+            for it in c.items(a) {
+                let e = it.entry;
+                csv.write_record([
+                    id,
+                    name,
+                    &it.item.id,
+                    it.light.as_str(),
+                    w.light(it.light),
+                    &w.reason(it.reason),
+                    &e.percent.to_string(),
+                    &expected,
+                    e.status.as_str(),
+                    &e.date.to_string(),
+                    &(c.overview.as_of - e.date).num_days().to_string(),
+                    &a.task.lead.join("、"),
+                    &it.item.text,
+                    &notes_cell(Some(e), w),
+                    "",
+                ])?;
+            }
         }
     }
     csv.flush()?;

@@ -102,9 +102,9 @@ impl<'c> ReportJson<'c> {
                 lead_units: &a.task.lead,
                 light: a.light,
                 percent: a.percent(),
-                status: a.entry.map(|e| e.status),
-                date: a.entry.map(|e| e.date),
-                reporter: a.entry.and_then(|e| e.reporter.as_ref()),
+                status: a.entry.as_ref().map(|e| e.status),
+                date: a.entry.as_ref().map(|e| e.date),
+                reporter: a.entry.as_ref().and_then(|e| e.reporter.as_ref()),
             })
             .collect();
         let owing = owing(

@@ -5,6 +5,7 @@
 mod brief;
 mod csv;
 mod html;
+mod items;
 mod json;
 mod markdown;
 mod pdf;
@@ -27,6 +28,7 @@ use crate::store::Index;
 pub use brief::{Brief, Options, Rank, Settings};
 pub use csv::{CSV_HEADER, write_csv};
 pub use html::write_html;
+pub use items::{ItemRow, notes_cell};
 pub use json::{ReportJson, write_json};
 pub use markdown::write_markdown;
 pub use pdf::{BROWSERS, CHROMIUM_FLAGS, PdfError, find_browser, write_pdf, write_whole};
@@ -74,6 +76,8 @@ pub struct Circular<'d> {
     pub filter: Filter,
     pub options: Options,
     pub brief: Brief,
+    /// The latest entry of each task and sub-item on the as-of date.
+    latest: HashMap<&'d str, &'d ProgressEntry>,
 }
 
 impl<'d> Circular<'d> {
@@ -143,6 +147,7 @@ impl<'d> Circular<'d> {
             filter,
             options,
             brief,
+            latest,
         })
     }
 

@@ -2,7 +2,7 @@
 //! Task text is never cut: a printed circular shows it whole.
 
 use super::sentences::{Section, short_date, tidy};
-use super::{Circular, Group, Words, one_decimal, targets_cell};
+use super::{Circular, Group, Words, notes_cell, one_decimal, targets_cell};
 use crate::lights::{Assessed, Light};
 
 /// How a column is laid out.
@@ -41,7 +41,7 @@ fn leads(w: &Words, a: &Assessed) -> String {
 }
 
 fn note(w: &Words, a: &Assessed) -> String {
-    tidy(w, a.entry.map_or("", |e| e.note.as_str()))
+    tidy(w, &notes_cell(a.entry(), w))
 }
 
 /// Red and overdue items, in full.
@@ -94,7 +94,7 @@ pub fn urgent(c: &Circular, w: &Words) -> Table {
 
 /// `逾期未报（最近报送：3月28日）`.
 fn overdue_reason(w: &Words, a: &Assessed) -> String {
-    let last = a.entry.map(|e| short_date(w, e.date)).unwrap_or_default();
+    let last = a.entry().map(|e| short_date(w, e.date)).unwrap_or_default();
     if w.english {
         format!("report overdue (last report {last})")
     } else {
@@ -217,11 +217,12 @@ pub fn full(c: &Circular, group: &Group, w: &Words) -> Table {
         (w.note, Kind::Text),
         (w.targets, Kind::Text),
     ];
+    // A project is followed by its sub-items that have an entry.
     let rows = (group.tasks.iter())
         .filter_map(|&i| c.task(i))
-        .map(|a| {
-            let e = a.entry;
-            Row {
+        .flat_map(|a| {
+            let e = a.entry();
+            let own = Row {
                 light: Some(a.light),
                 cells: vec![
                     a.task.id.clone(),
@@ -233,7 +234,21 @@ pub fn full(c: &Circular, group: &Group, w: &Words) -> Table {
                     note(w, a),
                     tidy(w, &targets_cell(a.task, e, w)),
                 ],
-            }
+            };
+            let items = c.items(a).into_iter().map(|it| Row {
+                light: Some(it.light),
+                cells: vec![
+                    it.item.id.clone(),
+                    w.light(it.light).to_string(),
+                    format!("{}%", it.entry.percent),
+                    w.status(it.entry.status).to_string(),
+                    it.entry.date.to_string(),
+                    tidy(w, &it.item.text),
+                    tidy(w, &notes_cell(Some(it.entry), w)),
+                    String::new(),
+                ],
+            });
+            std::iter::once(own).chain(items)
         })
         .collect();
     Table { columns, rows }

@@ -1,7 +1,8 @@
-//! The progress editor popup: one line per field, each problem explained
-//! on the line under its field, and the real terminal cursor where the
-//! note's or the date's text cursor is (so an input method's candidate
-//! window opens in place).
+//! The progress editor popup: a line per field (the three notes take as
+//! many rows as their wrapped text, within the popup's height), each
+//! problem explained on the line under its field, and the real terminal
+//! cursor where a note's or the date's text cursor is (so an input
+//! method's candidate window opens in place, on wrapped rows too).
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -9,9 +10,10 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+use super::notes;
 use super::{style, targets};
 use crate::app::App;
-use crate::app::editor::{Editor, EditorWords, Field, Problem, problem_text};
+use crate::app::editor::{Editor, EditorWords, Field, Note, Problem, problem_text};
 use crate::line_edit::LineEdit;
 use crate::model::Status;
 use crate::text::{self, fit, tail, truncate, width};
@@ -26,9 +28,58 @@ fn problem_style() -> Style {
     Style::new().fg(Color::Red)
 }
 
-/// The lines of the popup at an inner width, and where the cursor goes
-/// (line, column) when the focused field takes text.
-fn lines(app: &App, editor: &Editor, w: usize) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
+/// The most rows a note not being typed in shows.
+const IDLE_NOTE_ROWS: usize = 3;
+
+/// The most rows the note being typed in shows.
+const NOTE_ROWS: usize = 8;
+
+/// A note's label and hint.
+fn note_words(words: &EditorWords, note: Note) -> &'static str {
+    match note {
+        Note::Made => words.progress_made,
+        Note::Problems => words.problems,
+        Note::Next => words.next_steps,
+    }
+}
+
+/// How many rows each note shows when the popup has `h` rows inside and
+/// `fixed` of them go to everything else: the focused note first, then
+/// the others in order, each at least one.
+fn note_rows(editor: &Editor, room: usize, h: usize, fixed: usize) -> [usize; 3] {
+    let mut spare = h.saturating_sub(fixed);
+    let mut rows = [1; 3];
+    let need = |n: Note| notes::wrap(editor.note(n), room).rows.len();
+    let order = Note::ALL
+        .into_iter()
+        .filter(|n| editor.field == Field::Note(*n))
+        .chain(
+            Note::ALL
+                .into_iter()
+                .filter(|n| editor.field != Field::Note(*n)),
+        );
+    for n in order {
+        let cap = if editor.field == Field::Note(n) {
+            NOTE_ROWS
+        } else {
+            IDLE_NOTE_ROWS
+        };
+        let extra = need(n).min(cap).saturating_sub(1).min(spare);
+        spare -= extra;
+        let i = Note::ALL.iter().position(|m| *m == n).unwrap_or(0);
+        rows[i] = 1 + extra;
+    }
+    rows
+}
+
+/// The lines of the popup at an inner width and height, and where the
+/// cursor goes (line, column) when the focused field takes text.
+fn lines(
+    app: &App,
+    editor: &Editor,
+    w: usize,
+    h: usize,
+) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
     let words = app.labels.editor();
     let lang = app.labels.lang;
     let problems = editor.problems(&app.rule().calendar, app.today);
@@ -40,14 +91,27 @@ fn lines(app: &App, editor: &Editor, w: usize) -> (Vec<Line<'static>>, Option<(u
         .unwrap_or(0)
         .min(24)
         .min(w / 3);
-    let name_w = [words.percent, words.status, words.note, words.date]
-        .iter()
-        .map(|s| width(s))
-        .max()
-        .unwrap_or(0)
-        .max(target_w);
+    let name_w = [
+        words.percent,
+        words.status,
+        words.progress_made,
+        words.problems,
+        words.next_steps,
+        words.date,
+    ]
+    .iter()
+    .map(|s| width(s))
+    .max()
+    .unwrap_or(0)
+    .max(target_w);
     let value_x = name_w + 2;
     let room = w.saturating_sub(value_x);
+    let fixed = 4
+        + editor.fields().len()
+        + (problems.iter())
+            .map(|p| problem_lines(p, lang, value_x, w).len())
+            .sum::<usize>();
+    let rows = note_rows(editor, room, h, fixed);
 
     let mut out = vec![
         Line::styled(
@@ -66,7 +130,7 @@ fn lines(app: &App, editor: &Editor, w: usize) -> (Vec<Line<'static>>, Option<(u
             ),
             Field::Percent => (words.percent, words.percent_hint),
             Field::Status => (words.status, words.status_hint),
-            Field::Note => (words.note, words.note_hint),
+            Field::Note(n) => (note_words(words, n), words.note_hint),
             Field::Date => (words.date, words.date_hint),
         };
         let name_style = if focused {
@@ -87,7 +151,18 @@ fn lines(app: &App, editor: &Editor, w: usize) -> (Vec<Line<'static>>, Option<(u
                 (spans, Some(col))
             }
             Field::Status => (status_spans(app, editor.status, focused), None),
-            Field::Note => text_spans(&editor.note, room),
+            Field::Note(n) => {
+                let i = Note::ALL.iter().position(|m| *m == n).unwrap_or(0);
+                let (first, more, col) = note_spans(editor, n, room, rows[i], focused);
+                if focused && let Some((row, col)) = col {
+                    cursor = Some((out.len() + row, value_x + col));
+                }
+                spans.extend(first);
+                out.push(Line::from(spans));
+                let pad = " ".repeat(value_x);
+                out.extend(more.into_iter().map(|r| Line::raw(format!("{pad}{r}"))));
+                continue;
+            }
             Field::Date => text_spans(&editor.date, room),
         };
         let used: usize = value.iter().map(|s| width(&s.content)).sum();
@@ -106,7 +181,12 @@ fn lines(app: &App, editor: &Editor, w: usize) -> (Vec<Line<'static>>, Option<(u
         }
     }
     out.push(Line::default());
-    let footer = if editor.refused {
+    let footer = if editor.confirm_discard {
+        Line::styled(
+            truncate(words.discard, w).into_owned(),
+            problem_style().add_modifier(Modifier::BOLD),
+        )
+    } else if editor.refused {
         Line::styled(truncate(words.refused, w).into_owned(), problem_style())
     } else {
         Line::styled(truncate(words.keys, w).into_owned(), style::key())
@@ -180,6 +260,36 @@ fn text_spans(line: &LineEdit, room: usize) -> (Vec<Span<'static>>, Option<usize
     (vec![Span::raw(format!("{before}{after}"))], Some(col))
 }
 
+/// A note's first row, the rows after it (at most `shown` in all), and
+/// the cursor (row among those shown, column) when it is on them. A note
+/// cut short ends its last row with `...`.
+fn note_spans(
+    editor: &Editor,
+    note: Note,
+    room: usize,
+    shown: usize,
+    focused: bool,
+) -> (Vec<Span<'static>>, Vec<String>, Option<(usize, usize)>) {
+    let wrapped = notes::wrap(editor.note(note), room);
+    let first = notes::first_shown(&wrapped, shown, focused);
+    let end = (first + shown).min(wrapped.rows.len());
+    let mut rows: Vec<String> = wrapped.rows[first..end]
+        .iter()
+        .map(|r| (*r).to_string())
+        .collect();
+    if end < wrapped.rows.len()
+        && let Some(last) = rows.last_mut()
+    {
+        let kept = text::truncate(last, room.saturating_sub(4)).into_owned();
+        *last = format!("{kept}...");
+    }
+    let (row, col) = wrapped.cursor;
+    let cursor = (row >= first && row < end).then_some((row - first, col));
+    let mut rows = rows.into_iter();
+    let head = rows.next().unwrap_or_default();
+    (vec![Span::raw(head)], rows.collect(), cursor)
+}
+
 /// A problem, wrapped under its field's value.
 fn problem_lines(
     p: &Problem,
@@ -213,7 +323,8 @@ pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
     let words = app.labels.editor();
     let inner_w =
         usize::from(frame.area().width.saturating_sub(4).min(MAX_WIDTH)).saturating_sub(2);
-    let (content, cursor) = lines(app, editor, inner_w);
+    let inner_h = usize::from(frame.area().height.saturating_sub(4));
+    let (content, cursor) = lines(app, editor, inner_w, inner_h);
     let rect = area(frame.area(), content.len());
     if rect.width < 4 || rect.height < 3 {
         return;

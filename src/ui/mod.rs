@@ -3,11 +3,13 @@
 
 mod bar;
 mod detail;
+mod done;
 mod editor;
 mod header;
 mod help;
 mod leaders;
 mod list;
+mod notes;
 mod overview;
 mod owing;
 mod projects;
@@ -62,6 +64,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if let Mode::Editor(ed) = &app.mode {
         editor::draw(frame, app, ed);
+    }
+    if let Mode::MarkDone(ask) = &app.mode {
+        done::draw(frame, app, ask);
     }
 }
 

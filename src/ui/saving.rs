@@ -21,11 +21,17 @@ pub fn status(app: &App, room: usize) -> Option<Span<'static>> {
         SaveState::Done(SaveKind::NothingToUndo) => {
             (w.nothing_to_undo.to_string(), "", style::muted())
         }
+        SaveState::Done(SaveKind::NothingToRedo) => {
+            (w.nothing_to_redo.to_string(), "", style::muted())
+        }
         SaveState::Done(kind) => {
             let head = match kind {
                 SaveKind::Commit(id) => format!("{id} {}: ", w.saved),
                 SaveKind::Undo(e) => format!("{} {}: ", e.task, w.undone),
-                SaveKind::Retry | SaveKind::NothingToUndo => format!("{}: ", w.saved),
+                SaveKind::Redo(e) => format!("{} {}: ", e.task, w.redone),
+                SaveKind::Retry | SaveKind::NothingToUndo | SaveKind::NothingToRedo => {
+                    format!("{}: ", w.saved)
+                }
             };
             (head, path, Style::new().fg(Color::Green))
         }

@@ -1,13 +1,24 @@
 //! The built `duban` in a real terminal: a tmux server of its own per
 //! test, keys sent as a person types them, and the screen as they see it.
+//!
+//! Without tmux on the PATH every constructor returns `None` after a skip
+//! notice (see `tests/external`), so a test begins
+//! `let Some(t) = Tmux::start(…) else { return };`.
 #![allow(dead_code)] // each test binary uses a different part
 
-use std::path::Path;
+#[path = "../external/mod.rs"]
+pub mod external;
+
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_duban");
+
+/// Servers started by this process, numbering their sockets.
+static SERVERS: AtomicUsize = AtomicUsize::new(0);
 
 /// How long a wait lasts before the test fails, unless told otherwise.
 pub const WAIT: Duration = Duration::from_secs(10);
@@ -15,6 +26,8 @@ pub const WAIT: Duration = Duration::from_secs(10);
 /// A tmux server running `duban` in window `t`; killed when dropped, even
 /// when the test fails.
 pub struct Tmux {
+    /// The tmux program found on the PATH.
+    program: PathBuf,
     socket: String,
     /// DUBAN_DATA_HOME when the session made its own.
     _home: Option<tempfile::TempDir>,
@@ -23,39 +36,58 @@ pub struct Tmux {
 impl Tmux {
     /// `duban --today 2023-06-30 ARGS` in a `w`x`h` window, with progress
     /// kept in a temporary directory of its own; returns once the header
-    /// is drawn.
-    pub fn start(name: &str, w: u16, h: u16, args: &str) -> Tmux {
+    /// is drawn. `None` (after a skip notice) without tmux.
+    pub fn start(name: &str, w: u16, h: u16, args: &str) -> Option<Tmux> {
         let home = tempfile::tempdir().expect("a temp dir");
-        let mut tmux = Tmux::launch(name, home.path(), w, h, args);
+        let mut tmux = Tmux::launch(name, home.path(), w, h, args)?;
         tmux._home = Some(home);
         tmux.wait_for("2023-06-30");
-        tmux
+        Some(tmux)
     }
 
     /// As [`Tmux::start`], with progress kept under `home`.
-    pub fn start_in(name: &str, home: &Path, w: u16, h: u16, args: &str) -> Tmux {
-        let tmux = Tmux::launch(name, home, w, h, args);
+    pub fn start_in(name: &str, home: &Path, w: u16, h: u16, args: &str) -> Option<Tmux> {
+        let tmux = Tmux::launch(name, home, w, h, args)?;
         tmux.wait_for("2023-06-30");
-        tmux
+        Some(tmux)
     }
 
     /// Starts `duban` without waiting for it to draw. When it ends, the
     /// window shows `EXITED:<status>` and stays open.
-    pub fn launch(name: &str, home: &Path, w: u16, h: u16, args: &str) -> Tmux {
+    pub fn launch(name: &str, home: &Path, w: u16, h: u16, args: &str) -> Option<Tmux> {
         Tmux::launch_on(name, home, w, h, "2023-06-30", args)
     }
 
     /// As [`Tmux::launch`], with `--today TODAY`; the per-user config
     /// (`duban config`) is kept in `home/config`.
-    pub fn launch_on(name: &str, home: &Path, w: u16, h: u16, today: &str, args: &str) -> Tmux {
-        let tmux = Tmux {
-            socket: format!("duban-{name}-{}", std::process::id()),
-            _home: None,
-        };
+    pub fn launch_on(
+        name: &str,
+        home: &Path,
+        w: u16,
+        h: u16,
+        today: &str,
+        args: &str,
+    ) -> Option<Tmux> {
         let cmd = format!(
             "DUBAN_DATA_HOME='{0}' DUBAN_CONFIG_HOME='{0}/config' {BIN} --today {today} {args}; echo EXITED:$?; exec sleep 600",
             home.display()
         );
+        Tmux::shell(name, w, h, &cmd)
+    }
+
+    /// Runs the shell command `cmd` in a `w`x`h` window, without waiting.
+    pub fn shell(name: &str, w: u16, h: u16, cmd: &str) -> Option<Tmux> {
+        let tmux = Tmux {
+            program: external::program(&["tmux"])?,
+            // A fresh socket each time: a server just killed may still
+            // hold the old one.
+            socket: format!(
+                "duban-{name}-{}-{}",
+                std::process::id(),
+                SERVERS.fetch_add(1, Ordering::Relaxed)
+            ),
+            _home: None,
+        };
         let out = tmux.run(&[
             "new-session",
             "-d",
@@ -67,19 +99,19 @@ impl Tmux {
             &h.to_string(),
             "sh",
             "-c",
-            &cmd,
+            cmd,
         ]);
         assert!(
             out.status.success(),
             "tmux: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        tmux
+        Some(tmux)
     }
 
     /// A tmux command on this session's server.
     pub fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
+        Command::new(&self.program)
             .arg("-L")
             .arg(&self.socket)
             .args(args)
@@ -147,18 +179,20 @@ impl Tmux {
         }
     }
 
-    /// The pid of the duban process (the child of the pane's shell).
-    pub fn duban_pid(&self) -> String {
+    /// The pid of the duban process (the child of the pane's shell);
+    /// `None` (after a skip notice) without `pgrep`.
+    pub fn duban_pid(&self) -> Option<String> {
         let shell = self.flag("pane_pid");
-        let out = Command::new("pgrep")
+        let out = Command::new(external::program(&["pgrep"])?)
             .args(["-P", &shell])
             .output()
             .expect("pgrep");
-        String::from_utf8_lossy(&out.stdout)
+        let pid = String::from_utf8_lossy(&out.stdout)
             .lines()
             .next()
             .unwrap_or_default()
-            .to_string()
+            .to_string();
+        Some(pid)
     }
 }
 

@@ -61,6 +61,7 @@ impl Editor {
                     })
             })
             .collect();
+        self.opened_actuals = self.actuals.iter().map(|a| a.text().to_string()).collect();
         self.targets = Targets(targets.to_vec());
         self.field = Field::Actual(0);
         // The latest percent was an override when the actuals give another.
@@ -114,6 +115,14 @@ impl Editor {
     /// The percent the actual values give, if they give one.
     pub fn derived(&self) -> Option<u8> {
         percent_from_actuals(&self.targets.0, &self.typed_actuals())
+    }
+
+    /// Whether an actual value differs from the one the editor opened with.
+    pub(super) fn actuals_changed(&self) -> bool {
+        self.actuals
+            .iter()
+            .zip(&self.opened_actuals)
+            .any(|(now, then)| now.text() != then)
     }
 
     /// Actual values that are not numbers.

@@ -1,6 +1,9 @@
 //! Keys in the editor. What a letter means depends on the field: in the
-//! note and the date it is text; on the status `s` cycles, `1`–`5` pick and
+//! notes and the date it is text; on the status `s` cycles, `1`–`5` pick and
 //! `y` sets 100 %; on the percent digits type a value and `+`/`-` step.
+//! Enter saves from every field; in a note, Ctrl-J or Alt-Enter breaks the
+//! line. While the popup asks whether to throw typing away, only `y`, `n`
+//! and Esc mean anything.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -11,6 +14,21 @@ use crate::model::Status;
 /// The editor action for a key, if it means one.
 pub fn action_for(editor: &Editor, k: &KeyEvent) -> Option<A> {
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    if editor.confirm_discard {
+        return match k.code {
+            KeyCode::Char('y' | 'Y') => Some(A::Discard),
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(A::KeepEditing),
+            _ => None,
+        };
+    }
+    let newline = match k.code {
+        KeyCode::Enter => k.modifiers.contains(KeyModifiers::ALT),
+        KeyCode::Char('j' | 'J') => ctrl,
+        _ => false,
+    };
+    if newline {
+        return matches!(editor.field, Field::Note(_)).then_some(A::Edit(Edit::Newline));
+    }
     let common = match k.code {
         KeyCode::Tab | KeyCode::Down => Some(A::NextField),
         KeyCode::BackTab | KeyCode::Up => Some(A::PrevField),
@@ -41,7 +59,7 @@ pub fn action_for(editor: &Editor, k: &KeyEvent) -> Option<A> {
                 .map(A::PickStatus),
             _ => None,
         },
-        Field::Note | Field::Date | Field::Actual(_) => text_key(k),
+        Field::Note(_) | Field::Date | Field::Actual(_) => text_key(k),
     }
 }
 
@@ -57,6 +75,7 @@ fn text_key(k: &KeyEvent) -> Option<A> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::editor::Note;
     use chrono::NaiveDate;
 
     fn key(code: KeyCode) -> KeyEvent {
@@ -74,7 +93,10 @@ mod tests {
     fn s_cycles_on_the_status_but_is_text_in_the_note() {
         let s = key(KeyCode::Char('s'));
         assert_eq!(action_for(&on(Field::Status), &s), Some(A::CycleStatus));
-        assert_eq!(action_for(&on(Field::Note), &s), Some(A::Input('s')));
+        assert_eq!(
+            action_for(&on(Field::Note(Note::Made)), &s),
+            Some(A::Input('s'))
+        );
         assert_eq!(action_for(&on(Field::Percent), &s), None);
     }
 
@@ -96,7 +118,7 @@ mod tests {
         let left = key(KeyCode::Left);
         assert_eq!(action_for(&on(Field::Percent), &left), Some(A::Less));
         assert_eq!(
-            action_for(&on(Field::Note), &left),
+            action_for(&on(Field::Note(Note::Problems)), &left),
             Some(A::Edit(Edit::Left))
         );
     }
@@ -105,8 +127,33 @@ mod tests {
     fn ctrl_w_deletes_a_word_in_the_note() {
         let k = KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL);
         assert_eq!(
-            action_for(&on(Field::Note), &k),
+            action_for(&on(Field::Note(Note::Next)), &k),
             Some(A::Edit(Edit::DeleteWord))
         );
+    }
+
+    #[test]
+    fn ctrl_j_and_alt_enter_break_a_note_and_enter_saves() {
+        let ctrl_j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL);
+        let alt_enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT);
+        let note = on(Field::Note(Note::Made));
+        assert_eq!(action_for(&note, &ctrl_j), Some(A::Edit(Edit::Newline)));
+        assert_eq!(action_for(&note, &alt_enter), Some(A::Edit(Edit::Newline)));
+        assert_eq!(action_for(&note, &key(KeyCode::Enter)), Some(A::Commit));
+        assert_eq!(action_for(&on(Field::Date), &ctrl_j), None);
+    }
+
+    #[test]
+    fn the_discard_question_takes_only_y_n_and_esc() {
+        let mut e = on(Field::Note(Note::Made));
+        e.confirm_discard = true;
+        assert_eq!(action_for(&e, &key(KeyCode::Char('y'))), Some(A::Discard));
+        assert_eq!(
+            action_for(&e, &key(KeyCode::Char('n'))),
+            Some(A::KeepEditing)
+        );
+        assert_eq!(action_for(&e, &key(KeyCode::Esc)), Some(A::KeepEditing));
+        assert_eq!(action_for(&e, &key(KeyCode::Enter)), None);
+        assert_eq!(action_for(&e, &key(KeyCode::Char('a'))), None);
     }
 }
