@@ -35,6 +35,8 @@ fn entries(data: &Dataset) -> Vec<ProgressEntry> {
                 note: String::new(),
                 actuals: Vec::new(),
                 reporter: None,
+                problems: String::new(),
+                next_steps: String::new(),
             }
         })
         .collect()
