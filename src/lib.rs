@@ -11,15 +11,19 @@
 //! - [`text`]: display-width helpers for Chinese text
 //! - [`app`]: dashboard state, actions and `update` (no I/O, no drawing)
 //! - [`ui`]: drawing the dashboard from `&App`
+//! - [`messages`]: every command-line message, in Chinese and English
 //! - [`user`]: the per-user config (who reports from this machine)
 //! - [`cli`]: the command line
 
 pub mod app;
 pub mod cli;
+pub mod csv_out;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod lights;
 pub mod line_edit;
+pub mod messages;
 pub mod model;
 pub mod progress;
 pub mod report;

@@ -1,14 +1,20 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-use duban::cli::{self, Cli};
+use duban::cli;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<_> = std::env::args_os().collect();
+    let lang = cli::lang_of(&args);
+    let cli = cli::parse(args, lang);
+    let lang = cli.global.lang;
     match cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("duban: {err}");
+            // Errors quote source lines and notes: shown printable.
+            eprintln!(
+                "duban: {}",
+                duban::text::printable_lines(&err.localize(lang))
+            );
             ExitCode::FAILURE
         }
     }

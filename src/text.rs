@@ -65,6 +65,42 @@ pub fn tail(s: &str, max: usize) -> &str {
     s
 }
 
+/// `s` safe to print on a terminal as one line: control characters (C0
+/// except tab, DEL, C1) are shown as visible escapes, ESC as `\e`, a line
+/// break as `\n`, others as `\x01` or `\u{9b}`. So a note cannot move
+/// the cursor, retitle the window, write the clipboard or forge a line.
+/// Every line the command line prints from data goes through here.
+pub fn printable(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unprintable) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\u{1b}' => out.push_str("\\e"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if !is_unprintable(c) => out.push(c),
+            c if (c as u32) < 0x80 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// [`printable`] for text of several lines (an error with the source line
+/// it quotes): each line made printable, the line breaks kept.
+pub fn printable_lines(s: &str) -> String {
+    s.split('\n')
+        .map(|line| printable(line.strip_suffix('\r').unwrap_or(line)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn is_unprintable(c: char) -> bool {
+    c != '\t' && c.is_control()
+}
+
 /// The byte index where the longest prefix of `s` that fits in `max`
 /// columns ends.
 fn prefix_end(s: &str, max: usize) -> usize {
@@ -184,6 +220,28 @@ fn break_at(s: &str, max: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_shows_escapes_and_line_breaks() {
+        assert_eq!(
+            printable("a\u{1b}]0;t\u{7}b\nc\r\u{7f}\u{9b}2J\t完成"),
+            "a\\e]0;t\\x07b\\nc\\r\\x7f\\u{9b}2J\t完成"
+        );
+        assert!(matches!(printable("完成征地 40%"), Cow::Borrowed(_)));
+        assert_eq!(printable_lines("x\u{1b}\ny"), "x\\e\ny");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn printable_text_has_no_control_characters(s in "\\PC*|[\\x00-\\x{a0}]*") {
+            let shown = printable(&s);
+            proptest::prop_assert!(!shown.chars().any(|c| c != '\t' && c.is_control()));
+            if !s.chars().any(|c| c != '\t' && c.is_control()) {
+                proptest::prop_assert_eq!(shown.as_ref(), s.as_str());
+            }
+        }
+    }
 
     #[test]
     fn width_counts_chinese_as_two_columns() {

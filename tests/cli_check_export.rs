@@ -17,6 +17,8 @@ fn duban(args: &[&str]) -> Output {
     let home = tempfile::tempdir().expect("temp dir");
     Command::new(env!("CARGO_BIN_EXE_duban"))
         .args(args)
+        // These tests read the English messages; tests/cli_lang.rs the Chinese.
+        .env("DUBAN_LANG", "en")
         .env("DUBAN_DATA_HOME", home.path())
         .output()
         .expect("run duban")

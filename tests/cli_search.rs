@@ -8,6 +8,8 @@ use serde_json::Value;
 fn duban(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_duban"))
         .args(args)
+        // These tests read the English messages; tests/cli_lang.rs the Chinese.
+        .env("DUBAN_LANG", "en")
         .output()
         .expect("run duban")
 }

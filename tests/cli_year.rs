@@ -103,6 +103,8 @@ fn a_year_end_review_in_january_is_accepted_until_the_close_date() {
         "2024-01-10",
     ]));
     let err = fails(duban(h, "2024-03-05").args([
+        "--lang",
+        "en",
         "progress",
         "set",
         "K1.1",

@@ -7,6 +7,8 @@ use std::process::{Command, Output};
 fn import(source: &str, out: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_duban"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        // These tests read the English messages; tests/cli_lang.rs the Chinese.
+        .env("DUBAN_LANG", "en")
         .args(["import", source, "--out"])
         .arg(out)
         .output()

@@ -9,7 +9,9 @@ const BIN: &str = env!("CARGO_BIN_EXE_duban");
 /// inside the bundled plan year.
 fn duban(home: &Path) -> Command {
     let mut cmd = Command::new(BIN);
+    // These tests read the English messages; tests/cli_lang.rs the Chinese.
     cmd.env("DUBAN_DATA_HOME", home)
+        .env("DUBAN_LANG", "en")
         .args(["--today", "2023-06-01"]);
     cmd
 }
@@ -56,6 +58,8 @@ fn where_names_the_per_user_file_of_the_bundled_dataset() {
 fn set_saves_an_entry_that_log_shows() {
     let home = tempfile::tempdir().unwrap();
     let out = run(duban(home.path()).args([
+        "--lang",
+        "zh",
         "progress",
         "set",
         "K1.1",
@@ -68,13 +72,13 @@ fn set_saves_an_entry_that_log_shows() {
     ]));
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("saved K1.1 40 % 推进中 2023-05-20"),
+        stdout(&out).contains("已保存 K1.1 40 % 推进中 2023-05-20"),
         "{}",
         stdout(&out)
     );
     let text = std::fs::read_to_string(bundled_progress(home.path())).unwrap();
     assert!(text.contains("note: \"完成土地征收\""), "{text}");
-    let log = run(duban(home.path()).args(["progress", "log", "K1.1"]));
+    let log = run(duban(home.path()).args(["--lang", "zh", "progress", "log", "K1.1"]));
     assert!(log.status.success(), "{}", stderr(&log));
     assert_eq!(
         stdout(&log),
@@ -188,10 +192,13 @@ fn set_without_percent_or_actuals_is_refused() {
 }
 
 /// `progress set K2.16` with the three actuals of its targets (新增规上企业
-/// 100家, 新增亿元企业 20家, 新增"专精特新"小巨人企业 5家) and `extra` args.
+/// 100家, 新增亿元企业 20家, 新增"专精特新"小巨人企业 5家) and `extra` args,
+/// in Chinese.
 fn set_k2_16(home: &Path, extra: &[&str]) -> Output {
     run(duban(home)
         .args([
+            "--lang",
+            "zh",
             "progress",
             "set",
             "K2.16",
@@ -211,7 +218,7 @@ fn set_derives_percent_from_actuals() {
     let out = set_k2_16(home.path(), &[]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("saved K2.16 63 % (from the actual values) 推进中"),
+        stdout(&out).contains("已保存 K2.16 63 %（由实际值得出） 推进中"),
         "(60 + 30 + 100) / 3: {}",
         stdout(&out)
     );
@@ -244,7 +251,7 @@ fn set_percent_overrides_the_actuals() {
     let out = set_k2_16(home.path(), &["--percent", "80"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("saved K2.16 80 % 推进中"),
+        stdout(&out).contains("已保存 K2.16 80 % 推进中"),
         "{}",
         stdout(&out)
     );

@@ -56,7 +56,7 @@ const CORPUS: &[(&str, usize, usize, &str)] = &[
         "bad_date.ron",
         3,
         62,
-        "`date`: input is out of range; expected a date YYYY-MM-DD",
+        "`date`: no such date: 2023-02-30 (2023-02 has 28 days); expected a date YYYY-MM-DD",
     ),
     ("bad_task_id.ron", 2, 7, "`K2` is not a task ID"),
     (

@@ -208,7 +208,7 @@ fn the_cli_writes_the_golden_markdown() {
 
 #[test]
 fn the_cli_rejects_an_unknown_leader() {
-    let out = duban(&["report", "--as-of", AS_OF, "--leader", "L9"]);
+    let out = duban(&["--lang", "en", "report", "--as-of", AS_OF, "--leader", "L9"]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no leader `L9`"), "{err}");
@@ -217,7 +217,15 @@ fn the_cli_rejects_an_unknown_leader() {
 
 #[test]
 fn the_cli_rejects_an_unknown_unit() {
-    let out = duban(&["report", "--as-of", AS_OF, "--unit", "市不存在局"]);
+    let out = duban(&[
+        "--lang",
+        "en",
+        "report",
+        "--as-of",
+        AS_OF,
+        "--unit",
+        "市不存在局",
+    ]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no unit `市不存在局`"), "{err}");

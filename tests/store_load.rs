@@ -79,7 +79,7 @@ fn kind_comes_from_the_file() {
 
 #[test]
 fn bad_syntax_points_after_the_value_missing_its_comma() {
-    assert_error("bad_syntax", "tasks.ron", "14:14", "Expected comma");
+    assert_error("bad_syntax", "tasks.ron", "14:14", "expected a comma `,`");
 }
 
 #[test]
@@ -95,14 +95,14 @@ fn unknown_field_names_the_field_and_the_expected_ones() {
         "unknown_field",
         "tasks.ron",
         "14:5",
-        "Unexpected field named `numbr` in `Task`, expected one of `id`, `leader`, `number`, \
-         `title`, `text`, `items`, `lead`, `co`, `co_members_of`, or `targets` instead",
+        "unknown field `numbr`; expected one of `id`, `leader`, `number`, `title`, `text`, \
+         `items`, `lead`, `co`, `co_members_of`, `targets`",
     );
 }
 
 #[test]
 fn wrong_type_points_at_the_value() {
-    assert_error("wrong_type", "tasks.ron", "14:13", "Expected integer");
+    assert_error("wrong_type", "tasks.ron", "14:13", "expected a number");
 }
 
 #[test]

@@ -190,8 +190,9 @@ fn a_tiny_terminal_gets_a_too_small_message() {
 fn clicking_a_row_selects_and_focuses_it() {
     let mut a = app(sample(), Lang::Zh);
     render(&mut a, 120, 40, &[]);
-    // Leader list rows start at y=3 (header, tabs, top border).
-    update(&mut a, Action::Click { x: 5, y: 4 });
+    // Leader list rows start at y=4 (header, tabs, top border, column
+    // headers).
+    update(&mut a, Action::Click { x: 5, y: 5 });
     assert_eq!(a.nav.leaders.leaders.sel, 1);
     update(&mut a, Action::Click { x: 40, y: 3 });
     assert_eq!(a.focus(), Pane::Middle);
@@ -215,8 +216,9 @@ fn paging_moves_a_screenful() {
         12,
         &[Action::ShowTab(Tab::Units), Action::PageDown],
     );
-    // 12 rows: body 9, list inner 7 minus the filter line = 6 rows a page.
-    assert_eq!(a.nav.units.units.sel, 6);
+    // 12 rows: body 9, list inner 7 minus the filter line and the column
+    // headers = 5 rows a page.
+    assert_eq!(a.nav.units.units.sel, 5);
     update(&mut a, Action::Bottom);
     assert_eq!(a.nav.units.units.sel, a.data.units.len() - 1);
     t.draw(|f| duban::ui::draw(f, &a)).expect("draw");
@@ -226,12 +228,12 @@ fn paging_moves_a_screenful() {
 #[test]
 fn the_wheel_scrolls_the_detail() {
     let mut a = app(sample(), Lang::Zh);
-    render(&mut a, 100, 12, &[]);
-    // The detail pane starts at x=70 at 100 columns (30 + 35 + 35).
+    render(&mut a, 160, 12, &[]);
+    // The detail pane starts at x=95 at 160 columns (30 + 65 + 65).
     update(
         &mut a,
         Action::Wheel {
-            x: 80,
+            x: 120,
             y: 5,
             down: true,
         },

@@ -56,10 +56,10 @@ fn e_opens_the_editor_with_the_latest_percent_and_status_and_today() {
 }
 
 #[test]
-fn e_on_the_leaders_list_opens_nothing() {
+fn e_on_the_leaders_list_edits_the_task_selected_beside_it() {
     let mut a = app(sample(), Lang::Zh);
     update(&mut a, Action::EditProgress);
-    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(editor(&a).id, "K1.1");
 }
 
 #[test]
@@ -500,16 +500,20 @@ fn outcome(kind: SaveKind, error: Option<&str>, pending: usize) -> SaveOutcome {
     }
 }
 
+/// The sample with a journal, the leader's tasks focused so the detail
+/// shows beside them.
 fn with_journal(lang: Lang) -> App {
     let mut a = app(sample(), lang);
     a.saving = SaveStatus::new("~/duban/progress.ron".into(), None);
+    update(&mut a, Action::PaneRight);
     a
 }
 
 #[test]
 fn the_header_says_where_progress_is_saved() {
     let mut a = with_journal(Lang::Zh);
-    let text = draw(&mut a);
+    // Wide enough for the title and the path.
+    let text = screen(&render(&mut a, 160, H, &[]));
     assert!(text.contains("进展保存在 ~/duban/progress.ron"), "{text}");
 }
 

@@ -232,11 +232,15 @@ fn d_then_n_or_esc_saves_nothing() {
 }
 
 #[test]
-fn d_on_the_leaders_list_asks_nothing() {
+fn d_on_the_leaders_list_asks_about_the_task_selected_beside_it() {
     let mut a = app(sample(), Lang::Zh);
     render(&mut a, 100, 30, &[]);
     keys(&mut a, &[plain(KeyCode::Char('d'))]);
-    assert_eq!(a.mode, Mode::Browse);
+    assert!(
+        matches!(&a.mode, Mode::MarkDone(ask) if ask.id == "K1.1"),
+        "{:?}",
+        a.mode
+    );
 }
 
 #[test]

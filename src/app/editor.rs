@@ -304,14 +304,10 @@ impl Editor {
     }
 }
 
-/// Whether `e` opens the editor: a task, project or sub-item row is
-/// selected (not a leader or a unit), and what it is is in the detail.
+/// Whether `e` opens the editor: a task, project or sub-item is selected
+/// (in a leader's or a unit's list, the task selected beside it).
 pub fn can_edit(app: &App) -> bool {
-    let on_row = match (app.nav.tab, app.focus()) {
-        (super::Tab::Projects, _) => true,
-        (_, pane) => pane != super::Pane::List,
-    };
-    on_row && app.mode == Mode::Browse && app.subject().is_some()
+    app.mode == Mode::Browse && app.subject().is_some()
 }
 
 /// `e`: opens the editor on what the detail shows.

@@ -1,7 +1,6 @@
-//! Every key, by pane, for the help popup and the bottom bar.
+//! Every key, by pane, for the help popup (the bottom bar picks a few: `hints`).
 
 use super::labels::{Labels, Lang};
-use super::{App, Mode, Pane, Popup, Tab};
 
 /// Where a key works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,8 +59,8 @@ pub static KEYS: &[Key] = &[
     k(
         Scope::Everywhere,
         "Esc",
-        "返回上一处或回到列表",
-        "go back, or to the list",
+        "清除 F 筛选;否则返回上一处或回到列表",
+        "clear the F filter; else go back, or to the list",
     ),
     k(Scope::Everywhere, "?", "打开帮助", "open this help"),
     k(
@@ -71,7 +70,19 @@ pub static KEYS: &[Key] = &[
         "search tasks, projects, units, leaders",
     ),
     k(Scope::Everywhere, "q Ctrl-C", "退出", "quit"),
+    k(
+        Scope::Everywhere,
+        "Width",
+        "宽度不够三个窗格都易读时,只显示当前窗格和相邻窗格",
+        "too narrow for three readable panes: the focused one and its neighbour",
+    ),
     k(Scope::Lists, "j k Down Up", "上下移动", "move down / up"),
+    k(
+        Scope::Lists,
+        "n/m",
+        "列表底边:所选行/总行数",
+        "on a list's bottom border: the selected row / all rows",
+    ),
     k(Scope::Lists, "PgDn PgUp", "翻页", "page down / up"),
     k(
         Scope::Lists,
@@ -80,6 +91,12 @@ pub static KEYS: &[Key] = &[
         "jump to first / last",
     ),
     k(Scope::Lists, "Enter", "打开所选项", "open the selected row"),
+    k(
+        Scope::Lists,
+        "F",
+        "任务列表只显示某一灯色或状态 (再按换下一个,Esc 清除)",
+        "task lists show one light or status (press again for the next, Esc clears)",
+    ),
     k(
         Scope::Leaders,
         "Enter",
@@ -179,8 +196,8 @@ pub static KEYS: &[Key] = &[
     k(
         Scope::Progress,
         "e",
-        "填报所选任务、民生实事或子项的进展",
-        "record progress on the selected task, project or sub-item",
+        "填报所选任务、民生实事或子项的进展 (在领导、单位列表中:旁边选中的任务)",
+        "record progress on the selected task, project or sub-item (from a leader or unit: the task selected beside it)",
     ),
     k(
         Scope::Progress,
@@ -310,84 +327,6 @@ pub fn filtered(labels: &Labels, filter: &str) -> Vec<&'static Key> {
                     .any(|s| s.to_lowercase().contains(&q))
         })
         .collect()
-}
-
-/// The few keys the bottom bar shows for where the user is.
-pub fn bar(app: &App) -> Vec<(&'static str, &'static str)> {
-    let zh = app.labels.lang == Lang::Zh;
-    let t = |z: &'static str, e: &'static str| if zh { z } else { e };
-    let mut keys = Vec::new();
-    match (&app.mode, app.nav.tab, app.focus()) {
-        (Mode::Popup(Popup::Search(_)), _, _) => {
-            keys.push(("Down/Up", t("选择", "select")));
-            keys.push(("Enter", t("跳转", "go")));
-            keys.push(("Esc", t("关闭", "close")));
-            return keys;
-        }
-        (Mode::Popup(_), _, _) => {
-            keys.push(("Down/Up", t("滚动", "scroll")));
-            keys.push(("Esc", t("关闭", "close")));
-            return keys;
-        }
-        (Mode::Editor(ed), _, _) => {
-            use super::editor::Field;
-            keys.push(("Enter", t("保存", "save")));
-            keys.push(("Esc", t("取消", "cancel")));
-            keys.push(("Tab", t("换项", "field")));
-            match ed.field {
-                Field::Percent => keys.push(("+/-", t("调 5", "by 5"))),
-                Field::Status => keys.push(("s", t("换状态", "cycle"))),
-                Field::Note(_) => keys.push(("Ctrl-J", t("换行", "new line"))),
-                Field::Date | Field::Actual(_) => {}
-            }
-            keys.push(("Ctrl-S", t("重试保存", "retry save")));
-            return keys;
-        }
-        (Mode::MarkDone(_), _, _) => {
-            keys.push(("y", t("标记完成", "mark done")));
-            keys.push(("n/Esc", t("取消", "cancel")));
-            return keys;
-        }
-        (Mode::UnitFilter, _, _) => {
-            keys.push(("Enter", t("完成", "done")));
-            keys.push(("Esc", t("清除", "clear")));
-            return keys;
-        }
-        (_, _, Pane::Detail) => {
-            keys.push(("j/k", t("选单位", "unit")));
-            keys.push(("Enter", t("跳转", "follow")));
-            keys.push(("PgDn", t("滚动", "scroll")));
-        }
-        (_, Tab::Units, Pane::List) => {
-            keys.push(("j/k", t("移动", "move")));
-            keys.push(("f", t("筛选", "filter")));
-            keys.push(("Enter", t("打开", "open")));
-        }
-        (_, Tab::Units, Pane::Middle) => {
-            keys.push(("j/k", t("移动", "move")));
-            keys.push(("Enter", t("跳到任务", "go to task")));
-        }
-        (_, Tab::Overview, _) => {
-            keys.push(("j/k", t("移动", "move")));
-            keys.push(("s", t("排序", "sort")));
-            keys.push(("Enter", t("跳转", "go to")));
-        }
-        _ => {
-            keys.push(("j/k", t("移动", "move")));
-            keys.push(("Enter", t("打开", "open")));
-        }
-    }
-    keys.push(("/", t("搜索", "search")));
-    if super::editor::can_edit(app) {
-        keys.push(("e", t("填报", "record")));
-        keys.push(("u", t("撤销", "undo")));
-    }
-    keys.push(("Tab", t("窗格", "pane")));
-    keys.push(("1-4", t("标签", "tab")));
-    keys.push(("Esc", t("返回", "back")));
-    keys.push(("?", t("帮助", "help")));
-    keys.push(("q", t("退出", "quit")));
-    keys
 }
 
 #[cfg(test)]

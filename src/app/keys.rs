@@ -88,6 +88,7 @@ fn browse_char(c: char) -> Option<Action> {
         '/' => Action::Search,
         'f' => Action::Filter,
         'e' => Action::EditProgress,
+        'F' => Action::TaskFilter,
         'u' => Action::Undo,
         'd' => Action::MarkDone,
         's' => Action::Sort,

@@ -3,13 +3,7 @@
 
 use crate::model::Status;
 
-/// The label language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
+pub use crate::messages::Lang;
 
 /// The dashboard's words in one language.
 #[derive(Debug)]

@@ -9,8 +9,10 @@ use super::{Pane, Tab};
 /// Below this the dashboard shows a "terminal too small" message.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
-/// From this width on, all three panes of a tab are shown side by side.
-pub const WIDE: u16 = 100;
+/// Columns of task text a task list keeps beside its figures.
+pub const MIN_TEXT: u16 = 20;
+/// The narrowest readable detail pane.
+pub const MIN_DETAIL: u16 = 36;
 
 /// The screen's regions for one state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,18 +68,38 @@ pub fn screen(area: Rect, tab: Tab, focus: Pane, labels: &Labels) -> Screen {
         x = x.saturating_add(w).saturating_add(1).min(tabs.right());
     }
 
-    let shown = shown_panes(tab, focus, body.width);
-    let constraints: Vec<Constraint> = match (tab, shown.len()) {
-        (Tab::Projects, _) => vec![Constraint::Percentage(45), Constraint::Percentage(55)],
-        (_, 3) => {
-            let list = if tab == Tab::Units { 32 } else { 30 };
+    let shown = shown_panes(tab, focus, body.width, labels);
+    let mins = min_widths(tab, labels);
+    let min_of = |pane: Pane| {
+        let i = tab.panes().iter().position(|p| *p == pane);
+        i.and_then(|i| mins.get(i).copied()).unwrap_or(0)
+    };
+    let constraints: Vec<Constraint> = match shown.as_slice() {
+        [list, middle, _] => {
+            // The list keeps its minimum; the middle takes half the rest,
+            // or its minimum when half is less.
+            let list = min_of(*list);
+            let rest = body.width.saturating_sub(list);
+            let middle = min_of(*middle).max(rest / 2);
             vec![
                 Constraint::Length(list),
-                Constraint::Fill(1),
+                Constraint::Length(middle),
                 Constraint::Fill(1),
             ]
         }
-        _ => vec![Constraint::Percentage(40), Constraint::Percentage(60)],
+        [first, second] => {
+            // Two fifths and three; the focused pane keeps its minimum
+            // when the terminal has room for it.
+            let w = body.width;
+            let share = w * 2 / 5;
+            let first_w = if focus == *first {
+                share.max(min_of(*first))
+            } else {
+                share.min(w.saturating_sub(min_of(*second)))
+            };
+            vec![Constraint::Length(first_w.min(w)), Constraint::Fill(1)]
+        }
+        _ => vec![Constraint::Fill(1)],
     };
     let rects = Layout::horizontal(constraints).split(body);
     let panes = if tab == Tab::Overview {
@@ -97,17 +119,54 @@ pub fn screen(area: Rect, tab: Tab, focus: Pane, labels: &Labels) -> Screen {
     }
 }
 
-/// Which panes a tab shows at a width: all of them when wide; when narrow,
-/// the focused pane and its neighbour.
-fn shown_panes(tab: Tab, focus: Pane, width: u16) -> Vec<Pane> {
+/// The narrowest each of a tab's panes can be and stay readable, borders
+/// included, in the order of [`Tab::panes`]: a list of names (leaders,
+/// units) 30 or 32 columns; a task list (a leader's tasks, a unit's
+/// duties, the projects) its columns and [`MIN_TEXT`] columns of text; the
+/// detail [`MIN_DETAIL`]. The overview's panes are sized by its data.
+pub fn min_widths(tab: Tab, labels: &Labels) -> Vec<u16> {
+    let columns = super::columns::task_list(tab, labels)
+        .iter()
+        .map(|c| c.width + 1)
+        .sum::<usize>();
+    let tasks = u16::try_from(columns)
+        .unwrap_or(u16::MAX)
+        .saturating_add(MIN_TEXT + 2);
+    match tab {
+        Tab::Leaders => vec![30, tasks, MIN_DETAIL],
+        Tab::Units => vec![32, tasks, MIN_DETAIL],
+        Tab::Projects => vec![tasks, MIN_DETAIL],
+        Tab::Overview => Vec::new(),
+    }
+}
+
+/// The width from which a tab shows all of its panes.
+pub fn three_panes_from(tab: Tab, labels: &Labels) -> u16 {
+    min_widths(tab, labels).iter().sum()
+}
+
+/// Which panes a tab shows at a width: all of them when each keeps its
+/// minimum width; else the focused pane and its neighbour.
+fn shown_panes(tab: Tab, focus: Pane, width: u16, labels: &Labels) -> Vec<Pane> {
     let all = tab.panes();
-    if all.len() <= 2 || width >= WIDE {
+    if all.len() <= 2 || width >= three_panes_from(tab, labels) {
         return all.to_vec();
     }
     if focus == Pane::List {
         all[..2].to_vec()
     } else {
         all[1..].to_vec()
+    }
+}
+
+/// Rows above a list pane's rows: the units filter line, the column
+/// headers, the overview's overall gauge or table header.
+pub fn top_rows(tab: Tab, pane: Pane) -> usize {
+    match (tab, pane) {
+        (Tab::Overview, p) => super::overview::top_rows(p),
+        (Tab::Units, Pane::List) => 2,
+        (_, Pane::Detail) => 0,
+        _ => 1,
     }
 }
 
@@ -131,4 +190,22 @@ pub fn popup(area: Rect) -> Rect {
         w,
         h,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::labels::{EN, ZH};
+
+    /// The widths docs/dashboard.md gives for three panes.
+    #[test]
+    fn three_panes_from_the_documented_widths() {
+        let got = [
+            three_panes_from(Tab::Leaders, &ZH),
+            three_panes_from(Tab::Units, &ZH),
+            three_panes_from(Tab::Leaders, &EN),
+            three_panes_from(Tab::Units, &EN),
+        ];
+        assert_eq!(got, [110, 126, 117, 136]);
+    }
 }

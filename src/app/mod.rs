@@ -1,22 +1,27 @@
 //! Dashboard state, the actions that change it and the one `update` that
 //! applies them. No I/O and no drawing here: `ui` reads `&App`.
 
+pub mod columns;
+pub mod confirm;
 mod cursor;
 pub mod detail;
 mod done;
 pub mod editor;
 mod filter;
 pub mod help;
+pub mod hints;
 mod index;
 mod keys;
 mod labels;
 pub mod layout;
 mod nav;
+pub mod notice;
 pub mod overview;
 mod progress;
 mod saving;
 pub mod search;
 mod standings;
+pub mod task_filter;
 mod update;
 pub mod year;
 
@@ -37,11 +42,13 @@ pub use filter::UnitFilter;
 pub use index::{Duty, Index, ProjectRow, Role, TaskRef};
 pub use keys::action_for;
 pub use labels::{EN, Labels, Lang, ZH};
+pub use notice::Notice;
 pub use overview::OverviewView;
 pub use progress::Progress;
 pub use saving::{SaveKind, SaveOutcome, SaveState, SaveStatus};
 pub use search::SearchPopup;
 pub use standings::Standings;
+pub use task_filter::TaskFilter;
 pub use update::{Action, Effect, update};
 
 /// The dashboard's tabs.
@@ -115,6 +122,8 @@ pub enum Popup {
     },
     /// `/`: search everything and jump to a hit.
     Search(SearchPopup),
+    /// A yes/no question (quit with unsaved entries, replay a recovery).
+    Confirm(confirm::Confirm),
 }
 
 /// What a detail pane shows.
@@ -160,6 +169,8 @@ pub struct Nav {
     pub units: UnitsView,
     pub projects: ProjectsView,
     pub overview: OverviewView,
+    /// `F`: the task lists show only tasks of this light or status.
+    pub filter: Option<TaskFilter>,
 }
 
 /// The whole dashboard state.
@@ -201,6 +212,8 @@ pub struct App {
     pub search_seq: u64,
     /// Where progress is saved and how the last save went.
     pub saving: SaveStatus,
+    /// Why the last key did nothing, until the next key.
+    pub notice: Option<Notice>,
 }
 
 impl App {
@@ -233,6 +246,7 @@ impl App {
                 units,
                 projects: ProjectsView::default(),
                 overview: OverviewView::default(),
+                filter: None,
             },
             back: Vec::new(),
             filter: UnitFilter::new(Arc::clone(&search)),
@@ -240,6 +254,7 @@ impl App {
             searcher: Searcher::new(search),
             search_seq: 0,
             saving: SaveStatus::default(),
+            notice: None,
         };
         app.restand();
         app
@@ -332,24 +347,9 @@ impl App {
         screen
     }
 
-    /// The tasks of the selected leader.
-    pub fn leader_tasks(&self) -> &[TaskRef] {
-        self.index
-            .leader_tasks
-            .get(self.nav.leaders.leaders.sel)
-            .map_or(&[], Vec::as_slice)
-    }
-
     /// The selected unit (registry index), if any passes the filter.
     pub fn selected_unit(&self) -> Option<usize> {
         self.nav.units.shown.get(self.nav.units.units.sel).copied()
-    }
-
-    /// The duties of the selected unit.
-    pub fn unit_duties(&self) -> &[Duty] {
-        self.selected_unit()
-            .and_then(|u| self.index.duties.get(u))
-            .map_or(&[], Vec::as_slice)
     }
 
     /// What the current tab's detail pane shows.
@@ -363,15 +363,22 @@ impl App {
                 .unit_duties()
                 .get(self.nav.units.duties.sel)
                 .map(|d| Subject::Task(d.task)),
-            Tab::Projects => self
-                .index
-                .project_rows
-                .get(self.nav.projects.rows.sel)
-                .map(|row| match row.item {
-                    Some(i) => Subject::Item(row.task, i),
-                    None => Subject::Task(row.task),
-                }),
-            Tab::Overview => None,
+            Tab::Projects => {
+                self.project_rows()
+                    .get(self.nav.projects.rows.sel)
+                    .map(|row| match row.item {
+                        Some(i) => Subject::Item(row.task, i),
+                        None => Subject::Task(row.task),
+                    })
+            }
+            // The selected red item; the gauges and the unit table list
+            // leaders and units, not tasks.
+            Tab::Overview => match self.nav.overview.focus {
+                Pane::RedItems => (self.standings().red())
+                    .nth(self.nav.overview.red.sel)
+                    .map(Subject::Task),
+                _ => None,
+            },
         }
     }
 

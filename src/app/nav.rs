@@ -1,17 +1,13 @@
 //! Moving around: selections, focus, jumps between tabs and back.
 
-use super::layout::inner_height;
+use super::layout::{inner_height, top_rows};
 use super::update::Move;
 use super::{App, Cursor, DetailView, Mode, Pane, Subject, Tab, TaskRef, overview};
 
 /// Rows the list in `pane` shows (0 when the pane is not on screen).
 fn list_height(app: &App, pane: Pane) -> usize {
     let h = app.screen().pane(pane).map_or(0, inner_height);
-    if app.nav.tab == Tab::Units && pane == Pane::List {
-        h.saturating_sub(1) // the filter line
-    } else {
-        h.saturating_sub(overview::top_rows(pane))
-    }
+    h.saturating_sub(top_rows(app.nav.tab, pane))
 }
 
 /// How many rows the list in `pane` has.
@@ -21,7 +17,7 @@ fn list_len(app: &App, pane: Pane) -> usize {
         (Tab::Leaders, Pane::Middle) => app.leader_tasks().len(),
         (Tab::Units, Pane::List) => app.nav.units.shown.len(),
         (Tab::Units, Pane::Middle) => app.unit_duties().len(),
-        (Tab::Projects, Pane::List) => app.index.project_rows.len(),
+        (Tab::Projects, Pane::List) => app.project_rows().len(),
         (Tab::Overview, _) => overview::len(app, pane),
         _ => 0,
     }
@@ -209,10 +205,17 @@ fn subject_task(app: &App) -> Option<TaskRef> {
     })
 }
 
+/// Before a jump: keeps where we are for Esc, and shows every task where
+/// the jump lands (the `F` filter could hide it; Esc brings it back).
+pub(super) fn push_back(app: &mut App) {
+    app.back.push(app.nav.clone());
+    app.nav.filter = None;
+}
+
 /// Shows a unit's duties, with the task we came from selected.
 pub(super) fn jump_to_unit(app: &mut App, unit: usize) {
     let from = subject_task(app);
-    app.back.push(app.nav.clone());
+    push_back(app);
     app.nav.tab = Tab::Units;
     app.nav.units.filter.clear();
     app.nav.units.shown = app.index.units_by_load.clone();
@@ -246,7 +249,7 @@ pub(super) fn jump_to_task(app: &mut App, task: TaskRef) {
         .task(task)
         .and_then(|t| t.leader.as_deref())
         .and_then(|id| app.data.plan.leaders.iter().position(|l| l.id == id));
-    app.back.push(app.nav.clone());
+    push_back(app);
     match leader {
         Some(l) => {
             app.nav.tab = Tab::Leaders;
@@ -323,26 +326,19 @@ pub(super) fn click(app: &mut App, x: u16, y: u16) {
         }
         return;
     }
-    let top = overview::top_rows(pane);
+    let top = top_rows(app.nav.tab, pane);
     if row < top {
-        // The overview's unit table header sorts; the overall gauge focuses.
+        // The overview's unit table header sorts; the units filter line
+        // starts typing; headers and the overall gauge focus.
         set_focus(app, pane);
         if pane == Pane::UnitTable {
             overview::cycle_sort(app);
+        } else if app.nav.tab == Tab::Units && pane == Pane::List && row == 0 {
+            app.mode = Mode::UnitFilter;
         }
         return;
     }
     let row = row - top;
-    let row = if app.nav.tab == Tab::Units && pane == Pane::List {
-        if row == 0 {
-            set_focus(app, pane);
-            app.mode = Mode::UnitFilter;
-            return;
-        }
-        row - 1
-    } else {
-        row
-    };
     let offset = cursor_mut(app, pane).map_or(0, |c| c.offset);
     let (len, height) = (list_len(app, pane), list_height(app, pane));
     set_focus(app, pane);

@@ -222,11 +222,12 @@ pub fn unit_rows(app: &App) -> Vec<usize> {
         .collect()
 }
 
-/// Rows above an overview pane's list: the overall gauge, the table's
-/// header (0 for every other pane).
+/// Rows above an overview pane's list: the column headers, and above the
+/// leaders' gauges the overall one.
 pub fn top_rows(pane: Pane) -> usize {
     match pane {
-        Pane::Gauges | Pane::UnitTable => 1,
+        Pane::Gauges => 2,
+        Pane::RedItems | Pane::UnitTable => 1,
         _ => 0,
     }
 }
@@ -256,9 +257,9 @@ pub fn areas(body: Rect, leaders: usize) -> Areas {
     let [summary, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(body);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(rest);
-    // Borders, the overall row and one row per leader; at most 3/5 of the
-    // height so the red items keep some.
-    let want = u16::try_from(leaders + 3).unwrap_or(u16::MAX);
+    // Borders, the headers, the overall row and one row per leader; at
+    // most 3/5 of the height so the red items keep some.
+    let want = u16::try_from(leaders + 2 + top_rows(Pane::Gauges)).unwrap_or(u16::MAX);
     let gauges = want.min(left.height.saturating_mul(3) / 5);
     let [top, bottom] =
         Layout::vertical([Constraint::Length(gauges), Constraint::Min(0)]).areas(left);
@@ -319,7 +320,7 @@ pub(super) fn enter(app: &mut App) {
             if l >= app.data.plan.leaders.len() {
                 return;
             }
-            app.back.push(app.nav.clone());
+            nav::push_back(app);
             app.nav.tab = Tab::Leaders;
             app.nav.leaders.leaders = Cursor { sel: l, offset: l };
             app.nav.leaders.tasks = Cursor::default();

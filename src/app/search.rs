@@ -271,7 +271,7 @@ fn show_project_row(app: &mut App, task: TaskRef, item: Option<usize>) {
         .project_rows
         .iter()
         .position(|r| r.task == task && r.item == item);
-    app.back.push(app.nav.clone());
+    nav::push_back(app);
     app.nav.tab = Tab::Projects;
     app.nav.projects.rows = at(row.unwrap_or(0));
     app.nav.projects.detail = DetailView::default();
@@ -279,7 +279,7 @@ fn show_project_row(app: &mut App, task: TaskRef, item: Option<usize>) {
 }
 
 fn show_unit(app: &mut App, unit: usize) {
-    app.back.push(app.nav.clone());
+    nav::push_back(app);
     app.nav.tab = Tab::Units;
     let units = &mut app.nav.units;
     units.filter.clear();
@@ -292,7 +292,7 @@ fn show_unit(app: &mut App, unit: usize) {
 }
 
 fn show_leader(app: &mut App, leader: usize) {
-    app.back.push(app.nav.clone());
+    nav::push_back(app);
     app.nav.tab = Tab::Leaders;
     let leaders = &mut app.nav.leaders;
     leaders.leaders = at(leader);

@@ -6,7 +6,7 @@ use super::layout::{self, inner_height};
 use super::nav;
 use super::search;
 use super::{App, Mode, Pane, Popup};
-use super::{EditorAction, SaveOutcome, done, editor, saving};
+use super::{EditorAction, SaveOutcome, done, editor, notice, saving, task_filter};
 use crate::line_edit::Edit;
 use crate::model::ProgressEntry;
 
@@ -52,6 +52,8 @@ pub enum Action {
     },
     /// `e`: record progress on the selected task, project or sub-item.
     EditProgress,
+    /// `F`: narrow the task lists to the next light or status.
+    TaskFilter,
     /// A key in the progress editor.
     Editor(EditorAction),
     /// `u`: undo the last entry made in this session.
@@ -87,6 +89,8 @@ pub enum Effect {
     /// Run this search off the UI thread and report back with
     /// [`Action::Found`].
     Search(crate::search::Request),
+    /// Save the records of this recovery file into the journal.
+    Replay(std::path::PathBuf),
 }
 
 /// How a list or a detail pane moves.
@@ -101,8 +105,13 @@ pub(super) enum Move {
 }
 
 pub fn update(app: &mut App, action: Action) -> Effect {
+    if !matches!(
+        action,
+        Action::Saved(_) | Action::Found(_) | Action::Resize(..)
+    ) {
+        app.notice = None;
+    }
     match action {
-        Action::Quit => return Effect::Quit,
         Action::Resize(w, h) => {
             app.area = Rect::new(0, 0, w, h);
             nav::fit_all(app);
@@ -115,6 +124,11 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Redo if app.mode == Mode::Browse => return Effect::Redo,
         Action::Answer(yes) => return done::answer(app, yes),
         _ => match app.mode {
+            Mode::Popup(Popup::Confirm(ref c)) => {
+                let c = c.clone();
+                return super::confirm::update(app, c, action);
+            }
+            _ if action == Action::Quit => return super::confirm::quit(app),
             Mode::Editor(_) | Mode::MarkDone(_) => {}
             Mode::Popup(Popup::Search(_)) => return search::update(app, action),
             Mode::Popup(_) => popup(app, action),
@@ -143,8 +157,15 @@ fn browse(app: &mut App, action: Action) {
         return;
     }
     match action {
-        Action::EditProgress => editor::open(app),
+        Action::EditProgress if editor::can_edit(app) => editor::open(app),
+        Action::EditProgress => app.notice = Some(notice::no_edit(app)),
         Action::MarkDone => done::ask(app),
+        Action::TaskFilter if task_filter::filters(app.nav.tab) => {
+            let next = super::TaskFilter::next(app.nav.filter);
+            task_filter::set(app, next);
+        }
+        Action::TaskFilter => app.notice = Some(super::Notice::NothingToFilter),
+        Action::Back if app.nav.filter.is_some() => task_filter::set(app, None),
         Action::ShowTab(tab) => {
             app.nav.tab = tab;
             nav::fit_all(app);

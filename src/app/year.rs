@@ -10,10 +10,7 @@ use crate::lights::{Light, Owing, owing};
 /// `计划年度已结束，按 2023-12-31 显示`: the header's as-of note once the
 /// plan's close date has passed.
 pub fn past_plan_note(lang: Lang, as_of: NaiveDate) -> String {
-    match lang {
-        Lang::Zh => format!("计划年度已结束，按 {as_of} 显示"),
-        Lang::En => format!("plan year over; showing {as_of}"),
-    }
+    crate::msg!(crate::messages::PAST_PLAN_NOTE, as_of = as_of).render(lang)
 }
 
 /// The as-of text of the header: the note when the plan year is over,

@@ -37,17 +37,11 @@ pub struct Global {
     #[arg(long, global = true)]
     pub no_mouse: bool,
     /// Use this date as "today" for the whole run (YYYY-MM-DD).
-    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = super::values::date)]
     pub today: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    /// 中文
-    Zh,
-    /// English
-    En,
-}
+pub use crate::messages::Lang;
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -153,4 +147,7 @@ pub enum ProgressCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Save the entries a dashboard could not save when it ended (kept in
+    /// a recovery file) into the journal.
+    Recover,
 }

@@ -1,15 +1,17 @@
 use super::{CliResult, Global};
-use crate::store;
+use crate::messages::CHECK_SUMMARY;
+use crate::{msg, store};
 
 /// Loads and validates the dataset; prints a one-line summary.
 pub fn run(global: &Global) -> CliResult {
     let data = store::load(global.data.as_deref())?;
-    println!(
-        "{} leaders, {} key tasks, {} projects, {} units",
-        data.plan.leaders.len(),
-        data.tasks.len(),
-        data.projects.len(),
-        data.units.len()
+    let summary = msg!(
+        CHECK_SUMMARY,
+        leaders = data.plan.leaders.len(),
+        tasks = data.tasks.len(),
+        projects = data.projects.len(),
+        units = data.units.len()
     );
+    println!("{}", summary.render(global.lang));
     Ok(())
 }

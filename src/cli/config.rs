@@ -1,7 +1,11 @@
 //! `duban config set|get|list`: who reports from this machine.
 
 use super::{CliResult, ConfigCommand, Global};
+use crate::messages::{
+    CONFIG_LIST_PATH, CONFIG_SET, CONFIG_UNKNOWN_KEY, CONFIG_UNKNOWN_UNIT, Text,
+};
 use crate::model::Dataset;
+use crate::msg;
 use crate::store::{self, Index};
 use crate::user::{self, Key, UserConfig};
 
@@ -20,20 +24,19 @@ pub fn run(global: &Global, cmd: ConfigCommand) -> CliResult {
             for key in Key::ALL {
                 println!("{} = {}", key.as_str(), config.get(key).unwrap_or(""));
             }
-            println!("# {}", user::path()?.display());
+            let path = user::path()?;
+            println!(
+                "{}",
+                msg!(CONFIG_LIST_PATH, path = path.display()).render(global.lang)
+            );
             Ok(())
         }
     }
 }
 
-fn parse_key(text: &str) -> Result<Key, String> {
+fn parse_key(text: &str) -> Result<Key, Text> {
     let known: Vec<&str> = Key::ALL.iter().map(|k| k.as_str()).collect();
-    Key::parse(text).ok_or_else(|| {
-        format!(
-            "unknown config key `{text}`; expected one of {}",
-            known.join(", ")
-        )
-    })
+    Key::parse(text).ok_or_else(|| msg!(CONFIG_UNKNOWN_KEY, key = text, known = known.join(", ")))
 }
 
 fn set(global: &Global, key: &str, value: &str) -> CliResult {
@@ -45,16 +48,20 @@ fn set(global: &Global, key: &str, value: &str) -> CliResult {
     let mut config = UserConfig::load()?;
     config.set(key, value.clone());
     let path = config.save()?;
-    println!("{} = {value} → {}", key.as_str(), path.display());
+    let set = msg!(
+        CONFIG_SET,
+        key = key.as_str(),
+        value = value,
+        path = path.display()
+    );
+    println!("{}", set.render(global.lang));
     Ok(())
 }
 
 /// A unit's canonical name from a name or alias in the dataset.
-pub fn canonical_unit(data: &Dataset, given: &str) -> Result<String, String> {
+pub fn canonical_unit(data: &Dataset, given: &str) -> Result<String, Text> {
     Index::new(data)
         .canonical(data, given.trim())
         .map(str::to_string)
-        .ok_or_else(|| {
-            format!("unknown unit `{given}`: not a unit or alias in the dataset (`duban search --kind unit {given}` finds units)")
-        })
+        .ok_or_else(|| msg!(CONFIG_UNKNOWN_UNIT, given = given))
 }

@@ -19,6 +19,10 @@ use super::{CliResult, Global, Lang};
 use crate::app::{
     self, App, Effect, Progress, SaveKind, SaveOutcome, SaveStatus, action_for, update,
 };
+use crate::messages::{
+    DASHBOARD_FILE_LEFT, DASHBOARD_RECOVERY_FAILED, DASHBOARD_RECOVERY_KEPT, Localize, Text,
+};
+use crate::msg;
 use crate::progress::{Journal, ProgressError, SaveError};
 use crate::search::Background;
 
@@ -59,15 +63,23 @@ pub fn run(global: &Global, unit: Option<&str>) -> CliResult {
     if let Some(u) = unit.and_then(|u| app.data.units.iter().position(|x| x.name == u)) {
         app::year::open_unit(&mut app, u);
     }
+    offer_recovery(&mut app, &journal);
 
     let signal = Arc::new(AtomicI32::new(0));
     super::hangup::watch(Arc::clone(&signal))?;
+    super::suspend::watch(Arc::clone(&signal))?;
     let (guard, mut terminal) = TerminalGuard::new(app.mouse)?;
     let result = event_loop(&mut terminal, &mut app, &mut journal, &signal);
     drop(guard);
-    let unsaved = last_save(&mut journal, broken.as_ref());
+    let unsaved = last_save(&mut journal, broken.as_ref(), global.lang);
     let sig = signal.load(Ordering::SeqCst);
     if sig != 0 {
+        if let Some(message) = &unsaved {
+            eprintln!(
+                "duban: {}",
+                crate::text::printable_lines(&message.render(lang))
+            );
+        }
         std::process::exit(128 + sig);
     }
     result?;
@@ -86,20 +98,54 @@ fn open_journal(global: &Global) -> Result<(Journal, Option<ProgressError>), Pro
 }
 
 /// On the way out: one more try at what is not saved. If it fails, the
-/// user is told (on the restored terminal) how many entries are lost.
-fn last_save(journal: &mut Journal, broken: Option<&ProgressError>) -> Option<String> {
+/// entries go to a recovery file (see `progress::recover`) and the user is
+/// told (on the restored terminal) where, and how to replay them.
+fn last_save(journal: &mut Journal, broken: Option<&ProgressError>, lang: Lang) -> Option<Text> {
     if journal.pending() == 0 {
         if let Some(e) = broken {
-            eprintln!("duban: the progress file was left as it is: {e}");
+            let left = msg!(DASHBOARD_FILE_LEFT, error = e.localize(lang));
+            eprintln!("duban: {}", left.render(lang));
         }
         return None;
     }
     let pending = journal.pending();
-    match journal.retry() {
-        Ok(_) => None,
-        Err(e) => Some(format!(
-            "{pending} progress record(s) were not saved and are lost: {e}"
-        )),
+    let error = match journal.retry() {
+        Ok(_) => return None,
+        Err(e) => e,
+    };
+    let error = error.localize(lang);
+    Some(match journal.write_recovery() {
+        Ok(Some(file)) => msg!(
+            DASHBOARD_RECOVERY_KEPT,
+            n = pending,
+            error = error,
+            file = file.display()
+        ),
+        Ok(None) => Text::Plain(error),
+        Err(e) => msg!(
+            DASHBOARD_RECOVERY_FAILED,
+            n = pending,
+            error = error,
+            cause = e.localize(lang)
+        ),
+    })
+}
+
+/// Entries a past session could not save wait in a recovery file: ask
+/// whether to save them now.
+fn offer_recovery(app: &mut App, journal: &Journal) {
+    let Some(file) = crate::progress::find_recovery(journal.path()) else {
+        return;
+    };
+    match crate::progress::read_recovery(&file) {
+        Ok(records) if !records.is_empty() => app.offer_replay(file, records.len()),
+        Ok(_) => {}
+        Err(e) => {
+            app.saving.state = app::SaveState::Failed {
+                error: one_line(&e),
+                pending: 0,
+            }
+        }
     }
 }
 
@@ -142,6 +188,7 @@ fn perform(journal: &mut Journal, effect: Effect) -> Option<SaveOutcome> {
             None => (SaveKind::NothingToRedo, Ok(())),
         },
         Effect::Retry => (SaveKind::Retry, journal.retry().map(drop)),
+        Effect::Replay(file) => (SaveKind::Retry, journal.replay(&file).map(drop)),
     };
     Some(SaveOutcome {
         kind,
@@ -230,6 +277,11 @@ fn event_loop(
         while event::poll(wait)? {
             wait = Duration::ZERO;
             let ev = event::read()?;
+            if super::suspend::wanted(Some(&ev)) {
+                super::suspend::suspend(terminal, app.mouse)?;
+                dirty = true;
+                continue;
+            }
             if let Some(action) = action_for(app, &ev) {
                 match update(app, action) {
                     Effect::Quit => return Ok(()),

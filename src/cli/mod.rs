@@ -5,18 +5,22 @@ mod check;
 mod config;
 mod dashboard;
 mod export;
+mod failure;
 // Signals and terminal hang-ups are unix; elsewhere crossterm's events suffice.
 #[cfg(unix)]
 mod hangup;
 #[cfg(not(unix))]
 #[path = "hangup_console.rs"]
 mod hangup;
+mod help;
 mod import;
 mod progress;
 mod remind;
 mod report;
 mod search;
+mod suspend;
 mod synth;
+mod values;
 mod where_;
 
 pub use args::{
@@ -26,8 +30,11 @@ pub use args::{
 pub use remind::{RemindArgs, RemindFormat};
 pub use report::{ReportArgs, ReportFormat};
 
-/// Errors at the edge are reported as text and exit code 1.
-pub type CliResult = Result<(), Box<dyn std::error::Error>>;
+pub use failure::Failure;
+pub use help::{LANG_ENV, command, error_text, lang_of, parse};
+
+/// Errors at the edge are reported in the user's language, exit code 1.
+pub type CliResult = Result<(), Failure>;
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> CliResult {
@@ -38,7 +45,7 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Export { format }) => export::run(&global, format),
         Some(Command::Import(args)) => import::run(&global, &args),
         Some(Command::Search(args)) => search::run(&global, &args),
-        Some(Command::Synth(args)) => synth::run(&args),
+        Some(Command::Synth(args)) => synth::run(&global, &args),
         Some(Command::Progress(cmd)) => progress::run(&global, cmd),
         Some(Command::Where) => where_::run(&global),
         Some(Command::Report(args)) => report::run(&global, &args),

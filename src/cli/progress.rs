@@ -7,15 +7,54 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{CliResult, Global, Lang, ProgressCommand};
 use crate::lights::{Config, Rule};
+use crate::messages::{
+    ACTUAL_EXPECTED, ACTUAL_NO_EQUALS, ACTUAL_NO_NAME, ACTUAL_NO_PERCENT, ACTUAL_NOT_NUMBER,
+    LOG_NEXT_STEPS, LOG_PROBLEMS, PROGRESS_DERIVED, PROGRESS_MERGED, PROGRESS_NONE, PROGRESS_SAVED,
+    PROGRESS_WARNING, RECOVER_DONE, RECOVER_NOTHING, Text, UNKNOWN_STATUS,
+};
 use crate::model::{Actual, Dataset, ProgressEntry, Reporter, Status, format_value};
 use crate::progress::{self, Journal, check_task_id, progress_path, validate};
-use crate::store;
 use crate::user::UserConfig;
+use crate::{msg, store};
 
 pub fn run(global: &Global, cmd: ProgressCommand) -> CliResult {
     match cmd {
         ProgressCommand::Set(args) => set(global, args),
         ProgressCommand::Log { id, json } => log(global, id.as_deref(), json),
+        ProgressCommand::Recover => recover(global),
+    }
+}
+
+/// `duban progress recover`: replays the recovery file into the journal.
+fn recover(global: &Global) -> CliResult {
+    let path = progress_path(global.data.as_deref())?;
+    let lang = global.lang;
+    let Some(file) = progress::find_recovery(&path) else {
+        let none = msg!(RECOVER_NOTHING, path = path.display());
+        println!("{}", none.render(lang));
+        return Ok(());
+    };
+    let mut journal = Journal::open(&path)?;
+    let (added, report) = journal.replay(&file)?;
+    warn(&report.warnings, lang);
+    let done = msg!(
+        RECOVER_DONE,
+        n = added,
+        file = file.display(),
+        path = path.display()
+    );
+    println!("{}", done.render(lang));
+    Ok(())
+}
+
+/// What went wrong without stopping a save, on stderr.
+fn warn(warnings: &[Text], lang: Lang) {
+    for warning in warnings {
+        let warning = msg!(PROGRESS_WARNING).with("warning", warning.clone());
+        eprintln!(
+            "duban: {}",
+            crate::text::printable_lines(&warning.render(lang))
+        );
     }
 }
 
@@ -26,16 +65,17 @@ pub fn today(global: &Global) -> NaiveDate {
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
-fn parse_status(text: &str) -> Result<Status, String> {
+/// A status by name; the error lists the names in `lang` (both are accepted).
+fn parse_status(text: &str, lang: Lang) -> Result<Status, Text> {
     Status::parse(text).ok_or_else(|| {
         let names: Vec<String> = Status::ALL
             .iter()
-            .map(|s| format!("{} ({})", s.as_str(), s.label_zh()))
+            .map(|s| match lang {
+                Lang::Zh => format!("{}（{}）", s.label_zh(), s.as_str()),
+                Lang::En => s.as_str().to_string(),
+            })
             .collect();
-        format!(
-            "unknown status `{text}`; expected one of {}",
-            names.join(", ")
-        )
+        msg!(UNKNOWN_STATUS, given = text, known = names.join(", "))
     })
 }
 
@@ -45,7 +85,7 @@ pub struct SetArgs {
     /// Task ID, e.g. K2.16, M3 or M3.2.
     id: String,
     /// 0 to 100; without it, derived from the --actual values.
-    #[arg(long, required_unless_present = "actual")]
+    #[arg(long, required_unless_present = "actual", value_parser = super::values::percent)]
     percent: Option<u8>,
     /// An actual value against one of the task's targets, by target
     /// name (repeatable): --actual 新增规上企业=60.
@@ -65,7 +105,7 @@ pub struct SetArgs {
     next_steps: String,
     /// The date the progress refers to (default: today; once the plan's
     /// close date has passed, the plan's last day).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::values::date)]
     date: Option<NaiveDate>,
     /// The reporting unit, a name or alias (default: `duban config get unit`).
     #[arg(long, value_name = "U")]
@@ -77,10 +117,7 @@ pub struct SetArgs {
 
 /// The reporter from `--unit`/`--by`, else the per-user config; none when
 /// neither names a unit.
-fn reporter_for(
-    data: &Dataset,
-    args: &SetArgs,
-) -> Result<Option<Reporter>, Box<dyn std::error::Error>> {
+fn reporter_for(data: &Dataset, args: &SetArgs) -> Result<Option<Reporter>, super::Failure> {
     let user = UserConfig::load()?;
     let unit = match &args.unit {
         Some(given) => Some(super::config::canonical_unit(data, given)?),
@@ -94,14 +131,14 @@ fn reporter_for(
 }
 
 /// `NAME=VALUE` (split at the last `=`) → an actual value.
-fn parse_actual(text: &str) -> Result<Actual, String> {
-    let expected = "expected NAME=VALUE with a number, e.g. --actual 新增规上企业=60";
+fn parse_actual(text: &str) -> Result<Actual, Text> {
+    let expected = || Text::from(ACTUAL_EXPECTED);
     let (name, value) = text
         .rsplit_once('=')
-        .ok_or_else(|| format!("`--actual {text}`: no `=`; {expected}"))?;
+        .ok_or_else(|| msg!(ACTUAL_NO_EQUALS, given = text).with("expected", expected()))?;
     let name = name.trim();
     if name.is_empty() {
-        return Err(format!("`--actual {text}`: no target name; {expected}"));
+        return Err(msg!(ACTUAL_NO_NAME, given = text).with("expected", expected()));
     }
     let value: f64 = value
         .trim()
@@ -109,10 +146,7 @@ fn parse_actual(text: &str) -> Result<Actual, String> {
         .ok()
         .filter(|v: &f64| v.is_finite())
         .ok_or_else(|| {
-            format!(
-                "`--actual {text}`: `{}` is not a number; {expected}",
-                value.trim()
-            )
+            msg!(ACTUAL_NOT_NUMBER, given = text, value = value.trim()).with("expected", expected())
         })?;
     Ok(Actual {
         target: name.to_string(),
@@ -121,16 +155,12 @@ fn parse_actual(text: &str) -> Result<Actual, String> {
 }
 
 /// `--percent` when given, else the percent the actuals give.
-fn percent_for(data: &Dataset, args: &SetArgs, actuals: &[Actual]) -> Result<u8, String> {
+fn percent_for(data: &Dataset, args: &SetArgs, actuals: &[Actual]) -> Result<u8, Text> {
     if let Some(percent) = args.percent {
         return Ok(percent);
     }
     let targets = progress::targets_of(data, &args.id);
-    progress::percent_from_actuals(targets, actuals).ok_or_else(|| {
-        "not saved: the actual values give no percent (a target with 以下 has no share); \
-         give --percent"
-            .to_string()
-    })
+    progress::percent_from_actuals(targets, actuals).ok_or_else(|| ACTUAL_NO_PERCENT.into())
 }
 
 fn set(global: &Global, args: SetArgs) -> CliResult {
@@ -145,7 +175,7 @@ fn set(global: &Global, args: SetArgs) -> CliResult {
     progress::check_actuals(&data, &args.id, &actuals)?;
     let percent = percent_for(&data, &args, &actuals)?;
     let status = match args.status.as_deref() {
-        Some(text) => parse_status(text)?,
+        Some(text) => parse_status(text, global.lang)?,
         None => Status::for_percent(u16::from(percent)),
     };
     let today = today(global);
@@ -167,28 +197,32 @@ fn set(global: &Global, args: SetArgs) -> CliResult {
         next_steps: args.next_steps,
     };
     if let Err(errors) = validate(&entry, &rule.calendar, today) {
-        let texts: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        return Err(format!("not saved: {}", texts.join("; ")).into());
+        return Err(errors.into());
     }
     let path = progress_path(global.data.as_deref())?;
     let mut journal = Journal::open(&path)?;
     let report = journal.commit(entry.clone())?;
+    let lang = global.lang;
+    warn(&report.warnings, lang);
     let merged = match report.merged {
         0 => String::new(),
-        n => format!(" (merged {n} from another writer)"),
+        n => msg!(PROGRESS_MERGED, n = n).render(lang),
     };
     let derived = match args.percent {
-        None => " (from the actual values)",
+        None => PROGRESS_DERIVED.get(lang),
         Some(_) => "",
     };
-    println!(
-        "saved {} {} %{derived} {} {}{merged} → {}",
-        entry.task,
-        entry.percent,
-        label(entry.status, global.lang),
-        entry.date,
-        path.display()
+    let saved = msg!(
+        PROGRESS_SAVED,
+        id = entry.task,
+        percent = entry.percent,
+        derived = derived,
+        status = label(entry.status, lang),
+        date = entry.date,
+        merged = merged,
+        path = path.display()
     );
+    println!("{}", saved.render(lang));
     Ok(())
 }
 
@@ -205,6 +239,13 @@ fn log(global: &Global, id: Option<&str>, json: bool) -> CliResult {
     }
     let path = progress_path(global.data.as_deref())?;
     let journal = Journal::open(&path)?;
+    if let Some(line) = journal.interrupted_save() {
+        eprintln!(
+            "duban: warning: line {line} of {} is a record whose save was interrupted; it is \
+             left out, and moved to a side file by the next save",
+            path.display()
+        );
+    }
     let mut entries: Vec<&ProgressEntry> = match id {
         Some(id) => journal.history(id),
         None => journal.entries().collect(),
@@ -215,7 +256,8 @@ fn log(global: &Global, id: Option<&str>, json: bool) -> CliResult {
         return Ok(());
     }
     if entries.is_empty() {
-        println!("no progress recorded in {}", path.display());
+        let none = msg!(PROGRESS_NONE, path = path.display());
+        println!("{}", none.render(global.lang));
     }
     let id_width = entries.iter().map(|e| e.task.width()).max().unwrap_or(0);
     let status_width = Status::ALL
@@ -225,7 +267,7 @@ fn log(global: &Global, id: Option<&str>, json: bool) -> CliResult {
         .unwrap_or(0);
     for e in entries {
         let status = label(e.status, global.lang);
-        println!(
+        let line = format!(
             "{}  {}{}  {:>3} %  {}{}  {}{}{}{}",
             e.date,
             e.task,
@@ -238,16 +280,16 @@ fn log(global: &Global, id: Option<&str>, json: bool) -> CliResult {
             notes_text(e, global.lang),
             reporter_text(e.reporter.as_ref()),
         );
+        // One entry, one line: a note's control characters are shown, not
+        // sent to the terminal.
+        println!("{}", crate::text::printable(&line));
     }
     Ok(())
 }
 
 /// `  存在问题:… 下步打算:…` for the fields that are filled.
 fn notes_text(e: &ProgressEntry, lang: Lang) -> String {
-    let (problems, next) = match lang {
-        Lang::Zh => ("存在问题:", "下步打算:"),
-        Lang::En => ("problems: ", "next steps: "),
-    };
+    let (problems, next) = (LOG_PROBLEMS.get(lang), LOG_NEXT_STEPS.get(lang));
     let mut out = String::new();
     for (word, text) in [(problems, &e.problems), (next, &e.next_steps)] {
         if !text.is_empty() {

@@ -26,7 +26,7 @@ pub enum RemindFormat {
 pub struct RemindArgs {
     /// The date to remind on (default: today; once the plan's close date
     /// has passed, the plan's last day).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::values::date)]
     pub as_of: Option<NaiveDate>,
     /// Only this unit (a name or alias).
     #[arg(long, value_name = "U")]

@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 
 use super::{CliResult, Global, Lang};
 use crate::lights::Config;
+use crate::messages::{REPORT_PDF_NEEDS_OUT, Text};
 use crate::model::ProgressEntry;
 use crate::progress::{Journal, progress_path};
 use crate::report::{
@@ -36,11 +37,11 @@ pub struct ReportArgs {
     pub format: ReportFormat,
     /// The date the circular reports on (default: --today, else today;
     /// once the plan's close date has passed, the plan's last day).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::values::date)]
     pub as_of: Option<NaiveDate>,
     /// The previous circular's date: changes are counted since then
     /// (default: the previous quarter's due date).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::values::date)]
     pub since: Option<NaiveDate>,
     /// Also list every task by leader.
     #[arg(long)]
@@ -72,15 +73,11 @@ pub struct ReportArgs {
     pub config: Option<PathBuf>,
 }
 
-#[derive(Debug, thiserror::Error)]
-#[error("{}", if *.0 { "--format pdf needs --out FILE" } else { "--format pdf 需要用 --out FILE 指定输出文件" })]
-struct PdfNeedsOut(bool);
-
 /// Writes the circular to stdout or `--out`.
 pub fn run(global: &Global, args: &ReportArgs) -> CliResult {
     let english = global.lang == Lang::En;
     if args.format == ReportFormat::Pdf && args.out.is_none() {
-        return Err(PdfNeedsOut(english).into());
+        return Err(Text::from(REPORT_PDF_NEEDS_OUT).into());
     }
     let data = store::load(global.data.as_deref())?;
     let config = Config::find(global.data.as_deref(), args.config.as_deref())?;

@@ -9,12 +9,21 @@ use unicode_width::UnicodeWidthChar;
 
 use super::args::{SearchArgs, SearchKind};
 use super::{CliResult, Global};
+use crate::messages::{
+    Lang, SEARCH_EMPTY_QUERY, SEARCH_NONE, TIMINGS_INDEX, TIMINGS_KEY, TIMINGS_LOAD, TIMINGS_RSS,
+    TIMINGS_SUMMARY, Text,
+};
+use crate::msg;
 use crate::search::{Hit, Index, Kind, Searcher};
 
 /// Display columns of text shown per result line.
 const TEXT_COLUMNS: usize = 60;
 
 pub fn run(global: &Global, args: &SearchArgs) -> CliResult {
+    let lang = global.lang;
+    if args.query.trim().is_empty() {
+        return Err(Text::from(SEARCH_EMPTY_QUERY).into());
+    }
     let started = Instant::now();
     let data = crate::store::load(global.data.as_deref())?;
     let loaded = started.elapsed();
@@ -27,29 +36,34 @@ pub fn run(global: &Global, args: &SearchArgs) -> CliResult {
     let kind = args.kind.map(kind_of);
 
     if args.timings {
-        println!("load {}", ms(loaded));
-        println!(
-            "index build {} ({} entries, {} distinct characters, ~{} MiB index{})",
-            ms(built),
-            index.len(),
-            index.distinct_chars(),
-            index.heap_bytes() / (1 << 20),
-            match (rss_before, rss_after) {
-                (Some(a), Some(b)) => format!("; VmRSS {} → {} MiB", a / 1024, b / 1024),
-                _ => String::new(),
-            }
-        );
-        print_timings(&mut searcher, &args.query, kind, args.limit);
+        println!("{}", msg!(TIMINGS_LOAD, time = ms(loaded)).render(lang));
+        let rss = match (rss_before, rss_after) {
+            (Some(a), Some(b)) => msg!(TIMINGS_RSS, before = a / 1024, after = b / 1024),
+            _ => Text::Plain(String::new()),
+        };
+        let built = msg!(
+            TIMINGS_INDEX,
+            time = ms(built),
+            entries = index.len(),
+            chars = index.distinct_chars(),
+            mib = index.heap_bytes() / (1 << 20)
+        )
+        .with("rss", rss);
+        println!("{}", built.render(lang));
+        print_timings(&mut searcher, &args.query, kind, args.limit, lang);
     }
     let hits = searcher.search(&args.query, kind, args.limit);
     if args.json {
         let rows: Vec<JsonHit> = hits.iter().map(JsonHit::from).collect();
         println!("{}", serde_json::to_string_pretty(&rows)?);
     } else if hits.is_empty() {
-        println!("no results for {:?}", args.query);
+        println!(
+            "{}",
+            msg!(SEARCH_NONE, query = format!("{:?}", args.query)).render(lang)
+        );
     } else {
         for hit in &hits {
-            println!("{}", line(hit));
+            println!("{}", crate::text::printable(&line(hit)));
         }
     }
     Ok(())
@@ -66,7 +80,13 @@ fn kind_of(kind: SearchKind) -> Kind {
 
 /// Types `query` one character at a time into a fresh session and prints
 /// each keystroke's latency, then the median and the maximum.
-fn print_timings(searcher: &mut Searcher, query: &str, kind: Option<Kind>, limit: usize) {
+fn print_timings(
+    searcher: &mut Searcher,
+    query: &str,
+    kind: Option<Kind>,
+    limit: usize,
+    lang: Lang,
+) {
     searcher.reset();
     let mut typed = String::new();
     let mut times: Vec<Duration> = Vec::new();
@@ -77,25 +97,30 @@ fn print_timings(searcher: &mut Searcher, query: &str, kind: Option<Kind>, limit
         let took = started.elapsed();
         times.push(took);
         let stats = searcher.stats();
+        let counts = msg!(
+            TIMINGS_KEY,
+            shown = hits.len(),
+            scored = stats.scored,
+            candidates = stats.candidates
+        );
         println!(
-            "  {} {:>10}  {} hits shown, {} of {} texts scored",
+            "  {} {:>10}  {}",
             pad(&typed, 14),
             ms(took),
-            hits.len(),
-            stats.scored,
-            stats.candidates
+            counts.render(lang)
         );
     }
     searcher.reset();
     if let Some(max) = times.iter().max() {
         let mut sorted = times.clone();
         sorted.sort_unstable();
-        println!(
-            "per keystroke: median {}, max {} over {} keystrokes",
-            ms(median(&sorted)),
-            ms(*max),
-            times.len()
+        let summary = msg!(
+            TIMINGS_SUMMARY,
+            median = ms(median(&sorted)),
+            max = ms(*max),
+            keys = times.len()
         );
+        println!("{}", summary.render(lang));
     }
 }
 

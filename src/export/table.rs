@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use super::{Export, ProgressExport, TargetExport, TaskExport};
+use crate::csv_out::CsvWriter;
 use crate::model::{Cmp, format_value};
 
 /// The CSV columns, in order.
@@ -61,8 +62,8 @@ fn targets_cell(targets: &[TargetExport]) -> String {
 /// project followed by a row per sub-item, kind `item`, with the project's
 /// leader and units). Empty cells stand for `null`.
 pub fn write_csv<W: Write>(export: &Export, out: W) -> csv::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(CSV_HEADER)?;
+    let mut w = CsvWriter::new(out);
+    w.row(CSV_HEADER)?;
     for task in &export.tasks {
         let leader = task.leader.as_deref().unwrap_or("");
         let leader_name = export
@@ -98,8 +99,7 @@ pub fn write_csv<W: Write>(export: &Export, out: W) -> csv::Result<()> {
             write_row(&mut w, task, [leader, leader_name], &row)?;
         }
     }
-    w.flush()?;
-    Ok(())
+    w.finish()
 }
 
 /// What differs between a task's row and its sub-items' rows.
@@ -115,13 +115,13 @@ struct Row<'a> {
 
 /// One row: `task` gives the leader and the units.
 fn write_row<W: Write>(
-    w: &mut csv::Writer<W>,
+    w: &mut CsvWriter<W>,
     task: &TaskExport,
     [leader, leader_name]: [&str; 2],
     row: &Row<'_>,
 ) -> csv::Result<()> {
     let progress = row.progress;
-    w.write_record([
+    w.row([
         row.id,
         row.kind,
         leader,

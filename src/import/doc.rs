@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use super::ImportError;
+use crate::messages::Text;
 
 pub(crate) struct Doc<'a> {
     name: &'a str,
@@ -95,6 +96,12 @@ impl<'a> Doc<'a> {
 
     /// A syntax error at byte `offset` of `text`.
     pub fn error(&self, offset: usize, problem: String, expected: &str) -> ImportError {
+        self.error_text(offset, problem.into(), expected.into())
+    }
+
+    /// A syntax error whose problem and expectation are said in the
+    /// user's language.
+    pub fn error_text(&self, offset: usize, problem: Text, expected: Text) -> ImportError {
         let index = self.line_of(offset);
         let column =
             self.text[self.starts[index]..offset].chars().count() + self.stripped[index] + 1;
@@ -104,7 +111,7 @@ impl<'a> Doc<'a> {
             column,
             text: self.raw_lines[index].to_string(),
             problem,
-            expected: expected.to_string(),
+            expected,
         }
     }
 }

@@ -3,6 +3,8 @@
 use std::io;
 use std::path::PathBuf;
 
+use crate::messages::Text;
+
 /// An import failure. Source errors name `file:line:column`, the offending
 /// line and what the importer expected there.
 #[derive(Debug, thiserror::Error)]
@@ -19,7 +21,7 @@ pub enum ImportError {
         path: PathBuf,
         line: usize,
         column: usize,
-        message: String,
+        message: Text,
     },
     #[error("{}: cannot write the dataset: {source}", path.display())]
     Write { path: PathBuf, source: io::Error },
@@ -30,7 +32,7 @@ pub enum ImportError {
         column: usize,
         /// The offending source line, as written.
         text: String,
-        problem: String,
-        expected: String,
+        problem: Text,
+        expected: Text,
     },
 }

@@ -1,7 +1,6 @@
 //! Reading a source document and a curated registry, writing a dataset.
 
 use std::fmt;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
@@ -50,9 +49,13 @@ pub(super) fn read_curation<T: DeserializeOwned>(
     path: &Path,
     what: &'static str,
 ) -> Result<(String, T), ImportError> {
-    let text = fs::read_to_string(path).map_err(|source| ImportError::Read {
+    let bytes = crate::files::read(path, true).map_err(|source| ImportError::Read {
         path: path.to_path_buf(),
         source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| ImportError::Read {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
     })?;
     let value = ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
@@ -62,14 +65,14 @@ pub(super) fn read_curation<T: DeserializeOwned>(
             path: path.to_path_buf(),
             line: e.span.start.line,
             column: e.span.start.col,
-            message: e.code.to_string(),
+            message: crate::messages::ron_error(&e.code),
         })?;
     Ok((text, value))
 }
 
 /// Reads a source document as UTF-8 text.
 fn read_source(path: &Path) -> Result<String, ImportError> {
-    let bytes = fs::read(path).map_err(|source| ImportError::Read {
+    let bytes = crate::files::read(path, true).map_err(|source| ImportError::Read {
         path: path.to_path_buf(),
         source,
     })?;

@@ -49,6 +49,8 @@ const HEADING_TAILS: [&str; 4] = [
     "主抓的重点工作",
     "主抓重点工作",
 ];
+use crate::messages::NO_LEADER_HEADING;
+
 pub(crate) const EXPECTED_HEADING: &str = "a leader heading like `一、XXX市长牵头的重点工作`";
 
 /// Splits "郭锦明常务副市长" into name and title.
@@ -115,10 +117,10 @@ pub(crate) fn regions(doc: &Doc) -> Result<Regions, ImportError> {
         Some(k) => (k, k + 1),
         None => {
             let f = first_leader().ok_or_else(|| {
-                doc.error(
+                doc.error_text(
                     0,
-                    "no leader heading in the document".into(),
-                    EXPECTED_HEADING,
+                    NO_LEADER_HEADING.into(),
+                    crate::messages::EXPECTED_LEADER_HEADING.into(),
                 )
             })?;
             (f, f)

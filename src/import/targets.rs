@@ -135,7 +135,7 @@ impl TargetCuration {
             path: self.path.clone(),
             line: before.matches('\n').count() + 1,
             column: before[line_start..].chars().count() + 1,
-            message,
+            message: message.into(),
         }
     }
 }

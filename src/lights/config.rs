@@ -63,10 +63,15 @@ impl Config {
             (None, Some(dir)) if dir.join(CONFIG_FILE).exists() => dir.join(CONFIG_FILE),
             (None, _) => return Ok(Config::default()),
         };
-        let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
-            path: path.clone(),
-            source,
-        })?;
+        let text = crate::files::read(&path, true)
+            .and_then(|bytes| {
+                String::from_utf8(bytes)
+                    .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+            })
+            .map_err(|source| ConfigError::Read {
+                path: path.clone(),
+                source,
+            })?;
         Config::parse(&path.display().to_string(), &text)
     }
 
@@ -80,7 +85,7 @@ impl Config {
                 text,
                 err.span.start.line,
                 err.span.start.col,
-                err.code.to_string(),
+                crate::messages::ron_error(&err.code),
             )
         })?;
         let t = config.lights;
@@ -120,13 +125,19 @@ impl Config {
     }
 }
 
-fn diagnostic(name: &str, text: &str, line: usize, col: usize, message: String) -> ConfigError {
+fn diagnostic(
+    name: &str,
+    text: &str,
+    line: usize,
+    col: usize,
+    message: impl Into<crate::messages::Text>,
+) -> ConfigError {
     let source_line = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
     ConfigError::Invalid(Box::new(Diagnostic {
         file: name.to_string(),
         line: line.max(1),
         col: col.max(1),
-        message,
+        message: message.into(),
         source_line: source_line.to_string(),
     }))
 }

@@ -3,6 +3,7 @@
 //! Nothing here knows about the terminal or the disk. Both key tasks and
 //! livelihood projects are [`Task`]s; `kind` tells them apart.
 
+mod date;
 mod ids;
 mod plan;
 mod progress;
@@ -10,6 +11,7 @@ mod target;
 mod task;
 mod unit;
 
+pub use date::{DateError, parse_date};
 pub use ids::{IdError, TaskId};
 pub use plan::{Leader, Plan, Rules};
 pub use progress::{ProgressEntry, Reporter, Status};

@@ -12,7 +12,11 @@ pub struct Plan {
     /// e.g. 东政办发[2023]3号
     pub doc_number: String,
     /// The date the document was signed, when it states one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::date::strict_option"
+    )]
     pub issued: Option<NaiveDate>,
     /// The plan year the tasks belong to.
     pub year: i32,

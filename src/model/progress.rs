@@ -91,6 +91,7 @@ pub struct ProgressEntry {
     /// When the entry was made.
     pub at: DateTime<FixedOffset>,
     /// The date the progress refers to.
+    #[serde(deserialize_with = "super::date::strict")]
     pub date: NaiveDate,
     /// 0 to 100.
     pub percent: u8,

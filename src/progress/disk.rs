@@ -1,10 +1,12 @@
 //! File operations under the journal: fingerprints, the lock, atomic
 //! creation, flushed appends and the backup.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
+
+use crate::files;
 
 /// A streaming 64-bit content hash (word-at-a-time multiply-rotate). It
 /// detects changes; it is not meant to resist an adversary.
@@ -130,7 +132,7 @@ fn ctime(_meta: &fs::Metadata) -> (i64, i64) {
 /// The file's stat without reading all of it, or `None` when it does not
 /// exist.
 pub(crate) fn peek(path: &Path) -> io::Result<Option<Stat>> {
-    match File::open(path) {
+    match files::open_read(path, false) {
         Ok(mut file) => Stat::read(&mut file).map(Some),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e),
@@ -139,14 +141,13 @@ pub(crate) fn peek(path: &Path) -> io::Result<Option<Stat>> {
 
 /// The file's stat and bytes, or `None` when it does not exist.
 pub(crate) fn read(path: &Path) -> io::Result<Option<(Stat, Vec<u8>)>> {
-    let mut file = match File::open(path) {
+    let file = match files::open_read(path, false) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };
     let meta = file.metadata()?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    file.read_to_end(&mut bytes)?;
+    let bytes = files::read_capped(file)?;
     Ok(Some((Stat::with_bytes(&meta, &bytes), bytes)))
 }
 
@@ -162,62 +163,31 @@ pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
 /// The lock file is never deleted (deleting it would let two writers hold
 /// "the" lock at once).
 pub(crate) fn lock(path: &Path) -> io::Result<File> {
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(sibling(path, "lock"))?;
+    let file = files::open_write(&sibling(path, "lock"), true, false)?;
     file.lock()?;
     Ok(file)
 }
 
-/// Flushes the directory holding `path`, so a rename in it is durable.
-fn sync_dir(path: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    if let Some(dir) = path.parent() {
-        let dir = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        };
-        File::open(dir)?.sync_all()?;
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-    Ok(())
-}
-
-/// Writes `bytes` as the whole of `path`: a temporary file in the same
-/// directory, flushed, renamed over `path`, the directory flushed.
+/// Writes `bytes` as the whole of `path` (see [`files::replace`]).
 pub(crate) fn replace(path: &Path, bytes: &[u8]) -> io::Result<Stat> {
-    let tmp = sibling(path, "tmp");
-    let result = (|| {
-        let mut file = File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&tmp, path)?;
-        sync_dir(path)?;
-        Ok(Stat::with_bytes(&file.metadata()?, bytes))
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
+    files::refuse_link(path)?;
+    let meta = files::replace(path, bytes)?;
+    Ok(Stat::with_bytes(&meta, bytes))
 }
 
-/// Copies the file to `progress.ron.bak`, atomically.
-pub(crate) fn backup(path: &Path) -> io::Result<()> {
+/// Copies the file to `progress.ron.bak`, atomically. A backup that is a
+/// link or not a regular file is refused, not replaced.
+pub(crate) fn backup(path: &Path) -> io::Result<PathBuf> {
     let bak = sibling(path, "bak");
-    let tmp = sibling(path, "bak.tmp");
-    let result = (|| {
-        fs::copy(path, &tmp)?;
-        File::open(&tmp)?.sync_all()?;
-        fs::rename(&tmp, &bak)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
+    files::refuse_link(&bak).map_err(|e| named(&bak, e))?;
+    let bytes = files::read(path, false)?;
+    files::replace(&bak, &bytes).map_err(|e| named(&bak, e))?;
+    Ok(bak)
+}
+
+/// An error about another file than the journal, with that file's path.
+fn named(path: &Path, e: io::Error) -> io::Error {
+    io::Error::new(e.kind(), format!("{}: {e}", path.display()))
 }
 
 /// Why an append failed, and whether the file is back as it was.
@@ -229,14 +199,10 @@ pub(crate) struct AppendError {
 /// Appends `bytes` with one write and flushes them. On failure the file is
 /// cut back to `old_len`, so no partial record stays behind.
 pub(crate) fn append(path: &Path, old_len: u64, bytes: &[u8]) -> Result<Stat, AppendError> {
-    let mut file = OpenOptions::new()
-        .read(true)
-        .append(true)
-        .open(path)
-        .map_err(|source| AppendError {
-            flushing: false,
-            source,
-        })?;
+    let mut file = files::open_write(path, false, true).map_err(|source| AppendError {
+        flushing: false,
+        source,
+    })?;
     let written = file.write_all(bytes).map_err(|source| (false, source));
     let flushed = written.and_then(|()| file.sync_data().map_err(|source| (true, source)));
     match flushed {
@@ -253,7 +219,7 @@ pub(crate) fn append(path: &Path, old_len: u64, bytes: &[u8]) -> Result<Stat, Ap
 
 /// The bytes of `path` from `start` to `end`.
 pub(crate) fn read_range(path: &Path, start: u64, end: u64) -> io::Result<Vec<u8>> {
-    let mut file = File::open(path)?;
+    let mut file = files::open_read(path, false)?;
     file.seek(SeekFrom::Start(start))?;
     let mut bytes = Vec::with_capacity(end.saturating_sub(start) as usize);
     file.take(end.saturating_sub(start))
@@ -261,9 +227,33 @@ pub(crate) fn read_range(path: &Path, start: u64, end: u64) -> io::Result<Vec<u8
     Ok(bytes)
 }
 
+/// Copies the bytes of `path` from `start` to `end` (an interrupted last
+/// record) to a new side file `progress.ron.torn-<time>`, and returns its
+/// path. The side file is created new, never over another.
+pub(crate) fn keep_tail(path: &Path, start: u64, end: u64) -> io::Result<PathBuf> {
+    let bytes = read_range(path, start, end)?;
+    let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S");
+    for n in 0..100 {
+        let suffix = match n {
+            0 => format!("torn-{stamp}"),
+            n => format!("torn-{stamp}-{n}"),
+        };
+        let side = sibling(path, &suffix);
+        match files::create_new(&side, &bytes) {
+            Ok(()) => return Ok(side),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "too many side files for interrupted saves",
+    ))
+}
+
 /// Cuts an interrupted last record off the file.
 pub(crate) fn truncate(path: &Path, len: u64) -> io::Result<()> {
-    let file = OpenOptions::new().write(true).open(path)?;
+    let file = files::open_write(path, false, false)?;
     file.set_len(len)?;
     file.sync_data()
 }

@@ -31,6 +31,9 @@ pub struct SaveReport {
     pub merged: usize,
     /// Whether the file was created (or re-created after being deleted).
     pub created: bool,
+    /// What went wrong without stopping the save (a backup that could not
+    /// be written, an interrupted record moved to a side file), to show.
+    pub warnings: Vec<crate::messages::Text>,
 }
 
 /// What `undo_last_of_session` undid (or `redo_last_undo` brought back),
@@ -125,6 +128,29 @@ impl Journal {
     /// Records kept in memory because their save failed.
     pub fn pending(&self) -> usize {
         self.pending.len()
+    }
+
+    /// The records kept in memory because their save failed.
+    pub fn pending_records(&self) -> &[Record] {
+        &self.pending
+    }
+
+    /// Adds records from elsewhere (a recovery file) to memory and to what
+    /// the next save writes; those already known are skipped. Returns how
+    /// many were new.
+    pub(super) fn queue(&mut self, records: Vec<Record>) -> usize {
+        let mut added = 0;
+        for record in records {
+            let new = match &record {
+                Record::Entry(e) => self.insert(e.clone()),
+                Record::Retract(r) => self.retracted.insert(r.clone()),
+            };
+            if new {
+                self.pending.push(record);
+                added += 1;
+            }
+        }
+        added
     }
 
     /// The line of an interrupted record ignored on load, if any.

@@ -37,16 +37,18 @@ mod error;
 mod journal;
 mod location;
 mod record;
+mod recover;
 mod validate;
 
 pub use actuals::{
     ActualError, UnknownTarget, check_actual_values, check_actuals, percent_from_actuals,
     targets_of,
 };
-pub use error::{ProgressError, SaveError};
+pub use error::{ProgressError, SaveError, SaveStep};
 pub use journal::{Journal, SaveReport, Undone, now};
 pub use location::{BUNDLED_DATASET, DATA_HOME_ENV, FILE_NAME, progress_path};
-pub use record::{Record, Retraction, entry_line};
+pub use record::{Record, Retraction, entry_line, parse_records, record_line};
+pub use recover::{find_recovery, read_recovery, recovery_paths};
 pub use validate::{Field, FieldError, UnknownTask, check_task_id, validate};
 
 use std::path::Path;

@@ -114,9 +114,70 @@ pub fn entry_line(e: &ProgressEntry) -> String {
     out
 }
 
-/// The line a record is saved as, with its newline.
-pub(crate) fn record_line(record: &Record) -> String {
-    let mut line = match record {
+/// What ends every record line duban writes: ` //#crc32:` and the CRC-32
+/// of the record text before it, in eight hex digits. A last line without
+/// it was cut short while being written (or written by hand); a line with
+/// it was written whole. A RON comment, so the line stays plain RON.
+const MARK: &str = " //#crc32:";
+
+/// CRC-32 (IEEE 802.3, as in zip and PNG) of `bytes`.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = (crc >> 1) ^ (0xedb8_8320 & (crc & 1).wrapping_neg());
+        }
+    }
+    !crc
+}
+
+/// How a line ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// No terminator (a file written before terminators, or by hand).
+    None,
+    /// A terminator cut short: the line was being written.
+    Partial,
+    /// A whole terminator; whether its checksum matches the text.
+    Whole { matches: bool },
+}
+
+/// A line split into its record text and how it ends.
+fn split_mark(line: &str) -> (&str, Mark) {
+    let Some(at) = line.rfind(" //#") else {
+        return (line, Mark::None);
+    };
+    let (body, rest) = (&line[..at], &line[at..]);
+    let Some(hex) = rest.strip_prefix(MARK) else {
+        return if MARK.starts_with(rest) {
+            (body, Mark::Partial)
+        } else {
+            (line, Mark::None)
+        };
+    };
+    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) || hex.len() > 8 {
+        return (line, Mark::None);
+    }
+    if hex.len() < 8 {
+        return (body, Mark::Partial);
+    }
+    let matches = u32::from_str_radix(hex, 16).is_ok_and(|crc| crc == crc32(body.as_bytes()));
+    (body, Mark::Whole { matches })
+}
+
+/// The line a record is saved as, with its terminator and newline.
+pub fn record_line(record: &Record) -> String {
+    let mut line = record_text(record);
+    let crc = crc32(line.as_bytes());
+    let _ = write!(line, "{MARK}{crc:08x}");
+    line.push('\n');
+    line
+}
+
+/// A record's text, without terminator or newline.
+fn record_text(record: &Record) -> String {
+    match record {
         Record::Entry(e) => entry_line(e),
         Record::Retract(r) => {
             let mut out = String::from("Retract(task: ");
@@ -124,9 +185,7 @@ pub(crate) fn record_line(record: &Record) -> String {
             let _ = write!(out, ", at: \"{}\")", timestamp(&r.at));
             out
         }
-    };
-    line.push('\n');
-    line
+    }
 }
 
 /// The records of a part of the file, and how that part ends.
@@ -149,9 +208,19 @@ pub(crate) enum Tail {
     /// The last line has no newline but is a whole record: it is kept, and
     /// the next append starts with a newline.
     Unterminated,
-    /// The last line has no newline and does not parse: an interrupted save,
-    /// ignored, and cut off before the next append. Its line number.
+    /// The last line has no newline, no whole terminator, and stops where
+    /// a record was still being written: an interrupted save, ignored on
+    /// load, and moved to a side file before the next append. Its line
+    /// number. (A last line that does not parse for any other reason is a
+    /// malformed file, reported like any other line.)
     Torn(usize),
+}
+
+/// The records of a whole journal's bytes (`path` names it in errors); a
+/// torn last record is left out. For tools and fuzzing; `Journal::open`
+/// reads files.
+pub fn parse_records(path: &Path, bytes: &[u8]) -> Result<Vec<Record>, ProgressError> {
+    Ok(parse(path, bytes, 1)?.records)
 }
 
 /// Parses `bytes`, a part of the file at `path` that starts at line
@@ -181,7 +250,7 @@ pub(crate) fn parse(path: &Path, bytes: &[u8], first_line: usize) -> Result<Pars
     };
     for (i, raw) in text.split_terminator('\n').enumerate() {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
-        match parse_line(line) {
+        match parse_line(split_mark(line).0) {
             Ok(Some(record)) => parsed.records.push(record),
             Ok(None) => {}
             Err((col, message)) => return Err(broken(path, first_line + i, line, col, message)),
@@ -190,18 +259,84 @@ pub(crate) fn parse(path: &Path, bytes: &[u8], first_line: usize) -> Result<Pars
     }
     if !rest.is_empty() {
         let line_no = first_line + parsed.lines;
-        let whole = std::str::from_utf8(rest)
-            .ok()
-            .and_then(|s| parse_line(s).ok());
-        parsed.tail = match whole {
-            Some(record) => {
+        parsed.tail = match last_line(rest) {
+            Last::Record(record) => {
                 parsed.records.extend(record);
                 Tail::Unterminated
             }
-            None => Tail::Torn(line_no),
+            Last::Torn => Tail::Torn(line_no),
+            Last::Broken(text, col, message) => {
+                return Err(broken(path, line_no, &text, col, message));
+            }
         };
     }
     Ok(parsed)
+}
+
+/// What a last line without a newline is.
+enum Last {
+    /// A whole record (or a comment): kept.
+    Record(Option<Record>),
+    /// A record cut short while being written.
+    Torn,
+    /// Anything else: an error at (text, column, message).
+    Broken(String, usize, String),
+}
+
+fn last_line(bytes: &[u8]) -> Last {
+    // A save cut inside a Chinese character leaves part of its UTF-8.
+    let (text, cut_in_char) = match std::str::from_utf8(bytes) {
+        Ok(text) => (text, false),
+        Err(e) if e.error_len().is_none() => (
+            std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default(),
+            true,
+        ),
+        Err(e) => {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let col = String::from_utf8_lossy(&bytes[..e.valid_up_to()])
+                .chars()
+                .count();
+            return Last::Broken(text, col + 1, "invalid UTF-8".into());
+        }
+    };
+    let line = text.strip_suffix('\r').unwrap_or(text);
+    let (body, mark) = split_mark(line);
+    let error = match parse_line(body) {
+        Ok(record) if !cut_in_char => return Last::Record(record),
+        Ok(_) => None,
+        Err(error) => Some(error),
+    };
+    let torn = match mark {
+        Mark::Whole { .. } => false,
+        Mark::Partial => true,
+        Mark::None => {
+            let started = ["Entry(", "Retract("]
+                .iter()
+                .any(|s| body.starts_with(s) || s.starts_with(body));
+            started && (cut_in_char || error.is_none() || stops_at_end(body))
+        }
+    };
+    match error {
+        _ if torn => Last::Torn,
+        Some((col, message)) => Last::Broken(line.to_string(), col, message),
+        None => Last::Torn,
+    }
+}
+
+/// Whether `body` fails to parse only because it stops early: the end of
+/// input reached inside a record or a string, or the error at its very
+/// end. What a record cut short gives, and a wrong value in the middle of
+/// a line does not.
+fn stops_at_end(body: &str) -> bool {
+    use ron::error::Error;
+    let Err(e) = options().from_str::<Record>(body) else {
+        return false;
+    };
+    if matches!(e.code, Error::Eof | Error::ExpectedStringEnd) {
+        return true;
+    }
+    let end = body.trim_end().chars().count();
+    e.span.start.line == 1 && e.span.end.line == 1 && e.span.end.col > end
 }
 
 fn options() -> ron::Options {
@@ -339,11 +474,16 @@ mod tests {
             unit: "市经信局".into(),
             name: "张\"三".into(),
         });
-        let line = record_line(&Record::Entry(entry.clone()));
+        let body = entry_line(&entry);
         assert!(
-            line.trim_end()
-                .ends_with(r#"note: "", reporter: (unit: "市经信局", name: "张\"三"))"#),
-            "{line}"
+            body.ends_with(r#"note: "", reporter: (unit: "市经信局", name: "张\"三"))"#),
+            "{body}"
+        );
+        // The checksum comes after the reporter and covers it.
+        let line = record_line(&Record::Entry(entry.clone()));
+        assert_eq!(
+            line,
+            format!("{body} //#crc32:{:08x}\n", crc32(body.as_bytes()))
         );
         let parsed = parse(Path::new("p.ron"), line.as_bytes(), 1).unwrap();
         assert_eq!(parsed.records, vec![Record::Entry(entry)]);
@@ -372,6 +512,84 @@ mod tests {
         let parsed = parse(Path::new("p.ron"), text.as_bytes(), 1).unwrap();
         assert_eq!(parsed.records.len(), 1);
         assert_eq!(parsed.tail, Tail::Torn(3));
+    }
+
+    #[test]
+    fn crc32_is_the_ieee_one() {
+        assert_eq!(crc32(b"123456789"), 0xcbf4_3926);
+    }
+
+    #[test]
+    fn a_record_line_ends_with_its_checksum() {
+        let line = record_line(&Record::Entry(sample("完成征地")));
+        let body = entry_line(&sample("完成征地"));
+        assert_eq!(
+            line,
+            format!("{body} //#crc32:{:08x}\n", crc32(body.as_bytes()))
+        );
+    }
+
+    #[test]
+    fn lines_without_a_terminator_still_load() {
+        let text = format!(
+            "{HEADER}{}\n{}",
+            entry_line(&sample("a")),
+            entry_line(&sample("b"))
+        );
+        let parsed = parse(Path::new("p.ron"), text.as_bytes(), 1).unwrap();
+        assert_eq!(parsed.records.len(), 2);
+        assert_eq!(parsed.tail, Tail::Unterminated);
+    }
+
+    #[test]
+    fn a_hand_edited_line_with_a_stale_checksum_loads() {
+        let line = record_line(&Record::Entry(sample("a"))).replace("percent: 40", "percent: 45");
+        let parsed = parse(Path::new("p.ron"), line.as_bytes(), 1).unwrap();
+        let Record::Entry(e) = &parsed.records[0] else {
+            panic!("not an entry")
+        };
+        assert_eq!(e.percent, 45);
+    }
+
+    #[test]
+    fn a_hand_edited_last_line_that_does_not_parse_is_an_error_not_torn() {
+        let mut text = record_line(&Record::Entry(sample("a")));
+        let bad = entry_line(&sample("手工")).replace("on_track", "bogus");
+        text.push_str(&bad);
+        let err = parse(Path::new("p.ron"), text.as_bytes(), 1).unwrap_err();
+        let ProgressError::Parse { line, col, .. } = err else {
+            panic!("{err}")
+        };
+        assert_eq!(line, 2);
+        assert_eq!(col, bad.find("bogus").unwrap() + 1);
+    }
+
+    #[test]
+    fn a_whole_terminator_without_a_record_is_an_error() {
+        let text = "Entry(task: \"K1.1\", at: \"2023 //#crc32:0badf00d";
+        assert!(parse(Path::new("p.ron"), text.as_bytes(), 1).is_err());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// A save cut at any byte leaves a tail that is read as torn or,
+        /// when only the terminator was cut, as the whole record.
+        #[test]
+        fn every_cut_of_a_record_is_torn_or_whole(note in "\\PC{0,12}", cut in 0usize..400) {
+            let whole = record_line(&Record::Entry(sample(&note)));
+            let cut = 1 + cut % (whole.len() - 1);
+            let mut bytes = record_line(&Record::Entry(sample("first"))).into_bytes();
+            bytes.extend_from_slice(&whole.as_bytes()[..cut]);
+            let parsed = parse(Path::new("p.ron"), &bytes, 1);
+            let parsed = parsed.map_err(|e| e.to_string());
+            proptest::prop_assert!(parsed.is_ok(), "cut at {}: {:?}", cut, parsed);
+            let parsed = parsed.unwrap();
+            match parsed.tail {
+                Tail::Torn(2) => proptest::prop_assert_eq!(parsed.records.len(), 1),
+                Tail::Unterminated => proptest::prop_assert_eq!(parsed.records.len(), 2),
+                other => proptest::prop_assert!(false, "cut at {}: {:?}", cut, other),
+            }
+        }
     }
 
     #[test]

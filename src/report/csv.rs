@@ -3,6 +3,8 @@
 
 use std::io::Write;
 
+use crate::csv_out::CsvWriter;
+
 use super::{Circular, Words, notes_cell, one_decimal, targets_cell};
 
 /// The CSV columns, in order.
@@ -26,8 +28,8 @@ pub const CSV_HEADER: [&str; 15] = [
 
 /// Writes a header and one row per task.
 pub fn write_csv<W: Write>(c: &Circular, w: &Words, out: W) -> ::csv::Result<()> {
-    let mut csv = ::csv::Writer::from_writer(out);
-    csv.write_record(CSV_HEADER)?;
+    let mut csv = CsvWriter::new(out);
+    csv.row(CSV_HEADER)?;
     let expected = one_decimal(c.expected());
     for group in &c.groups {
         let (id, name) = group
@@ -38,7 +40,7 @@ pub fn write_csv<W: Write>(c: &Circular, w: &Words, out: W) -> ::csv::Result<()>
             let age = e.map_or(String::new(), |e| {
                 (c.overview.as_of - e.date).num_days().to_string()
             });
-            csv.write_record([
+            csv.row([
                 id,
                 name,
                 &a.task.id,
@@ -57,7 +59,7 @@ pub fn write_csv<W: Write>(c: &Circular, w: &Words, out: W) -> ::csv::Result<()>
             ])?;
             for it in c.items(a) {
                 let e = it.entry;
-                csv.write_record([
+                csv.row([
                     id,
                     name,
                     &it.item.id,
@@ -77,6 +79,5 @@ pub fn write_csv<W: Write>(c: &Circular, w: &Words, out: W) -> ::csv::Result<()>
             }
         }
     }
-    csv.flush()?;
-    Ok(())
+    csv.finish()
 }

@@ -115,9 +115,11 @@ fn print(
     };
     let page = work.join("circular.html");
     fs::write(&page, html).map_err(io(&page))?;
-    let tmp = partial_name(out);
+    // An unpredictable name, created empty and ours, beside `out`: a link
+    // planted there cannot be written through.
+    let tmp = partial_file(out).map_err(io(out))?;
     let mut print_to = OsString::from("--print-to-pdf=");
-    print_to.push(&tmp);
+    print_to.push(tmp.path());
     let mut profile = OsString::from("--user-data-dir=");
     profile.push(work.join("profile"));
     let output = Command::new(browser)
@@ -128,28 +130,28 @@ fn print(
         .arg(file_url(&page))
         .output()
         .map_err(io(browser))?;
-    let printed = fs::read(&tmp).map(|b| b.starts_with(b"%PDF-"));
+    let printed = fs::read(tmp.path()).map(|b| b.starts_with(b"%PDF-"));
     if !output.status.success() || !matches!(printed, Ok(true)) {
-        let _ = fs::remove_file(&tmp);
         return Err(PdfError::Failed {
             english,
             browser: browser.to_path_buf(),
             detail: detail(&output),
         });
     }
-    fs::rename(&tmp, out).map_err(io(out))
+    tmp.persist(out).map(drop).map_err(|e| PdfError::Io {
+        path: out.to_path_buf(),
+        source: e.error,
+    })
 }
 
-/// `.NAME.part` beside `out`.
-fn partial_name(out: &Path) -> PathBuf {
-    let name = out.file_name().map_or_else(
-        || OsString::from("circular.pdf"),
-        std::ffi::OsStr::to_os_string,
-    );
-    let mut partial = OsString::from(".");
-    partial.push(name);
-    partial.push(".part");
-    out.with_file_name(partial)
+/// A new empty file `.NAME.<random>.part` beside `out` (removed when
+/// dropped unless persisted).
+fn partial_file(out: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let named = match out.file_name() {
+        Some(_) => out.to_path_buf(),
+        None => out.join("circular.pdf"),
+    };
+    crate::files::temp_beside(&named, "part")
 }
 
 /// The browser's exit status and the last lines it printed, without
@@ -198,20 +200,14 @@ fn file_url(path: &Path) -> String {
     }
 }
 
-/// Writes `bytes` to `path` under a temporary name, then renames it into
-/// place: a reader never sees half a file.
+/// Writes `bytes` to `path` under an unpredictable temporary name, then
+/// renames it into place (see [`crate::files::replace`]): a reader never
+/// sees half a file, and a link planted beside it is never written through.
 pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), PdfError> {
-    let tmp = partial_name(path);
-    let io = |p: &Path| {
-        let p = p.to_path_buf();
-        move |source| PdfError::Io { path: p, source }
-    };
-    fs::write(&tmp, bytes).map_err(io(&tmp))?;
-    fs::rename(&tmp, path).map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        PdfError::Io {
+    crate::files::replace(path, bytes)
+        .map(drop)
+        .map_err(|source| PdfError::Io {
             path: path.to_path_buf(),
-            source: e,
-        }
-    })
+            source,
+        })
 }

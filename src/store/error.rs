@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use unicode_width::UnicodeWidthChar;
 
+use crate::messages::{Lang, Text};
+
 /// Why a dataset could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -69,7 +71,7 @@ pub struct Diagnostic {
     /// 1-based column, in characters.
     pub col: usize,
     /// What was found and what was expected.
-    pub message: String,
+    pub message: Text,
     /// The text of the offending line, without its line break.
     pub source_line: String,
 }
@@ -77,7 +79,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic at a byte offset of `text` (clamped to the text, and to
     /// a character boundary).
-    pub fn at(file: &str, text: &str, offset: usize, message: impl Into<String>) -> Diagnostic {
+    pub fn at(file: &str, text: &str, offset: usize, message: impl Into<Text>) -> Diagnostic {
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
             offset -= 1;
@@ -142,19 +144,26 @@ impl Diagnostic {
 const CARET_AT_MOST: usize = 60;
 const LINE_AT_MOST: usize = 100;
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Diagnostic {
+    /// The diagnostic with its message in `lang`; position, line and caret
+    /// are the same in both languages.
+    pub fn render(&self, lang: Lang) -> String {
         let number = self.line.to_string();
         let gutter = " ".repeat(number.len());
-        writeln!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.col, self.message
-        )?;
-        writeln!(f, "{gutter} |")?;
         let (line, pad) = self.excerpt();
-        writeln!(f, "{number} | {line}")?;
-        write!(f, "{gutter} | {pad}^")
+        format!(
+            "{}:{}:{}: {}\n{gutter} |\n{number} | {line}\n{gutter} | {pad}^",
+            self.file,
+            self.line,
+            self.col,
+            self.message.render(lang)
+        )
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
     }
 }
 

@@ -1,7 +1,6 @@
 //! Reading the four files of a dataset into a [`Dataset`]: the bundled one
 //! and one on disk go through the same [`load_sources`].
 
-use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
@@ -60,7 +59,7 @@ pub fn load_dir(dir: &Path) -> Result<Dataset, LoadError> {
     let mut texts = Vec::with_capacity(FILES.len());
     for name in FILES {
         let path = dir.join(name);
-        let bytes = fs::read(&path).map_err(|source| match source.kind() {
+        let bytes = crate::files::read(&path, true).map_err(|source| match source.kind() {
             ErrorKind::NotFound => LoadError::NotFound { path: path.clone() },
             _ => LoadError::Read {
                 path: path.clone(),
@@ -89,7 +88,10 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
             name,
             &lossy,
             offset,
-            format!("invalid UTF-8 (byte 0x{bad:02x}); expected the file to be saved as UTF-8"),
+            crate::msg!(
+                crate::messages::dataset::INVALID_UTF8,
+                byte = format!("{bad:02x}")
+            ),
         )))
     })
 }
@@ -107,7 +109,7 @@ fn parse<T: DeserializeOwned>((name, text): (&str, &str)) -> Result<T, LoadError
         .from_str(text)
         .map_err(|err| {
             let offset = error_offset(text, &err);
-            let message = err.code.to_string();
+            let message = crate::messages::ron_error(&err.code);
             LoadError::Syntax(Box::new(Diagnostic::at(name, text, offset, message)))
         })
 }

@@ -6,7 +6,10 @@ use std::collections::HashMap;
 
 use super::error::Diagnostic;
 use super::outline::Outline;
+use crate::messages::Text;
+use crate::messages::dataset::*;
 use crate::model::{Dataset, Task, TaskId, Unit};
+use crate::msg;
 
 /// One file's name, text and outline.
 pub struct SourceFile<'a> {
@@ -132,16 +135,16 @@ pub fn validate(data: &Dataset, src: &Sources) -> Vec<Diagnostic> {
     checker.found.into_iter().map(|(_, _, d)| d).collect()
 }
 
-fn leader_list(data: &Dataset) -> String {
+fn leader_list(data: &Dataset) -> Text {
     match data.plan.leaders.len() {
-        0 => "plan.ron lists no leaders".to_string(),
-        1 => "expected L1, the only leader in plan.ron".to_string(),
-        n => format!("expected one of L1–L{n} from plan.ron"),
+        0 => LEADERS_NONE.into(),
+        1 => LEADERS_ONE.into(),
+        n => msg!(LEADERS_SOME, n = n),
     }
 }
 
 impl<'a> Checker<'a> {
-    fn report(&mut self, file: &SourceFile, offset: usize, message: String) {
+    fn report(&mut self, file: &SourceFile, offset: usize, message: Text) {
         let d = Diagnostic::at(file.name, file.text, offset, message);
         self.found.push((file.order, offset, d));
     }
@@ -152,11 +155,7 @@ impl<'a> Checker<'a> {
             let want = TaskId::leader_id(i as u32 + 1);
             if leader.id != want {
                 let at = plan.locate(records.get(i).copied(), "id", Some(&leader.id));
-                let msg = format!(
-                    "leader {} has ID `{}`; expected `{want}` (leaders are L1, L2, … in order)",
-                    i + 1,
-                    leader.id
-                );
+                let msg = msg!(LEADER_ID, n = i + 1, id = leader.id, want = want);
                 self.report(plan, at, msg);
             }
         }
@@ -178,10 +177,11 @@ impl<'a> Checker<'a> {
                         .and_then(|j| records.get(j))
                         .map_or(0, |&r| file.line_of(file.locate(Some(r), "name", None)));
                     let at = file.locate(record, field, Some(name));
-                    let msg = format!(
-                        "unit name `{name}` is already used by `{}` (line {first_line}); \
-                         expected each name and alias once in the registry",
-                        first.name
+                    let msg = msg!(
+                        UNIT_NAME_USED,
+                        name = name,
+                        first = first.name,
+                        line = first_line
                     );
                     self.report(file, at, msg);
                 } else {
@@ -210,12 +210,8 @@ impl<'a> Checker<'a> {
         for name in names {
             let msg = match self.resolve(name) {
                 Resolved::Canonical => continue,
-                Resolved::Alias(canonical) => format!(
-                    "`{name}` is an alias of `{canonical}`; expected the canonical name `{canonical}`"
-                ),
-                Resolved::Unknown => {
-                    format!("unknown unit `{name}`; expected a unit name from units.ron")
-                }
+                Resolved::Alias(canonical) => msg!(UNIT_ALIAS, name = name, canonical = canonical),
+                Resolved::Unknown => msg!(UNIT_UNKNOWN, name = name),
             };
             let at = file.locate(record, field, Some(name));
             self.report(file, at, msg);
@@ -238,15 +234,12 @@ impl<'a> Checker<'a> {
             && self.data.leader(leader).is_none()
         {
             let at = file.locate(record, "leader", Some(leader));
-            let msg = format!("unknown leader `{leader}`; {}", leader_list(self.data));
+            let msg = msg!(LEADER_UNKNOWN, leader = leader).with("list", leader_list(self.data));
             self.report(file, at, msg);
         }
         if task.lead.is_empty() {
             let at = file.locate(record, "lead", None);
-            let msg = format!(
-                "{} has no lead unit; expected at least one unit in `lead`",
-                task.id
-            );
+            let msg = msg!(NO_LEAD_UNIT, id = task.id);
             self.report(file, at, msg);
         }
         self.unit_refs(file, record, "lead", &task.lead);
@@ -258,8 +251,10 @@ impl<'a> Checker<'a> {
     /// Records an ID; false (and a problem) when it was seen before.
     fn unique_id(&mut self, file: &SourceFile, at: usize, id: &'a str) -> bool {
         if let Some((first_file, first_line)) = self.ids.get(id) {
-            let msg = format!(
-                "duplicate ID `{id}` (first at {first_file}:{first_line}); expected each ID once"
+            let msg = msg!(
+                DUPLICATE_ID,
+                id = id,
+                first = format!("{first_file}:{first_line}")
             );
             self.report(file, at, msg);
             return false;
@@ -278,27 +273,23 @@ impl<'a> Checker<'a> {
             let unique = self.common(file, record, task);
             let id_at = file.locate(record, "id", Some(&task.id));
             let Ok(TaskId::Key { leader, number }) = task.id.parse::<TaskId>() else {
-                let msg = format!(
-                    "`{}` is not a key task ID; expected K<leader>.<number>, e.g. K2.16",
-                    task.id
-                );
+                let msg = msg!(NOT_KEY_ID, id = task.id);
                 self.report(file, id_at, msg);
                 continue;
             };
             let want_leader = TaskId::leader_id(leader);
             match &task.leader {
                 None => {
-                    let msg = format!(
-                        "key task {} has no leader; expected `leader: \"{want_leader}\"`",
-                        task.id
-                    );
+                    let msg = msg!(KEY_NO_LEADER, id = task.id, want = want_leader);
                     self.report(file, id_at, msg);
                 }
                 Some(l) if *l != want_leader && self.data.leader(l).is_some() => {
                     let at = file.locate(record, "leader", Some(l));
-                    let msg = format!(
-                        "key task {} has leader `{l}`; expected `{want_leader}`, the leader in its ID",
-                        task.id
+                    let msg = msg!(
+                        KEY_WRONG_LEADER,
+                        id = task.id,
+                        leader = l,
+                        want = want_leader
                     );
                     self.report(file, at, msg);
                 }
@@ -307,10 +298,12 @@ impl<'a> Checker<'a> {
             self.number(file, record, task, number);
             let expected = next.entry(leader).or_insert(1);
             if unique && number != *expected {
-                let msg = format!(
-                    "{} comes where {want_leader}'s task {} belongs; expected K{leader}.{} \
-                     (each leader's tasks are numbered 1, 2, 3, … in document order)",
-                    task.id, expected, expected
+                let msg = msg!(
+                    KEY_OUT_OF_ORDER,
+                    id = task.id,
+                    leader = want_leader,
+                    n = expected,
+                    number = leader
                 );
                 self.report(file, id_at, msg);
             }
@@ -324,9 +317,11 @@ impl<'a> Checker<'a> {
     fn number(&mut self, file: &SourceFile, record: Option<usize>, task: &Task, want: u32) {
         if task.number != want {
             let at = file.locate(record, "number", None);
-            let msg = format!(
-                "{} has number {}; expected {want}, the number in its ID",
-                task.id, task.number
+            let msg = msg!(
+                WRONG_NUMBER,
+                id = task.id,
+                number = task.number,
+                want = want
             );
             self.report(file, at, msg);
         }
@@ -341,20 +336,13 @@ impl<'a> Checker<'a> {
             let unique = self.common(file, record, project);
             let id_at = file.locate(record, "id", Some(&project.id));
             let Ok(TaskId::Project { number }) = project.id.parse::<TaskId>() else {
-                let msg = format!(
-                    "`{}` is not a project ID; expected M<number>, e.g. M3",
-                    project.id
-                );
+                let msg = msg!(NOT_PROJECT_ID, id = project.id);
                 self.report(file, id_at, msg);
                 continue;
             };
             self.number(file, record, project, number);
             if unique && number != expected {
-                let msg = format!(
-                    "{} comes where project {expected} belongs; expected M{expected} \
-                     (projects are numbered 1, 2, 3, … in document order)",
-                    project.id
-                );
+                let msg = msg!(PROJECT_OUT_OF_ORDER, id = project.id, n = expected);
                 self.report(file, id_at, msg);
             }
             if unique {
@@ -377,11 +365,12 @@ impl<'a> Checker<'a> {
                 continue;
             }
             if item.id.parse::<TaskId>() != Ok(want) {
-                let msg = format!(
-                    "item {} of {} has ID `{}`; expected `{want}` (items are numbered 1, 2, 3, …)",
-                    j + 1,
-                    project.id,
-                    item.id
+                let msg = msg!(
+                    ITEM_ID,
+                    n = j + 1,
+                    project = project.id,
+                    id = item.id,
+                    want = want
                 );
                 self.report(file, at, msg);
             }

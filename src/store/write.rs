@@ -61,14 +61,13 @@ pub fn render_dataset(data: &Dataset) -> io::Result<Vec<(&'static str, String)>>
 }
 
 /// Writes a dataset into `dir`, creating it if needed. Each file is written
-/// to a temporary name and renamed into place, so a reader never sees half
-/// a file.
+/// under an unpredictable temporary name and renamed into place (see
+/// [`crate::files::replace`]), so a reader never sees half a file and a
+/// link planted in the directory is never written through.
 pub fn write_dataset(dir: &Path, data: &Dataset) -> io::Result<()> {
     fs::create_dir_all(dir)?;
     for (name, text) in render_dataset(data)? {
-        let tmp = dir.join(format!(".{name}.tmp"));
-        fs::write(&tmp, text)?;
-        fs::rename(&tmp, dir.join(name))?;
+        crate::files::replace(&dir.join(name), text.as_bytes())?;
     }
     Ok(())
 }

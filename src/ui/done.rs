@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::style;
 use crate::app::{App, MarkDone};
@@ -40,7 +40,7 @@ pub fn draw(frame: &mut Frame, app: &App, ask: &MarkDone) {
         w,
         h,
     );
-    frame.render_widget(Clear, rect);
+    super::popup::clear(frame, rect);
     let block = style::block(words.done_title, true, rect.width);
     let body = block.inner(rect);
     frame.render_widget(block, rect);

@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::notes;
 use super::{style, targets};
@@ -329,7 +329,7 @@ pub fn draw(frame: &mut Frame, app: &App, editor: &Editor) {
     if rect.width < 4 || rect.height < 3 {
         return;
     }
-    frame.render_widget(Clear, rect);
+    super::popup::clear(frame, rect);
     let title = format!("{} {}", words.title, editor.id);
     let block = style::block(&title, true, rect.width);
     let inner = block.inner(rect);

@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::style;
-use crate::app::App;
 use crate::app::layout::{Screen, tab_title};
+use crate::app::{App, SaveState};
 use crate::text::{fit, truncate, width};
 
 pub fn draw(frame: &mut Frame, app: &App, screen: &Screen) {
@@ -15,12 +15,21 @@ pub fn draw(frame: &mut Frame, app: &App, screen: &Screen) {
     let total = usize::from(screen.header.width);
     let done = app.standings().completion;
     let as_of = crate::app::year::as_of_text(app);
-    let right = format!("{as_of}  {} {done}% ", l.overall);
+    let right = format!(" {as_of}  {} {done}% ", l.overall);
     let right = truncate(&right, total).into_owned();
-    let left = format!(" {}  {}", l.app, app.data.plan.title);
+    // Two spaces keep the title off the save status.
+    let left = format!(" {}  {}  ", l.app, app.data.plan.title);
     let room = total - width(&right);
-    // The save status comes before the title, which keeps a few columns.
-    let saving = super::saving::status(app, room.saturating_sub(width(&left).min(14)));
+    // Where progress is saved yields to the title: the path is cut, or
+    // left out, before the title is. A save's outcome comes before the
+    // title, which keeps a few columns.
+    let title_first = matches!(app.saving.state, SaveState::Idle);
+    let keep = if title_first {
+        width(&left)
+    } else {
+        width(&left).min(14)
+    };
+    let saving = super::saving::status(app, room.saturating_sub(keep));
     let left = fit(
         &left,
         room - saving.as_ref().map_or(0, |s| width(&s.content)),

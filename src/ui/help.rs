@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Position;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::style;
 use crate::app::{App, help, layout};
@@ -15,7 +15,7 @@ pub fn draw(frame: &mut Frame, app: &App, filter: &str, scroll: usize) {
     if area.width < 4 || area.height < 3 {
         return;
     }
-    frame.render_widget(Clear, area);
+    super::popup::clear(frame, area);
     let title = format!("{} ({})", l.help_title, l.help_filter);
     let keys = help::filtered(l, filter);
     let rows = usize::from(area.height.saturating_sub(3));

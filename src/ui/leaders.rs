@@ -4,19 +4,23 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::list::{ListPane, light_cell, percent_cell, row, status_cell};
-use crate::app::{App, TaskRef};
+use super::list::{ListPane, header, light_cell, name_header, percent_cell, row, status_cell};
+use crate::app::columns::{self, Column};
+use crate::app::{App, Tab, TaskRef};
 use crate::model::TaskKind;
 use crate::text::{fit_right, width};
 
 pub fn draw_leaders(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
     let leaders = &app.data.plan.leaders;
+    let heads = columns::heads(app.labels.lang);
+    let inner = usize::from(rect.width.saturating_sub(2));
     let pane = ListPane {
         title: app.labels.pane_leaders,
         focused,
         cursor: app.nav.leaders.leaders,
         len: leaders.len(),
         top: None,
+        header: Some(name_header(heads.leader_name, heads.leader_counts, inner)),
     };
     pane.draw(frame, rect, |i, w| {
         let Some(leader) = leaders.get(i) else {
@@ -47,9 +51,9 @@ pub fn number(app: &App, r: TaskRef) -> String {
     }
 }
 
-/// The number column's width for `tasks`: three columns, or the widest
+/// The number column's width for `tasks`: its header's, or the widest
 /// number (a leader of a large dataset has tasks numbered in thousands).
-fn number_width(app: &App, tasks: &[TaskRef]) -> usize {
+fn number_width(app: &App, tasks: &[TaskRef], head: usize) -> usize {
     tasks
         .iter()
         .filter_map(|r| app.task(*r))
@@ -57,7 +61,7 @@ fn number_width(app: &App, tasks: &[TaskRef]) -> usize {
             TaskKind::Project => t.id.len(),
             TaskKind::Key => t.number.checked_ilog10().unwrap_or(0) as usize + 1,
         })
-        .fold(3, usize::max)
+        .fold(head, usize::max)
 }
 
 pub fn draw_tasks(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
@@ -70,14 +74,26 @@ pub fn draw_tasks(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
         .map_or(String::new(), |l| {
             format!("{} {}", app.labels.pane_tasks, l.name)
         });
+    let title = name + &crate::app::task_filter::title_note(app);
+    let mut cols: Vec<(String, usize)> = (columns::task_list(Tab::Leaders, app.labels).iter())
+        .map(|c| match c.column {
+            Column::Number => (c.head.to_string(), number_width(app, &tasks, c.width)),
+            _ => (c.head.to_string(), c.width),
+        })
+        .collect();
+    let number_w = cols.first().map_or(3, |c| c.1);
+    if let Some(first) = cols.first_mut() {
+        first.0 = fit_right(&first.0, number_w);
+    }
+    let inner = usize::from(rect.width.saturating_sub(2));
     let pane = ListPane {
-        title: &name,
+        title: &title,
         focused,
         cursor: app.nav.leaders.tasks,
         len: tasks.len(),
         top: None,
+        header: Some(header(&cols, columns::heads(app.labels.lang).task, inner)),
     };
-    let number_w = number_width(app, tasks);
     pane.draw(frame, rect, |i, w| {
         let Some(task) = tasks.get(i).and_then(|r| app.task(*r)) else {
             return row(Vec::new(), "", w);
@@ -85,7 +101,7 @@ pub fn draw_tasks(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
         let (status, pct) = app.progress.state(task);
         let cells = vec![
             (fit_right(&number(app, tasks[i]), number_w), Style::new()),
-            light_cell(app, task),
+            light_cell(app, tasks[i]),
             status_cell(app, status),
             percent_cell(pct),
         ];

@@ -16,6 +16,8 @@ pub struct ListPane<'a> {
     pub len: usize,
     /// A line above the rows (the units filter).
     pub top: Option<Line<'static>>,
+    /// The column headers, under `top`.
+    pub header: Option<Line<'static>>,
 }
 
 impl ListPane<'_> {
@@ -27,13 +29,19 @@ impl ListPane<'_> {
         rect: Rect,
         row: impl Fn(usize, usize) -> Line<'static>,
     ) -> Rect {
-        let block = style::block(self.title, self.focused, rect.width);
+        let mut block = style::block(self.title, self.focused, rect.width);
+        if self.len > 0 {
+            // Where the selection is: `n/m` on the bottom border.
+            let at = format!(" {}/{} ", self.cursor.sel + 1, self.len);
+            block = block.title_bottom(Line::from(at).right_aligned());
+        }
         let mut inner = block.inner(rect);
         frame.render_widget(block, rect);
-        if let Some(top) = self.top
-            && inner.height > 0
-        {
-            frame.render_widget(Paragraph::new(top), Rect { height: 1, ..inner });
+        for line in [self.top, self.header].into_iter().flatten() {
+            if inner.height == 0 {
+                break;
+            }
+            frame.render_widget(Paragraph::new(line), Rect { height: 1, ..inner });
             inner.y += 1;
             inner.height -= 1;
         }
@@ -76,6 +84,28 @@ pub fn row(cells: Vec<(String, ratatui::style::Style)>, last: &str, width: usize
     Line::from(spans)
 }
 
+/// The header row of a task list: each column's header over its cells,
+/// then the text column's.
+pub fn header(cols: &[(String, usize)], last: &str, width: usize) -> Line<'static> {
+    let cells = (cols.iter())
+        .map(|(h, w)| (crate::text::fit(h, *w), style::muted()))
+        .collect();
+    row(cells, last, width).patch_style(style::muted())
+}
+
+/// The header of a list of names with figures on the right.
+pub fn name_header(name: &str, figures: &str, width: usize) -> Line<'static> {
+    use crate::text::{fit, fit_right, width as w};
+    let right = w(figures).min(width);
+    let left = width.saturating_sub(right + 1);
+    row(
+        vec![(fit(name, left), style::muted())],
+        &fit_right(figures, width.saturating_sub(left + 1)),
+        width,
+    )
+    .patch_style(style::muted())
+}
+
 /// A status cell: plain text padded to the widest label, in its colour.
 pub fn status_cell(
     app: &crate::app::App,
@@ -93,16 +123,24 @@ pub fn percent_cell(p: u8) -> (String, ratatui::style::Style) {
     (format!("{p:>3}%"), ratatui::style::Style::new())
 }
 
-/// A task's light cell: its label padded to the widest, in its colour.
+/// A task's light cell: its label padded to the widest, in its colour;
+/// from the standings, worked out when progress changes.
 pub fn light_cell(
     app: &crate::app::App,
-    task: &crate::model::Task,
+    task: crate::app::TaskRef,
 ) -> (String, ratatui::style::Style) {
     use crate::app::overview::{light_cell_label, light_width};
-    let light = app.light(task).0;
     let lang = app.labels.lang;
-    (
-        crate::text::fit(light_cell_label(lang, light), light_width(lang)),
-        style::light(light),
-    )
+    match app.standings().light(task) {
+        Some((light, _)) => (
+            crate::text::fit(light_cell_label(lang, light), light_width(lang)),
+            style::light(light),
+        ),
+        None => blank_cell(light_width(lang)),
+    }
+}
+
+/// An empty cell `width` columns wide.
+pub fn blank_cell(width: usize) -> (String, ratatui::style::Style) {
+    (" ".repeat(width), ratatui::style::Style::new())
 }

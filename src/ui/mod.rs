@@ -2,6 +2,7 @@
 //! row is cut to its pane with `text`, and only visible rows are built.
 
 mod bar;
+mod confirm;
 mod detail;
 mod done;
 mod editor;
@@ -12,6 +13,7 @@ mod list;
 mod notes;
 mod overview;
 mod owing;
+mod popup;
 mod projects;
 mod saving;
 mod search;
@@ -64,6 +66,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if let Mode::Editor(ed) = &app.mode {
         editor::draw(frame, app, ed);
+    }
+    if let Mode::Popup(Popup::Confirm(confirm)) = &app.mode {
+        confirm::draw(frame, app, confirm);
     }
     if let Mode::MarkDone(ask) = &app.mode {
         done::draw(frame, app, ask);

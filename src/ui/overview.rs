@@ -110,12 +110,26 @@ fn gauges(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
     let inner_w = usize::from(rect.width.saturating_sub(2));
     let top = gauge_row(w.overall, name_w, &ov.overall.tally, ov.completion, inner_w)
         .patch_style(Style::new().add_modifier(Modifier::BOLD));
+    let heads = crate::app::columns::heads(app.labels.lang);
+    let pct_w = 4;
+    let bar_w = inner_w.saturating_sub(name_w + 2 + pct_w);
+    let header = row(
+        vec![
+            (fit(heads.leader_name, name_w.min(inner_w)), style::muted()),
+            (fit(heads.lights, bar_w), style::muted()),
+        ],
+        &fit_right(heads.percent, pct_w),
+        inner_w,
+    )
+    .patch_style(style::muted());
+    // The column headers first, then the overall gauge over the leaders'.
     let pane = ListPane {
         title: w.gauges,
         focused,
         cursor: app.nav.overview.leaders,
         len: leaders.len(),
-        top: Some(top),
+        top: Some(header),
+        header: Some(top),
     };
     pane.draw(frame, rect, |i, width| {
         let (Some(leader), Some(standing)) = (leaders.get(i), ov.leaders.get(i)) else {
@@ -135,21 +149,38 @@ fn red_items(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
     let empty = red
         .is_empty()
         .then(|| Line::styled(w.no_red_items, style::muted()));
+    let lang = app.labels.lang;
+    let heads = crate::app::columns::heads(lang);
+    // The reasons in one column as wide as the widest.
+    let reasons: Vec<String> = red.iter().map(|(_, r)| reason_text(lang, *r)).collect();
+    let reason_w = (reasons.iter().map(|r| width(r)))
+        .chain([width(heads.reason)])
+        .max()
+        .unwrap_or(0);
+    let inner_w = usize::from(rect.width.saturating_sub(2));
+    let header = super::list::header(
+        &[
+            (heads.id.to_string(), 6),
+            (heads.reason.to_string(), reason_w),
+        ],
+        heads.task,
+        inner_w,
+    );
     let pane = ListPane {
         title: &title,
         focused,
         cursor: app.nav.overview.red,
         len: red.len(),
         top: empty,
+        header: (!red.is_empty()).then_some(header),
     };
-    let lang = app.labels.lang;
     pane.draw(frame, rect, |i, width| {
-        let Some(&(task, reason)) = red.get(i) else {
+        let (Some(&(task, _)), Some(reason)) = (red.get(i), reasons.get(i)) else {
             return row(Vec::new(), "", width);
         };
         let cells = vec![
             (fit(&task.id, 6), Style::new()),
-            (reason_text(lang, reason), style::light(Light::Red)),
+            (fit(reason, reason_w), style::light(Light::Red)),
         ];
         row(cells, task.headline(), width)
     });
@@ -216,6 +247,7 @@ fn unit_table(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
         cursor: app.nav.overview.units,
         len: units.len(),
         top: Some(row(header, "", inner_w)),
+        header: None,
     };
     pane.draw(frame, rect, |i, width| {
         let Some(s) = units.get(i) else {

@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::style;
 use crate::app::search::{self, Found, SearchPopup};
@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App, popup: &SearchPopup) {
     if areas.outer.width < 12 || areas.outer.height < 5 {
         return;
     }
-    frame.render_widget(Clear, areas.outer);
+    super::popup::clear(frame, areas.outer);
     let mut block = style::block(l.search, true, areas.outer.width);
     if popup.pending.is_some() {
         block = block.title_bottom(Span::styled(format!(" {} ", l.searching), style::muted()));

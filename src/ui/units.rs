@@ -5,9 +5,10 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::list::{ListPane, light_cell, row, status_cell};
+use super::list::{ListPane, header, light_cell, name_header, percent_cell, row, status_cell};
 use super::style;
-use crate::app::{App, Mode, Role};
+use crate::app::columns::{self, Column};
+use crate::app::{App, Mode, Role, Tab};
 use crate::text::{fit_right, width};
 
 pub fn draw_units(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
@@ -34,12 +35,18 @@ pub fn draw_units(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
         view.shown.len(),
         app.data.units.len()
     );
+    let heads = columns::heads(l.lang);
     let pane = ListPane {
         title: &title,
         focused,
         cursor: view.units,
         len: view.shown.len(),
         top: Some(top),
+        header: Some(name_header(
+            heads.unit_name,
+            heads.unit_counts,
+            usize::from(rect.width.saturating_sub(2)),
+        )),
     };
     let inner = pane.draw(frame, rect, |i, w| {
         let Some(unit) = view
@@ -67,7 +74,7 @@ pub fn draw_units(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
         // The real cursor where the next character goes, so an input
         // method's candidate window opens in place.
         let x = inner.x + u16::try_from(width(&prompt) + col).unwrap_or(0);
-        let y = inner.y.saturating_sub(1);
+        let y = inner.y.saturating_sub(2);
         if x < inner.right() && y >= rect.y {
             frame.set_cursor_position(Position { x, y });
         }
@@ -95,18 +102,28 @@ pub fn draw_duties(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
         Some(note) => format!("{title} · {note}"),
         None => title,
     };
+    let title = title + &crate::app::task_filter::title_note(app);
+    let cols = columns::task_list(Tab::Units, l);
+    let heads: Vec<(String, usize)> = cols.iter().map(|c| (c.head.to_string(), c.width)).collect();
+    let width_of = |column| {
+        cols.iter()
+            .find(|c| c.column == column)
+            .map_or(0, |c| c.width)
+    };
+    let (role_width, id_width, leader_width) = (
+        width_of(Column::Role),
+        width_of(Column::Id),
+        width_of(Column::Leader),
+    );
+    let inner = usize::from(rect.width.saturating_sub(2));
     let pane = ListPane {
         title: &title,
         focused,
         cursor: app.nav.units.duties,
         len: duties.len(),
         top: None,
+        header: Some(header(&heads, columns::heads(l.lang).task, inner)),
     };
-    let role_width = [l.role_lead, l.role_co, l.role_member]
-        .iter()
-        .map(|s| width(s))
-        .max()
-        .unwrap_or(0);
     pane.draw(frame, rect, |i, w| {
         let Some((duty, task)) = duties.get(i).and_then(|d| app.task(d.task).map(|t| (d, t)))
         else {
@@ -122,13 +139,14 @@ pub fn draw_duties(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
             .as_deref()
             .and_then(|id| app.data.leader(id))
             .map_or("", |ld| ld.name.as_str());
-        let (status, _) = app.progress.state(task);
+        let (status, pct) = app.progress.state(task);
         let cells = vec![
             (crate::text::fit(role, role_width), role_style),
-            (crate::text::fit(&task.id, 6), Style::new()),
-            (crate::text::fit(leader, 6), Style::new()),
-            light_cell(app, task),
+            (crate::text::fit(&task.id, id_width), Style::new()),
+            (crate::text::fit(leader, leader_width), Style::new()),
+            light_cell(app, duty.task),
             status_cell(app, status),
+            percent_cell(pct),
         ];
         row(cells, task.headline(), w)
     });

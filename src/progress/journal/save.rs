@@ -47,6 +47,7 @@ impl Journal {
             written: 0,
             merged: 0,
             created: false,
+            warnings: Vec::new(),
         };
         if self.pending.is_empty() {
             return Ok(report);
@@ -74,15 +75,35 @@ impl Journal {
             }
         };
         if !self.backed_up {
-            disk::backup(&self.path).map_err(|e| self.io_error(SaveStep::Backup, e))?;
+            // A backup is a convenience: when it cannot be written (a full
+            // disk, a read-only directory, a link in its place) the append
+            // still goes ahead, with a warning. Tried once per session, so
+            // the backup never holds this session's own entries.
+            if let Err(e) = disk::backup(&self.path) {
+                report.warnings.push(crate::msg!(
+                    crate::messages::SAVE_BACKUP_FAILED,
+                    path = self.path.display(),
+                    error = e
+                ));
+            }
             self.backed_up = true;
         }
         let mut base = view.stat.len;
         let mut out = String::new();
         match view.tail {
-            Tail::Torn(_) => {
+            Tail::Torn(line) => {
+                // Never delete bytes: the cut record goes to a side file
+                // first, named in the report, then is cut off.
+                let kept = disk::keep_tail(&self.path, view.complete_len, view.stat.len)
+                    .map_err(|e| self.io_error(SaveStep::Repair, e))?;
                 disk::truncate(&self.path, view.complete_len)
                     .map_err(|e| self.io_error(SaveStep::Repair, e))?;
+                report.warnings.push(crate::msg!(
+                    crate::messages::SAVE_TORN_KEPT,
+                    line = line,
+                    path = self.path.display(),
+                    kept = kept.display()
+                ));
                 base = view.complete_len;
             }
             Tail::Unterminated => out.push('\n'),
@@ -124,8 +145,7 @@ impl Journal {
     fn create(&mut self, mut report: SaveReport) -> Result<SaveReport, SaveError> {
         let mut text = String::from(HEADER);
         for entry in &self.entries {
-            text.push_str(&record::entry_line(entry));
-            text.push('\n');
+            text.push_str(&record::record_line(&Record::Entry(entry.clone())));
         }
         let retracted: Vec<Record> = self
             .retracted
