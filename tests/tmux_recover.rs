@@ -129,7 +129,7 @@ fn sigterm_keeps_unsaved_entries_for_progress_recover() {
 
     std::fs::write(journal(home.path()), GOOD).unwrap();
     let said = progress_recover(home.path(), &[]);
-    assert!(said.contains("recovered 1 record"), "{said}");
+    assert!(said.contains("恢复 1 条记录"), "{said}");
     let saved = std::fs::read_to_string(journal(home.path())).unwrap();
     assert!(saved.contains("note: \"信号前\""), "{saved}");
     assert!(!recovery(home.path()).exists());

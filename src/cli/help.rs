@@ -397,6 +397,12 @@ pub fn error_text(err: &clap::Error, lang: Lang) -> String {
 /// the parser's error.
 fn expected_value(err: &clap::Error, arg: &str) -> Text {
     use std::error::Error as _;
+    // The strict parsers in `values.rs` say in the user's language what is
+    // wrong with the value (no such date, a percent out of range).
+    let strict = arg.contains("YYYY-MM-DD") || arg.contains(VALUE_PERCENT.zh);
+    if strict && let Some(why) = err.source() {
+        return msg!(CLAP_BECAUSE, why = why);
+    }
     if arg.contains("YYYY-MM-DD") {
         return CLAP_EXPECTED_DATE.into();
     }

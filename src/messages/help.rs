@@ -162,6 +162,7 @@ entries! {
     CLAP_DID_YOU_MEAN { zh: "（是不是要用 `{suggestion}`？）", en: " (did you mean `{suggestion}`?)" }
     CLAP_INVALID_VALUE { zh: "{arg} 的值“{value}”无效{expected}", en: "invalid value '{value}' for '{arg}'{expected}" }
     CLAP_EXPECTED_ONE_OF { zh: "；应为以下之一：{values}", en: "; expected one of {values}" }
+    CLAP_BECAUSE { zh: "：{why}", en: ": {why}" }
     CLAP_EXPECTED_DATE { zh: "；应为日历上的日期 YYYY-MM-DD", en: "; expected a calendar date YYYY-MM-DD" }
     CLAP_EXPECTED_PERCENT { zh: "；应为 0 到 100 的整数", en: "; expected a whole number from 0 to 100" }
     CLAP_EXPECTED_WHOLE { zh: "；应为不小于 0 的整数", en: "; expected a whole number, 0 or more" }
