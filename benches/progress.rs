@@ -19,6 +19,7 @@ fn entry(i: usize) -> ProgressEntry {
         status: Status::OnTrack,
         note: format!("第{i}次汇报:按计划推进"),
         actuals: Vec::new(),
+        reporter: None,
         problems: String::new(),
         next_steps: String::new(),
     }

@@ -12,6 +12,7 @@
 //! - [`app`]: dashboard state, actions and `update` (no I/O, no drawing)
 //! - [`ui`]: drawing the dashboard from `&App`
 //! - [`messages`]: every command-line message, in Chinese and English
+//! - [`user`]: the per-user config (who reports from this machine)
 //! - [`cli`]: the command line
 
 pub mod app;
@@ -33,3 +34,4 @@ pub mod synth;
 pub mod targets;
 pub mod text;
 pub mod ui;
+pub mod user;

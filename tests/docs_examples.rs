@@ -95,6 +95,7 @@ impl Sandbox {
                 .current_dir(&self.work)
                 .env("PATH", self.path())
                 .env("DUBAN_DATA_HOME", &self.home)
+                .env("DUBAN_CONFIG_HOME", self.home.join("config"))
                 .stdin(Stdio::null())
                 .output()
                 .map_err(|e| format!("sh: {e}"))?;
@@ -126,7 +127,7 @@ impl Sandbox {
     /// `None` without tmux.
     fn in_tmux(&self, example: &Example) -> Result<Option<String>, String> {
         let script = format!(
-            "cd '{}' && PATH='{}' DUBAN_DATA_HOME='{}' && export PATH DUBAN_DATA_HOME && {}; \
+            "cd '{}' && PATH='{}' DUBAN_DATA_HOME='{}' DUBAN_CONFIG_HOME='{2}/config' && export PATH DUBAN_DATA_HOME DUBAN_CONFIG_HOME && {}; \
              echo EXITED:$?; exec sleep 600",
             self.work.display(),
             self.path().to_string_lossy(),

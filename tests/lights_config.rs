@@ -80,3 +80,24 @@ fn an_explicit_file_that_does_not_exist_is_an_error() {
     assert!(matches!(err, ConfigError::Read { .. }), "{err}");
     assert!(err.to_string().contains("absent.ron"), "{err}");
 }
+
+#[test]
+fn the_close_date_and_cycle_are_read_from_the_config() {
+    let text = "(\n    close: \"2024-01-31\",\n    cycle: (every: half_year, due_day: 31),\n)\n";
+    let config = Config::parse("duban.ron", text).expect("valid");
+    let year = config.calendar(2023);
+    assert_eq!(year.close.to_string(), "2024-01-31");
+    let dues: Vec<String> = year.periods.iter().map(|p| p.due.to_string()).collect();
+    assert_eq!(dues, ["2023-06-30", "2023-12-31"]);
+}
+
+#[test]
+fn a_due_day_out_of_range_is_an_error_at_the_due_day() {
+    let text = "(\n    cycle: (every: month, due_day: 0),\n)\n";
+    let err = Config::parse("duban.ron", text).expect_err("invalid");
+    let message = err.to_string();
+    assert!(message.contains("duban.ron:2:27"), "{message}");
+    assert!(message.contains("due_day from 1 to 31"), "{message}");
+    let unknown = Config::parse("duban.ron", "(cycle: (every: weekly))").expect_err("invalid");
+    assert!(unknown.to_string().contains("weekly"), "{unknown}");
+}

@@ -1,8 +1,24 @@
-//! The light rule at its boundary dates and thresholds.
+//! The light rule at its boundary dates and thresholds, with the default
+//! quarterly reporting cycle (due 03-30, 06-30, 09-30, 12-30).
 
 use chrono::NaiveDate;
-use duban::lights::{Light, Reason, Thresholds, assess, elapsed_days, expected_percent, light};
+use duban::lights::{
+    Config, Cycle, Every, Light, Reason, Rule, Thresholds, elapsed_days, expected_percent,
+};
 use duban::model::{ProgressEntry, Status};
+
+fn assess(
+    e: Option<&ProgressEntry>,
+    as_of: NaiveDate,
+    year: i32,
+    t: &Thresholds,
+) -> (Light, Reason) {
+    Rule::with_thresholds(year, *t).assess(e, as_of, None)
+}
+
+fn light(e: Option<&ProgressEntry>, as_of: NaiveDate, year: i32, t: &Thresholds) -> Light {
+    assess(e, as_of, year, t).0
+}
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("date")
@@ -17,6 +33,7 @@ fn entry(percent: u8, status: Status, date: NaiveDate) -> ProgressEntry {
         status,
         note: String::new(),
         actuals: Vec::new(),
+        reporter: None,
         problems: String::new(),
         next_steps: String::new(),
     }
@@ -76,10 +93,128 @@ fn done_stays_done_after_the_deadline() {
 }
 
 #[test]
-fn no_progress_is_grey() {
+fn no_progress_before_the_first_due_date_is_not_due() {
+    let t = Thresholds::default();
+    assert_eq!(light(None, day(2023, 3, 30), 2023, &t), Light::NotDue);
     assert_eq!(
-        light(None, day(2023, 6, 30), 2023, &Thresholds::default()),
-        Light::Grey
+        assess(None, day(2023, 3, 31), 2023, &t),
+        (
+            Light::Overdue,
+            Reason::Unreported {
+                missed: 1,
+                due: day(2023, 3, 30),
+                severe: false
+            }
+        )
+    );
+}
+
+#[test]
+fn a_report_missing_for_a_passed_due_date_is_overdue_then_severe() {
+    let t = Thresholds::default();
+    // Reported in the first quarter, nothing since.
+    let e = entry(30, Status::OnTrack, day(2023, 3, 20));
+    assert_ne!(light(Some(&e), day(2023, 6, 30), 2023, &t), Light::Overdue);
+    let (l, why) = assess(Some(&e), day(2023, 7, 1), 2023, &t);
+    assert_eq!(l, Light::Overdue);
+    assert!(
+        matches!(
+            why,
+            Reason::Unreported {
+                missed: 1,
+                severe: false,
+                ..
+            }
+        ),
+        "{why:?}"
+    );
+    let (_, why) = assess(Some(&e), day(2023, 10, 1), 2023, &t);
+    assert!(
+        matches!(
+            why,
+            Reason::Unreported {
+                missed: 2,
+                severe: true,
+                ..
+            }
+        ),
+        "{why:?}"
+    );
+    assert_eq!(
+        duban::lights::counts_as(Light::Overdue, why),
+        Light::Red,
+        "two missed periods count red"
+    );
+}
+
+#[test]
+fn after_the_year_an_overdue_report_counts_red() {
+    let e = entry(70, Status::OnTrack, day(2023, 9, 1));
+    let (l, why) = assess(Some(&e), day(2024, 1, 5), 2023, &Thresholds::default());
+    assert_eq!(l, Light::Overdue);
+    assert!(
+        matches!(
+            why,
+            Reason::Unreported {
+                missed: 1,
+                severe: true,
+                ..
+            }
+        ),
+        "{why:?}"
+    );
+}
+
+#[test]
+fn a_year_end_review_in_january_counts_for_the_last_period() {
+    let e = entry(95, Status::OnTrack, day(2024, 1, 10));
+    let (l, why) = assess(Some(&e), day(2024, 1, 10), 2023, &Thresholds::default());
+    assert_eq!(
+        (l, why),
+        (Light::Red, Reason::Overdue),
+        "past the deadline, not unreported"
+    );
+    assert_eq!(expected_percent(day(2024, 1, 10), 2023), 100.0);
+}
+
+#[test]
+fn a_monthly_cycle_makes_a_report_due_each_month() {
+    let config = Config {
+        cycle: Cycle {
+            every: Every::Month,
+            due_day: 25,
+        },
+        ..Config::default()
+    };
+    let rule = Rule::new(2023, &config);
+    assert_eq!(rule.assess(None, day(2023, 1, 25), None).0, Light::NotDue);
+    assert_eq!(rule.assess(None, day(2023, 1, 26), None).0, Light::Overdue);
+    let e = entry(20, Status::OnTrack, day(2023, 2, 3));
+    let (_, why) = rule.assess(Some(&e), day(2023, 4, 1), None);
+    assert!(
+        matches!(why, Reason::Unreported { missed: 1, .. }),
+        "{why:?}"
+    );
+}
+
+#[test]
+fn a_task_deadline_replaces_the_year_end() {
+    let rule = Rule::with_thresholds(2023, Thresholds::default());
+    // Due 2023-06-30 (day 181): on 2023-03-14 (day 73) 40.3 % is expected.
+    let due = Some(day(2023, 6, 30));
+    let e = entry(20, Status::OnTrack, day(2023, 3, 14));
+    assert_eq!(
+        rule.assess(Some(&e), day(2023, 3, 14), None).0,
+        Light::Green
+    );
+    assert_eq!(
+        rule.assess(Some(&e), day(2023, 3, 14), due),
+        (Light::Yellow, Reason::Behind(20))
+    );
+    let e = entry(90, Status::OnTrack, day(2023, 6, 30));
+    assert_eq!(
+        rule.assess(Some(&e), day(2023, 7, 1), due),
+        (Light::Red, Reason::Overdue)
     );
 }
 

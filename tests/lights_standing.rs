@@ -3,7 +3,7 @@
 
 mod report_support;
 
-use duban::lights::{Light, Overview, Standing, Thresholds, UnitOrder, latest_as_of};
+use duban::lights::{Light, Overview, Rule, Standing, Thresholds, UnitOrder, latest_as_of};
 use report_support::{as_of, dataset, entries};
 
 fn light_of(overview: &Overview, id: &str) -> Light {
@@ -35,7 +35,12 @@ fn undone_entries_do_not_count() {
 fn each_task_gets_its_light() {
     let (data, entries) = (dataset(), entries());
     let latest = latest_as_of(&entries, as_of());
-    let o = Overview::new(&data, &latest, as_of(), &Thresholds::default());
+    let o = Overview::new(
+        &data,
+        &latest,
+        as_of(),
+        &Rule::with_thresholds(data.plan.year, Thresholds::default()),
+    );
     let lights: Vec<(&str, Light)> = o
         .tasks
         .iter()
@@ -45,7 +50,7 @@ fn each_task_gets_its_light() {
         lights,
         [
             ("K1.1", Light::Green),
-            ("K1.2", Light::Grey),
+            ("K1.2", Light::Overdue),
             ("K2.1", Light::Red),
             ("K2.2", Light::Done),
             ("K2.3", Light::Red),
@@ -63,7 +68,12 @@ fn each_task_gets_its_light() {
 fn leaders_stand_by_the_tasks_they_head() {
     let (data, entries) = (dataset(), entries());
     let latest = latest_as_of(&entries, as_of());
-    let o = Overview::new(&data, &latest, as_of(), &Thresholds::default());
+    let o = Overview::new(
+        &data,
+        &latest,
+        as_of(),
+        &Rule::with_thresholds(data.plan.year, Thresholds::default()),
+    );
     let l2 = o.leaders.iter().find(|s| s.key == "L2").expect("L2");
     assert_eq!((l2.tally.red, l2.tally.done, l2.total()), (2, 1, 3));
     assert_eq!(l2.red, ["K2.1", "K2.3"]);
@@ -76,7 +86,12 @@ fn leaders_stand_by_the_tasks_they_head() {
 fn units_sort_by_lead_duties_red_items_and_staleness() {
     let (data, entries) = (dataset(), entries());
     let latest = latest_as_of(&entries, as_of());
-    let o = Overview::new(&data, &latest, as_of(), &Thresholds::default());
+    let o = Overview::new(
+        &data,
+        &latest,
+        as_of(),
+        &Rule::with_thresholds(data.plan.year, Thresholds::default()),
+    );
     let keys = |order| -> Vec<String> {
         o.units_by(order)
             .iter()
@@ -113,7 +128,12 @@ fn stricter_thresholds_turn_more_lights_red() {
         yellow_behind: 5,
         stale_days: 30,
     };
-    let o = Overview::new(&data, &latest, as_of(), &strict);
+    let o = Overview::new(
+        &data,
+        &latest,
+        as_of(),
+        &Rule::with_thresholds(data.plan.year, strict),
+    );
     assert_eq!(light_of(&o, "K3.2"), Light::Red);
     assert_eq!(o.red().count(), 4);
 }
@@ -128,7 +148,12 @@ fn standings_are_those_of_the_tasks_each_heads_or_leads() {
     let entries = entries();
     let latest = latest_as_of(&entries, as_of());
     let t = Thresholds::default();
-    let o = Overview::new(&data, &latest, as_of(), &t);
+    let o = Overview::new(
+        &data,
+        &latest,
+        as_of(),
+        &Rule::with_thresholds(data.plan.year, t),
+    );
     for (leader, standing) in data.plan.leaders.iter().zip(&o.leaders) {
         let mine = o
             .tasks

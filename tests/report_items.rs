@@ -20,6 +20,7 @@ fn item_entry(task: &str, at: &str, percent: u8) -> ProgressEntry {
         actuals: Vec::new(),
         problems: "雨季影响施工".into(),
         next_steps: "错峰施工".into(),
+        reporter: None,
     }
 }
 

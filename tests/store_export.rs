@@ -21,6 +21,7 @@ fn entry(task: &str, at: &str, percent: u8, note: &str) -> ProgressEntry {
         status: Status::OnTrack,
         note: note.to_string(),
         actuals: Vec::new(),
+        reporter: None,
         problems: String::new(),
         next_steps: String::new(),
     }

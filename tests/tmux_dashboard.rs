@@ -197,6 +197,7 @@ fn shows_recorded_progress() {
         status: duban::model::Status::Behind,
         note: "一季度增长6.8%".into(),
         actuals: Vec::new(),
+        reporter: None,
         problems: String::new(),
         next_steps: String::new(),
     };

@@ -102,9 +102,13 @@ fn f_narrows_the_projects_to_a_light_and_esc_clears_it() {
     // Nothing is red on the bundled data without progress.
     assert!(!screen.contains("│M1 "), "{screen}");
     t.keys(&["F"]);
+    // Overdue: on 2023-06-30 every project without progress owes reports.
+    let screen = t.wait_for("[F 逾期未报]");
+    assert!(screen.contains("│M1 "), "{screen}");
+    t.keys(&["F"]);
     t.wait_for("[F 黄灯]");
     t.keys(&["F", "F"]);
-    // No report, then green: none without progress.
+    // Not due, then green: none without progress.
     let screen = t.wait_for("[F 绿灯]");
     assert!(!screen.contains("│M1 "), "{screen}");
     t.keys(&["Escape"]);

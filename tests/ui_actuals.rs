@@ -140,7 +140,7 @@ fn the_popup_says_whether_the_percent_is_derived_or_set_by_hand() {
 fn an_actual_that_is_not_a_number_is_explained_and_nothing_is_saved() {
     let mut a = editing(Progress::default(), Lang::Zh);
     type_text(&mut a, "六十");
-    let problems = editor(&a).problems(a.data.plan.year, a.today());
+    let problems = editor(&a).problems(&a.rule().calendar, a.today());
     assert_eq!(
         problems,
         vec![Problem::ActualNotANumber {

@@ -39,7 +39,7 @@ fn draw(a: &mut App) -> String {
 }
 
 fn problems(a: &App) -> Vec<Problem> {
-    editor(a).problems(a.data.plan.year, a.today())
+    editor(a).problems(&a.rule().calendar, a.today())
 }
 
 // Opening.

@@ -243,7 +243,8 @@ fn a_jump_shows_its_target_and_esc_brings_the_filter_back() {
     let mut a = app(bundled(), Lang::Zh);
     // Units tab, the first unit's duties, filtered to green (K1.1).
     let mut acts = vec![Action::ShowTab(Tab::Units), Action::Enter];
-    acts.extend(std::iter::repeat_n(Action::TaskFilter, 4));
+    // Red, overdue, yellow, not due, green.
+    acts.extend(std::iter::repeat_n(Action::TaskFilter, 5));
     render(&mut a, 160, 45, &acts);
     let green = Some(TaskFilter::Light(duban::lights::Light::Green));
     assert_eq!(a.nav.filter, green);

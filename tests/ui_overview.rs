@@ -9,7 +9,7 @@ use std::path::Path;
 use common::{bundled, render, screen, today};
 use duban::app::overview::segments;
 use duban::app::{Action, App, Lang, Pane, Progress, Tab, action_for, update};
-use duban::lights::{Light, Overview, Tally, Thresholds, UnitOrder, latest_as_of};
+use duban::lights::{Light, Overview, Rule, Tally, Thresholds, UnitOrder, latest_as_of};
 use duban::model::ProgressEntry;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
@@ -47,7 +47,12 @@ fn red_ids() -> Vec<String> {
     let data = bundled();
     let entries = entries();
     let latest = latest_as_of(&entries, today());
-    let ov = Overview::new(&data, &latest, today(), &Thresholds::default());
+    let ov = Overview::new(
+        &data,
+        &latest,
+        today(),
+        &Rule::with_thresholds(data.plan.year, Thresholds::default()),
+    );
     ov.red().map(|a| a.task.id.clone()).collect()
 }
 
@@ -123,7 +128,12 @@ fn the_summary_counts_every_light() {
     let data = bundled();
     let entries = entries();
     let latest = latest_as_of(&entries, today());
-    let ov = Overview::new(&data, &latest, today(), &Thresholds::default());
+    let ov = Overview::new(
+        &data,
+        &latest,
+        today(),
+        &Rule::with_thresholds(data.plan.year, Thresholds::default()),
+    );
     let (_, text) = overview(120, 40, &[]);
     let line = text.lines().nth(2).expect("the summary line");
     for light in Light::ALL {
@@ -258,15 +268,16 @@ fn clicking_the_unit_table_header_cycles_the_order() {
 fn gauge_segments_share_the_width_by_light() {
     let tally = Tally {
         red: 1,
+        overdue: 0,
         yellow: 2,
-        grey: 5,
+        not_due: 5,
         green: 1,
         done: 1,
     };
     let seg = segments(&tally, 21);
     assert_eq!(seg.iter().map(|s| s.1).sum::<usize>(), 21);
     let width = |l| seg.iter().find(|s| s.0 == l).map_or(0, |s| s.1);
-    assert_eq!(width(Light::Grey), 11); // 10.5 rounds up first
+    assert_eq!(width(Light::NotDue), 11); // 10.5 rounds up first
     assert_eq!(width(Light::Yellow), 4);
     assert_eq!(
         seg.map(|s| s.0),
@@ -275,7 +286,8 @@ fn gauge_segments_share_the_width_by_light() {
             Light::Green,
             Light::Yellow,
             Light::Red,
-            Light::Grey
+            Light::Overdue,
+            Light::NotDue
         ]
     );
     assert!(segments(&Tally::default(), 10).iter().all(|s| s.1 == 0));
@@ -292,7 +304,7 @@ fn gauges_are_coloured_spaces_and_keep_their_colours_when_selected() {
     let bgs: Vec<Color> = (rect.x + 1..rect.right() - 1)
         .map(|x| buf[(x, y)].bg)
         .collect();
-    for colour in [Color::Blue, Color::Green, Color::Yellow, Color::DarkGray] {
+    for colour in [Color::Blue, Color::Green, Color::Yellow, Color::Magenta] {
         assert!(bgs.contains(&colour), "{colour:?} not in {bgs:?}");
     }
     for x in rect.x + 1..rect.right() - 1 {
@@ -312,7 +324,7 @@ fn task_lists_and_the_detail_show_lights() {
     let text = screen(&render(&mut a, 120, 40, &[]));
     assert!(text.contains("  5 红灯 滞后    15%"), "{text}");
     assert!(text.contains("  3 完成 已完成 100%"), "{text}");
-    assert!(text.contains("  6 未报 未开始   0%"), "{text}");
+    assert!(text.contains("  6 逾期 未开始   0%"), "{text}");
     let acts = [
         Action::PaneRight,
         Action::Down,
@@ -360,6 +372,7 @@ fn standings_follow_saved_progress_and_new_thresholds() {
         status: duban::model::Status::Blocked,
         note: String::new(),
         actuals: Vec::new(),
+        reporter: None,
         problems: String::new(),
         next_steps: String::new(),
     });

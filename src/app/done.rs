@@ -48,6 +48,7 @@ pub(super) fn answer(app: &mut App, yes: bool) -> Effect {
         return Effect::None;
     }
     let date = app.today;
+    let reporter = app.reporter.clone();
     Effect::Commit(ProgressEntry {
         task: ask.id,
         // The loop stamps the time of saving.
@@ -62,5 +63,6 @@ pub(super) fn answer(app: &mut App, yes: bool) -> Effect {
         actuals: Vec::new(),
         problems: String::new(),
         next_steps: String::new(),
+        reporter,
     })
 }

@@ -20,6 +20,7 @@ pub use problem::Problem;
 pub use words::{EditorWords, problem_text};
 
 use super::{App, Effect, Mode, Subject};
+use crate::lights::Calendar;
 use crate::line_edit::{Edit, LineEdit};
 use crate::model::{ProgressEntry, Status};
 use crate::progress::{FieldError, validate};
@@ -242,7 +243,7 @@ impl Editor {
     /// The entry the fields make, with every problem that keeps it from
     /// being saved. `at` is a placeholder (midnight of the date): the event
     /// loop stamps the time of saving.
-    pub fn entry(&self, plan_year: i32, today: NaiveDate) -> Result<ProgressEntry, Vec<Problem>> {
+    pub fn entry(&self, year: &Calendar, today: NaiveDate) -> Result<ProgressEntry, Vec<Problem>> {
         let mut problems = self.actual_problems();
         let typed = self.percent_value();
         if typed.is_none() {
@@ -265,16 +266,25 @@ impl Editor {
             actuals: self.typed_actuals(),
             problems: self.note(Note::Problems).text().trim().to_string(),
             next_steps: self.note(Note::Next).text().trim().to_string(),
+            reporter: None,
         };
-        if let Err(errors) = validate(&entry, plan_year, today) {
+        if let Err(errors) = validate(&entry, year, today) {
             problems.extend(errors.into_iter().filter_map(|e| match e {
                 FieldError::BadTaskId(e) => Some(Problem::BadId(e.to_string())),
                 FieldError::PercentOutOfRange(_) => Some(Problem::PercentOutOfRange(percent)),
                 FieldError::DoneBelowFull(_) if typed.is_none() => None,
                 FieldError::DoneBelowFull(p) => Some(Problem::DoneBelowFull(p)),
-                FieldError::DateOutsideYear { date, year } if parsed.is_some() => {
-                    Some(Problem::DateOutsideYear { date, year })
-                }
+                FieldError::DateOutsideYear {
+                    date,
+                    year,
+                    start,
+                    close,
+                } if parsed.is_some() => Some(Problem::DateOutsideYear {
+                    date,
+                    year,
+                    start,
+                    close,
+                }),
                 FieldError::DateInFuture { date, today } if parsed.is_some() => {
                     Some(Problem::DateInFuture { date, today })
                 }
@@ -289,8 +299,8 @@ impl Editor {
     }
 
     /// The problems with the fields as they are (none when it can be saved).
-    pub fn problems(&self, plan_year: i32, today: NaiveDate) -> Vec<Problem> {
-        self.entry(plan_year, today).err().unwrap_or_default()
+    pub fn problems(&self, year: &Calendar, today: NaiveDate) -> Vec<Problem> {
+        self.entry(year, today).err().unwrap_or_default()
     }
 }
 
@@ -332,7 +342,8 @@ pub(super) fn open(app: &mut App) {
 /// An action while the editor is open: an edit, a commit (which closes the
 /// editor and asks the loop to save) or a cancel.
 pub(super) fn update(app: &mut App, action: EditorAction) -> Effect {
-    let (year, today) = (app.data.plan.year, app.today);
+    let (year, today) = (app.rule().calendar.clone(), app.today);
+    let reporter = app.reporter.clone();
     let Mode::Editor(editor) = &mut app.mode else {
         return Effect::None;
     };
@@ -340,8 +351,9 @@ pub(super) fn update(app: &mut App, action: EditorAction) -> Effect {
         EditorAction::Cancel if editor.is_touched() => editor.confirm_discard = true,
         EditorAction::Cancel | EditorAction::Discard => app.mode = Mode::Browse,
         EditorAction::KeepEditing => editor.confirm_discard = false,
-        EditorAction::Commit => match editor.entry(year, today) {
-            Ok(entry) => {
+        EditorAction::Commit => match editor.entry(&year, today) {
+            Ok(mut entry) => {
+                entry.reporter = reporter;
                 app.mode = Mode::Browse;
                 return Effect::Commit(entry);
             }
@@ -396,7 +408,9 @@ mod tests {
         type_note(&mut e, Note::Made, "完成征地\n开工");
         type_note(&mut e, Note::Problems, " 资金未到位 ");
         type_note(&mut e, Note::Next, "督促拨付");
-        let entry = e.entry(2023, today()).expect("entry");
+        let entry = e
+            .entry(&Calendar::new(2023, None, Default::default()), today())
+            .expect("entry");
         assert_eq!(entry.note, "完成征地\n开工");
         assert_eq!(entry.problems, "资金未到位");
         assert_eq!(entry.next_steps, "督促拨付");
@@ -443,7 +457,7 @@ mod tests {
     fn a_percent_too_big_for_a_byte_is_still_reported_as_typed() {
         let e = typed("999");
         assert_eq!(
-            e.problems(2023, today()),
+            e.problems(&Calendar::new(2023, None, Default::default()), today()),
             vec![Problem::PercentOutOfRange(999)]
         );
     }

@@ -206,6 +206,6 @@ mod tests {
             three_panes_from(Tab::Leaders, &EN),
             three_panes_from(Tab::Units, &EN),
         ];
-        assert_eq!(got, [110, 126, 119, 138]);
+        assert_eq!(got, [110, 126, 117, 136]);
     }
 }

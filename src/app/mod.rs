@@ -23,15 +23,16 @@ pub mod search;
 mod standings;
 pub mod task_filter;
 mod update;
+pub mod year;
 
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
-use crate::lights::Thresholds;
+use crate::lights::{Config, Rule, Thresholds};
 use crate::line_edit::LineEdit;
-use crate::model::{Dataset, Task};
+use crate::model::{Dataset, Reporter, Task};
 use crate::search::Searcher;
 
 pub use cursor::{Cursor, DetailView};
@@ -182,9 +183,15 @@ pub struct App {
     pub labels: &'static Labels,
     /// The as-of date shown in the header (see [`App::today`]).
     pub(crate) today: NaiveDate,
-    /// The light rule's thresholds (the dataset's `duban.ron`, or
-    /// defaults); set with [`App::set_thresholds`].
-    thresholds: Thresholds,
+    /// The light rule: the reporting calendar and thresholds (the
+    /// dataset's `duban.ron`, or defaults); set with [`App::set_config`].
+    rule: Rule,
+    /// Whether the close date had passed on the day the dashboard opened,
+    /// so the as-of date is the plan's last day (the header says so).
+    pub past_plan: bool,
+    /// Who reports from this dashboard (the per-user config); stamped on
+    /// every saved entry.
+    pub reporter: Option<Reporter>,
     /// Lights and standings for the overview, the header and the leader
     /// list, kept up to date with progress and thresholds.
     standings: Standings,
@@ -219,13 +226,16 @@ impl App {
             shown: index.units_by_load.clone(),
             ..UnitsView::default()
         };
+        let data_year = data.plan.year;
         let mut app = App {
             data,
             index,
             progress,
             labels: Labels::get(lang),
             today,
-            thresholds: Thresholds::default(),
+            rule: Rule::new(data_year, &Config::default()),
+            past_plan: false,
+            reporter: None,
             standings: Standings::default(),
             area: Rect::new(0, 0, 120, 40),
             mouse: true,
@@ -262,12 +272,33 @@ impl App {
 
     /// The light rule's thresholds.
     pub fn thresholds(&self) -> &Thresholds {
-        &self.thresholds
+        &self.rule.thresholds
+    }
+
+    /// The light rule: calendar and thresholds.
+    pub fn rule(&self) -> &Rule {
+        &self.rule
     }
 
     /// Sets the light rule's thresholds; the lights follow.
     pub fn set_thresholds(&mut self, thresholds: Thresholds) {
-        self.thresholds = thresholds;
+        self.rule.thresholds = thresholds;
+        self.restand();
+    }
+
+    /// Sets the whole config (thresholds, close date, cycle); the lights
+    /// follow.
+    pub fn set_config(&mut self, config: &Config) {
+        self.rule = Rule::new(self.data.plan.year, config);
+        self.restand();
+    }
+
+    /// Opens on `today`: when the plan's close date has passed, on the
+    /// plan's last day instead (and the header says so).
+    pub fn open_on(&mut self, today: NaiveDate) {
+        let (as_of, past) = self.rule.calendar.default_as_of(today);
+        self.today = as_of;
+        self.past_plan = past;
         self.restand();
     }
 

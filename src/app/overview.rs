@@ -8,8 +8,18 @@ use std::collections::HashMap;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::{App, Cursor, DetailView, Lang, Pane, Tab, TaskRef, nav};
-use crate::lights::{self, Light, Overview, Reason, Tally, UnitOrder};
+use crate::lights::{Light, Overview, Reason, Tally, UnitOrder};
 use crate::model::{ProgressEntry, Task};
+
+/// The lights in the order the summary line and the gauges show them.
+pub const SUMMARY_ORDER: [Light; 6] = [
+    Light::Done,
+    Light::Green,
+    Light::Yellow,
+    Light::Red,
+    Light::Overdue,
+    Light::NotDue,
+];
 
 /// The overview's panes in focus order: the left column top to bottom,
 /// then the right column.
@@ -153,17 +163,26 @@ pub fn reason_text(lang: Lang, reason: Reason) -> String {
     }
 }
 
+/// A light's label in a list's light column (short in Chinese).
+pub fn light_cell_label(lang: Lang, light: Light) -> &'static str {
+    match lang {
+        Lang::Zh => light.short_zh(),
+        Lang::En => light.label_en(),
+    }
+}
+
 /// The columns a light cell takes: the widest label.
 pub fn light_width(lang: Lang) -> usize {
     Light::ALL
         .iter()
-        .map(|l| crate::text::width(light_label(lang, *l)))
+        .map(|l| crate::text::width(light_cell_label(lang, *l)))
         .max()
         .unwrap_or(0)
 }
 
 impl App {
-    /// An ID's latest entry dated on or before the as-of date.
+    /// An ID's standing entry among those dated on or before the as-of
+    /// date (history is in report order).
     pub fn latest_as_of(&self, id: &str) -> Option<&ProgressEntry> {
         self.progress
             .history(id)
@@ -175,13 +194,8 @@ impl App {
     /// A task's light and why, on the as-of date (a project standing on
     /// its sub-items: see [`lights::standing_entry`]).
     pub fn light(&self, task: &Task) -> (Light, Reason) {
-        let entry = lights::standing_entry(task, |id| self.latest_as_of(id));
-        lights::assess(
-            entry.as_deref(),
-            self.today,
-            self.data.plan.year,
-            &self.thresholds,
-        )
+        let entry = crate::lights::standing_entry(task, |id| self.latest_as_of(id));
+        self.rule().assess(entry.as_deref(), self.today, None)
     }
 
     /// Every task's light and the standings, on the as-of date.
@@ -192,7 +206,7 @@ impl App {
             .flat_map(|t| std::iter::once(&t.id).chain(t.items.iter().map(|i| &i.id)))
             .filter_map(|id| self.latest_as_of(id).map(|e| (id.as_str(), e)))
             .collect();
-        Overview::new(&self.data, &latest, self.today, &self.thresholds)
+        Overview::new(&self.data, &latest, self.today, self.rule())
     }
 }
 
@@ -229,11 +243,14 @@ pub(super) fn len(app: &App, pane: Pane) -> usize {
 }
 
 /// Where the overview's parts go in the body: a summary line on top, the
-/// gauges above the red items on the left, the unit table on the right.
+/// gauges above the red items on the left, the unit table above the units
+/// owing reports on the right.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Areas {
     pub summary: Rect,
     pub panes: Vec<(Pane, Rect)>,
+    /// The units owing reports (not a pane: nothing to select).
+    pub owing: Rect,
 }
 
 pub fn areas(body: Rect, leaders: usize) -> Areas {
@@ -246,27 +263,25 @@ pub fn areas(body: Rect, leaders: usize) -> Areas {
     let gauges = want.min(left.height.saturating_mul(3) / 5);
     let [top, bottom] =
         Layout::vertical([Constraint::Length(gauges), Constraint::Min(0)]).areas(left);
+    let [units, owing] =
+        Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(right);
     Areas {
         summary,
         panes: vec![
             (Pane::Gauges, top),
             (Pane::RedItems, bottom),
-            (Pane::UnitTable, right),
+            (Pane::UnitTable, units),
         ],
+        owing,
     }
 }
 
 /// How a gauge `width` columns wide splits among the lights, in the order
-/// drawn (done, green, yellow, red, no report): each light's share of the
-/// tasks, rounded by largest remainder, so the widths add up to `width`.
-pub fn segments(tally: &Tally, width: usize) -> [(Light, usize); 5] {
-    let order = [
-        Light::Done,
-        Light::Green,
-        Light::Yellow,
-        Light::Red,
-        Light::Grey,
-    ];
+/// drawn (done, green, yellow, red, overdue, not due): each light's share
+/// of the tasks, rounded by largest remainder, so the widths add up to
+/// `width`.
+pub fn segments(tally: &Tally, width: usize) -> [(Light, usize); 6] {
+    let order = SUMMARY_ORDER;
     let total = tally.total();
     let mut out = order.map(|l| (l, 0));
     if total == 0 {

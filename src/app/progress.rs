@@ -12,25 +12,26 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// Groups entries by ID; within an ID, ordered by `at` (ties keep the
-    /// given order), so the last one is the latest.
+    /// Groups entries by ID; within an ID, in report order (report date,
+    /// then time of entry; ties keep the given order), so the last one is
+    /// the standing entry.
     pub fn from_entries(entries: impl IntoIterator<Item = ProgressEntry>) -> Progress {
         let mut history: HashMap<String, Vec<ProgressEntry>> = HashMap::new();
         for e in entries {
             history.entry(e.task.clone()).or_default().push(e);
         }
         for list in history.values_mut() {
-            list.sort_by_key(|e| e.at);
+            list.sort_by_key(ProgressEntry::report_order);
         }
         Progress { history }
     }
 
-    /// The latest entry for an ID.
+    /// The standing entry for an ID.
     pub fn latest(&self, id: &str) -> Option<&ProgressEntry> {
         self.history.get(id).and_then(|h| h.last())
     }
 
-    /// Every entry for an ID, oldest first.
+    /// Every entry for an ID, in report order.
     pub fn history(&self, id: &str) -> &[ProgressEntry] {
         self.history.get(id).map_or(&[], Vec::as_slice)
     }

@@ -4,7 +4,7 @@
 //! frame: at 100,000 tasks a frame that assessed every task took 24 ms.
 
 use super::{App, TaskRef};
-use crate::lights::{Light, Overview, Reason, Standing, UnitOrder, units_by};
+use crate::lights::{Light, Overview, Reason, Standing, UnitOrder, counts_as, units_by};
 
 /// Lights and standings, as [`App::overview`] works them out.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -48,10 +48,11 @@ impl Standings {
         }
     }
 
-    /// The red tasks, in document order.
+    /// The tasks counting red (red lights and severely overdue reports),
+    /// in document order.
     pub fn red(&self) -> impl Iterator<Item = TaskRef> + '_ {
         (self.lights.iter().enumerate())
-            .filter(|(_, (light, _))| *light == Light::Red)
+            .filter(|(_, (light, reason))| counts_as(*light, *reason) == Light::Red)
             .map(|(i, _)| TaskRef(i))
     }
 

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use super::progress::SetArgs;
+use super::remind::RemindArgs;
 use super::report::ReportArgs;
 
 /// 督办 duban: follow a city government's key-task responsibility breakdown.
@@ -15,6 +16,10 @@ use super::report::ReportArgs;
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
+    /// Dashboard: open on this unit's duties (a name or alias), with what
+    /// it owes this period on top (default: the unit in `duban config`).
+    #[arg(long, value_name = "U")]
+    pub unit: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -60,6 +65,21 @@ pub enum Command {
     Where,
     /// Write a progress circular (通报): lights by leader, red items first, unit totals.
     Report(ReportArgs),
+    /// Print a reminder (催报) for each unit owing reports.
+    Remind(RemindArgs),
+    /// Show or set who reports from this machine (unit, name).
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Set `unit` (a known unit's name or alias) or `name`.
+    Set { key: String, value: String },
+    /// Print one value.
+    Get { key: String },
+    /// Print every value and where they are stored.
+    List,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

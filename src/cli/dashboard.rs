@@ -34,7 +34,7 @@ const IDLE_POLL: Duration = Duration::from_secs(5);
 /// search popup waits for one.
 const SEARCH_POLL: Duration = Duration::from_millis(4);
 
-pub fn run(global: &Global) -> CliResult {
+pub fn run(global: &Global, unit: Option<&str>) -> CliResult {
     let data = crate::store::load(global.data.as_deref())?;
     let lang = match global.lang {
         Lang::Zh => app::Lang::Zh,
@@ -49,7 +49,20 @@ pub fn run(global: &Global) -> CliResult {
     let mut app = App::new(data, progress, lang, today);
     app.mouse = !global.no_mouse;
     app.saving = SaveStatus::new(shown_path(journal.path()), broken.as_ref().map(one_line));
-    app.set_thresholds(config.lights);
+    app.set_config(&config);
+    app.open_on(today);
+    let user = crate::user::UserConfig::load()?;
+    let unit = match unit {
+        Some(given) => Some(super::config::canonical_unit(&app.data, given)?),
+        None => user.unit.clone(),
+    };
+    app.reporter = unit.as_ref().map(|unit| crate::model::Reporter {
+        unit: unit.clone(),
+        name: user.name.clone().unwrap_or_default(),
+    });
+    if let Some(u) = unit.and_then(|u| app.data.units.iter().position(|x| x.name == u)) {
+        app::year::open_unit(&mut app, u);
+    }
     offer_recovery(&mut app, &journal);
 
     let signal = Arc::new(AtomicI32::new(0));

@@ -33,6 +33,12 @@ const ABOUT: &[(&str, Msg)] = &[
     ("progress recover", ABOUT_PROGRESS_RECOVER),
     ("where", ABOUT_WHERE),
     ("report", ABOUT_REPORT),
+    ("remind", ABOUT_REMIND),
+    ("config", ABOUT_CONFIG),
+    ("config set", ABOUT_CONFIG_SET),
+    ("config get", ABOUT_CONFIG_GET),
+    ("config list", ABOUT_CONFIG_LIST),
+    ("config help", ABOUT_HELP),
     ("help", ABOUT_HELP),
     ("progress help", ABOUT_HELP),
 ];
@@ -46,6 +52,7 @@ const ARGS: &[(&str, &str, Msg)] = &[
     ("*", "lang", ARG_LANG),
     ("*", "no_mouse", ARG_NO_MOUSE),
     ("*", "today", ARG_TODAY),
+    ("", "unit", ARG_DASHBOARD_UNIT),
     ("export", "format", ARG_EXPORT_FORMAT),
     ("import", "source", ARG_IMPORT_SOURCE),
     ("import", "out", ARG_IMPORT_OUT),
@@ -66,6 +73,14 @@ const ARGS: &[(&str, &str, Msg)] = &[
     ("progress set", "problems", ARG_SET_PROBLEMS),
     ("progress set", "next_steps", ARG_SET_NEXT_STEPS),
     ("progress set", "date", ARG_SET_DATE),
+    ("progress set", "unit", ARG_SET_UNIT),
+    ("progress set", "by", ARG_SET_BY),
+    ("remind", "as_of", ARG_REMIND_AS_OF),
+    ("remind", "unit", ARG_REMIND_UNIT),
+    ("remind", "format", ARG_REMIND_FORMAT),
+    ("config set", "key", ARG_CONFIG_KEY),
+    ("config set", "value", ARG_CONFIG_VALUE),
+    ("config get", "key", ARG_CONFIG_KEY),
     ("progress log", "id", ARG_LOG_ID),
     ("progress log", "json", ARG_JSON),
     ("report", "format", ARG_REPORT_FORMAT),
@@ -100,6 +115,8 @@ const VALUE_NAMES: &[Msg] = &[
     VALUE_SEED,
     VALUE_COMMAND,
     VALUE_NAME,
+    VALUE_KEY,
+    VALUE_VALUE,
     VALUE_PROGRESS_MADE,
     VALUE_PROBLEMS,
     VALUE_NEXT_STEPS,
@@ -382,13 +399,11 @@ pub fn error_text(err: &clap::Error, lang: Lang) -> String {
 /// the parser's error.
 fn expected_value(err: &clap::Error, arg: &str) -> Text {
     use std::error::Error as _;
-    // duban's own value parsers (`cli::values`) explain in the user's
-    // language what was wrong: their words beat a generic one.
-    if let Some(source) = err.source()
-        && err.kind() == ErrorKind::ValueValidation
-        && !source.is::<std::num::ParseIntError>()
-    {
-        return Text::Plain(source.to_string());
+    // The strict parsers in `values.rs` say in the user's language what is
+    // wrong with the value (no such date, a percent out of range).
+    let strict = arg.contains("YYYY-MM-DD") || arg.contains(VALUE_PERCENT.zh);
+    if strict && let Some(why) = err.source() {
+        return msg!(CLAP_BECAUSE, why = why);
     }
     if arg.contains("YYYY-MM-DD") {
         return CLAP_EXPECTED_DATE.into();

@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod config;
 mod dashboard;
 mod export;
 mod failure;
@@ -14,6 +15,7 @@ mod hangup;
 mod help;
 mod import;
 mod progress;
+mod remind;
 mod report;
 mod search;
 mod suspend;
@@ -22,9 +24,10 @@ mod values;
 mod where_;
 
 pub use args::{
-    Cli, Command, ExportFormat, Global, ImportArgs, Lang, ProgressCommand, SearchArgs, SearchKind,
-    SynthArgs,
+    Cli, Command, ConfigCommand, ExportFormat, Global, ImportArgs, Lang, ProgressCommand,
+    SearchArgs, SearchKind, SynthArgs,
 };
+pub use remind::{RemindArgs, RemindFormat};
 pub use report::{ReportArgs, ReportFormat};
 
 pub use failure::Failure;
@@ -37,7 +40,7 @@ pub type CliResult = Result<(), Failure>;
 pub fn run(cli: Cli) -> CliResult {
     let global = cli.global;
     match cli.command {
-        None => dashboard::run(&global),
+        None => dashboard::run(&global, cli.unit.as_deref()),
         Some(Command::Check) => check::run(&global),
         Some(Command::Export { format }) => export::run(&global, format),
         Some(Command::Import(args)) => import::run(&global, &args),
@@ -46,5 +49,7 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Progress(cmd)) => progress::run(&global, cmd),
         Some(Command::Where) => where_::run(&global),
         Some(Command::Report(args)) => report::run(&global, &args),
+        Some(Command::Remind(args)) => remind::run(&global, &args),
+        Some(Command::Config(cmd)) => config::run(&global, cmd),
     }
 }

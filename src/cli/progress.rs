@@ -6,13 +6,15 @@ use clap::Args;
 use unicode_width::UnicodeWidthStr;
 
 use super::{CliResult, Global, Lang, ProgressCommand};
+use crate::lights::{Config, Rule};
 use crate::messages::{
     ACTUAL_EXPECTED, ACTUAL_NO_EQUALS, ACTUAL_NO_NAME, ACTUAL_NO_PERCENT, ACTUAL_NOT_NUMBER,
     LOG_NEXT_STEPS, LOG_PROBLEMS, PROGRESS_DERIVED, PROGRESS_MERGED, PROGRESS_NONE, PROGRESS_SAVED,
     PROGRESS_WARNING, RECOVER_DONE, RECOVER_NOTHING, Text, UNKNOWN_STATUS,
 };
-use crate::model::{Actual, Dataset, ProgressEntry, Status, format_value};
+use crate::model::{Actual, Dataset, ProgressEntry, Reporter, Status, format_value};
 use crate::progress::{self, Journal, check_task_id, progress_path, validate};
+use crate::user::UserConfig;
 use crate::{msg, store};
 
 pub fn run(global: &Global, cmd: ProgressCommand) -> CliResult {
@@ -101,9 +103,31 @@ pub struct SetArgs {
     /// 下步打算: the next steps.
     #[arg(long, default_value = "")]
     next_steps: String,
-    /// The date the progress refers to (default: today).
+    /// The date the progress refers to (default: today; once the plan's
+    /// close date has passed, the plan's last day).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::values::date)]
     date: Option<NaiveDate>,
+    /// The reporting unit, a name or alias (default: `duban config get unit`).
+    #[arg(long, value_name = "U")]
+    unit: Option<String>,
+    /// The person reporting (default: `duban config get name`).
+    #[arg(long, value_name = "NAME")]
+    by: Option<String>,
+}
+
+/// The reporter from `--unit`/`--by`, else the per-user config; none when
+/// neither names a unit.
+fn reporter_for(data: &Dataset, args: &SetArgs) -> Result<Option<Reporter>, super::Failure> {
+    let user = UserConfig::load()?;
+    let unit = match &args.unit {
+        Some(given) => Some(super::config::canonical_unit(data, given)?),
+        None => user.unit.clone(),
+    };
+    let name = args.by.clone().or(user.name).unwrap_or_default();
+    Ok(unit.map(|unit| Reporter {
+        unit,
+        name: name.trim().to_string(),
+    }))
 }
 
 /// `NAME=VALUE` (split at the last `=`) → an actual value.
@@ -155,18 +179,24 @@ fn set(global: &Global, args: SetArgs) -> CliResult {
         None => Status::for_percent(u16::from(percent)),
     };
     let today = today(global);
+    let config = Config::find(global.data.as_deref(), None)?;
+    let rule = Rule::new(data.plan.year, &config);
+    let reporter = reporter_for(&data, &args)?;
     let entry = ProgressEntry {
         task: args.id,
         at: progress::now(),
-        date: args.date.unwrap_or(today),
+        date: args
+            .date
+            .unwrap_or_else(|| rule.calendar.default_as_of(today).0),
         percent,
         status,
         note: args.note,
         actuals,
+        reporter,
         problems: args.problems,
         next_steps: args.next_steps,
     };
-    if let Err(errors) = validate(&entry, data.plan.year, today) {
+    if let Err(errors) = validate(&entry, &rule.calendar, today) {
         return Err(errors.into());
     }
     let path = progress_path(global.data.as_deref())?;
@@ -220,7 +250,7 @@ fn log(global: &Global, id: Option<&str>, json: bool) -> CliResult {
         Some(id) => journal.history(id),
         None => journal.entries().collect(),
     };
-    entries.sort_by_key(|e| e.at);
+    entries.sort_by_key(|e| e.report_order());
     if json {
         println!("{}", serde_json::to_string_pretty(&entries)?);
         return Ok(());
@@ -238,7 +268,7 @@ fn log(global: &Global, id: Option<&str>, json: bool) -> CliResult {
     for e in entries {
         let status = label(e.status, global.lang);
         let line = format!(
-            "{}  {}{}  {:>3} %  {}{}  {}{}{}",
+            "{}  {}{}  {:>3} %  {}{}  {}{}{}{}",
             e.date,
             e.task,
             " ".repeat(id_width - e.task.width()),
@@ -248,6 +278,7 @@ fn log(global: &Global, id: Option<&str>, json: bool) -> CliResult {
             one_line(&e.note),
             actuals_text(&e.actuals),
             notes_text(e, global.lang),
+            reporter_text(e.reporter.as_ref()),
         );
         // One entry, one line: a note's control characters are shown, not
         // sent to the terminal.
@@ -285,4 +316,13 @@ fn actuals_text(actuals: &[Actual]) -> String {
         .map(|a| format!("{}={}", a.target, format_value(a.value)))
         .collect();
     format!("  [{}]", parts.join(", "))
+}
+
+/// `  — 市经信局 张三`, or nothing without a reporter.
+fn reporter_text(reporter: Option<&Reporter>) -> String {
+    match reporter {
+        None => String::new(),
+        Some(r) if r.name.is_empty() => format!("  — {}", r.unit),
+        Some(r) => format!("  — {} {}", r.unit, r.name),
+    }
 }

@@ -12,7 +12,8 @@ use crate::messages::{REPORT_PDF_NEEDS_OUT, Text};
 use crate::model::ProgressEntry;
 use crate::progress::{Journal, progress_path};
 use crate::report::{
-    Circular, Filter, Options, Words, write_csv, write_html, write_markdown, write_pdf, write_whole,
+    Circular, Filter, Options, Words, write_csv, write_html, write_json, write_markdown, write_pdf,
+    write_whole,
 };
 use crate::store;
 
@@ -26,13 +27,16 @@ pub enum ReportFormat {
     Pdf,
     /// One row per task
     Csv,
+    /// Every task's light, the standings and the units owing reports
+    Json,
 }
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
     pub format: ReportFormat,
-    /// The date the circular reports on (default: --today, else today).
+    /// The date the circular reports on (default: --today, else today;
+    /// once the plan's close date has passed, the plan's last day).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::values::date)]
     pub as_of: Option<NaiveDate>,
     /// The previous circular's date: changes are counted since then
@@ -81,10 +85,8 @@ pub fn run(global: &Global, args: &ReportArgs) -> CliResult {
         .entries()
         .cloned()
         .collect();
-    let as_of = args
-        .as_of
-        .or(global.today)
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let rule = crate::lights::Rule::new(data.plan.year, &config);
+    let as_of = as_of_for(global, &rule, args.as_of);
     let filter = Filter {
         leader: args.leader.clone(),
         unit: args.unit.clone(),
@@ -104,13 +106,14 @@ pub fn run(global: &Global, args: &ReportArgs) -> CliResult {
         full: args.full,
         settings,
     };
-    let circular = Circular::with_options(&data, &entries, as_of, &config.lights, filter, options)?;
+    let circular = Circular::with_rule(&data, &entries, as_of, &rule, filter, options)?;
     let words = if english { Words::EN } else { Words::ZH };
     let mut text = Vec::new();
     match args.format {
         ReportFormat::Md => write_markdown(&circular, &words, &mut text)?,
         ReportFormat::Html | ReportFormat::Pdf => write_html(&circular, &words, &mut text)?,
         ReportFormat::Csv => write_csv(&circular, &words, &mut text).map_err(io::Error::from)?,
+        ReportFormat::Json => write_json(&circular, &mut text)?,
     }
     match (&args.out, args.format) {
         (Some(out), ReportFormat::Pdf) => Ok(write_pdf(&text, out, english)?),
@@ -121,4 +124,27 @@ pub fn run(global: &Global, args: &ReportArgs) -> CliResult {
             other => Ok(other?),
         },
     }
+}
+
+/// The as-of date of a command: `--as-of` when given, else today (from
+/// `--today` or the clock); once the plan's close date has passed, the
+/// plan's last day, with a note on stderr saying so.
+pub fn as_of_for(
+    global: &Global,
+    rule: &crate::lights::Rule,
+    given: Option<NaiveDate>,
+) -> NaiveDate {
+    if let Some(date) = given {
+        return date;
+    }
+    let today = super::progress::today(global);
+    let (as_of, past) = rule.calendar.default_as_of(today);
+    if past {
+        let lang = match global.lang {
+            Lang::Zh => crate::app::Lang::Zh,
+            Lang::En => crate::app::Lang::En,
+        };
+        eprintln!("{}", crate::app::year::past_plan_note(lang, as_of));
+    }
+    as_of
 }

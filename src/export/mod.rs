@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Cmp, Dataset, Item, Leader, ProgressEntry, Rules, Status, Task, TaskKind, UnitKind,
+    Cmp, Dataset, Item, Leader, ProgressEntry, Reporter, Rules, Status, Task, TaskKind, UnitKind,
 };
 use crate::store::Index;
 
@@ -104,6 +104,9 @@ pub struct ProgressExport {
     /// an entry of its own (see the lights docs).
     #[serde(default)]
     pub from_items: bool,
+    /// Who reported (unit, name); `null` for entries that do not say.
+    #[serde(default)]
+    pub reporter: Option<Reporter>,
 }
 
 impl ProgressExport {
@@ -116,6 +119,7 @@ impl ProgressExport {
             problems: entry.problems.clone(),
             next_steps: entry.next_steps.clone(),
             from_items,
+            reporter: entry.reporter.clone(),
         }
     }
 }
@@ -139,21 +143,11 @@ pub struct UnitExport {
     pub co: Vec<String>,
 }
 
-/// The latest entry per task: the greatest `at`, and of equal ones the
-/// last in `entries`.
+/// The standing entry per task (see [`crate::lights::standing_entries`]).
 pub fn latest_progress<'a>(
     entries: impl IntoIterator<Item = &'a ProgressEntry>,
 ) -> HashMap<&'a str, &'a ProgressEntry> {
-    let mut latest: HashMap<&str, &ProgressEntry> = HashMap::new();
-    for entry in entries {
-        let newer = latest
-            .get(entry.task.as_str())
-            .is_none_or(|seen| entry.at >= seen.at);
-        if newer {
-            latest.insert(&entry.task, entry);
-        }
-    }
-    latest
+    crate::lights::standing_entries(entries)
 }
 
 impl Export {

@@ -4,18 +4,23 @@
 //! ```ron
 //! (
 //!     lights: (red_behind: 25, yellow_behind: 10, stale_days: 30),
+//!     close: "2024-02-29",
+//!     cycle: (every: quarter, due_day: 30),
 //!     circular: (issuer: "东阳市人民政府督查室", number: 3, copy_to: ["市委办公室"]),
 //! )
 //! ```
 //!
-//! Every field is optional (defaults as above); an unknown field is an
-//! error at its `file:line:col`.
+//! Every field is optional (defaults as above; `close` defaults to the last
+//! day of February after the plan year, `every` is `month`, `quarter` or
+//! `half_year`); an unknown field is an error at its `file:line:col`.
 
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::Thresholds;
+use super::calendar::{Calendar, Cycle};
 use crate::store::Diagnostic;
 
 /// The config file's name in a dataset directory.
@@ -26,6 +31,11 @@ pub const CONFIG_FILE: &str = "duban.ron";
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     pub lights: Thresholds,
+    /// The last date an entry may be dated (default: the last day of
+    /// February after the plan year).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub close: Option<NaiveDate>,
+    pub cycle: Cycle,
     /// The circular's issuer, number and copy list.
     pub circular: crate::report::Settings,
 }
@@ -67,7 +77,9 @@ impl Config {
 
     /// Parses config text; `name` is what messages call the file.
     pub fn parse(name: &str, text: &str) -> Result<Config, ConfigError> {
-        let config: Config = ron::from_str(text).map_err(|err| {
+        let options = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        let config: Config = options.from_str(text).map_err(|err| {
             diagnostic(
                 name,
                 text,
@@ -91,7 +103,25 @@ impl Config {
                 ),
             ));
         }
+        if !(1..=31).contains(&config.cycle.due_day) {
+            let (line, col) = position_of(text, "due_day");
+            return Err(diagnostic(
+                name,
+                text,
+                line,
+                col,
+                format!(
+                    "cycle: expected a due_day from 1 to 31, found {}",
+                    config.cycle.due_day
+                ),
+            ));
+        }
         Ok(config)
+    }
+
+    /// The reporting calendar of plan `year` under this config.
+    pub fn calendar(&self, year: i32) -> Calendar {
+        Calendar::new(year, self.close, self.cycle)
     }
 }
 

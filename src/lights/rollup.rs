@@ -96,6 +96,7 @@ fn roll_up<'e>(
         actuals: Vec::new(),
         problems: String::new(),
         next_steps: String::new(),
+        reporter: None,
     })
 }
 
@@ -142,6 +143,7 @@ mod tests {
             actuals: Vec::new(),
             problems: String::new(),
             next_steps: String::new(),
+            reporter: None,
         }
     }
 

@@ -6,21 +6,39 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{Light, Reason, Thresholds, assess};
+use super::{Light, Reason, Rule, Thresholds, counts_as};
 use crate::model::{Dataset, ProgressEntry, Task};
 
-/// Per task, its latest entry dated `as_of` or before: the greatest `at`,
-/// and of equal ones the last in `entries`.
+/// Per task, its standing entry: the latest report date, of equal dates the
+/// latest time of entry, and of entries equal in both the last in
+/// `entries`. Lights, exports, reports and the dashboard all use this.
+pub fn standing_entries<'a>(
+    entries: impl IntoIterator<Item = &'a ProgressEntry>,
+) -> HashMap<&'a str, &'a ProgressEntry> {
+    let mut standing: HashMap<&str, &ProgressEntry> = HashMap::new();
+    for entry in entries {
+        let stands = standing
+            .get(entry.task.as_str())
+            .is_none_or(|seen| entry.report_order() >= seen.report_order());
+        if stands {
+            standing.insert(&entry.task, entry);
+        }
+    }
+    standing
+}
+
+/// Per task, its standing entry among those dated `as_of` or before.
 pub fn latest_as_of(entries: &[ProgressEntry], as_of: NaiveDate) -> HashMap<&str, &ProgressEntry> {
-    crate::export::latest_progress(entries.iter().filter(|e| e.date <= as_of))
+    standing_entries(entries.iter().filter(|e| e.date <= as_of))
 }
 
 /// How many tasks have each light.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {
     pub red: usize,
+    pub overdue: usize,
     pub yellow: usize,
-    pub grey: usize,
+    pub not_due: usize,
     pub green: usize,
     pub done: usize,
 }
@@ -33,8 +51,9 @@ impl Tally {
     fn slot(&mut self, light: Light) -> &mut usize {
         match light {
             Light::Red => &mut self.red,
+            Light::Overdue => &mut self.overdue,
             Light::Yellow => &mut self.yellow,
-            Light::Grey => &mut self.grey,
+            Light::NotDue => &mut self.not_due,
             Light::Green => &mut self.green,
             Light::Done => &mut self.done,
         }
@@ -43,15 +62,16 @@ impl Tally {
     pub fn count(&self, light: Light) -> usize {
         match light {
             Light::Red => self.red,
+            Light::Overdue => self.overdue,
             Light::Yellow => self.yellow,
-            Light::Grey => self.grey,
+            Light::NotDue => self.not_due,
             Light::Green => self.green,
             Light::Done => self.done,
         }
     }
 
     pub fn total(&self) -> usize {
-        self.red + self.yellow + self.grey + self.green + self.done
+        self.red + self.overdue + self.yellow + self.not_due + self.green + self.done
     }
 }
 
@@ -76,6 +96,12 @@ impl Assessed<'_> {
     pub fn entry(&self) -> Option<&ProgressEntry> {
         self.entry.as_deref()
     }
+
+    /// Whether the task counts red: a red light, or a severely overdue
+    /// report (see [`counts_as`]).
+    pub fn is_red(&self) -> bool {
+        counts_as(self.light, self.reason) == Light::Red
+    }
 }
 
 /// How a leader, a unit or the whole plan stands: the lights of the tasks
@@ -87,7 +113,8 @@ pub struct Standing {
     pub tally: Tally,
     /// Mean reported percent over the tasks (0 without an entry).
     pub mean_percent: f64,
-    /// Red tasks, in document order.
+    /// Tasks counting red (red lights and severely overdue reports), in
+    /// document order.
     pub red: Vec<String>,
     /// Tasks not done without an entry dated within `stale_days` of the
     /// as-of date (never reported counts).
@@ -116,7 +143,7 @@ impl Standing {
         for a in tasks {
             s.tally.add(a.light);
             sum += u64::from(a.percent());
-            if a.light == Light::Red {
+            if a.is_red() {
                 s.red.push(a.task.id.clone());
             }
             let date = a.entry().map(|e| e.date);
@@ -157,6 +184,10 @@ pub struct Overview<'d> {
     pub as_of: NaiveDate,
     pub plan_year: i32,
     pub thresholds: Thresholds,
+    /// The reporting period the as-of date falls in.
+    pub period: Option<super::Period>,
+    /// The rule the lights were worked out by.
+    pub rule: Rule,
     /// Key tasks then projects, in document order.
     pub tasks: Vec<Assessed<'d>>,
     /// The whole plan.
@@ -175,9 +206,9 @@ impl<'d> Overview<'d> {
         data: &'d Dataset,
         latest: &HashMap<&str, &'d ProgressEntry>,
         as_of: NaiveDate,
-        thresholds: &Thresholds,
+        rule: &Rule,
     ) -> Overview<'d> {
-        Overview::of_tasks(data, data.all_tasks(), latest, as_of, thresholds)
+        Overview::of_tasks(data, data.all_tasks(), latest, as_of, rule)
     }
 
     /// The overview of some of the tasks of `data` (a report for one leader
@@ -187,13 +218,15 @@ impl<'d> Overview<'d> {
         tasks: impl Iterator<Item = &'d Task>,
         latest: &HashMap<&str, &'d ProgressEntry>,
         as_of: NaiveDate,
-        t: &Thresholds,
+        rule: &Rule,
     ) -> Overview<'d> {
         let year = data.plan.year;
+        let t = &rule.thresholds;
         let tasks: Vec<Assessed<'d>> = tasks
             .map(|task| {
                 let entry = super::standing_in(task, latest);
-                let (light, reason) = assess(entry.as_deref(), as_of, year, t);
+                // Tasks carry no deadline of their own yet: the year end.
+                let (light, reason) = rule.assess(entry.as_deref(), as_of, None);
                 Assessed {
                     task,
                     entry,
@@ -239,6 +272,8 @@ impl<'d> Overview<'d> {
             as_of,
             plan_year: year,
             thresholds: *t,
+            period: rule.calendar.period_of(as_of).copied(),
+            rule: rule.clone(),
             tasks,
             overall,
             leaders,
@@ -246,9 +281,9 @@ impl<'d> Overview<'d> {
         }
     }
 
-    /// The red tasks, in document order.
+    /// The tasks counting red, in document order.
     pub fn red(&self) -> impl Iterator<Item = &Assessed<'d>> {
-        self.tasks.iter().filter(|a| a.light == Light::Red)
+        self.tasks.iter().filter(|a| a.is_red())
     }
 
     /// The units in the given order (ties keep registry order).

@@ -59,8 +59,14 @@ entries! {
 
     FIELD_PERCENT { zh: "进度应在 0 到 100 之间，而不是 {percent}", en: "percent must be between 0 and 100, not {percent}" }
     FIELD_DONE_BELOW_FULL { zh: "状态“已完成”需要 100 %，而不是 {percent} %", en: "status done (已完成) needs 100 %, not {percent} %" }
-    FIELD_OUTSIDE_YEAR { zh: "日期 {date} 不在计划年度 {year} 内", en: "date {date} is outside the plan year {year}" }
-    FIELD_FUTURE { zh: "日期 {date} 在未来（今天是 {today}）", en: "date {date} is in the future (today is {today})" }
+    FIELD_OUTSIDE_YEAR {
+        zh: "日期 {date} 不在计划年度 {year} 内：可填 {start} 至 {close}（截止日）之间的日期；请用 `--date YYYY-MM-DD` 指定",
+        en: "date {date} is outside the plan year {year}: entries may be dated from {start} to {close} (the close date); give one with --date YYYY-MM-DD",
+    }
+    FIELD_FUTURE {
+        zh: "日期 {date} 在未来（今天是 {today}）；请用 `--date YYYY-MM-DD` 给出更早的日期，或用 `--today YYYY-MM-DD` 设定今天",
+        en: "date {date} is in the future (today is {today}); give an earlier --date YYYY-MM-DD, or set the day with --today YYYY-MM-DD",
+    }
     BAD_TASK_ID {
         zh: "“{given}”不是事项编号（应为 K<领导>.<序号>、M<序号> 或 M<序号>.<子项>，如 K2.16、M3、M3.2）",
         en: "`{given}` is not a task ID (expected K<leader>.<n>, M<n> or M<n>.<item>, e.g. K2.16, M3, M3.2)",
@@ -279,8 +285,19 @@ impl From<&FieldError> for Text {
             FieldError::BadTaskId(e) => crate::msg!(BAD_TASK_ID, given = e.0),
             FieldError::PercentOutOfRange(p) => crate::msg!(FIELD_PERCENT, percent = p),
             FieldError::DoneBelowFull(p) => crate::msg!(FIELD_DONE_BELOW_FULL, percent = p),
-            FieldError::DateOutsideYear { date, year } => {
-                crate::msg!(FIELD_OUTSIDE_YEAR, date = date, year = year)
+            FieldError::DateOutsideYear {
+                date,
+                year,
+                start,
+                close,
+            } => {
+                crate::msg!(
+                    FIELD_OUTSIDE_YEAR,
+                    date = date,
+                    year = year,
+                    start = start,
+                    close = close
+                )
             }
             FieldError::DateInFuture { date, today } => {
                 crate::msg!(FIELD_FUTURE, date = date, today = today)
@@ -448,6 +465,38 @@ impl Localize for PdfError {
                 format!("{}: {}", path.display(), source.localize(lang))
             }
             other => other.to_string(),
+        }
+    }
+}
+
+impl Localize for crate::user::UserConfigError {
+    fn localize(&self, lang: Lang) -> String {
+        use crate::user::UserConfigError as E;
+        match self {
+            E::NoDirectory => crate::msg!(
+                super::USER_CONFIG_NO_DIR,
+                env = crate::user::CONFIG_HOME_VAR
+            )
+            .render(lang),
+            E::Io { path, source } => crate::msg!(
+                super::USER_CONFIG_IO,
+                path = path.display(),
+                error = source.localize(lang)
+            )
+            .render(lang),
+            E::Invalid {
+                path,
+                line,
+                col,
+                message,
+            } => crate::msg!(
+                super::USER_CONFIG_INVALID,
+                path = path.display(),
+                line = line,
+                col = col,
+                message = message
+            )
+            .render(lang),
         }
     }
 }

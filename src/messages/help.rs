@@ -26,6 +26,11 @@ entries! {
         zh: "生成进展通报：按领导列出红黄绿灯，红灯事项在前，附单位汇总",
         en: "Write a progress circular (通报): lights by leader, red items first, unit totals",
     }
+    ABOUT_REMIND { zh: "为每个欠报的单位打印一条催报提醒", en: "Print a reminder (to chase reports) for each unit owing reports" }
+    ABOUT_CONFIG { zh: "查看或设置本机的填报人（单位、姓名）", en: "Show or set who reports from this machine (unit, name)" }
+    ABOUT_CONFIG_SET { zh: "设置 `unit`（已知单位的名称或别名）或 `name`", en: "Set `unit` (a known unit's name or alias) or `name`" }
+    ABOUT_CONFIG_GET { zh: "打印一项的值", en: "Print one value" }
+    ABOUT_CONFIG_LIST { zh: "打印每一项的值及其保存位置", en: "Print every value and where they are stored" }
     ABOUT_HELP { zh: "显示本帮助或指定命令的帮助", en: "Print this message or the help of the given subcommand(s)" }
 
     ARG_HELP { zh: "显示帮助", en: "Print help" }
@@ -68,9 +73,29 @@ entries! {
     ARG_SET_NOTE { zh: "主要进展", en: "主要进展: the progress made" }
     ARG_SET_PROBLEMS { zh: "存在问题", en: "存在问题: the problems met" }
     ARG_SET_NEXT_STEPS { zh: "下步打算", en: "下步打算: the next steps" }
-    ARG_SET_DATE { zh: "进展所指的日期（默认：今天）", en: "The date the progress refers to (default: today)" }
+    ARG_SET_DATE {
+        zh: "进展所指的日期（默认：今天；计划截止日过后为计划年度最后一天）",
+        en: "The date the progress refers to (default: today; once the plan's close date has passed, the plan's last day)",
+    }
+    ARG_DASHBOARD_UNIT {
+        zh: "看板：打开这个单位（名称或别名）的职责，本期欠报的排在最前（默认：`duban config` 中的单位）",
+        en: "Dashboard: open on this unit's duties (a name or alias), with what it owes this period on top (default: the unit in `duban config`)",
+    }
+    ARG_SET_UNIT {
+        zh: "填报单位，名称或别名（默认：`duban config get unit`）",
+        en: "The reporting unit, a name or alias (default: `duban config get unit`)",
+    }
+    ARG_SET_BY { zh: "填报人（默认：`duban config get name`）", en: "The person reporting (default: `duban config get name`)" }
+    ARG_REMIND_AS_OF {
+        zh: "提醒所依据的日期（默认：今天；计划截止日过后为计划年度最后一天）",
+        en: "The date to remind on (default: today; once the plan's close date has passed, the plan's last day)",
+    }
+    ARG_REMIND_UNIT { zh: "只提醒这个单位（名称或别名）", en: "Only this unit (a name or alias)" }
+    ARG_REMIND_FORMAT { zh: "输出格式：纯文本、markdown 或 JSON", en: "Output format: text, md or json" }
+    ARG_CONFIG_KEY { zh: "配置项：`unit` 或 `name`", en: "The key: `unit` or `name`" }
+    ARG_CONFIG_VALUE { zh: "要设置的值", en: "The value to set" }
     ARG_LOG_ID { zh: "只列这一项（编号）", en: "Only this task (an ID)" }
-    ARG_REPORT_FORMAT { zh: "通报格式", en: "Circular format: md, html or csv" }
+    ARG_REPORT_FORMAT { zh: "通报格式", en: "Circular format: md, html, csv, pdf or json" }
     ARG_REPORT_SINCE {
         zh: "上一期通报的日期：变化从这天起算（默认：上一季度的截止日）",
         en: "The previous circular's date: changes are counted since then (default: the previous quarter's due date)",
@@ -89,7 +114,10 @@ entries! {
         en: "Whom the circular is copied to (抄送); repeat for more (default: duban.ron's circular.copy_to)",
     }
     ARG_REPORT_OUT { zh: "写入这个文件而不是标准输出（`--format pdf` 时必须指定）", en: "Write to FILE instead of stdout (required for pdf)" }
-    ARG_REPORT_AS_OF { zh: "通报截至的日期（默认：`--today`，否则今天）", en: "The date the circular reports on (default: --today, else today)" }
+    ARG_REPORT_AS_OF {
+        zh: "通报截至的日期（默认：`--today`，否则今天；计划截止日过后为计划年度最后一天）",
+        en: "The date the circular reports on (default: --today, else today; once the plan's close date has passed, the plan's last day)",
+    }
     ARG_REPORT_LEADER { zh: "只含这位领导的事项（编号如 L2，或姓名）", en: "Only this leader's tasks (an ID like L2, or a name)" }
     ARG_REPORT_UNIT { zh: "只含这个单位牵头或配合的事项（名称或别名）", en: "Only the tasks this unit leads or cooperates on (a name or alias)" }
     ARG_REPORT_CONFIG {
@@ -127,6 +155,8 @@ entries! {
     VALUE_SEED { zh: "种子", en: "SEED" }
     VALUE_COMMAND { zh: "命令", en: "COMMAND" }
     VALUE_NAME { zh: "名称", en: "NAME" }
+    VALUE_KEY { zh: "配置项", en: "KEY" }
+    VALUE_VALUE { zh: "值", en: "VALUE" }
     VALUE_PROGRESS_MADE { zh: "文字", en: "PROGRESS_MADE" }
     VALUE_PROBLEMS { zh: "文字", en: "PROBLEMS" }
     VALUE_NEXT_STEPS { zh: "文字", en: "NEXT_STEPS" }
@@ -137,6 +167,7 @@ entries! {
     CLAP_DID_YOU_MEAN { zh: "（是不是要用 `{suggestion}`？）", en: " (did you mean `{suggestion}`?)" }
     CLAP_INVALID_VALUE { zh: "{arg} 的值“{value}”无效{expected}", en: "invalid value '{value}' for '{arg}'{expected}" }
     CLAP_EXPECTED_ONE_OF { zh: "；应为以下之一：{values}", en: "; expected one of {values}" }
+    CLAP_BECAUSE { zh: "：{why}", en: ": {why}" }
     CLAP_EXPECTED_DATE { zh: "；应为日历上的日期 YYYY-MM-DD", en: "; expected a calendar date YYYY-MM-DD" }
     CLAP_EXPECTED_PERCENT { zh: "；应为 0 到 100 的整数", en: "; expected a whole number from 0 to 100" }
     CLAP_EXPECTED_WHOLE { zh: "；应为不小于 0 的整数", en: "; expected a whole number, 0 or more" }

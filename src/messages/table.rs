@@ -121,4 +121,32 @@ entries! {
         zh: "进展文件保持原样未动：{error}",
         en: "the progress file was left as it is: {error}",
     }
+
+    /// `duban config`.
+    CONFIG_UNKNOWN_KEY {
+        zh: "没有配置项“{key}”；可用的有 {known}",
+        en: "unknown config key `{key}`; expected one of {known}",
+    }
+    CONFIG_UNKNOWN_UNIT {
+        zh: "没有单位“{given}”：数据集中没有这个单位或别名（`duban search --kind unit {given}` 可查单位）",
+        en: "unknown unit `{given}`: not a unit or alias in the dataset (`duban search --kind unit {given}` finds units)",
+    }
+    CONFIG_SET { zh: "{key} = {value} → {path}", en: "{key} = {value} → {path}" }
+    CONFIG_LIST_PATH { zh: "# {path}", en: "# {path}" }
+    USER_CONFIG_NO_DIR {
+        zh: "找不到配置目录：请将 {env} 设为一个目录",
+        en: "no config directory: set {env} to one",
+    }
+    USER_CONFIG_IO { zh: "{path}：{error}", en: "{path}: {error}" }
+    USER_CONFIG_INVALID {
+        zh: "{path}:{line}:{col}：{message}",
+        en: "{path}:{line}:{col}: {message}",
+    }
+
+    /// The dashboard header, `duban report` and `duban remind` once the
+    /// plan's close date has passed.
+    PAST_PLAN_NOTE {
+        zh: "计划年度已结束，按 {as_of} 显示",
+        en: "plan year over; showing {as_of}",
+    }
 }

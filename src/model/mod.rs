@@ -14,7 +14,7 @@ mod unit;
 pub use date::{DateError, parse_date};
 pub use ids::{IdError, TaskId};
 pub use plan::{Leader, Plan, Rules};
-pub use progress::{ProgressEntry, Status};
+pub use progress::{ProgressEntry, Reporter, Status};
 pub use target::{Actual, Cmp, Target, format_value};
 pub use task::{Item, Task, TaskKind};
 pub use unit::{Unit, UnitKind};

@@ -81,7 +81,8 @@ impl Status {
 }
 
 /// One progress report on a task, project or sub-item. The current state of
-/// a task is its latest entry.
+/// a task is its standing entry: the latest report date, of equal dates the
+/// latest time of entry (see [`ProgressEntry::report_order`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProgressEntry {
@@ -108,6 +109,29 @@ pub struct ProgressEntry {
     /// 下步打算: the next steps.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub next_steps: String,
+    /// Who reported: unit and person (absent in entries made before duban
+    /// recorded it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reporter: Option<Reporter>,
+}
+
+/// The unit and person who reported an entry.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reporter {
+    /// The unit's canonical name.
+    pub unit: String,
+    /// The person (empty when not given).
+    #[serde(default)]
+    pub name: String,
+}
+
+impl ProgressEntry {
+    /// The order entries stand in: by report date, then by time of entry.
+    /// Of two entries, the greater one stands; history lists all of them.
+    pub fn report_order(&self) -> (NaiveDate, DateTime<FixedOffset>) {
+        (self.date, self.at)
+    }
 }
 
 #[cfg(test)]

@@ -178,14 +178,15 @@ impl Journal {
         })
     }
 
-    /// A task's current state: its latest entry that was not undone.
+    /// A task's current state: its standing entry (latest report date,
+    /// then latest time of entry) that was not undone.
     pub fn latest(&self, task: &str) -> Option<&ProgressEntry> {
         let indexes = self.by_task.get(task)?;
         indexes
             .iter()
-            .rev()
             .map(|&i| &self.entries[i])
-            .find(|e| !self.is_undone(e))
+            .filter(|e| !self.is_undone(e))
+            .max_by_key(|e| e.report_order())
     }
 
     /// The latest entry of every task that has one, in order of first entry.

@@ -71,3 +71,10 @@ pub fn current_entries(path: &Path) -> Result<Vec<ProgressEntry>, ProgressError>
         .cloned()
         .collect())
 }
+
+/// Writes `bytes` as the whole of `path`, the way the journal is rewritten:
+/// a temporary file flushed and renamed into place (for small files beside
+/// the journal, such as the per-user config).
+pub(crate) fn replace_file(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    disk::replace(path, bytes).map(|_| ())
+}

@@ -109,6 +109,13 @@ pub fn entry_line(e: &ProgressEntry) -> String {
             quote(&mut out, text);
         }
     }
+    if let Some(r) = &e.reporter {
+        out.push_str(", reporter: (unit: ");
+        quote(&mut out, &r.unit);
+        out.push_str(", name: ");
+        quote(&mut out, &r.name);
+        out.push(')');
+    }
     out.push(')');
     out
 }
@@ -339,7 +346,9 @@ fn stops_at_end(body: &str) -> bool {
 }
 
 fn options() -> ron::Options {
-    ron::Options::default().with_default_extension(Extensions::UNWRAP_VARIANT_NEWTYPES)
+    ron::Options::default()
+        .with_default_extension(Extensions::UNWRAP_VARIANT_NEWTYPES)
+        .with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
 /// What is wrong with a line: in English (`Display`) and in either
@@ -462,6 +471,7 @@ mod tests {
             status: Status::OnTrack,
             note: note.into(),
             actuals: Vec::new(),
+            reporter: None,
             problems: String::new(),
             next_steps: String::new(),
         }
@@ -489,6 +499,28 @@ mod tests {
             "{line}"
         );
         let parsed = parse(Path::new("p.ron"), format!("{line}\n").as_bytes(), 1).unwrap();
+        assert_eq!(parsed.records, vec![Record::Entry(entry)]);
+    }
+
+    #[test]
+    fn a_reporter_follows_the_other_fields_and_reads_back() {
+        let mut entry = sample("");
+        entry.reporter = Some(crate::model::Reporter {
+            unit: "市经信局".into(),
+            name: "张\"三".into(),
+        });
+        let body = entry_line(&entry);
+        assert!(
+            body.ends_with(r#"note: "", reporter: (unit: "市经信局", name: "张\"三"))"#),
+            "{body}"
+        );
+        // The checksum comes after the reporter and covers it.
+        let line = record_line(&Record::Entry(entry.clone()));
+        assert_eq!(
+            line,
+            format!("{body} //#crc32:{:08x}\n", crc32(body.as_bytes()))
+        );
+        let parsed = parse(Path::new("p.ron"), line.as_bytes(), 1).unwrap();
         assert_eq!(parsed.records, vec![Record::Entry(entry)]);
     }
 

@@ -1,8 +1,9 @@
 //! Checks on a progress entry, shared by the editor, the command line and
 //! the loader.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
+use crate::lights::Calendar;
 use crate::model::{Dataset, IdError, ProgressEntry, Status, TaskId};
 
 /// An editor field, so an error can be shown where it belongs.
@@ -23,9 +24,20 @@ pub enum FieldError {
     PercentOutOfRange(u8),
     #[error("status done (已完成) needs 100 %, not {0} %")]
     DoneBelowFull(u8),
-    #[error("date {date} is outside the plan year {year}")]
-    DateOutsideYear { date: NaiveDate, year: i32 },
-    #[error("date {date} is in the future (today is {today})")]
+    #[error(
+        "date {date} is outside the plan year {year}: entries may be dated from {start} to \
+         {close} (the close date); give one with --date YYYY-MM-DD"
+    )]
+    DateOutsideYear {
+        date: NaiveDate,
+        year: i32,
+        start: NaiveDate,
+        close: NaiveDate,
+    },
+    #[error(
+        "date {date} is in the future (today is {today}); give an earlier --date YYYY-MM-DD, \
+         or set the day with --today YYYY-MM-DD"
+    )]
     DateInFuture { date: NaiveDate, today: NaiveDate },
 }
 
@@ -58,18 +70,20 @@ pub(crate) fn structural(entry: &ProgressEntry) -> Vec<FieldError> {
 }
 
 /// Whether an entry may be committed: the structural checks, plus a date
-/// inside the plan year and not after `today`. Every error is returned, so
-/// an editor can mark each field.
+/// from the plan's first day to its close date and not after `today`.
+/// Every error is returned, so an editor can mark each field.
 pub fn validate(
     entry: &ProgressEntry,
-    plan_year: i32,
+    year: &Calendar,
     today: NaiveDate,
 ) -> Result<(), Vec<FieldError>> {
     let mut errors = structural(entry);
-    if entry.date.year() != plan_year {
+    if !year.accepts(entry.date) {
         errors.push(FieldError::DateOutsideYear {
             date: entry.date,
-            year: plan_year,
+            year: year.year,
+            start: year.start(),
+            close: year.close,
         });
     } else if entry.date > today {
         errors.push(FieldError::DateInFuture {
@@ -129,9 +143,14 @@ mod tests {
             status,
             note: String::new(),
             actuals: Vec::new(),
+            reporter: None,
             problems: String::new(),
             next_steps: String::new(),
         }
+    }
+
+    fn year() -> Calendar {
+        Calendar::new(2023, None, crate::lights::Cycle::default())
     }
 
     fn today() -> NaiveDate {
@@ -141,27 +160,32 @@ mod tests {
     #[test]
     fn accepts_a_plain_entry() {
         assert_eq!(
-            validate(&entry(40, Status::OnTrack, (2023, 5, 1)), 2023, today()),
+            validate(&entry(40, Status::OnTrack, (2023, 5, 1)), &year(), today()),
             Ok(())
         );
     }
 
     #[test]
     fn rejects_percent_over_100() {
-        let errors = validate(&entry(101, Status::OnTrack, (2023, 5, 1)), 2023, today());
+        let errors = validate(&entry(101, Status::OnTrack, (2023, 5, 1)), &year(), today());
         assert_eq!(errors, Err(vec![FieldError::PercentOutOfRange(101)]));
     }
 
     #[test]
     fn rejects_done_below_100() {
-        let errors = validate(&entry(90, Status::Done, (2023, 5, 1)), 2023, today()).unwrap_err();
+        let errors =
+            validate(&entry(90, Status::Done, (2023, 5, 1)), &year(), today()).unwrap_err();
         assert_eq!(errors, vec![FieldError::DoneBelowFull(90)]);
         assert_eq!(errors[0].field(), Field::Status);
     }
 
     #[test]
     fn rejects_a_date_outside_the_plan_year() {
-        let errors = validate(&entry(10, Status::OnTrack, (2022, 12, 31)), 2023, today());
+        let errors = validate(
+            &entry(10, Status::OnTrack, (2022, 12, 31)),
+            &year(),
+            today(),
+        );
         assert!(matches!(
             errors.unwrap_err().as_slice(),
             [FieldError::DateOutsideYear { year: 2023, .. }]
@@ -169,8 +193,22 @@ mod tests {
     }
 
     #[test]
+    fn accepts_a_year_end_review_until_the_close_date() {
+        let late = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
+        let review = entry(100, Status::Done, (2024, 1, 10));
+        assert_eq!(validate(&review, &year(), late), Ok(()));
+        let too_late = entry(100, Status::Done, (2024, 3, 1));
+        let errors = validate(&too_late, &year(), late).unwrap_err();
+        let text = errors[0].to_string();
+        assert!(
+            text.contains("2023-01-01 to 2024-02-29") && text.contains("--date"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn rejects_a_date_in_the_future() {
-        let errors = validate(&entry(10, Status::OnTrack, (2023, 6, 2)), 2023, today());
+        let errors = validate(&entry(10, Status::OnTrack, (2023, 6, 2)), &year(), today());
         assert!(matches!(
             errors.unwrap_err().as_slice(),
             [FieldError::DateInFuture { .. }]
@@ -181,7 +219,7 @@ mod tests {
     fn reports_every_error_at_once() {
         let mut e = entry(100, Status::Done, (2024, 1, 1));
         e.task = "X1".into();
-        let fields: Vec<Field> = validate(&e, 2023, today())
+        let fields: Vec<Field> = validate(&e, &year(), today())
             .unwrap_err()
             .iter()
             .map(FieldError::field)

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::period::{self, Period};
-use crate::lights::{Light, Overview, Tally, Thresholds, latest_as_of};
+use crate::lights::{Light, Overview, Rule, Tally, latest_as_of};
 use crate::model::{Dataset, ProgressEntry};
 
 /// The circular's settings in `duban.ron`:
@@ -88,14 +88,14 @@ pub fn brief(
     overview: &Overview,
     entries: &[ProgressEntry],
     since: Option<NaiveDate>,
-    thresholds: &Thresholds,
+    rule: &Rule,
 ) -> Brief {
     let as_of = overview.as_of;
     let since = since.or_else(|| period::default_since(as_of));
     let before = since.map(|d| {
         let latest = latest_as_of(entries, d);
         let tasks = overview.tasks.iter().map(|a| a.task);
-        Overview::of_tasks(data, tasks, &latest, d, thresholds)
+        Overview::of_tasks(data, tasks, &latest, d, rule)
     });
     let newly_red = overview
         .tasks

@@ -3,7 +3,7 @@
 //! project's row stands on its sub-items by the roll-up rule (see
 //! [`crate::lights::standing_entry`]).
 
-use crate::lights::{Assessed, Light, Reason, assess};
+use crate::lights::{Assessed, Light, Reason};
 use crate::model::{Item, ProgressEntry};
 
 use super::{Circular, Words};
@@ -26,7 +26,7 @@ impl<'d> Circular<'d> {
             .iter()
             .filter_map(|item| {
                 let entry = *self.latest.get(item.id.as_str())?;
-                let (light, reason) = assess(Some(entry), o.as_of, o.plan_year, &o.thresholds);
+                let (light, reason) = o.rule.assess(Some(entry), o.as_of, None);
                 Some(ItemRow {
                     item,
                     entry,

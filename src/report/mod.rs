@@ -1,15 +1,17 @@
 //! Circulars (通报): the plan's standing on a date, grouped by leader, red
 //! items first, with per-unit totals — as Markdown, one self-contained
-//! HTML page, or CSV.
+//! HTML page, CSV, or JSON for scripts.
 
 mod brief;
 mod csv;
 mod html;
 mod items;
+mod json;
 mod markdown;
 mod pdf;
 mod period;
 mod punct;
+pub mod remind;
 mod rows;
 mod sentences;
 mod style;
@@ -19,7 +21,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::lights::{Assessed, Overview, Standing, Thresholds};
+use crate::lights::{Assessed, Overview, Rule, Standing, Thresholds};
 use crate::model::{Dataset, Leader, ProgressEntry, Task, format_value};
 use crate::store::Index;
 
@@ -27,6 +29,7 @@ pub use brief::{Brief, Options, Rank, Settings};
 pub use csv::{CSV_HEADER, write_csv};
 pub use html::write_html;
 pub use items::{ItemRow, notes_cell};
+pub use json::{ReportJson, write_json};
 pub use markdown::write_markdown;
 pub use pdf::{BROWSERS, CHROMIUM_FLAGS, PdfError, find_browser, write_pdf, write_whole};
 pub use punct::zh as zh_punctuation;
@@ -100,6 +103,20 @@ impl<'d> Circular<'d> {
         filter: Filter,
         options: Options,
     ) -> Result<Circular<'d>, ReportError> {
+        let rule = Rule::with_thresholds(data.plan.year, *thresholds);
+        Circular::with_rule(data, entries, as_of, &rule, filter, options)
+    }
+
+    /// As [`Circular::with_options`], under a whole light rule (the
+    /// config's close date and reporting cycle as well as its thresholds).
+    pub fn with_rule(
+        data: &'d Dataset,
+        entries: &'d [ProgressEntry],
+        as_of: NaiveDate,
+        rule: &Rule,
+        filter: Filter,
+        options: Options,
+    ) -> Result<Circular<'d>, ReportError> {
         if let Some(since) = options.since.filter(|&d| d >= as_of) {
             return Err(ReportError::SinceNotBefore { since, as_of });
         }
@@ -120,9 +137,9 @@ impl<'d> Circular<'d> {
                 && unit.is_none_or(|u| t.role_of(u).is_some())
         });
         let latest = crate::lights::latest_as_of(entries, as_of);
-        let overview = Overview::of_tasks(data, chosen, &latest, as_of, thresholds);
+        let overview = Overview::of_tasks(data, chosen, &latest, as_of, rule);
         let groups = groups(data, &overview, leader);
-        let brief = brief::brief(data, &overview, entries, options.since, thresholds);
+        let brief = brief::brief(data, &overview, entries, options.since, rule);
         Ok(Circular {
             data,
             overview,

@@ -45,6 +45,7 @@ td.phrase { min-width: 6.5em; }
 .light.yellow { background: #f9c80e; color: #000; }
 .light.green { background: #2e7d32; color: #fff; }
 .light.grey { background: #9e9e9e; color: #fff; }
+.light.magenta { background: #8e24aa; color: #fff; }
 .light.blue { background: #1565c0; color: #fff; }
 tr.red td { background: #fdecea; }
 tr.yellow td { background: #fff8e1; }

@@ -86,12 +86,12 @@ impl Words {
     pub fn rule(&self, t: &crate::lights::Thresholds) -> String {
         if self.english {
             format!(
-                "Expected progress is the elapsed share of the plan year. Red: blocked, past the deadline, or {} points or more behind; yellow: {} points or more behind, or not updated for {} days; green: otherwise.",
+                "Expected progress is the elapsed share of the plan year. Red: blocked, past the deadline, or {} points or more behind; yellow: {} points or more behind, or not updated for {} days; green: otherwise. Overdue: a report due and not made (counts yellow for one missed period, red from two); not due: no report yet and none due.",
                 t.red_behind, t.yellow_behind, t.stale_days
             )
         } else {
             format!(
-                "时序进度为计划年度已过天数占比。红灯:受阻、逾期未完成或落后时序进度{}个百分点及以上;黄灯:落后{}个百分点及以上或{}天未更新;其余为绿灯。",
+                "时序进度为计划年度已过天数占比。红灯:受阻、逾期未完成或落后时序进度{}个百分点及以上;黄灯:落后{}个百分点及以上或{}天未更新;其余为绿灯。逾期未报:已过报送时间未报送(漏报一期计黄灯,两期及以上计红灯);未到报送期:尚未报送且未到报送时间。",
                 t.red_behind, t.yellow_behind, t.stale_days
             )
         }

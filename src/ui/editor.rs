@@ -82,7 +82,7 @@ fn lines(
 ) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
     let words = app.labels.editor();
     let lang = app.labels.lang;
-    let problems = editor.problems(app.data.plan.year, app.today);
+    let problems = editor.problems(&app.rule().calendar, app.today);
     let target_w = editor
         .targets()
         .iter()

@@ -14,7 +14,8 @@ pub fn draw(frame: &mut Frame, app: &App, screen: &Screen) {
     let l = app.labels;
     let total = usize::from(screen.header.width);
     let done = app.standings().completion;
-    let right = format!(" {} {}  {} {done}% ", l.as_of, app.today, l.overall);
+    let as_of = crate::app::year::as_of_text(app);
+    let right = format!(" {as_of}  {} {done}% ", l.overall);
     let right = truncate(&right, total).into_owned();
     // Two spaces keep the title off the save status.
     let left = format!(" {}  {}  ", l.app, app.data.plan.title);

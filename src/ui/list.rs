@@ -129,11 +129,11 @@ pub fn light_cell(
     app: &crate::app::App,
     task: crate::app::TaskRef,
 ) -> (String, ratatui::style::Style) {
-    use crate::app::overview::{light_label, light_width};
+    use crate::app::overview::{light_cell_label, light_width};
     let lang = app.labels.lang;
     match app.standings().light(task) {
         Some((light, _)) => (
-            crate::text::fit(light_label(lang, light), light_width(lang)),
+            crate::text::fit(light_cell_label(lang, light), light_width(lang)),
             style::light(light),
         ),
         None => blank_cell(light_width(lang)),

@@ -12,6 +12,7 @@ mod leaders;
 mod list;
 mod notes;
 mod overview;
+mod owing;
 mod popup;
 mod projects;
 mod saving;

@@ -19,8 +19,9 @@ use crate::text::{fit, fit_right, width};
 pub fn draw(frame: &mut Frame, app: &App, screen: &Screen) {
     let ov = app.standings();
     let w = words(app.labels.lang);
-    let summary = areas(screen.body, app.data.plan.leaders.len()).summary;
-    frame.render_widget(Paragraph::new(summary_line(app, ov, w)), summary);
+    let areas = areas(screen.body, app.data.plan.leaders.len());
+    frame.render_widget(Paragraph::new(summary_line(app, ov, w)), areas.summary);
+    super::owing::draw(frame, app, areas.owing);
     let parts = Parts { app, ov, w };
     for &(pane, rect) in &screen.panes {
         let focused = pane == app.focus() && app.mode == Mode::Browse;
@@ -50,13 +51,7 @@ fn summary_line(app: &App, ov: &Standings, w: &Words) -> Line<'static> {
         Span::styled(format!("{} ", w.tasks), style::muted()),
         Span::raw(format!("{}", ov.overall.total())),
     ];
-    for light in [
-        Light::Done,
-        Light::Green,
-        Light::Yellow,
-        Light::Red,
-        Light::Grey,
-    ] {
+    for light in crate::app::overview::SUMMARY_ORDER {
         let label = light_label(app.labels.lang, light);
         spans.push(Span::raw("  "));
         spans.push(Span::styled(

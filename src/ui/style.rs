@@ -74,6 +74,7 @@ fn light_colour(l: crate::lights::Light) -> Color {
         "yellow" => Color::Yellow,
         "green" => Color::Green,
         "blue" => Color::Blue,
+        "magenta" => Color::Magenta,
         _ => Color::DarkGray,
     }
 }

@@ -98,6 +98,10 @@ pub fn draw_duties(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
         Some(u) => format!("{} {}", l.pane_duties, u.name),
         None => l.pane_duties.to_string(),
     };
+    let title = match crate::app::year::owed_note(app) {
+        Some(note) => format!("{title} · {note}"),
+        None => title,
+    };
     let title = title + &crate::app::task_filter::title_note(app);
     let cols = columns::task_list(Tab::Units, l);
     let heads: Vec<(String, usize)> = cols.iter().map(|c| (c.head.to_string(), c.width)).collect();

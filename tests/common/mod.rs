@@ -184,6 +184,7 @@ pub fn entry(task: &str, at: &str, percent: u8, status: Status, note: &str) -> P
         status,
         note: note.into(),
         actuals: Vec::new(),
+        reporter: None,
         problems: String::new(),
         next_steps: String::new(),
     }

@@ -20,6 +20,7 @@ pub fn entry(task: &str, second: u32, percent: u8, note: &str) -> ProgressEntry 
         },
         note: note.to_string(),
         actuals: Vec::new(),
+        reporter: None,
         problems: String::new(),
         next_steps: String::new(),
     }

@@ -55,8 +55,21 @@ impl Tmux {
     /// Starts `duban` without waiting for it to draw. When it ends, the
     /// window shows `EXITED:<status>` and stays open.
     pub fn launch(name: &str, home: &Path, w: u16, h: u16, args: &str) -> Option<Tmux> {
+        Tmux::launch_on(name, home, w, h, "2023-06-30", args)
+    }
+
+    /// As [`Tmux::launch`], with `--today TODAY`; the per-user config
+    /// (`duban config`) is kept in `home/config`.
+    pub fn launch_on(
+        name: &str,
+        home: &Path,
+        w: u16,
+        h: u16,
+        today: &str,
+        args: &str,
+    ) -> Option<Tmux> {
         let cmd = format!(
-            "DUBAN_DATA_HOME='{}' {BIN} --today 2023-06-30 {args}; echo EXITED:$?; exec sleep 600",
+            "DUBAN_DATA_HOME='{0}' DUBAN_CONFIG_HOME='{0}/config' {BIN} --today {today} {args}; echo EXITED:$?; exec sleep 600",
             home.display()
         );
         Tmux::shell(name, w, h, &cmd)

@@ -14,6 +14,9 @@ pub enum Problem {
     DateOutsideYear {
         date: NaiveDate,
         year: i32,
+        /// The range entries may be dated in.
+        start: NaiveDate,
+        close: NaiveDate,
     },
     DateInFuture {
         date: NaiveDate,

@@ -135,11 +135,15 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
         Problem::DoneBelowFull(p) => format!("done needs 100 %, not {p} %; press y to set 100"),
         Problem::DateUnreadable(d) if zh => format!("日期 \"{d}\" 应写作 YYYY-MM-DD"),
         Problem::DateUnreadable(d) => format!("date \"{d}\" should read YYYY-MM-DD"),
-        Problem::DateOutsideYear { date, year } if zh => {
-            format!("日期 {date} 不在计划年度 {year} 年内")
+        Problem::DateOutsideYear {
+            date, start, close, ..
+        } if zh => {
+            format!("日期 {date} 不在可报送范围 {start} 至 {close} 内")
         }
-        Problem::DateOutsideYear { date, year } => {
-            format!("date {date} is outside the plan year {year}")
+        Problem::DateOutsideYear {
+            date, start, close, ..
+        } => {
+            format!("date {date} is outside the reporting range {start} to {close}")
         }
         Problem::DateInFuture { date, today } if zh => {
             format!("日期 {date} 晚于今天 ({today})")
@@ -176,7 +180,12 @@ mod tests {
             Problem::PercentOutOfRange(150),
             Problem::DoneBelowFull(40),
             Problem::DateUnreadable("2023-6".into()),
-            Problem::DateOutsideYear { date, year: 2022 },
+            Problem::DateOutsideYear {
+                date,
+                year: 2022,
+                start: date,
+                close: date,
+            },
             Problem::DateInFuture { date, today: date },
             Problem::ActualNotANumber {
                 index: 0,
