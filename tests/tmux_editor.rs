@@ -33,6 +33,39 @@ fn shows(screen: &str, name: &str, text: &str) -> bool {
     screen.lines().any(|l| l.contains(name) && l.contains(text))
 }
 
+/// A pasted note of two lines stays two lines of the note: the line break
+/// in the paste does not press Enter (which would save at once).
+#[test]
+fn a_pasted_two_line_note_is_one_note_and_saves_nothing() {
+    let home = tempfile::tempdir().expect("a temp dir");
+    let Some(t) = start("paste", home.path()) else {
+        return;
+    };
+    open_on_k11_notes(&t);
+    t.paste("完成征地\n开工建设");
+    let screen = t.wait_for("开工建设");
+    assert!(
+        screen.contains("填报进展 K1.1") && !screen.contains("已保存"),
+        "the editor is still open and nothing was saved: {screen}"
+    );
+    assert!(shows(&screen, "主要进展", "完成征地"), "{screen}");
+    t.keys(&["Enter"]);
+    t.wait_for("K1.1 已保存");
+    t.keys(&["q"]);
+    t.wait_for("EXITED:0");
+    let text = std::fs::read_to_string(journal(home.path())).expect("the journal");
+    let saved: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("Entry(task: \"K1.1\""))
+        .collect();
+    assert_eq!(saved.len(), 1, "{text}");
+    assert!(
+        saved[0].contains("note: \"完成征地\\n开工建设\""),
+        "{}",
+        saved[0]
+    );
+}
+
 #[test]
 fn a_multi_line_chinese_note_and_a_problem_are_typed_and_saved() {
     let home = tempfile::tempdir().expect("a temp dir");

@@ -189,6 +189,33 @@ fn e_opens_the_editor_wherever_a_task_is_selected() {
     }
 }
 
+/// `d` in every pane of every tab: the question opens on the task the
+/// pane shows selected, or the bar says why not (never silence).
+#[test]
+fn d_asks_wherever_a_task_is_selected_and_says_why_not_elsewhere() {
+    for tab in Tab::ALL {
+        for (i, pane) in tab.panes().iter().enumerate() {
+            let mut a = app(bundled(), Lang::Zh);
+            render(&mut a, 100, 30, &[Action::ShowTab(tab)]);
+            for _ in 0..i {
+                update(&mut a, Action::NextPane);
+            }
+            let subject = a.subject();
+            update(&mut a, Action::MarkDone);
+            match (&a.mode, subject) {
+                (Mode::MarkDone(ask), Some(Subject::Task(r))) => {
+                    assert_eq!(Some(&ask.id), a.task(r).map(|t| &t.id), "{tab:?} {pane:?}");
+                }
+                (Mode::MarkDone(_), Some(Subject::Item(..))) => {}
+                (Mode::Browse, None) => {
+                    assert_eq!(a.notice, Some(Notice::NoTaskToEdit), "{tab:?} {pane:?}");
+                }
+                (mode, s) => panic!("{tab:?} {pane:?}: {mode:?} for {s:?}"),
+            }
+        }
+    }
+}
+
 /// Every choice of `F` on every leader's tasks, unit's duties and the
 /// projects: the list holds exactly the tasks that pass.
 #[test]

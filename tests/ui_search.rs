@@ -627,3 +627,14 @@ fn assert_popup_open(a: &App) {
 fn task_ref(a: &App, id: &str) -> TaskRef {
     a.index.task_by_id[id]
 }
+
+/// A paste into the popup is typed as text: its line break is a space,
+/// not Enter (which would jump to the best hit and close the popup).
+#[test]
+fn a_pasted_line_break_is_a_space_and_jumps_nowhere() {
+    let mut a = searching(sample(), "");
+    let paste = action_for(&a, &Event::Paste("发改\r\n局".into())).expect("an action");
+    update(&mut a, paste);
+    assert_eq!(popup(&a).query.text(), "发改 局");
+    assert_eq!(a.nav.tab, Tab::Leaders);
+}

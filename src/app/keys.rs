@@ -14,6 +14,7 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
         Event::Key(k) if k.kind != KeyEventKind::Release => key(&app.mode, k),
         Event::Mouse(m) if app.mouse => mouse(m),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Paste(text) => Some(Action::Paste(text.clone())),
         _ => None,
     }
 }

@@ -17,6 +17,7 @@ pub mod layout;
 mod nav;
 pub mod notice;
 pub mod overview;
+mod paste;
 mod progress;
 mod saving;
 pub mod search;

@@ -14,6 +14,9 @@ use crate::model::ProgressEntry;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// A terminal paste: typed as text where typing is text, line breaks
+    /// kept only in the editor's notes (see `paste`).
+    Paste(String),
     ShowTab(super::Tab),
     NextPane,
     PrevPane,
@@ -123,6 +126,15 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Undo if app.mode == Mode::Browse => return Effect::Undo,
         Action::Redo if app.mode == Mode::Browse => return Effect::Redo,
         Action::Answer(yes) => return done::answer(app, yes),
+        Action::Paste(text) => {
+            // Only the last edit's effect matters: a search asked for each
+            // character is answered for the newest only.
+            let mut effect = Effect::None;
+            for a in super::paste::actions(&app.mode, &text) {
+                effect = update(app, a);
+            }
+            return effect;
+        }
         _ => match app.mode {
             Mode::Popup(Popup::Confirm(ref c)) => {
                 let c = c.clone();
@@ -159,7 +171,8 @@ fn browse(app: &mut App, action: Action) {
     match action {
         Action::EditProgress if editor::can_edit(app) => editor::open(app),
         Action::EditProgress => app.notice = Some(notice::no_edit(app)),
-        Action::MarkDone => done::ask(app),
+        Action::MarkDone if editor::can_edit(app) => done::ask(app),
+        Action::MarkDone => app.notice = Some(notice::no_edit(app)),
         Action::TaskFilter if task_filter::filters(app.nav.tab) => {
             let next = super::TaskFilter::next(app.nav.filter);
             task_filter::set(app, next);

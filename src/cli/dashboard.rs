@@ -12,7 +12,9 @@ use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 
 use super::{CliResult, Global, Lang};
@@ -229,13 +231,14 @@ impl TerminalGuard {
             if std::thread::current().name() == Some(crate::search::THREAD_NAME) {
                 return;
             }
-            let _ = execute!(stdout(), DisableMouseCapture, Show);
+            let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, Show);
             restore(info);
         }));
         let guard = TerminalGuard;
         if mouse {
             execute!(stdout(), EnableMouseCapture)?;
         }
+        enable_paste();
         Ok((guard, terminal))
     }
 }
@@ -246,10 +249,17 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// Asks the terminal to hand a paste over as one text (bracketed paste),
+/// so a line break in it types a line break instead of pressing Enter.
+/// A terminal that cannot is no reason to stop: pastes then arrive as keys.
+pub(super) fn enable_paste() {
+    let _ = execute!(stdout(), EnableBracketedPaste);
+}
+
 /// Releases the mouse, shows the cursor, leaves the alternate screen and
 /// raw mode. Safe to call more than once.
 pub(super) fn restore_terminal() {
-    let _ = execute!(stdout(), DisableMouseCapture, Show);
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, Show);
     ratatui::restore();
 }
 

@@ -70,6 +70,7 @@ mod unix {
         if mouse {
             execute!(stdout(), EnableMouseCapture)?;
         }
+        super::super::dashboard::enable_paste();
         // Forget what was on the screen: the next draw writes every cell.
         terminal.clear()
     }

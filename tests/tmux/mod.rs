@@ -150,6 +150,14 @@ impl Tmux {
         self.run(&["send-keys", "-t", "t", "-l", text]);
     }
 
+    /// Pastes `text` as a terminal does: bracketed when the program asked
+    /// for bracketed paste, else as typed keys.
+    #[allow(dead_code)] // not every tmux test binary pastes
+    pub fn paste(&self, text: &str) {
+        self.run(&["set-buffer", "-b", "duban", "--", text]);
+        self.run(&["paste-buffer", "-p", "-d", "-b", "duban", "-t", "t"]);
+    }
+
     /// Waits (at most [`WAIT`]) until the screen shows `text`; returns it.
     pub fn wait_for(&self, text: &str) -> String {
         self.wait_until(|s| s.contains(text), text)
