@@ -2,7 +2,7 @@
 //! with a line (RON errors go through [`super::ron_error`]), and what a
 //! field expects.
 
-use super::{Text, entries, ron_error};
+use super::{Text, entries};
 use crate::msg;
 
 entries! {
@@ -32,13 +32,10 @@ entries! {
     DETAIL_NOT_ENOUGH { zh: "不足以确定日期时间", en: "input is not enough for unique date and time" }
 }
 
-/// What is wrong with a field's value, from a RON error: the messages of
-/// duban's date parser and of chrono said in either language, else
-/// [`ron_error`].
-pub fn value_detail(code: &ron::Error) -> Text {
-    let ron::Error::Message(text) = code else {
-        return ron_error(code);
-    };
+/// What a deserializer's own message says, in either language: the
+/// messages of duban's date parser and of chrono, which reach RON as free
+/// text (`ron::Error::Message`). `None` for any other message.
+pub(super) fn message_detail(text: &str) -> Option<Text> {
     let fixed = [
         DETAIL_INVALID_CHARS,
         DETAIL_OUT_OF_RANGE,
@@ -48,20 +45,25 @@ pub fn value_detail(code: &ron::Error) -> Text {
         DETAIL_NOT_ENOUGH,
     ];
     if let Some(m) = fixed.iter().find(|m| m.en == text) {
-        return (*m).into();
+        return Some((*m).into());
     }
     if let Some(rest) = text.strip_prefix("no such date: ")
         && let Some((date, rest)) = rest.split_once(" (")
         && let Some((month, rest)) = rest.split_once(" has ")
         && let Some(days) = rest.strip_suffix(" days)")
     {
-        return msg!(DETAIL_NO_SUCH_DATE, text = date, month = month, days = days);
+        return Some(msg!(
+            DETAIL_NO_SUCH_DATE,
+            text = date,
+            month = month,
+            days = days
+        ));
     }
     if let Some(rest) = text.strip_prefix('`')
         && let Some((date, tail)) = rest.split_once('`')
         && tail.starts_with(" is not a date in the form")
     {
-        return msg!(DETAIL_NOT_A_DATE, text = date);
+        return Some(msg!(DETAIL_NOT_A_DATE, text = date));
     }
-    ron_error(code)
+    None
 }

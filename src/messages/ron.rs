@@ -78,6 +78,9 @@ pub fn ron_error(code: &ron::Error) -> Text {
         }
         E::IntegerOutOfBounds => msg!(RON_OUT_OF_BOUNDS),
         E::UnclosedBlockComment | E::UnclosedLineComment => msg!(RON_UNCLOSED_COMMENT),
+        // A deserializer's own words (a date, say) in the user's language.
+        E::Message(text) => super::journal::message_detail(text)
+            .unwrap_or_else(|| msg!(RON_OTHER, detail = text.as_str())),
         other => msg!(RON_OTHER, detail = other),
     }
 }

@@ -14,7 +14,6 @@ use super::validate::{FieldError, structural};
 use crate::messages::Text;
 use crate::messages::journal::{
     JOURNAL_EXP_AT, JOURNAL_EXP_DATE, JOURNAL_EXP_PERCENT, JOURNAL_FIELD, JOURNAL_NOT_UTF8,
-    value_detail,
 };
 use crate::messages::ron_error;
 use crate::model::{ProgressEntry, TaskId};
@@ -389,7 +388,7 @@ fn explain(line: &str, col: usize, code: &ron::Error) -> Why {
     Why::new(
         format!("`{field}`: {message}; expected {}", expected.en),
         crate::msg!(JOURNAL_FIELD, field = field)
-            .with("detail", value_detail(code))
+            .with("detail", ron_error(code))
             .with("expected", expected.into()),
     )
 }
