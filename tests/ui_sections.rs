@@ -58,3 +58,40 @@ fn every_tab_draws_without_leaders() {
         assert!(!shown.trim().is_empty(), "{tab:?}");
     }
 }
+
+/// The overview's gauges, in a dataset grouped by section: one per section.
+fn overview(lang: Lang) -> String {
+    let mut a = app(sections(), lang);
+    screen(&render(&mut a, 100, 30, &[Action::ShowTab(Tab::Overview)]))
+}
+
+#[test]
+fn overview_gauges_per_section_100x30() {
+    let shown = overview(Lang::Zh);
+    assert!(shown.contains("分部进度"), "{shown}");
+    assert!(!shown.contains("领导进度"), "{shown}");
+    let gauges = shown
+        .lines()
+        .filter(|l| l.contains("一、扩大") || l.contains("二、改善"));
+    assert_eq!(gauges.count(), 2, "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn overview_gauges_per_section_english_100x30() {
+    let shown = overview(Lang::En);
+    assert!(shown.contains("Sections"), "{shown}");
+    let gauges = shown
+        .lines()
+        .filter(|l| l.contains("一、扩大") || l.contains("二、改善"));
+    assert_eq!(gauges.count(), 2, "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn enter_on_a_section_gauge_lists_that_sections_tasks() {
+    let acts = [Action::ShowTab(Tab::Overview), Action::Down, Action::Enter];
+    let shown = snap(100, 30, &acts);
+    assert!(shown.contains("新增城镇就业岗位3000个"), "{shown}");
+    assert!(!shown.contains("开工建设滨江大道二期"), "{shown}");
+}
