@@ -26,6 +26,16 @@ fn import_error(dir: &Path) -> ImportError {
     }
 }
 
+/// The English error of importing with `leads` as leads.ron; nothing may
+/// have been written.
+fn error_with(leads: &str) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write_leads(dir.path(), leads);
+    let e = import_error(dir.path()).localize(Lang::En);
+    assert!(!dir.path().join("tasks.ron").exists(), "nothing written");
+    e
+}
+
 #[test]
 fn a_settled_task_leads_as_written_and_is_no_longer_listed() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -85,26 +95,17 @@ fn an_unknown_task_is_an_error_at_its_place_and_nothing_is_written() {
 
 #[test]
 fn a_unit_not_in_the_tasks_list_is_an_error_at_the_unit() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    write_leads(
-        dir.path(),
-        "[\n    (task: \"K1.1\", lead: [\"市残联\", \"市金融办\"]),\n]\n",
-    );
-    let e = import_error(dir.path()).localize(Lang::En);
-    assert!(
-        e.contains("leads.ron:2:34: `市金融办` is not one of task `K1.1`'s units; expected one of: 市残联、市红十字会"),
-        "{e}"
-    );
+    let e = error_with("[\n    (task: \"K1.1\", lead: [\"市残联\", \"市金融办\"]),\n]\n");
+    let want = "leads.ron:2:34: `市金融办` is not one of task `K1.1`'s units; \
+                expected one of: 市残联、市红十字会";
+    assert!(e.contains(want), "{e}");
 }
 
 #[test]
 fn a_task_listed_twice_or_with_no_lead_is_an_error() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    write_leads(
-        dir.path(),
+    let e = error_with(
         "[\n    (task: \"K1.1\", lead: [\"市残联\"]),\n    (task: \"K1.1\", lead: [\"市残联\"]),\n    (task: \"K1.2\", lead: []),\n]\n",
     );
-    let e = import_error(dir.path()).localize(Lang::En);
     assert!(
         e.contains("leads.ron:3:12: task `K1.1` is listed twice"),
         "{e}"
@@ -117,14 +118,8 @@ fn a_task_listed_twice_or_with_no_lead_is_an_error() {
 
 #[test]
 fn a_file_that_does_not_parse_is_an_error_at_its_place() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    write_leads(
-        dir.path(),
-        "[\n    (task: \"K1.1\", leads: [\"市残联\"]),\n]\n",
-    );
-    let e = import_error(dir.path()).localize(Lang::En);
+    let e = error_with("[\n    (task: \"K1.1\", leads: [\"市残联\"]),\n]\n");
     assert!(e.contains("leads.ron:2:"), "{e}");
-    assert!(!dir.path().join("tasks.ron").exists(), "nothing written");
 }
 
 fn duban(args: &[&str]) -> Output {
