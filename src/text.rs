@@ -217,6 +217,17 @@ fn break_at(s: &str, max: usize) -> usize {
     if start == 0 { end } else { start }
 }
 
+/// The byte offset of the first `"needle"` (quoted, as RON writes a
+/// string) in `text` at or after `from` (moved to a char boundary), or
+/// `from` when there is none: where a curation file names something.
+pub fn find_quoted(text: &str, from: usize, needle: &str) -> usize {
+    let from = (from..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    let quoted = format!("\"{needle}\"");
+    text[from..].find(&quoted).map_or(from, |i| from + i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

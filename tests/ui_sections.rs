@@ -58,3 +58,33 @@ fn every_tab_draws_without_leaders() {
         assert!(!shown.trim().is_empty(), "{tab:?}");
     }
 }
+
+/// The overview in `lang`, checked to show `title` over one gauge per
+/// section, each headed by the section's whole heading.
+fn overview(lang: Lang, title: &str) -> String {
+    let mut a = app(sections(), lang);
+    let shown = screen(&render(&mut a, 100, 30, &[Action::ShowTab(Tab::Overview)]));
+    assert!(shown.contains(&format!("┌ {title} ─")), "{shown}");
+    let gauges = (shown.lines())
+        .filter(|l| l.contains("│一、扩大有效投资 ") || l.contains("│二、改善民生福祉 "));
+    assert_eq!(gauges.count(), 2, "{shown}");
+    shown
+}
+
+#[test]
+fn overview_gauges_per_section_100x30() {
+    insta::assert_snapshot!(overview(Lang::Zh, "分部进度"));
+}
+
+#[test]
+fn overview_gauges_per_section_english_100x30() {
+    insta::assert_snapshot!(overview(Lang::En, "Sections"));
+}
+
+#[test]
+fn enter_on_a_section_gauge_lists_that_sections_tasks() {
+    let acts = [Action::ShowTab(Tab::Overview), Action::Down, Action::Enter];
+    let shown = snap(100, 30, &acts);
+    assert!(shown.contains("新增城镇就业岗位3000个"), "{shown}");
+    assert!(!shown.contains("开工建设滨江大道二期"), "{shown}");
+}

@@ -46,6 +46,8 @@ pub struct Heads {
     pub project: &'static str,
     /// The leader list: names, then key tasks + projects and completion.
     pub leader_name: &'static str,
+    /// The overview's gauges in a plan numbered by section.
+    pub section_name: &'static str,
     pub leader_counts: &'static str,
     /// The unit list: names, then lead and co-operating duties.
     pub unit_name: &'static str,
@@ -67,6 +69,7 @@ pub static ZH: Heads = Heads {
     task: "任务",
     project: "实事/子项",
     leader_name: "领导",
+    section_name: "部分",
     leader_counts: "重点+实事 进度",
     unit_name: "单位",
     unit_counts: "牵=牵头 配=配合",
@@ -85,6 +88,7 @@ pub static EN: Heads = Heads {
     task: "task",
     project: "project/item",
     leader_name: "leader",
+    section_name: "section",
     leader_counts: "key+proj done",
     unit_name: "unit",
     unit_counts: "L=lead C=co-op",

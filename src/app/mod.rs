@@ -343,7 +343,7 @@ impl App {
     pub fn screen_at(&self, area: Rect) -> layout::Screen {
         let mut screen = layout::screen(area, self.nav.tab, self.focus(), self.labels);
         if self.nav.tab == Tab::Overview {
-            screen.panes = overview::areas(screen.body, self.data.plan.leaders.len()).panes;
+            screen.panes = overview::areas(screen.body, overview::gauge_count(self)).panes;
         }
         screen
     }

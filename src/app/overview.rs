@@ -78,6 +78,8 @@ pub fn next_order(order: UnitOrder) -> UnitOrder {
 pub struct Words {
     pub tab: &'static str,
     pub gauges: &'static str,
+    /// The gauges' title in a plan numbered by section.
+    pub section_gauges: &'static str,
     pub overall: &'static str,
     pub red_items: &'static str,
     pub no_red_items: &'static str,
@@ -97,6 +99,7 @@ pub struct Words {
 pub static ZH: Words = Words {
     tab: "总览",
     gauges: "领导进度",
+    section_gauges: "分部进度",
     overall: "总体",
     red_items: "红灯事项",
     no_red_items: "无红灯事项",
@@ -115,6 +118,7 @@ pub static ZH: Words = Words {
 pub static EN: Words = Words {
     tab: "Overview",
     gauges: "Leaders",
+    section_gauges: "Sections",
     overall: "Overall",
     red_items: "Red items",
     no_red_items: "No red items",
@@ -222,6 +226,26 @@ pub fn unit_rows(app: &App) -> Vec<usize> {
         .collect()
 }
 
+/// The gauges' names: the leaders', or the sections' in a plan numbered
+/// by section (the first tab's groups either way).
+pub fn gauge_names(app: &App) -> Vec<&str> {
+    if app.data.plan.by_section {
+        app.index.group_names.iter().map(String::as_str).collect()
+    } else {
+        app.data
+            .plan
+            .leaders
+            .iter()
+            .map(|l| l.name.as_str())
+            .collect()
+    }
+}
+
+/// How many gauges the overview shows below the overall one.
+pub fn gauge_count(app: &App) -> usize {
+    app.standings().leaders.len()
+}
+
 /// Rows above an overview pane's list: the column headers, and above the
 /// leaders' gauges the overall one.
 pub fn top_rows(pane: Pane) -> usize {
@@ -235,7 +259,7 @@ pub fn top_rows(pane: Pane) -> usize {
 /// How many rows an overview pane lists.
 pub(super) fn len(app: &App, pane: Pane) -> usize {
     match pane {
-        Pane::Gauges => app.data.plan.leaders.len(),
+        Pane::Gauges => gauge_count(app),
         Pane::RedItems => app.standings().red().count(),
         Pane::UnitTable => app.standings().units.len(),
         _ => 0,
@@ -310,14 +334,14 @@ pub(super) fn cycle_sort(app: &mut App) {
     view.units = Cursor::default();
 }
 
-/// Enter: a leader shows their tasks, a red item its task under its
+/// Enter: a leader (or section) shows their tasks, a red item its task under its
 /// leader, a unit its duties. Esc comes back.
 pub(super) fn enter(app: &mut App) {
     let view = &app.nav.overview;
     match view.focus {
         Pane::Gauges => {
             let l = view.leaders.sel;
-            if l >= app.data.plan.leaders.len() {
+            if l >= gauge_count(app) {
                 return;
             }
             nav::push_back(app);

@@ -13,7 +13,9 @@ pub struct Standings {
     pub lights: Vec<(Light, Reason)>,
     /// The whole plan.
     pub overall: Standing,
-    /// One per leader, in plan order.
+    /// One per group of the first tab: per leader in plan order, or per
+    /// top-level section in a plan numbered by section (no leaders to
+    /// group by).
     pub leaders: Vec<Standing>,
     /// One per unit that leads a task, in registry order.
     pub units: Vec<Standing>,
@@ -32,8 +34,20 @@ impl Standings {
             overall,
             leaders,
             units,
+            as_of,
+            thresholds,
             ..
         } = app.overview();
+        let leaders = if app.data.plan.by_section {
+            let sections = app.index.group_names.iter().zip(&app.index.leader_tasks);
+            let of = |(name, refs): (&String, &Vec<TaskRef>)| {
+                let assessed = refs.iter().filter_map(|r| tasks.get(r.0));
+                Standing::of(name, assessed, as_of, &thresholds)
+            };
+            sections.map(of).collect()
+        } else {
+            leaders
+        };
         let progress = &app.progress;
         let leader_completion = (app.index.leader_tasks.iter())
             .map(|refs| progress.completion(refs.iter().filter_map(|r| app.task(*r))))

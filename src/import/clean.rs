@@ -22,8 +22,11 @@ fn tight(c: char) -> bool {
 /// side. A space between two Latin or digit tokens stays ("22 ug/m³").
 pub fn clean_text(raw: &str) -> String {
     let mut s = raw.to_string();
-    for m in MARKUP {
-        s = s.replace(m, "");
+    // Every markup string starts with `*` or `<`.
+    if s.contains(['*', '<']) {
+        for m in MARKUP {
+            s = s.replace(m, "");
+        }
     }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());

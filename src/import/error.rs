@@ -24,6 +24,10 @@ pub enum ImportError {
         column: usize,
         message: Text,
     },
+    /// The dataset's settled lead readings (leads.ron) do not parse or do
+    /// not fit the document's tasks; nothing was written.
+    #[error("{0}")]
+    Leads(LoadError),
     /// The dataset read from the source fails the checks `duban check`
     /// makes; nothing was written.
     #[error("{}: the dataset read from it fails its checks; nothing written:\n{problems}", source_file.display())]

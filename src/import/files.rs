@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 
 use super::{Assumption, ImportError, ImportOptions, TARGETS_FILE, TargetCuration, import_with};
 use crate::model::Unit;
-use crate::store;
+use crate::store::{self, LeadCuration};
 
 /// What `import_file` wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,8 +95,8 @@ fn read_source(path: &Path) -> Result<String, ImportError> {
 }
 
 /// Imports `source` into the dataset directory `out`, keeping the curation
-/// in `out/units.ron` and `out/targets.ron` when they exist. Nothing is
-/// written when either is unreadable.
+/// in `out/units.ron`, `out/targets.ron` and `out/leads.ron` when they
+/// exist. Nothing is written when one is unreadable or does not fit.
 pub fn import_file(source: &Path, out: &Path) -> Result<ImportSummary, ImportError> {
     import_file_with(source, out, ImportOptions::default())
 }
@@ -120,6 +120,7 @@ pub fn import_file_with(
     } else {
         None
     };
+    let leads = LeadCuration::read(out).map_err(ImportError::Leads)?;
     let imported = import_with(
         &text,
         &source.display().to_string(),
@@ -131,6 +132,11 @@ pub fn import_file_with(
         Some(c) => c.apply(&mut data)?,
         None => 0,
     };
+    let mut assumed = imported.assumed;
+    if let Some(leads) = &leads {
+        leads.apply(&mut data).map_err(ImportError::Leads)?;
+        assumed.retain(|a| !leads.tasks().any(|t| t == a.task));
+    }
     let write_error = |source| ImportError::Write {
         path: out.to_path_buf(),
         source,
@@ -140,8 +146,8 @@ pub fn import_file_with(
         .iter()
         .map(|(name, text)| (out.join(name).display().to_string(), text.as_str()))
         .collect();
-    let pairs: Vec<(&str, &str)> = named.iter().map(|(n, t)| (n.as_str(), *t)).collect();
-    store::load_sources(&pairs).map_err(|e| ImportError::Invalid {
+    let pairs: [(&str, &str); 4] = std::array::from_fn(|i| (named[i].0.as_str(), named[i].1));
+    store::check_rendered(&data, pairs).map_err(|e| ImportError::Invalid {
         source_file: source.to_path_buf(),
         problems: e,
     })?;
@@ -154,7 +160,7 @@ pub fn import_file_with(
         targets: data.all_tasks().map(|t| t.targets.len()).sum(),
         curated: curated_tasks,
         out: out.to_path_buf(),
-        assumed: imported.assumed,
+        assumed,
         rule: imported.rule,
     })
 }

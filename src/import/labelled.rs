@@ -112,10 +112,17 @@ impl Duties {
     }
 }
 
+/// The characters a label starts with: most characters of a text start
+/// none, and are passed over without trying every label.
+const LABEL_FIRST: [char; 10] = ['牵', '责', '分', '联', '主', '协', '配', '参', '完', '时'];
+
 /// The label starting at byte `i` of `key` (a text folded to simplified
 /// script) when a colon follows it: its field and where its value starts.
 fn label_at(key: &str, i: usize) -> Option<(Field, usize)> {
     let rest = &key[i..];
+    if !rest.starts_with(LABEL_FIRST) {
+        return None;
+    }
     LABELS.iter().find_map(|(label, field)| {
         let after = rest.strip_prefix(label)?;
         let gap = after.len() - after.trim_start().len();
@@ -299,6 +306,13 @@ mod tests {
     fn other_parentheticals_are_text() {
         assert!(trailing("建设公园（一期）").is_none());
         assert!(trailing("完成投资10亿元(含续建)").is_none());
+    }
+
+    #[test]
+    fn every_label_starts_with_a_listed_character() {
+        for (label, _) in LABELS {
+            assert!(label.starts_with(LABEL_FIRST), "{label}");
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@ use crate::messages::import::{
 };
 use crate::model::{Dataset, Target};
 use crate::msg;
+use crate::text::find_quoted;
 
 /// The curation file's name in a dataset directory.
 pub const TARGETS_FILE: &str = "targets.ron";
@@ -75,9 +76,9 @@ impl TargetCuration {
     fn check(&self) -> Result<(), ImportError> {
         let mut tasks = HashSet::new();
         for c in &self.tasks {
-            let at = find(&self.text, 0, &c.task);
+            let at = find_quoted(&self.text, 0, &c.task);
             if !tasks.insert(c.task.as_str()) {
-                let again = find(&self.text, at + 1, &c.task);
+                let again = find_quoted(&self.text, at + 1, &c.task);
                 return Err(self.error(again, msg!(IMP_TARGETS_TWICE, task = c.task)));
             }
             let mut names = HashSet::new();
@@ -91,9 +92,9 @@ impl TargetCuration {
                 } else {
                     continue;
                 };
-                let first = find(&self.text, at, &t.name);
+                let first = find_quoted(&self.text, at, &t.name);
                 let place = match repeated {
-                    true => find(&self.text, first + 1, &t.name),
+                    true => find_quoted(&self.text, first + 1, &t.name),
                     false => first,
                 };
                 return Err(self.error(
@@ -120,7 +121,7 @@ impl TargetCuration {
                 Some(task) => task.targets = c.targets.clone(),
                 None => {
                     return Err(self.error(
-                        find(&self.text, 0, &c.task),
+                        find_quoted(&self.text, 0, &c.task),
                         msg!(IMP_TARGETS_UNKNOWN_TASK, task = c.task),
                     ));
                 }
@@ -143,16 +144,6 @@ impl TargetCuration {
     }
 }
 
-/// The byte offset of the first `"needle"` in `text` at or after `from`
-/// (a char boundary), or `from` when there is none.
-fn find(text: &str, from: usize, needle: &str) -> usize {
-    let from = (from..=text.len())
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(text.len());
-    let quoted = format!("\"{needle}\"");
-    text[from..].find(&quoted).map_or(from, |i| from + i)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,7 +155,7 @@ mod tests {
             text: "[\n  (task: \"K1.1\", targets: []),\n  (task: \"M9\", targets: []),\n]".into(),
             tasks: Vec::new(),
         };
-        let at = find(&curation.text, 0, "M9");
+        let at = find_quoted(&curation.text, 0, "M9");
         let e = curation.error(at, "x".into()).to_string();
         assert!(e.starts_with("targets.ron:3:10:"), "{e}");
     }

@@ -71,4 +71,19 @@ entries! {
         zh: "无效的 UTF-8（字节 0x{byte}）；文件应保存为 UTF-8 编码",
         en: "invalid UTF-8 (byte 0x{byte}); expected the file to be saved as UTF-8",
     }
+
+    /// The settled lead readings (`leads.ron`).
+    LEADS_UNKNOWN_TASK {
+        zh: "数据中没有工作“{task}”；应为一项重点工作或民生实事的编号（K2.3、M9）",
+        en: "task `{task}` is not in the dataset; expected the ID of a key task or project (K2.3, M9)",
+    }
+    LEADS_TWICE { zh: "工作“{task}”列出了两次；每项工作只能列一次", en: "task `{task}` is listed twice; expected each task once" }
+    LEADS_EMPTY {
+        zh: "工作“{task}”没有列出牵头单位；应至少列出该工作的一个单位",
+        en: "task `{task}` lists no lead unit; expected at least one of the task's units",
+    }
+    LEADS_NOT_LISTED {
+        zh: "“{unit}”不是工作“{task}”的责任单位；应为其中之一：{units}",
+        en: "`{unit}` is not one of task `{task}`'s units; expected one of: {units}",
+    }
 }

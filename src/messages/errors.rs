@@ -418,6 +418,7 @@ impl Localize for ImportError {
                 path = source_file.display(),
                 problems = problems.localize(lang)
             ),
+            ImportError::Leads(problems) => return problems.localize(lang),
             ImportError::Write { path, source } => {
                 crate::msg!(
                     IMPORT_WRITE,

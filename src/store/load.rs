@@ -49,7 +49,8 @@ pub fn load_sources(files: &[(&str, &str)]) -> Result<Dataset, LoadError> {
 }
 
 /// Loads and validates the dataset in `dir` (plan.ron, tasks.ron,
-/// projects.ron, units.ron).
+/// projects.ron, units.ron), with the lead readings settled in its
+/// leads.ron.
 pub fn load_dir(dir: &Path) -> Result<Dataset, LoadError> {
     if !dir.exists() {
         return Err(LoadError::NotFound {
@@ -74,7 +75,11 @@ pub fn load_dir(dir: &Path) -> Result<Dataset, LoadError> {
         .iter()
         .map(|(n, t)| (n.as_str(), t.as_str()))
         .collect();
-    load_sources(&pairs)
+    let mut data = load_sources(&pairs)?;
+    if let Some(leads) = super::LeadCuration::read(dir)? {
+        leads.apply(&mut data)?;
+    }
+    Ok(data)
 }
 
 /// The bytes of a file as text, or where the first byte that is not UTF-8 is.
@@ -103,7 +108,7 @@ fn with_kind(mut tasks: Vec<Task>, kind: TaskKind) -> Vec<Task> {
     tasks
 }
 
-fn parse<T: DeserializeOwned>((name, text): (&str, &str)) -> Result<T, LoadError> {
+pub(super) fn parse<T: DeserializeOwned>((name, text): (&str, &str)) -> Result<T, LoadError> {
     ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .from_str(text)

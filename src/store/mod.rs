@@ -8,6 +8,7 @@
 mod bundled;
 mod error;
 mod index;
+mod leads;
 mod load;
 mod outline;
 mod validate;
@@ -20,6 +21,7 @@ use crate::model::Dataset;
 pub use bundled::{BUNDLED_DIR, bundled_sources};
 pub use error::{Diagnostic, LoadError};
 pub use index::{Duties, Index};
+pub use leads::{LEADS_FILE, LeadCuration, SettledLead};
 pub use load::{decode, load_dir, load_sources};
 pub use write::{FILES, render_dataset, ron_pretty, write_dataset, write_files};
 
@@ -28,5 +30,18 @@ pub fn load(data: Option<&Path>) -> Result<Dataset, LoadError> {
     match data {
         Some(dir) => load_dir(dir),
         None => load_sources(&bundled_sources()),
+    }
+}
+
+/// The checks [`load_sources`] makes, on a dataset already in memory and
+/// the text of its files as [`render_dataset`] gives them (in [`FILES`]
+/// order; the name is what messages show): what `duban import` runs
+/// before it writes, without parsing back what it has just rendered.
+pub fn check_rendered(data: &Dataset, files: [(&str, &str); 4]) -> Result<(), LoadError> {
+    let [plan, tasks, projects, units] = files;
+    let problems = validate::validate(data, &validate::Sources::new(plan, tasks, projects, units));
+    match problems.is_empty() {
+        true => Ok(()),
+        false => Err(LoadError::Invalid(problems)),
     }
 }

@@ -1,5 +1,6 @@
-//! The overview tab: a summary line, the overall and per-leader gauges, the
-//! red items and the lead-unit table, from the app's standings.
+//! The overview tab: a summary line, the overall gauge and one per leader
+//! (or per section, without leaders), the red items and the lead-unit
+//! table, from the app's standings.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,7 +10,9 @@ use ratatui::widgets::Paragraph;
 
 use super::list::{ListPane, row};
 use super::style;
-use crate::app::overview::{Words, light_label, reason_text, segments, words};
+use crate::app::overview::{
+    Words, gauge_count, gauge_names, light_label, reason_text, segments, words,
+};
 use crate::app::{App, Mode, Pane, Role, Standings};
 use crate::app::{layout::Screen, overview::areas};
 use crate::lights::{Light, Standing, Tally, UnitOrder, expected_percent};
@@ -19,7 +22,7 @@ use crate::text::{fit, fit_right, width};
 pub fn draw(frame: &mut Frame, app: &App, screen: &Screen) {
     let ov = app.standings();
     let w = words(app.labels.lang);
-    let areas = areas(screen.body, app.data.plan.leaders.len());
+    let areas = areas(screen.body, gauge_count(app));
     frame.render_widget(Paragraph::new(summary_line(app, ov, w)), areas.summary);
     super::owing::draw(frame, app, areas.owing);
     let parts = Parts { app, ov, w };
@@ -99,23 +102,35 @@ fn gauge_row(name: &str, name_w: usize, tally: &Tally, percent: u8, w: usize) ->
 
 fn gauges(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
     let Parts { app, ov, w } = *p;
-    let leaders = &app.data.plan.leaders;
-    let name_w = leaders
+    let names = gauge_names(app);
+    let by_section = app.data.plan.by_section;
+    let inner_w = usize::from(rect.width.saturating_sub(2));
+    // A leader's name is short; a section's heading gets a third of the
+    // pane before it is cut.
+    let most = if by_section {
+        (inner_w / 3).max(10)
+    } else {
+        10
+    };
+    let name_w = names
         .iter()
-        .map(|l| width(&l.name))
+        .map(|n| width(n))
         .chain([width(w.overall)])
         .max()
         .unwrap_or(0)
-        .min(10);
-    let inner_w = usize::from(rect.width.saturating_sub(2));
+        .min(most);
     let top = gauge_row(w.overall, name_w, &ov.overall.tally, ov.completion, inner_w)
         .patch_style(Style::new().add_modifier(Modifier::BOLD));
     let heads = crate::app::columns::heads(app.labels.lang);
+    let (title, group_head) = match by_section {
+        true => (w.section_gauges, heads.section_name),
+        false => (w.gauges, heads.leader_name),
+    };
     let pct_w = 4;
     let bar_w = inner_w.saturating_sub(name_w + 2 + pct_w);
     let header = row(
         vec![
-            (fit(heads.leader_name, name_w.min(inner_w)), style::muted()),
+            (fit(group_head, name_w.min(inner_w)), style::muted()),
             (fit(heads.lights, bar_w), style::muted()),
         ],
         &fit_right(heads.percent, pct_w),
@@ -124,19 +139,19 @@ fn gauges(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
     .patch_style(style::muted());
     // The column headers first, then the overall gauge over the leaders'.
     let pane = ListPane {
-        title: w.gauges,
+        title,
         focused,
         cursor: app.nav.overview.leaders,
-        len: leaders.len(),
+        len: names.len(),
         top: Some(header),
         header: Some(top),
     };
     pane.draw(frame, rect, |i, width| {
-        let (Some(leader), Some(standing)) = (leaders.get(i), ov.leaders.get(i)) else {
+        let (Some(name), Some(standing)) = (names.get(i), ov.leaders.get(i)) else {
             return row(Vec::new(), "", width);
         };
         let percent = ov.leader_completion.get(i).copied().unwrap_or(0);
-        gauge_row(&leader.name, name_w, &standing.tally, percent, width)
+        gauge_row(name, name_w, &standing.tally, percent, width)
     });
 }
 
