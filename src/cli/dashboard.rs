@@ -171,7 +171,8 @@ fn one_line(e: &impl ToString) -> String {
 }
 
 /// Performs an effect on the journal and reports how it went.
-fn perform(journal: &mut Journal, effect: Effect) -> Option<SaveOutcome> {
+#[doc(hidden)]
+pub fn perform(journal: &mut Journal, effect: Effect) -> Option<SaveOutcome> {
     let (kind, result) = match effect {
         Effect::None | Effect::Quit | Effect::Search(_) => return None,
         Effect::Commit(mut entry) => {
