@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 
 use super::{App, Standings, TaskRef};
-use crate::lights::{Light, Reason, Standing, Tally, Thresholds, counts_as};
+use crate::lights::{Light, Reason, Standing, Thresholds, counts_as};
 use crate::model::ProgressEntry;
 
 /// What [`Standings`] keeps besides its figures so one task's change can
@@ -160,8 +160,8 @@ impl Change<'_> {
     /// (positions), read only when its latest date must be found again.
     fn apply<I: Iterator<Item = usize>>(&self, s: &mut Standing, members: impl Fn() -> I) {
         let (b, a) = (self.before, self.after);
-        *slot(&mut s.tally, b.light) -= 1;
-        *slot(&mut s.tally, a.light) += 1;
+        *s.tally.slot(b.light) -= 1;
+        *s.tally.slot(a.light) += 1;
         let n = s.tally.total();
         if n > 0 {
             // The sum of small integers over n is exact to well within 0.5.
@@ -186,17 +186,6 @@ impl Change<'_> {
         } else if b.date == s.last_update {
             s.last_update = members().filter_map(|i| self.dates[i]).max();
         }
-    }
-}
-
-fn slot(tally: &mut Tally, light: Light) -> &mut usize {
-    match light {
-        Light::Red => &mut tally.red,
-        Light::Overdue => &mut tally.overdue,
-        Light::Yellow => &mut tally.yellow,
-        Light::NotDue => &mut tally.not_due,
-        Light::Green => &mut tally.green,
-        Light::Done => &mut tally.done,
     }
 }
 
