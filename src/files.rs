@@ -204,6 +204,17 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// Writes `bytes` as a new file at `path` that must not exist yet: written
+/// under a temporary name, flushed, then linked into place without
+/// replacing anything, so the file is never seen half-written.
+pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut tmp = temp_beside(path, "tmp")?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    sync_dir(&dir_of(path))
+}
+
 /// Creates a new file that did not exist (never following or replacing
 /// anything) holding `bytes`, flushed.
 pub fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {

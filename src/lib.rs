@@ -31,6 +31,7 @@ pub mod script;
 pub mod search;
 pub mod store;
 pub mod synth;
+pub mod synth_journal;
 pub mod targets;
 pub mod text;
 pub mod ui;

@@ -155,14 +155,14 @@ const GOALS: &[&str] = &[
 ];
 
 /// A xorshift64* generator: deterministic and good enough for test data.
-struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
-    fn new(seed: u64) -> Rng {
+    pub(crate) fn new(seed: u64) -> Rng {
         Rng(seed ^ 0x9E37_79B9_7F4A_7C15 | 1)
     }
 
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x >> 12;
         x ^= x << 25;
@@ -171,20 +171,20 @@ impl Rng {
         x.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
 
-    fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
+    pub(crate) fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
         list[self.below(list.len())]
     }
 
-    fn between(&mut self, lo: usize, hi: usize) -> usize {
+    pub(crate) fn between(&mut self, lo: usize, hi: usize) -> usize {
         lo + self.below(hi - lo + 1)
     }
 }
 
-fn clause(rng: &mut Rng) -> String {
+pub(crate) fn clause(rng: &mut Rng) -> String {
     let (object, measure) = OBJECTS[rng.below(OBJECTS.len())];
     let n = [5, 10, 12, 20, 30, 50, 100, 150, 200, 500][rng.below(10)];
     match rng.below(4) {

@@ -9,7 +9,7 @@ use common::editing::{editor, go, send, type_text};
 use common::{app, render, sample, screen};
 use duban::app::editor::{Field, Note, Problem};
 use duban::app::{
-    Action, App, EditorAction as E, Effect, Lang, Mode, SaveKind, SaveOutcome, SaveState,
+    Action, App, Changed, EditorAction as E, Effect, Lang, Mode, SaveKind, SaveOutcome, SaveState,
     SaveStatus, Tab, action_for, update,
 };
 use duban::line_edit::Edit;
@@ -490,13 +490,13 @@ fn outcome(kind: SaveKind, error: Option<&str>, pending: usize) -> SaveOutcome {
         kind,
         error: error.map(Into::into),
         pending,
-        entries: vec![common::entry(
+        changed: Changed::All(vec![common::entry(
             "K1.1",
             "2023-06-30T18:00:00+08:00",
             60,
             Status::Behind,
             "完成征地",
-        )],
+        )]),
     }
 }
 
@@ -578,7 +578,7 @@ fn an_undo_takes_the_entry_off_the_detail() {
     let mut a = with_journal(Lang::Zh);
     let undone = common::entry("K1.1", "2023-06-30T18:00:00+08:00", 60, Status::Behind, "");
     let mut out = outcome(SaveKind::Undo(undone), None, 0);
-    out.entries.clear();
+    out.changed = Changed::All(Vec::new());
     update(&mut a, Action::Saved(out));
     let text = draw(&mut a);
     assert!(text.contains("K1.1 已撤销"), "{text}");

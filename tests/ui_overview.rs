@@ -354,7 +354,7 @@ fn stricter_thresholds_turn_more_lights_red() {
 
 #[test]
 fn standings_follow_saved_progress_and_new_thresholds() {
-    use duban::app::{SaveKind, SaveOutcome, Standings};
+    use duban::app::{Changed, SaveKind, SaveOutcome, Standings};
     let mut a = app(Lang::Zh);
     assert_eq!(a.standings(), &Standings::of(&a));
     let red_before = a.standings().red().count();
@@ -382,7 +382,7 @@ fn standings_follow_saved_progress_and_new_thresholds() {
             kind: SaveKind::Commit("K1.1".into()),
             error: None,
             pending: 0,
-            entries: all,
+            changed: Changed::All(all),
         }),
     );
     assert_eq!(a.standings(), &Standings::of(&a));

@@ -26,6 +26,16 @@ impl Progress {
         Progress { history }
     }
 
+    /// Replaces the history of one ID (given in any order).
+    pub fn set_history(&mut self, id: &str, mut entries: Vec<ProgressEntry>) {
+        entries.sort_by_key(ProgressEntry::report_order);
+        if entries.is_empty() {
+            self.history.remove(id);
+        } else {
+            self.history.insert(id.to_string(), entries);
+        }
+    }
+
     /// The standing entry for an ID.
     pub fn latest(&self, id: &str) -> Option<&ProgressEntry> {
         self.history.get(id).and_then(|h| h.last())

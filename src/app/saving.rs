@@ -29,12 +29,25 @@ pub enum SaveKind {
 pub struct SaveOutcome {
     pub kind: SaveKind,
     /// Why the save failed (one line), if it did.
-    pub error: Option<String>,
+    pub error: Option<Box<str>>,
     /// Records kept in memory because they are not on disk yet.
     pub pending: usize,
-    /// Every entry of the journal that is not undone, after the operation
-    /// (the session's own, and any merged in from another writer).
-    pub entries: Vec<ProgressEntry>,
+    /// What the operation changed in the journal's entries.
+    pub changed: Changed,
+}
+
+/// What a journal operation changed, for the progress shown to follow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changed {
+    /// Nothing (nothing to undo or redo).
+    Nothing,
+    /// Only the history of the ID that `kind` names (a commit, undo or
+    /// redo of one entry, nothing merged in): its entries that are not
+    /// undone, after the operation.
+    One(Vec<ProgressEntry>),
+    /// Possibly anything (another writer's records were merged in, or the
+    /// save failed part way): every entry that is not undone.
+    All(Vec<ProgressEntry>),
 }
 
 /// How the last save went.
@@ -75,8 +88,18 @@ impl SaveStatus {
 /// Applies the loop's report: the progress shown follows the journal, and
 /// the header says how the save went.
 pub(super) fn saved(app: &mut App, outcome: SaveOutcome) {
-    app.progress = Progress::from_entries(outcome.entries);
-    app.restand();
+    match outcome.changed {
+        Changed::Nothing => {}
+        Changed::One(history) => match &outcome.kind {
+            SaveKind::Commit(id) => app.apply_history(&id.clone(), history),
+            SaveKind::Undo(e) | SaveKind::Redo(e) => app.apply_history(&e.task.clone(), history),
+            _ => {}
+        },
+        Changed::All(entries) => {
+            app.progress = Progress::from_entries(entries);
+            app.restand();
+        }
+    }
     let troubled = matches!(
         app.saving.state,
         SaveState::ReadOnly(_) | SaveState::Failed { .. }
@@ -90,7 +113,7 @@ pub(super) fn saved(app: &mut App, outcome: SaveOutcome) {
     }
     app.saving.state = match outcome.error {
         Some(error) => SaveState::Failed {
-            error,
+            error: error.into(),
             pending: outcome.pending,
         },
         None => SaveState::Done(outcome.kind),

@@ -23,6 +23,8 @@ pub struct Standings {
     pub completion: u8,
     /// Mean completion of each leader's tasks, in plan order.
     pub leader_completion: Vec<u8>,
+    /// What a save updates these from (see `restand_one`).
+    pub sums: super::restand_one::Sums,
 }
 
 impl Standings {
@@ -48,17 +50,20 @@ impl Standings {
         } else {
             leaders
         };
-        let progress = &app.progress;
-        let leader_completion = (app.index.leader_tasks.iter())
-            .map(|refs| progress.completion(refs.iter().filter_map(|r| app.task(*r))))
+        let dates = tasks.iter().map(|a| a.entry().map(|e| e.date)).collect();
+        let sums = Standings::sums_of(app, dates);
+        let mean = super::restand_one::mean;
+        let leader_completion = (app.index.leader_tasks.iter().zip(&sums.leaders))
+            .map(|(refs, &sum)| mean(sum, refs.len()))
             .collect();
         Standings {
             lights: tasks.iter().map(|a| (a.light, a.reason)).collect(),
             overall,
             leaders,
             units,
-            completion: progress.completion(app.data.all_tasks()),
+            completion: mean(sums.completion, app.data.all_tasks().count()),
             leader_completion,
+            sums,
         }
     }
 

@@ -141,6 +141,10 @@ pub struct SynthArgs {
     /// Random seed, for reproducible datasets.
     #[arg(long, default_value_t = 2023)]
     pub seed: u64,
+    /// Also write a progress journal of this many entries, spread over the
+    /// tasks and the year.
+    #[arg(long, value_name = "M")]
+    pub entries: Option<usize>,
 }
 
 #[derive(Debug, Subcommand)]

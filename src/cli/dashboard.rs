@@ -19,7 +19,7 @@ use ratatui::crossterm::execute;
 
 use super::{CliResult, Global, Lang};
 use crate::app::{
-    self, App, Effect, Progress, SaveKind, SaveOutcome, SaveStatus, action_for, update,
+    self, App, Changed, Effect, Progress, SaveKind, SaveOutcome, SaveStatus, action_for, update,
 };
 use crate::messages::{
     DASHBOARD_FILE_LEFT, DASHBOARD_RECOVERY_FAILED, DASHBOARD_RECOVERY_KEPT, Localize, Text,
@@ -173,31 +173,55 @@ fn one_line(e: &impl ToString) -> String {
 }
 
 /// Performs an effect on the journal and reports how it went.
-fn perform(journal: &mut Journal, effect: Effect) -> Option<SaveOutcome> {
+#[doc(hidden)]
+pub fn perform(journal: &mut Journal, effect: Effect) -> Option<SaveOutcome> {
     let (kind, result) = match effect {
         Effect::None | Effect::Quit | Effect::Search(_) => return None,
         Effect::Commit(mut entry) => {
             entry.at = crate::progress::now();
             let id = entry.task.clone();
-            (SaveKind::Commit(id), journal.commit(entry).map(drop))
+            (SaveKind::Commit(id), journal.commit(entry).map(Some))
         }
         Effect::Undo => match journal.undo_last_of_session() {
-            Some(undone) => (SaveKind::Undo(undone.entry), undone.saved.map(drop)),
-            None => (SaveKind::NothingToUndo, Ok(())),
+            Some(undone) => (SaveKind::Undo(undone.entry), undone.saved.map(Some)),
+            None => (SaveKind::NothingToUndo, Ok(None)),
         },
         Effect::Redo => match journal.redo_last_undo(crate::progress::now()) {
-            Some(redone) => (SaveKind::Redo(redone.entry), redone.saved.map(drop)),
-            None => (SaveKind::NothingToRedo, Ok(())),
+            Some(redone) => (SaveKind::Redo(redone.entry), redone.saved.map(Some)),
+            None => (SaveKind::NothingToRedo, Ok(None)),
         },
-        Effect::Retry => (SaveKind::Retry, journal.retry().map(drop)),
-        Effect::Replay(file) => (SaveKind::Retry, journal.replay(&file).map(drop)),
+        Effect::Retry => (SaveKind::Retry, journal.retry().map(Some)),
+        Effect::Replay(file) => (SaveKind::Retry, journal.replay(&file).map(|(_, r)| Some(r))),
     };
-    Some(SaveOutcome {
+    Some(outcome(journal, kind, result))
+}
+
+/// How an operation went, and what it changed: one ID's history when it
+/// touched one entry and merged nothing in (so a save costs the same at
+/// any history size), else every entry.
+fn outcome(
+    journal: &Journal,
+    kind: SaveKind,
+    result: Result<Option<crate::progress::SaveReport>, SaveError>,
+) -> SaveOutcome {
+    let one = match (&kind, &result) {
+        (SaveKind::Commit(id), Ok(Some(r))) if r.merged == 0 => Some(id.clone()),
+        (SaveKind::Undo(e) | SaveKind::Redo(e), Ok(Some(r))) if r.merged == 0 => {
+            Some(e.task.clone())
+        }
+        _ => None,
+    };
+    let changed = match (&kind, one) {
+        (SaveKind::NothingToUndo | SaveKind::NothingToRedo, _) => Changed::Nothing,
+        (_, Some(id)) => Changed::One(journal.history(&id).into_iter().cloned().collect()),
+        (_, None) => Changed::All(journal.entries().cloned().collect()),
+    };
+    SaveOutcome {
         kind,
-        error: result.err().as_ref().map(save_error),
+        error: result.err().as_ref().map(|e| save_error(e).into()),
         pending: journal.pending(),
-        entries: journal.entries().cloned().collect(),
-    })
+        changed,
+    }
 }
 
 /// A failed save in one line: what failed and why; the path is in the

@@ -65,6 +65,7 @@ const ARGS: &[(&str, &str, Msg)] = &[
     ("synth", "tasks", ARG_SYNTH_TASKS),
     ("synth", "out", ARG_SYNTH_OUT),
     ("synth", "seed", ARG_SYNTH_SEED),
+    ("synth", "entries", ARG_SYNTH_ENTRIES),
     ("progress set", "id", ARG_SET_ID),
     ("progress set", "percent", ARG_SET_PERCENT),
     ("progress set", "actual", ARG_SET_ACTUAL),

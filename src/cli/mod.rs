@@ -4,6 +4,8 @@ mod args;
 mod check;
 mod config;
 mod dashboard;
+/// One journal operation of the dashboard and what it changed (for benches).
+pub use dashboard::perform;
 mod export;
 mod failure;
 // Signals and terminal hang-ups are unix; elsewhere crossterm's events suffice.

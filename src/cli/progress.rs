@@ -200,8 +200,7 @@ fn set(global: &Global, args: SetArgs) -> CliResult {
         return Err(errors.into());
     }
     let path = progress_path(global.data.as_deref())?;
-    let mut journal = Journal::open(&path)?;
-    let report = journal.commit(entry.clone())?;
+    let report = progress::commit_one(&path, entry.clone())??;
     let lang = global.lang;
     warn(&report.warnings, lang);
     let merged = match report.merged {

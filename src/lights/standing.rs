@@ -48,7 +48,7 @@ impl Tally {
         *self.slot(light) += 1;
     }
 
-    fn slot(&mut self, light: Light) -> &mut usize {
+    pub(crate) fn slot(&mut self, light: Light) -> &mut usize {
         match light {
             Light::Red => &mut self.red,
             Light::Overdue => &mut self.overdue,

@@ -59,6 +59,10 @@ entries! {
     }
     ARG_SYNTH_TASKS { zh: "生成多少项重点工作", en: "How many key tasks to generate" }
     ARG_SYNTH_OUT { zh: "要写入的数据集目录", en: "The dataset directory to write" }
+    ARG_SYNTH_ENTRIES {
+        zh: "同时写入含这么多条进展记录的进展日志（分布于各项工作和全年）",
+        en: "Also write a progress journal of this many entries, spread over the tasks and the year",
+    }
     ARG_SYNTH_SEED { zh: "随机种子，用于生成可重现的数据集", en: "Random seed, for reproducible datasets" }
     ARG_SET_ID { zh: "事项编号，如 K2.16、M3 或 M3.2", en: "Task ID, e.g. K2.16, M3 or M3.2" }
     ARG_SET_PERCENT { zh: "0 到 100；不给时由 `--actual` 的实际值算出", en: "0 to 100; without it, derived from the --actual values" }

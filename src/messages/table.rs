@@ -34,6 +34,11 @@ entries! {
         zh: "已写入 {tasks} 项重点工作、{projects} 项民生实事、{units} 个单位、{leaders} 位领导 → {out}",
         en: "wrote {tasks} key tasks, {projects} projects, {units} units, {leaders} leaders to {out}",
     }
+    SYNTH_WROTE_JOURNAL { zh: "已写入 {entries} 条进展记录 → {path}", en: "wrote {entries} progress entries to {path}" }
+    SYNTH_JOURNAL_EXISTS {
+        zh: "{path} 已存在：合成数据不会覆盖进展日志，请换一个目录或先移走它",
+        en: "{path} exists: synth never overwrites a progress journal; choose another directory or move it away",
+    }
     SYNTH_CANNOT_WRITE { zh: "无法写入 {path}：{error}", en: "cannot write {path}: {error}" }
 
     /// `duban report`.

@@ -175,14 +175,45 @@ pub(crate) fn replace(path: &Path, bytes: &[u8]) -> io::Result<Stat> {
     Ok(Stat::with_bytes(&meta, bytes))
 }
 
-/// Copies the file to `progress.ron.bak`, atomically. A backup that is a
-/// link or not a regular file is refused, not replaced.
-pub(crate) fn backup(path: &Path) -> io::Result<PathBuf> {
+/// Journals up to this size are backed up by the first save of every
+/// session; larger ones by the first save of each day (copying 15 MB per
+/// `progress set` would make every commit grow with the history).
+pub(crate) const BACKUP_EACH_SESSION: u64 = 1 << 20;
+
+/// Copies the file to `progress.ron.bak`, atomically, unless the file is
+/// larger than [`BACKUP_EACH_SESSION`] and the backup was made today
+/// (`None` then). A backup that is a link or not a regular file is
+/// refused, not replaced.
+pub(crate) fn backup(path: &Path, len: u64) -> io::Result<Option<PathBuf>> {
     let bak = sibling(path, "bak");
     files::refuse_link(&bak).map_err(|e| named(&bak, e))?;
+    if len > BACKUP_EACH_SESSION && made_today(&bak) {
+        return Ok(None);
+    }
     let bytes = files::read(path, false)?;
     files::replace(&bak, &bytes).map_err(|e| named(&bak, e))?;
-    Ok(bak)
+    Ok(Some(bak))
+}
+
+/// Whether `path` was last written on today's local date.
+fn made_today(path: &Path) -> bool {
+    let modified = fs::symlink_metadata(path).and_then(|m| m.modified());
+    modified.is_ok_and(|t| {
+        chrono::DateTime::<chrono::Local>::from(t).date_naive() == chrono::Local::now().date_naive()
+    })
+}
+
+/// [`backup`], where a backup that cannot be written is a warning: the
+/// append goes ahead (a full disk, a read-only directory, a link in its
+/// place).
+pub(crate) fn backup_or_warn(path: &Path, len: u64, warnings: &mut Vec<crate::messages::Text>) {
+    if let Err(e) = backup(path, len) {
+        warnings.push(crate::msg!(
+            crate::messages::SAVE_BACKUP_FAILED,
+            path = path.display(),
+            error = e
+        ));
+    }
 }
 
 /// An error about another file than the journal, with that file's path.

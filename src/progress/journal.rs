@@ -302,6 +302,17 @@ impl Journal {
         Some(Undone { entry, saved })
     }
 
+    /// What the index beside the file records, when everything known is on
+    /// disk and the file ends with a whole record.
+    pub(super) fn index(&self) -> Option<super::index::Index> {
+        if !self.pending.is_empty() {
+            return None;
+        }
+        let stat = self.disk.as_ref()?.clean_stat()?.clone();
+        let latest = self.entries.iter().map(|e| e.at).max();
+        Some(super::index::Index { stat, latest })
+    }
+
     /// Saves what earlier saves could not (Ctrl-S in the dashboard).
     pub fn retry(&mut self) -> Result<SaveReport, SaveError> {
         self.save()

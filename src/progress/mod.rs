@@ -28,12 +28,16 @@
 //! records are merged in first, and anything this journal knows that the
 //! file lost is written back. A last line without its newline is a save that
 //! was interrupted: it is ignored on load and cut off before the next append.
-//! The first save of a session copies the file to `progress.ron.bak`.
+//! The first save of a session copies the file to `progress.ron.bak`
+//! (for a file over 1 MiB, only the first save of the day).
+//! `progress set` appends without reading the file when `progress.ron.index`
+//! vouches for it (see the `index` module).
 //! A file that does not parse is never written to.
 
 mod actuals;
 mod disk;
 mod error;
+mod index;
 mod journal;
 mod location;
 mod record;
@@ -45,8 +49,10 @@ pub use actuals::{
     targets_of,
 };
 pub use error::{ProgressError, SaveError, SaveStep};
+pub use index::{commit_one, index_is_fresh, index_path};
 pub use journal::{Journal, SaveReport, Undone, now};
 pub use location::{BUNDLED_DATASET, DATA_HOME_ENV, FILE_NAME, progress_path};
+pub(crate) use record::HEADER;
 pub use record::{Record, Retraction, entry_line, parse_records, record_line};
 pub use recover::{find_recovery, read_recovery, recovery_paths};
 pub use validate::{Field, FieldError, UnknownTask, check_task_id, validate};

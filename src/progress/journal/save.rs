@@ -20,6 +20,11 @@ pub(super) struct DiskView {
 }
 
 impl DiskView {
+    /// The file's stat when it ends with a whole record.
+    pub(super) fn clean_stat(&self) -> Option<&Stat> {
+        (self.tail == Tail::Clean).then_some(&self.stat)
+    }
+
     pub(super) fn new(stat: Stat, bytes: &[u8], parsed: &Parsed) -> DiskView {
         DiskView {
             stat,
@@ -79,13 +84,7 @@ impl Journal {
             // disk, a read-only directory, a link in its place) the append
             // still goes ahead, with a warning. Tried once per session, so
             // the backup never holds this session's own entries.
-            if let Err(e) = disk::backup(&self.path) {
-                report.warnings.push(crate::msg!(
-                    crate::messages::SAVE_BACKUP_FAILED,
-                    path = self.path.display(),
-                    error = e
-                ));
-            }
+            disk::backup_or_warn(&self.path, view.stat.len, &mut report.warnings);
             self.backed_up = true;
         }
         let mut base = view.stat.len;
