@@ -90,8 +90,12 @@ pub enum ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The source document (markdown or plain text).
+    /// The source: a document (markdown or plain text) or a plan table
+    /// (xlsx, xls, ods or csv).
     pub source: PathBuf,
+    /// The sheet of a workbook to read (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// The dataset directory to write. Curation in an existing DIR/units.ron
     /// (unit kinds, aliases) is kept.
     #[arg(long, value_name = "DIR")]

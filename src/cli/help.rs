@@ -57,6 +57,7 @@ const ARGS: &[(&str, &str, Msg)] = &[
     ("import", "source", ARG_IMPORT_SOURCE),
     ("import", "out", ARG_IMPORT_OUT),
     ("import", "lead_rule", ARG_IMPORT_LEAD_RULE),
+    ("import", "sheet", ARG_IMPORT_SHEET),
     ("search", "query", ARG_SEARCH_QUERY),
     ("search", "kind", ARG_SEARCH_KIND),
     ("search", "limit", ARG_SEARCH_LIMIT),

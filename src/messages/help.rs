@@ -40,7 +40,11 @@ entries! {
     ARG_NO_MOUSE { zh: "看板：不捕获鼠标，以便选中和复制文字", en: "Dashboard: do not capture the mouse, so text can be selected and copied" }
     ARG_TODAY { zh: "整个运行期间把这一天当作“今天”（YYYY-MM-DD）", en: "Use this date as \"today\" for the whole run (YYYY-MM-DD)" }
     ARG_EXPORT_FORMAT { zh: "输出格式", en: "Output format" }
-    ARG_IMPORT_SOURCE { zh: "源文件（markdown 或纯文本）", en: "The source document (markdown or plain text)" }
+    ARG_IMPORT_SOURCE {
+        zh: "源文件：文档（markdown 或纯文本）或计划表（`xlsx`、`xls`、`ods` 或 `csv`）",
+        en: "The source: a document (markdown or plain text) or a plan table (xlsx, xls, ods or csv)",
+    }
+    ARG_IMPORT_SHEET { zh: "要读取的工作表（默认第一个）", en: "The sheet of a workbook to read (default: the first)" }
     ARG_IMPORT_LEAD_RULE {
         zh: "未区分牵头和配合的单位列表怎样读：第一个单位牵头（`first`）、第一个逗号前的单位牵头（`group`）、全部牵头（`all`）。默认按文件自己说明的规则；文件没有说明时为 `first`",
         en: "How a plain unit list without a lead/cooperate split is read: the first unit leads (first), the units before the first comma lead (group), or every unit leads (all). Default: the rule the document states; `first` when it states none",

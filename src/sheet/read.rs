@@ -40,7 +40,7 @@ fn kind_of(path: &Path) -> Kind {
         "xls" => Kind::Xls,
         "xlsb" => Kind::Xlsb,
         "ods" => Kind::Ods,
-        "csv" | "txt" | "tsv" => Kind::Csv,
+        "csv" => Kind::Csv,
         _ => Kind::Unknown,
     }
 }
