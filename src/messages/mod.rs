@@ -29,6 +29,7 @@
 //! `--help` texts are entries of `help.rs`; `src/cli/help.rs` says which
 //! command or argument each belongs to (a new option needs a line there).
 
+pub mod columns;
 pub mod dataset;
 mod errors;
 pub mod help;
@@ -55,6 +56,7 @@ pub fn all() -> impl Iterator<Item = &'static Msg> {
         .chain(import::ALL)
         .chain(journal::ALL)
         .chain(sheet::ALL)
+        .chain(columns::ALL)
 }
 
 /// The language of labels and messages.

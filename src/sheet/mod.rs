@@ -11,16 +11,20 @@
 //! - [`width`]: column widths from the display width of Chinese text;
 //! - [`format`]: the xlsx formats every sheet shares (header, wrapped
 //!   text, dates, light fills) and [`format::save`], which writes a
-//!   workbook through a temporary file and a rename.
+//!   workbook through a temporary file and a rename;
+//! - [`table`]: a table of typed cells written as CSV (with a byte-order
+//!   mark for Excel) or as an xlsx sheet.
 
 pub mod cell;
 pub mod error;
 pub mod format;
 pub mod grid;
 pub mod read;
+pub mod table;
 pub mod width;
 
 pub use cell::{CellRef, Location};
 pub use error::SheetError;
 pub use grid::{Cell, CellKind, Grid, Merge};
 pub use read::{read_sheet, sheet_names};
+pub use table::{Table, Value};
