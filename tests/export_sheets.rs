@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
-use sheets_support::{external, fixture, libreoffice};
+use sheets_support::{libreoffice, openpyxl};
 
 /// A note a spreadsheet would run as a formula if it were not neutralised.
 const FORMULA: &str = "=1+1";
@@ -70,18 +70,8 @@ fn written(dir: &Path, args: &[&str], name: &str) -> std::path::PathBuf {
 
 /// What openpyxl sees in `xlsx` (see `read_back.py`), or `None` without it.
 fn inspect(xlsx: &Path) -> Option<Value> {
-    let python = external::python_with(&["openpyxl"])?;
-    let out = Command::new(python)
-        .arg(fixture("read_back.py"))
-        .arg(xlsx)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Some(serde_json::from_slice(&out.stdout).expect("json"))
+    let json = openpyxl("read_back.py", &[xlsx])?;
+    Some(serde_json::from_slice(&json).expect("json"))
 }
 
 /// The coordinate of the first cell of row 1 named `header`.

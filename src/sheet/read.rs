@@ -167,26 +167,39 @@ pub fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<Grid, SheetError> 
             let mut cells: Vec<Cell> = Vec::with_capacity(left as usize + row.len());
             cells.resize_with(left as usize, Cell::default);
             cells.extend(row.iter().map(cell_of));
-            while cells.last().is_some_and(|c| c.kind == CellKind::Empty) {
-                cells.pop();
-            }
             rows.push(cells);
+        }
+    }
+    let merges = merges
+        .into_iter()
+        .map(|d| Merge {
+            first: CellRef::new(d.start.0, d.start.1),
+            last: CellRef::new(d.end.0, d.end.1),
+        })
+        .collect();
+    Ok(grid(
+        Location::new(display(path), Some(&name), None),
+        rows,
+        merges,
+    ))
+}
+
+/// A grid of `rows` without the empty cells that end rows and the empty
+/// rows that end the sheet.
+fn grid(location: Location, mut rows: Vec<Vec<Cell>>, merges: Vec<Merge>) -> Grid {
+    for cells in &mut rows {
+        while cells.last().is_some_and(|c| c.kind == CellKind::Empty) {
+            cells.pop();
         }
     }
     while rows.last().is_some_and(Vec::is_empty) {
         rows.pop();
     }
-    Ok(Grid {
-        location: Location::new(display(path), Some(&name), None),
+    Grid {
+        location,
         rows,
-        merges: merges
-            .into_iter()
-            .map(|d| Merge {
-                first: CellRef::new(d.start.0, d.start.1),
-                last: CellRef::new(d.end.0, d.end.1),
-            })
-            .collect(),
-    })
+        merges,
+    }
 }
 
 /// A number as a person would type it: `3`, not `3.0`.
@@ -265,20 +278,13 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Grid, SheetError> {
                 _ => e.to_string(),
             },
         })?;
-        let mut cells: Vec<Cell> = record.iter().map(Cell::text).collect();
-        while cells.last().is_some_and(|c| c.kind == CellKind::Empty) {
-            cells.pop();
-        }
-        rows.push(cells);
+        rows.push(record.iter().map(Cell::text).collect());
     }
-    while rows.last().is_some_and(Vec::is_empty) {
-        rows.pop();
-    }
-    Ok(Grid {
-        location: Location::new(display(path), None, None),
+    Ok(grid(
+        Location::new(display(path), None, None),
         rows,
-        merges: Vec::new(),
-    })
+        Vec::new(),
+    ))
 }
 
 #[cfg(test)]

@@ -16,8 +16,9 @@ pub fn fixture(name: &str) -> PathBuf {
 }
 
 /// Runs the fixture script `script` with a python3 that has openpyxl,
-/// with `args`; `None` (reported) when there is none.
-pub fn openpyxl(script: &str, args: &[&Path]) -> Option<()> {
+/// with `args`, and returns what it printed; `None` (reported) when there
+/// is no such python3.
+pub fn openpyxl(script: &str, args: &[&Path]) -> Option<Vec<u8>> {
     let python = external::python_with(&["openpyxl"])?;
     let out = Command::new(python)
         .arg(fixture(script))
@@ -29,7 +30,7 @@ pub fn openpyxl(script: &str, args: &[&Path]) -> Option<()> {
         "{script}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    Some(())
+    Some(out.stdout)
 }
 
 /// LibreOffice headless converts `input` to `format` (`ods`, `xlsx`, or a
