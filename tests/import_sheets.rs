@@ -91,7 +91,7 @@ fn an_openpyxl_plan_table_with_merges_and_title_rows_imports() {
 }
 
 #[test]
-fn a_plan_csv_reads_the_same_as_libreoffice_ods_and_xlsx_made_from_it() {
+fn a_plan_csv_reads_the_same_as_libreoffice_ods_xlsx_and_xls_made_from_it() {
     let dir = tempfile::tempdir().expect("temp dir");
     let csv = fixture("plan.csv");
     let from_csv = tasks(&imported(&csv, &dir.path().join("csv")));
@@ -110,7 +110,7 @@ fn a_plan_csv_reads_the_same_as_libreoffice_ods_and_xlsx_made_from_it() {
     assert_eq!(from_csv[1].5, "2025-11-30", "a blank deadline repeats");
     // UTF-8, comma-separated, double-quoted text.
     let utf8 = Some("CSV:44,34,76,1");
-    for format in ["ods", "xlsx"] {
+    for format in ["ods", "xlsx", "xls"] {
         let Some(sheet) = libreoffice(&csv, format, dir.path(), utf8) else {
             return;
         };
