@@ -73,7 +73,18 @@ fn is_heading(grid: &Grid, r: u32, columns: &[Column]) -> bool {
         .is_some_and(|m| m.first == at && m.last.col > m.first.col);
     let text = grid.get(at).text.trim();
     let plain_number = text.trim_end_matches(['.', '、']).parse::<u32>().is_ok();
-    across || (columns[c as usize] != Column::Task && !plain_number)
+    across || numbered_heading(text) || (columns[c as usize] != Column::Task && !plain_number)
+}
+
+/// `一、…`, `（二）…`, `第三部分…`: how a section heading is numbered.
+fn numbered_heading(text: &str) -> bool {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let t = text.trim_start_matches(['（', '(', '第']);
+    let digits = t.chars().take_while(|c| NUMERALS.contains(*c)).count();
+    digits > 0
+        && t.chars()
+            .nth(digits)
+            .is_some_and(|c| "、）).部篇章".contains(c))
 }
 
 /// The cell text of `(r, c)` as the row's value: a merge's value repeated
@@ -202,4 +213,60 @@ pub(crate) fn row_of(sheet: &SheetText, line: usize) -> usize {
         .cells
         .get(line.saturating_sub(1))
         .map_or(line, |c| c.row as usize + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sheet::{Location, Merge};
+
+    fn grid(rows: &[&[&str]]) -> Grid {
+        Grid::from_texts(
+            Location::new("t.xlsx", Some("表"), None),
+            rows.iter().map(|r| r.to_vec()),
+        )
+    }
+
+    #[test]
+    fn title_header_heading_and_rows_become_table_text() {
+        let mut g = grid(&[
+            &["2025年任务"],
+            &["工作任务", "序号", "牵头单位", "责任领导"],
+            &["一、发展"],
+            &["修路|桥", "1", "市交通局\n市住建局", "王明"],
+            &["建园", "2", "", ""],
+        ]);
+        g.merges.push(Merge {
+            first: CellRef::new(3, 3),
+            last: CellRef::new(4, 3),
+        });
+        let t = sheet_text(&g).expect("a header");
+        let lines: Vec<&str> = t.text.lines().collect();
+        assert_eq!(lines[0], "2025年任务");
+        assert_eq!(lines[2], "一、发展");
+        assert_eq!(lines[4], "| 工作任务 | 序号 | 牵头单位 | 责任领导 |");
+        assert_eq!(lines[6], "| 修路｜桥 | 1 | 市交通局、市住建局 | 王明 |");
+        // The merged leader repeats; the blank lead is left to the reader.
+        assert_eq!(lines[7], "| 建园 | 2 |  | 王明 |");
+        assert_eq!(t.cells[7], CellRef::new(4, 0));
+        assert_eq!(row_of(&t, 8), 5);
+    }
+
+    #[test]
+    fn a_lone_task_cell_continues_and_a_sheet_without_header_is_an_error() {
+        let g = grid(&[
+            &["序号", "工作任务", "牵头单位"],
+            &["1", "修路", "市交通局"],
+            &["", "两条", ""],
+        ]);
+        assert!(!is_heading(&g, 2, &header_row(&g).expect("header").1));
+        assert!(numbered_heading("（二）民生") && numbered_heading("第三部分"));
+        assert!(!numbered_heading("十分重要的工作") && !numbered_heading("修路"));
+        let none = grid(&[&["说明"], &["本表汇总"]]);
+        let err = sheet_text(&none).err().expect("no header");
+        assert_eq!(
+            err.to_string(),
+            "t.xlsx!表: no header row; expected a row of column names with a task column (工作任务, 重点工作, 任务内容) and a duty column (牵头单位, 责任单位, 责任领导, 完成时限…)"
+        );
+    }
 }
