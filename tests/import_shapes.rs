@@ -348,13 +348,13 @@ fn export_carries_leaders_section_and_deadline() {
         lines
             .next()
             .expect("header")
-            .ends_with(",leaders,section,due,due_text")
+            .ends_with(",leaders,section,due,due_text,reporter_unit,reporter_name")
     );
     assert!(
         lines
             .nth(1)
             .expect("row")
-            .ends_with(",,一、扩大有效投资 / （一）重大项目,2024-09-30,2024年9月底前"),
+            .ends_with(",,一、扩大有效投资 / （一）重大项目,2024-09-30,2024年9月底前,,"),
         "{csv}"
     );
 }

@@ -116,7 +116,10 @@ fn export_shows_sub_item_progress_and_the_projects_roll_up() {
     assert_eq!(m2["progress"]["percent"], 60 / items);
     assert_eq!(m2["item_progress"][0]["id"], "M2.1");
     assert_eq!(m2["item_progress"][0]["progress"]["problems"], "雨季");
-    let csv = stdout(&duban(home.path(), &["export", "--format", "csv"]));
+    let csv = stdout(&duban(
+        home.path(),
+        &["--lang", "en", "export", "--format", "csv"],
+    ));
     let row = csv
         .lines()
         .find(|l| l.starts_with("M2.1,item,"))

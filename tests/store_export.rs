@@ -207,7 +207,12 @@ fn csv_has_a_header_and_a_row_per_task_and_sub_item() {
 
 #[test]
 fn csv_joins_units_and_fills_leader_and_progress() {
-    let entries = [entry("K1.1", "2023-05-01T09:00:00+08:00", 60, "过半")];
+    let mut reported = entry("K1.1", "2023-05-01T09:00:00+08:00", 60, "过半");
+    reported.reporter = Some(duban::model::Reporter {
+        unit: "市发改局".into(),
+        name: "周敏".into(),
+    });
+    let entries = [reported];
     let rows = csv_rows(&Export::new(&valid(), &entries));
     let row: Vec<&str> = rows[1].iter().collect();
     assert_eq!(
@@ -233,7 +238,9 @@ fn csv_joins_units_and_fills_leader_and_progress() {
             "L1",
             "",
             "",
-            ""
+            "",
+            "市发改局",
+            "周敏"
         ]
     );
 }

@@ -48,10 +48,7 @@ pub enum Command {
     /// Validate a dataset and print a summary line.
     Check,
     /// Write the dataset (with current progress) to stdout.
-    Export {
-        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
-        format: ExportFormat,
-    },
+    Export(ExportArgs),
     /// Turn a responsibility-breakdown document into a dataset directory.
     Import(ImportArgs),
     /// Search tasks, projects, units and leaders (fuzzy and pinyin).
@@ -86,12 +83,30 @@ pub enum ConfigCommand {
 pub enum ExportFormat {
     Json,
     Csv,
+    Xlsx,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    pub format: ExportFormat,
+    /// Write to FILE instead of stdout (required for xlsx).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// CSV without the UTF-8 byte-order mark (which tells Excel the text
+    /// is UTF-8).
+    #[arg(long)]
+    pub no_bom: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The source document (markdown or plain text).
+    /// The source: a document (markdown or plain text) or a plan table
+    /// (xlsx, xls, ods or csv).
     pub source: PathBuf,
+    /// The sheet of a workbook to read (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// The dataset directory to write. Curation in an existing DIR/units.ron
     /// (unit kinds, aliases) is kept.
     #[arg(long, value_name = "DIR")]

@@ -54,9 +54,12 @@ const ARGS: &[(&str, &str, Msg)] = &[
     ("*", "today", ARG_TODAY),
     ("", "unit", ARG_DASHBOARD_UNIT),
     ("export", "format", ARG_EXPORT_FORMAT),
+    ("export", "out", ARG_EXPORT_OUT),
+    ("export", "no_bom", ARG_NO_BOM),
     ("import", "source", ARG_IMPORT_SOURCE),
     ("import", "out", ARG_IMPORT_OUT),
     ("import", "lead_rule", ARG_IMPORT_LEAD_RULE),
+    ("import", "sheet", ARG_IMPORT_SHEET),
     ("search", "query", ARG_SEARCH_QUERY),
     ("search", "kind", ARG_SEARCH_KIND),
     ("search", "limit", ARG_SEARCH_LIMIT),
@@ -95,6 +98,7 @@ const ARGS: &[(&str, &str, Msg)] = &[
     ("report", "number", ARG_REPORT_NUMBER),
     ("report", "copy_to", ARG_REPORT_COPY_TO),
     ("report", "out", ARG_REPORT_OUT),
+    ("report", "no_bom", ARG_NO_BOM),
 ];
 
 /// Value names (`--data <DIR>`) in the user's language.

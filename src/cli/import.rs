@@ -9,7 +9,8 @@ pub fn run(global: &Global, args: &ImportArgs) -> CliResult {
     let options = ImportOptions {
         lead_rule: args.lead_rule,
     };
-    let s = crate::import::import_file_with(&args.source, &args.out, options)?;
+    let s =
+        crate::import::import_file_from(&args.source, &args.out, options, args.sheet.as_deref())?;
     let curated = match s.curated {
         0 => Text::Plain(String::new()),
         n => msg!(IMPORT_CURATED, n = n),

@@ -26,8 +26,8 @@ mod values;
 mod where_;
 
 pub use args::{
-    Cli, Command, ConfigCommand, ExportFormat, Global, ImportArgs, Lang, ProgressCommand,
-    SearchArgs, SearchKind, SynthArgs,
+    Cli, Command, ConfigCommand, ExportArgs, ExportFormat, Global, ImportArgs, Lang,
+    ProgressCommand, SearchArgs, SearchKind, SynthArgs,
 };
 pub use remind::{RemindArgs, RemindFormat};
 pub use report::{ReportArgs, ReportFormat};
@@ -44,7 +44,7 @@ pub fn run(cli: Cli) -> CliResult {
     match cli.command {
         None => dashboard::run(&global, cli.unit.as_deref()),
         Some(Command::Check) => check::run(&global),
-        Some(Command::Export { format }) => export::run(&global, format),
+        Some(Command::Export(args)) => export::run(&global, &args),
         Some(Command::Import(args)) => import::run(&global, &args),
         Some(Command::Search(args)) => search::run(&global, &args),
         Some(Command::Synth(args)) => synth::run(&global, &args),

@@ -1,18 +1,18 @@
 //! `duban report`: a progress circular (通报) on a date.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use super::{CliResult, Global, Lang};
 use crate::lights::Config;
-use crate::messages::{REPORT_PDF_NEEDS_OUT, Text};
+use crate::messages::{REPORT_PDF_NEEDS_OUT, Text, XLSX_NEEDS_OUT};
 use crate::model::ProgressEntry;
 use crate::progress::{Journal, progress_path};
 use crate::report::{
-    Circular, Filter, Options, Words, write_csv, write_html, write_json, write_markdown, write_pdf,
+    Circular, Filter, Options, Words, table, write_html, write_json, write_markdown, write_pdf,
     write_whole,
 };
 use crate::store;
@@ -27,6 +27,8 @@ pub enum ReportFormat {
     Pdf,
     /// One row per task
     Csv,
+    /// One row per task, as an Excel workbook (needs --out)
+    Xlsx,
     /// Every task's light, the standings and the units owing reports
     Json,
 }
@@ -67,6 +69,10 @@ pub struct ReportArgs {
     /// Write to FILE instead of stdout (required for pdf).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// CSV without the UTF-8 byte-order mark (which tells Excel the text
+    /// is UTF-8).
+    #[arg(long)]
+    pub no_bom: bool,
     /// Light thresholds and circular settings from FILE instead of
     /// DIR/duban.ron.
     #[arg(long, value_name = "FILE")]
@@ -78,6 +84,9 @@ pub fn run(global: &Global, args: &ReportArgs) -> CliResult {
     let english = global.lang == Lang::En;
     if args.format == ReportFormat::Pdf && args.out.is_none() {
         return Err(Text::from(REPORT_PDF_NEEDS_OUT).into());
+    }
+    if args.format == ReportFormat::Xlsx && args.out.is_none() {
+        return Err(Text::from(XLSX_NEEDS_OUT).into());
     }
     let data = store::load(global.data.as_deref())?;
     let config = Config::find(global.data.as_deref(), args.config.as_deref())?;
@@ -112,7 +121,13 @@ pub fn run(global: &Global, args: &ReportArgs) -> CliResult {
     match args.format {
         ReportFormat::Md => write_markdown(&circular, &words, &mut text)?,
         ReportFormat::Html | ReportFormat::Pdf => write_html(&circular, &words, &mut text)?,
-        ReportFormat::Csv => write_csv(&circular, &words, &mut text).map_err(io::Error::from)?,
+        ReportFormat::Csv => table(&circular, &words)
+            .write_csv(&mut text, !args.no_bom)
+            .map_err(io::Error::from)?,
+        ReportFormat::Xlsx => {
+            let out = args.out.as_deref().unwrap_or(Path::new(""));
+            return Ok(table(&circular, &words).save_xlsx(out)?);
+        }
         ReportFormat::Json => write_json(&circular, &mut text)?,
     }
     match (&args.out, args.format) {

@@ -15,7 +15,7 @@ use crate::model::{
 };
 use crate::store::Index;
 
-pub use table::{CSV_HEADER, write_csv};
+pub use table::{CSV_HEADER, status_cell, table, write_csv};
 
 /// Everything `duban export` writes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

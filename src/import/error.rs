@@ -48,4 +48,16 @@ pub enum ImportError {
         problem: Text,
         expected: Text,
     },
+    /// A spreadsheet that cannot be opened or read.
+    #[error(transparent)]
+    Sheet(#[from] crate::sheet::SheetError),
+    /// A problem at a spreadsheet cell: `location` is `file!sheet!B3`,
+    /// `text` the cell's text.
+    #[error("{location}: {problem}; expected {expected}")]
+    Cell {
+        location: String,
+        text: String,
+        problem: Text,
+        expected: Text,
+    },
 }

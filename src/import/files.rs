@@ -107,7 +107,43 @@ pub fn import_file_with(
     out: &Path,
     options: ImportOptions,
 ) -> Result<ImportSummary, ImportError> {
+    import_file_from(source, out, options, None)
+}
+
+/// [`import_file_with`] for any source: a spreadsheet or CSV plan table
+/// (by its extension: xlsx, xlsm, xls, xlsb, ods, csv) is read from its
+/// sheet `sheet` (the first when `None`); anything else as a text
+/// document.
+pub fn import_file_from(
+    source: &Path,
+    out: &Path,
+    options: ImportOptions,
+    sheet: Option<&str>,
+) -> Result<ImportSummary, ImportError> {
+    if crate::sheet::read::is_sheet_file(source) {
+        let grid = crate::sheet::read_sheet(source, sheet)?;
+        let table = super::sheet::sheet_text(&grid)?;
+        let name = grid.location.to_string();
+        let mut summary = import_text(source, &table.text, &name, out, options)
+            .map_err(|e| super::sheet::at_cell(&grid, &table, e))?;
+        for a in &mut summary.assumed {
+            a.line = super::sheet::row_of(&table, a.line);
+        }
+        return Ok(summary);
+    }
     let text = read_source(source)?;
+    let name = source.display().to_string();
+    import_text(source, &text, &name, out, options)
+}
+
+/// Imports the text of `source` (named `name` in errors) into `out`.
+fn import_text(
+    source: &Path,
+    text: &str,
+    name: &str,
+    out: &Path,
+    options: ImportOptions,
+) -> Result<ImportSummary, ImportError> {
     let units_path = out.join("units.ron");
     let curated = if units_path.exists() {
         Some(read_units(&units_path)?)
@@ -121,12 +157,7 @@ pub fn import_file_with(
         None
     };
     let leads = LeadCuration::read(out).map_err(ImportError::Leads)?;
-    let imported = import_with(
-        &text,
-        &source.display().to_string(),
-        curated.as_deref(),
-        options,
-    )?;
+    let imported = import_with(text, name, curated.as_deref(), options)?;
     let mut data = imported.data;
     let curated_tasks = match &curation {
         Some(c) => c.apply(&mut data)?,

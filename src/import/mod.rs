@@ -20,6 +20,7 @@ mod outline;
 mod projects;
 mod registry;
 mod sections;
+mod sheet;
 mod structure;
 mod table;
 mod targets;
@@ -29,7 +30,7 @@ use crate::model::{Dataset, Item, Leader, Rules, Task, TaskKind, Unit};
 
 pub use clean::clean_text;
 pub use error::ImportError;
-pub use files::{ImportSummary, import_file, import_file_with, read_units};
+pub use files::{ImportSummary, import_file, import_file_from, import_file_with, read_units};
 pub use lead::LeadRule;
 pub use registry::infer_kind;
 pub use targets::{CuratedTargets, TARGETS_FILE, TargetCuration};

@@ -32,14 +32,14 @@ pub(crate) struct Record {
 
 /// What a column holds.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Column {
+pub(crate) enum Column {
     Number,
     Task,
     Duty(Field),
     Other,
 }
 
-fn column_of(header: &str) -> Column {
+pub(crate) fn column_of(header: &str) -> Column {
     let h: String = crate::script::fold(&clean_text(header))
         .chars()
         .filter(|c| !c.is_whitespace())

@@ -444,6 +444,26 @@ impl Localize for ImportError {
                 );
                 return format!("{}\n  {line} | {text}", head.render(lang));
             }
+            ImportError::Sheet(e) => return e.localize(lang),
+            ImportError::Cell {
+                location,
+                text,
+                problem,
+                expected,
+            } => {
+                let head = crate::msg!(
+                    super::import::IMPORT_AT_CELL,
+                    location = location,
+                    problem = problem.render(lang),
+                    expected = expected.render(lang)
+                );
+                let one_line = text.replace('\n', " ");
+                let text = crate::text::printable(&one_line);
+                if text.is_empty() {
+                    return head.render(lang);
+                }
+                return format!("{}\n  | {text}", head.render(lang));
+            }
         }
         .render(lang)
     }

@@ -40,7 +40,19 @@ entries! {
     ARG_NO_MOUSE { zh: "看板：不捕获鼠标，以便选中和复制文字", en: "Dashboard: do not capture the mouse, so text can be selected and copied" }
     ARG_TODAY { zh: "整个运行期间把这一天当作“今天”（YYYY-MM-DD）", en: "Use this date as \"today\" for the whole run (YYYY-MM-DD)" }
     ARG_EXPORT_FORMAT { zh: "输出格式", en: "Output format" }
-    ARG_IMPORT_SOURCE { zh: "源文件（markdown 或纯文本）", en: "The source document (markdown or plain text)" }
+    ARG_EXPORT_OUT {
+        zh: "写入文件而不是标准输出（`xlsx` 必须指定）",
+        en: "Write to FILE instead of stdout (required for xlsx)",
+    }
+    ARG_NO_BOM {
+        zh: "CSV 开头不加 UTF-8 字节顺序标记（该标记让电子表格软件认出 UTF-8 编码）",
+        en: "CSV without the UTF-8 byte-order mark (which tells Excel the text is UTF-8)",
+    }
+    ARG_IMPORT_SOURCE {
+        zh: "源文件：文档（markdown 或纯文本）或计划表（`xlsx`、`xls`、`ods` 或 `csv`）",
+        en: "The source: a document (markdown or plain text) or a plan table (xlsx, xls, ods or csv)",
+    }
+    ARG_IMPORT_SHEET { zh: "要读取的工作表（默认第一个）", en: "The sheet of a workbook to read (default: the first)" }
     ARG_IMPORT_LEAD_RULE {
         zh: "未区分牵头和配合的单位列表怎样读：第一个单位牵头（`first`）、第一个逗号前的单位牵头（`group`）、全部牵头（`all`）。默认按文件自己说明的规则；文件没有说明时为 `first`",
         en: "How a plain unit list without a lead/cooperate split is read: the first unit leads (first), the units before the first comma lead (group), or every unit leads (all). Default: the rule the document states; `first` when it states none",
@@ -99,7 +111,7 @@ entries! {
     ARG_CONFIG_KEY { zh: "配置项：`unit` 或 `name`", en: "The key: `unit` or `name`" }
     ARG_CONFIG_VALUE { zh: "要设置的值", en: "The value to set" }
     ARG_LOG_ID { zh: "只列这一项（编号）", en: "Only this task (an ID)" }
-    ARG_REPORT_FORMAT { zh: "通报格式", en: "Circular format: md, html, csv, pdf or json" }
+    ARG_REPORT_FORMAT { zh: "通报格式", en: "Circular format: md, html, csv, xlsx, pdf or json" }
     ARG_REPORT_SINCE {
         zh: "上一期通报的日期：变化从这天起算（默认：上一季度的截止日）",
         en: "The previous circular's date: changes are counted since then (default: the previous quarter's due date)",

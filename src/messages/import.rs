@@ -4,6 +4,17 @@
 use super::entries;
 
 entries! {
+    /// Spreadsheet plan tables.
+    IMP_NO_SHEET_HEADER { zh: "找不到表头行", en: "no header row" }
+    IMP_EXP_SHEET_HEADER {
+        zh: "一行列名，含任务列（工作任务、重点工作、任务内容）和责任列（牵头单位、责任单位、责任领导、完成时限等）",
+        en: "a row of column names with a task column (工作任务, 重点工作, 任务内容) and a duty column (牵头单位, 责任单位, 责任领导, 完成时限…)",
+    }
+    IMPORT_AT_CELL {
+        zh: "{location}：{problem}；应为{expected}",
+        en: "{location}: {problem}; expected {expected}",
+    }
+
     /// The plan year.
     IMP_NO_YEAR { zh: "无法判断计划年份", en: "cannot tell the plan year" }
     IMP_EXP_YEAR_TITLE {

@@ -29,12 +29,14 @@
 //! `--help` texts are entries of `help.rs`; `src/cli/help.rs` says which
 //! command or argument each belongs to (a new option needs a line there).
 
+pub mod columns;
 pub mod dataset;
 mod errors;
 pub mod help;
 pub mod import;
 pub mod journal;
 mod ron;
+pub mod sheet;
 mod table;
 
 use std::fmt;
@@ -53,6 +55,8 @@ pub fn all() -> impl Iterator<Item = &'static Msg> {
         .chain(dataset::ALL)
         .chain(import::ALL)
         .chain(journal::ALL)
+        .chain(sheet::ALL)
+        .chain(columns::ALL)
 }
 
 /// The language of labels and messages.

@@ -46,6 +46,10 @@ entries! {
         zh: "`--format pdf` 需要用 `--out` 指定输出文件",
         en: "--format pdf needs --out FILE",
     }
+    XLSX_NEEDS_OUT {
+        zh: "`--format xlsx` 需要用 `--out` 指定输出文件",
+        en: "--format xlsx needs --out FILE",
+    }
 
     /// `duban search`.
     SEARCH_NONE { zh: "没有找到 {query}", en: "no results for {query}" }

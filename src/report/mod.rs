@@ -26,7 +26,7 @@ use crate::model::{Dataset, Leader, ProgressEntry, Task, format_value};
 use crate::store::Index;
 
 pub use brief::{Brief, Options, Rank, Settings};
-pub use csv::{CSV_HEADER, write_csv};
+pub use csv::{CSV_HEADER, table, tint, write_csv};
 pub use html::write_html;
 pub use items::{ItemRow, notes_cell};
 pub use json::{ReportJson, write_json};
