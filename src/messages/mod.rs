@@ -34,6 +34,7 @@ mod errors;
 pub mod help;
 pub mod import;
 pub mod journal;
+pub mod remind;
 mod ron;
 mod table;
 
@@ -53,6 +54,7 @@ pub fn all() -> impl Iterator<Item = &'static Msg> {
         .chain(dataset::ALL)
         .chain(import::ALL)
         .chain(journal::ALL)
+        .chain(remind::ALL)
 }
 
 /// The language of labels and messages.
