@@ -18,6 +18,7 @@ mod nav;
 pub mod notice;
 pub mod overview;
 mod progress;
+pub mod reporter;
 mod saving;
 pub mod search;
 mod standings;
@@ -111,6 +112,8 @@ pub enum Mode {
     Editor(Box<Editor>),
     /// `d`: asking whether to mark this done.
     MarkDone(MarkDone),
+    /// At start: asking once for the reporter's unit and name.
+    Reporter(Box<reporter::ReporterPrompt>),
 }
 
 /// A popup over the dashboard.
