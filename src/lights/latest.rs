@@ -2,9 +2,11 @@
 //! equal dates the latest time of entry, and of entries equal in both the
 //! last in the journal.
 //!
-//! One pass over the journal with one hash look-up per entry; a journal of
-//! [`SPLIT_AT`] entries or more is split in two halves worked out on two
-//! threads and merged, the later half winning ties as it would in one pass.
+//! One pass over the journal with one hash look-up per entry, by a fast
+//! non-cryptographic hash (the keys are the journal's own task IDs); a
+//! journal of [`SPLIT_AT`] entries or more is split in two halves worked out
+//! on two threads and merged, the later half winning ties as it would in
+//! one pass.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -12,6 +14,9 @@ use std::collections::hash_map::Entry;
 use chrono::NaiveDate;
 
 use crate::model::ProgressEntry;
+
+/// The working map: task ID → standing entry, hashed by foldhash.
+type Fast<'a> = HashMap<&'a str, &'a ProgressEntry, foldhash::fast::FixedState>;
 
 /// Journals at least this long are worked out on two threads.
 pub const SPLIT_AT: usize = 1 << 16;
@@ -21,11 +26,11 @@ pub const SPLIT_AT: usize = 1 << 16;
 pub fn standing_entries<'a>(
     entries: impl IntoIterator<Item = &'a ProgressEntry>,
 ) -> HashMap<&'a str, &'a ProgressEntry> {
-    let mut standing = HashMap::new();
+    let mut standing = Fast::default();
     for entry in entries {
         offer(&mut standing, entry);
     }
-    standing
+    standing.into_iter().collect()
 }
 
 /// Per task, its standing entry among those dated `as_of` or before.
@@ -46,9 +51,9 @@ pub fn latest_in_parts(
     let dated = |part| dated(part, as_of);
     let size = entries.len().div_ceil(parts.max(1)).max(1);
     if parts <= 1 || entries.len() <= size {
-        return dated(entries);
+        return dated(entries).into_iter().collect();
     }
-    let maps: Vec<HashMap<&str, &ProgressEntry>> = std::thread::scope(|scope| {
+    let maps: Vec<Fast> = std::thread::scope(|scope| {
         let workers: Vec<_> = (entries.chunks(size).skip(1))
             .map(|part| scope.spawn(move || dated(part)))
             .collect();
@@ -68,12 +73,12 @@ pub fn latest_in_parts(
             offer(&mut standing, entry);
         }
     }
-    standing
+    standing.into_iter().collect()
 }
 
 /// The standing entries of one part of the journal.
-fn dated(part: &[ProgressEntry], as_of: NaiveDate) -> HashMap<&str, &ProgressEntry> {
-    let mut standing = HashMap::with_capacity(part.len() / 8);
+fn dated(part: &[ProgressEntry], as_of: NaiveDate) -> Fast<'_> {
+    let mut standing = Fast::default();
     for entry in part.iter().filter(|e| e.date <= as_of) {
         offer(&mut standing, entry);
     }
@@ -82,7 +87,7 @@ fn dated(part: &[ProgressEntry], as_of: NaiveDate) -> HashMap<&str, &ProgressEnt
 
 /// Makes `entry` its task's standing entry unless one seen before (earlier
 /// in the journal) outranks it.
-fn offer<'a>(standing: &mut HashMap<&'a str, &'a ProgressEntry>, entry: &'a ProgressEntry) {
+fn offer<'a>(standing: &mut Fast<'a>, entry: &'a ProgressEntry) {
     match standing.entry(entry.task.as_str()) {
         Entry::Occupied(mut seen) => {
             if entry.report_order() >= seen.get().report_order() {
