@@ -334,6 +334,14 @@ fn runs(tmp: &Path) -> Vec<Run> {
         run("export --format xml", &[], true),
         run("synth --tasks many --out", &[&out], true),
         run("where", &["--data", &data], false),
+        run("remind --as-of 2023-03-01", &["--data", &data], false),
+        run("remind --as-of 2023-07-01", &["--data", &scratch], false),
+        run(
+            "remind --format md --as-of 2023-10-08 --unit 市发改局",
+            &["--data", &data],
+            false,
+        ),
+        run("remind --unit 无此单位", &["--data", &data], true),
     ]);
     list.extend(
         bad_docs

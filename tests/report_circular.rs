@@ -41,7 +41,12 @@ fn duban_in(dir: &Path, args: &[&str]) -> Output {
 }
 
 fn report(dir: &Path, args: &[&str]) -> String {
-    let mut all = vec!["report", "--as-of", AS_OF];
+    report_on(dir, AS_OF, args)
+}
+
+/// `duban report --as-of AS_OF ARGS`: what it printed.
+fn report_on(dir: &Path, as_of: &str, args: &[&str]) -> String {
+    let mut all = vec!["report", "--as-of", as_of];
     all.extend(args);
     let out = duban_in(dir, &all);
     assert!(
@@ -148,9 +153,18 @@ fn red_and_overdue_items_are_printed_whole() {
         urgent.contains("佐村中心幼儿园），基本实现全市各中小学破旧塑胶运动场地翻新全覆盖。"),
         "{urgent}"
     );
+    assert!(!urgent.contains("..."), "{urgent}");
+    // On the due date itself the second quarter's report is not owed yet;
+    // from the next day K2.27 is overdue, and listed with its last report.
+    assert!(!urgent.contains("| K2.27 |"), "{urgent}");
+    let md = report_on(midyear().path(), "2023-07-01", &[]);
+    let urgent = md
+        .split("### 三、红灯和逾期事项")
+        .nth(1)
+        .and_then(|s| s.split("### 四、").next())
+        .expect("section 三");
     assert!(urgent.contains("| K2.27 |"), "{urgent}");
     assert!(urgent.contains("逾期未报（最近报送：3月21日）"), "{urgent}");
-    assert!(!urgent.contains("..."), "{urgent}");
 }
 
 #[test]
@@ -167,8 +181,14 @@ fn green_items_are_counted_not_listed() {
 #[test]
 fn units_owing_reports_are_named_with_what_they_owe() {
     let md = report(midyear().path(), &[]);
-    // K2.2 (市发改局) has no entry at all; K2.27 (市委统战部) only one in March.
+    // K2.2 (市发改局) has no entry at all: it owes the first quarter's
+    // report. K2.27 (市委统战部) and K1.7 (市“三服务”办) reported in March
+    // only: they owe the second quarter's, due 30 June, from 1 July.
+    assert!(md.contains("1月1日至3月30日应报未报事项73项"), "{md}");
     assert!(md.contains("- 市发改局：K2.2、"), "{md}");
+    assert!(!md.contains("- 市委统战部："), "{md}");
+    let md = report_on(midyear().path(), "2023-07-01", &[]);
+    assert!(md.contains("4月1日至6月30日应报未报事项78项"), "{md}");
     assert!(md.contains("- 市委统战部：K2.27（1项）"), "{md}");
     assert!(md.contains("- 市“三服务”办：K1.7（1项）"), "{md}");
 }
@@ -177,10 +197,11 @@ fn units_owing_reports_are_named_with_what_they_owe() {
 fn the_change_is_counted_since_the_given_date() {
     let dir = midyear();
     let default = report(dir.path(), &[]);
-    assert!(default.contains("较3月31日"), "{default}");
+    // By default, the due date of the period before the as-of date's.
+    assert!(default.contains("较3月30日"), "{default}");
     let since = report(dir.path(), &["--since", "2023-05-31"]);
     assert!(since.contains("较5月31日"), "{since}");
-    assert!(!since.contains("较3月31日"), "{since}");
+    assert!(!since.contains("较3月30日"), "{since}");
 }
 
 #[test]

@@ -30,6 +30,9 @@ fn key(mode: &Mode, k: &KeyEvent) -> Option<Action> {
     if let Mode::Editor(editor) = mode {
         return super::editor::action_for(editor, k).map(Action::Editor);
     }
+    if let Mode::Reporter(_) = mode {
+        return super::reporter::action_for(k);
+    }
     if let Mode::MarkDone(_) = mode {
         return match k.code {
             KeyCode::Char('y' | 'Y') => Some(Action::Answer(true)),

@@ -20,6 +20,7 @@ pub mod overview;
 mod paste;
 mod progress;
 mod restand_one;
+pub mod reporter;
 mod saving;
 pub mod search;
 mod standings;
@@ -113,6 +114,8 @@ pub enum Mode {
     Editor(Box<Editor>),
     /// `d`: asking whether to mark this done.
     MarkDone(MarkDone),
+    /// At start: asking once for the reporter's unit and name.
+    Reporter(Box<reporter::ReporterPrompt>),
 }
 
 /// A popup over the dashboard.

@@ -74,6 +74,8 @@ pub enum Action {
     /// A background search's answer to an [`Effect::Search`]; dropped when
     /// the query has changed since.
     Found(crate::search::Reply),
+    /// The event loop could not write the per-user config ([`Effect::SaveUser`]).
+    UserNotSaved(String),
 }
 
 /// What the event loop should do after an update.
@@ -94,6 +96,8 @@ pub enum Effect {
     Search(crate::search::Request),
     /// Save the records of this recovery file into the journal.
     Replay(std::path::PathBuf),
+    /// Write the per-user config (the reporter prompt's answer).
+    SaveUser(crate::user::UserConfig),
 }
 
 /// How a list or a detail pane moves.
@@ -121,6 +125,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         }
         Action::Saved(outcome) => saving::saved(app, outcome),
         Action::Found(reply) => search::found(app, reply),
+        Action::UserNotSaved(error) => super::reporter::not_saved(app, error),
         Action::Retry => return Effect::Retry,
         Action::Editor(a) => return editor::update(app, a),
         Action::Undo if app.mode == Mode::Browse => return Effect::Undo,
@@ -141,6 +146,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 return super::confirm::update(app, c, action);
             }
             _ if action == Action::Quit => return super::confirm::quit(app),
+            Mode::Reporter(_) => return super::reporter::update(app, action),
             Mode::Editor(_) | Mode::MarkDone(_) => {}
             Mode::Popup(Popup::Search(_)) => return search::update(app, action),
             Mode::Popup(_) => popup(app, action),

@@ -54,6 +54,7 @@ pub fn run(global: &Global, unit: Option<&str>) -> CliResult {
     app.set_config(&config);
     app.open_on(today);
     let user = crate::user::UserConfig::load()?;
+    let asked = unit.is_some();
     let unit = match unit {
         Some(given) => Some(super::config::canonical_unit(&app.data, given)?),
         None => user.unit.clone(),
@@ -66,6 +67,10 @@ pub fn run(global: &Global, unit: Option<&str>) -> CliResult {
         app::year::open_unit(&mut app, u);
     }
     offer_recovery(&mut app, &journal);
+    // Asked once: not over a recovery offer, nor when `--unit` names one.
+    if !asked && user.wants_asking() && app.mode == app::Mode::Browse {
+        app.ask_reporter(user.name.as_deref());
+    }
 
     let signal = Arc::new(AtomicI32::new(0));
     super::hangup::watch(Arc::clone(&signal))?;
@@ -176,7 +181,7 @@ fn one_line(e: &impl ToString) -> String {
 #[doc(hidden)]
 pub fn perform(journal: &mut Journal, effect: Effect) -> Option<SaveOutcome> {
     let (kind, result) = match effect {
-        Effect::None | Effect::Quit | Effect::Search(_) => return None,
+        Effect::None | Effect::Quit | Effect::Search(_) | Effect::SaveUser(_) => return None,
         Effect::Commit(mut entry) => {
             entry.at = crate::progress::now();
             let id = entry.task.clone();
@@ -322,6 +327,11 @@ fn event_loop(
                     Effect::Search(request) => {
                         if let Some(reply) = searches.start(request) {
                             update(app, app::Action::Found(reply));
+                        }
+                    }
+                    Effect::SaveUser(config) => {
+                        if let Err(e) = config.save() {
+                            update(app, app::Action::UserNotSaved(one_line(&e)));
                         }
                     }
                     effect => {

@@ -5,7 +5,7 @@ use std::io;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use super::{CliResult, Global, Lang};
+use super::{CliResult, Global};
 use crate::lights::{Config, Rule};
 use crate::model::ProgressEntry;
 use crate::progress::{Journal, progress_path};
@@ -49,14 +49,10 @@ pub fn run(global: &Global, args: &RemindArgs) -> CliResult {
         .collect();
     let as_of = super::report::as_of_for(global, &rule, args.as_of);
     let reminders = Reminders::new(&data, &entries, as_of, &rule, unit.as_deref());
-    let words = match global.lang {
-        Lang::Zh => &remind::ZH,
-        Lang::En => &remind::EN,
-    };
     let out = io::stdout().lock();
     let written = match args.format {
-        RemindFormat::Text => remind::write_text(&reminders, words, out),
-        RemindFormat::Md => remind::write_markdown(&reminders, words, out),
+        RemindFormat::Text => remind::write_text(&reminders, global.lang, out),
+        RemindFormat::Md => remind::write_markdown(&reminders, global.lang, out),
         RemindFormat::Json => remind::write_json(&reminders, out),
     };
     match written {

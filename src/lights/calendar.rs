@@ -157,7 +157,7 @@ impl Calendar {
     }
 
     /// The periods whose due date has passed on `as_of` (due before it).
-    pub fn passed(&self, as_of: NaiveDate) -> impl Iterator<Item = &Period> {
+    pub fn passed(&self, as_of: NaiveDate) -> impl DoubleEndedIterator<Item = &Period> {
         self.periods.iter().filter(move |p| p.due < as_of)
     }
 

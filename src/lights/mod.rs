@@ -30,6 +30,7 @@
 
 pub mod calendar;
 pub mod config;
+mod latest;
 mod owing;
 mod rollup;
 mod standing;
@@ -41,11 +42,10 @@ use crate::model::{ProgressEntry, Status};
 
 pub use calendar::{Calendar, Cycle, Every, Period};
 pub use config::{CONFIG_FILE, Config, ConfigError};
+pub use latest::{SPLIT_AT, latest_as_of, latest_in_parts, standing_entries};
 pub use owing::{Owed, Owing, owing};
 pub use rollup::{standing_entry, standing_in};
-pub use standing::{
-    Assessed, Overview, Standing, Tally, UnitOrder, latest_as_of, standing_entries, units_by,
-};
+pub use standing::{Assessed, Overview, Standing, Tally, UnitOrder, units_by};
 
 /// A task's light. Always shown with its label, never as a bare symbol.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

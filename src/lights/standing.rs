@@ -9,29 +9,6 @@ use chrono::NaiveDate;
 use super::{Light, Reason, Rule, Thresholds, counts_as};
 use crate::model::{Dataset, ProgressEntry, Task};
 
-/// Per task, its standing entry: the latest report date, of equal dates the
-/// latest time of entry, and of entries equal in both the last in
-/// `entries`. Lights, exports, reports and the dashboard all use this.
-pub fn standing_entries<'a>(
-    entries: impl IntoIterator<Item = &'a ProgressEntry>,
-) -> HashMap<&'a str, &'a ProgressEntry> {
-    let mut standing: HashMap<&str, &ProgressEntry> = HashMap::new();
-    for entry in entries {
-        let stands = standing
-            .get(entry.task.as_str())
-            .is_none_or(|seen| entry.report_order() >= seen.report_order());
-        if stands {
-            standing.insert(&entry.task, entry);
-        }
-    }
-    standing
-}
-
-/// Per task, its standing entry among those dated `as_of` or before.
-pub fn latest_as_of(entries: &[ProgressEntry], as_of: NaiveDate) -> HashMap<&str, &ProgressEntry> {
-    standing_entries(entries.iter().filter(|e| e.date <= as_of))
-}
-
 /// How many tasks have each light.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {
@@ -200,7 +177,7 @@ pub struct Overview<'d> {
 }
 
 impl<'d> Overview<'d> {
-    /// The overview of `data` with `latest` (see [`latest_as_of`]; it
+    /// The overview of `data` with `latest` (see [`super::latest_as_of`]; it
     /// holds sub-items too, for projects to roll up).
     pub fn new(
         data: &'d Dataset,

@@ -35,6 +35,7 @@ mod errors;
 pub mod help;
 pub mod import;
 pub mod journal;
+pub mod remind;
 mod ron;
 pub mod sheet;
 mod table;
@@ -57,6 +58,7 @@ pub fn all() -> impl Iterator<Item = &'static Msg> {
         .chain(journal::ALL)
         .chain(sheet::ALL)
         .chain(columns::ALL)
+        .chain(remind::ALL)
 }
 
 /// The language of labels and messages.

@@ -7,8 +7,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::period::{self, Period};
-use crate::lights::{Light, Overview, Rule, Tally, latest_as_of};
+use crate::lights::{Light, Overview, Period, Rule, Tally, latest_as_of};
 use crate::model::{Dataset, ProgressEntry};
 
 /// The circular's settings in `duban.ron`:
@@ -58,7 +57,8 @@ pub struct Brief {
     pub before: Option<Tally>,
     /// Red now and not red on `since`.
     pub newly_red: Vec<usize>,
-    /// The period whose reports are due.
+    /// The latest period whose due date has passed: the one whose report
+    /// an overdue task owes.
     pub period: Option<Period>,
     /// Lead units owing reports, most owed first, with the tasks owed.
     pub owed_by_unit: Vec<(String, Vec<usize>)>,
@@ -91,7 +91,7 @@ pub fn brief(
     rule: &Rule,
 ) -> Brief {
     let as_of = overview.as_of;
-    let since = since.or_else(|| period::default_since(as_of));
+    let since = since.or_else(|| default_since(rule, as_of));
     let before = since.map(|d| {
         let latest = latest_as_of(entries, d);
         let tasks = overview.tasks.iter().map(|a| a.task);
@@ -110,26 +110,11 @@ pub fn brief(
         .map(|(i, _)| i)
         .collect();
 
-    let mut by_task: HashMap<&str, Vec<&ProgressEntry>> = HashMap::new();
-    for e in entries.iter().filter(|e| e.date <= as_of) {
-        by_task.entry(e.task.as_str()).or_default().push(e);
-    }
-    let period = period::due_period(as_of);
-    let owing: Vec<bool> = overview
-        .tasks
-        .iter()
-        .map(|a| {
-            period.is_some_and(|p| {
-                period::owes(
-                    by_task
-                        .get(a.task.id.as_str())
-                        .into_iter()
-                        .flatten()
-                        .copied(),
-                    p,
-                )
-            })
-        })
+    // Who owes a report is the lights' rule: a task owes one when its
+    // light is overdue (逾期未报), from the day after the due date.
+    let period = rule.calendar.passed(as_of).last().copied();
+    let owing: Vec<bool> = (overview.tasks.iter())
+        .map(|a| a.light == Light::Overdue)
         .collect();
 
     let mut urgent = Vec::new();
@@ -186,6 +171,18 @@ pub fn brief(
         ranking,
         silent_units,
     }
+}
+
+/// The previous circular's date when none is given: the due date of the
+/// period before the one `as_of` falls in (3月30日 for any day of the
+/// second quarter), else the day before the plan year.
+fn default_since(rule: &Rule, as_of: NaiveDate) -> Option<NaiveDate> {
+    let calendar = &rule.calendar;
+    let current = calendar.period_of(as_of)?.start;
+    let before = calendar.periods.iter().rev().find(|p| p.due < current);
+    before
+        .map(|p| p.due)
+        .or_else(|| calendar.start().pred_opt())
 }
 
 /// Each lead unit's tasks, as indexes into the overview.

@@ -9,7 +9,6 @@ mod items;
 mod json;
 mod markdown;
 mod pdf;
-mod period;
 mod punct;
 pub mod remind;
 mod rows;

@@ -6,7 +6,9 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::lights::{Owing, Rule, latest_as_of, owing};
+use crate::lights::{Owing, Rule, latest_as_of, owing, standing_in};
+use crate::messages::Lang;
+use crate::messages::remind::{REMIND_MISSED, REMIND_NONE, REMIND_OPENING, REMIND_UNIT};
 use crate::model::{Dataset, ProgressEntry};
 use crate::text::truncate;
 
@@ -49,7 +51,9 @@ impl Reminders {
     ) -> Reminders {
         let latest = latest_as_of(entries, as_of);
         let lights = data.all_tasks().map(|t| {
-            let (light, reason) = rule.assess(latest.get(t.id.as_str()).copied(), as_of, None);
+            // A project stands on its sub-items as everywhere else.
+            let entry = standing_in(t, &latest);
+            let (light, reason) = rule.assess(entry.as_deref(), as_of, None);
             (t, light, reason)
         });
         let units = owing(data, lights, unit)
@@ -73,41 +77,21 @@ impl Reminders {
     }
 }
 
-/// The notice's words in one language.
-pub struct RemindWords {
-    pub none: fn(NaiveDate) -> String,
-    pub opening: fn(&UnitReminder, NaiveDate) -> String,
-    pub missed: fn(u32) -> String,
+/// The notice's opening sentence for `u`.
+fn opening(u: &UnitReminder, as_of: NaiveDate, lang: Lang) -> String {
+    crate::msg!(
+        REMIND_OPENING,
+        as_of = as_of,
+        n = u.tasks.len(),
+        due = u.due
+    )
+    .render(lang)
 }
 
-pub const ZH: RemindWords = RemindWords {
-    none: |as_of| format!("截至{as_of}，没有逾期未报的单位。"),
-    opening: |u, as_of| {
-        format!(
-            "截至{as_of}，贵单位牵头的以下{}项工作已过报送时间（{}），尚未报送进度，请抓紧报送：",
-            u.tasks.len(),
-            u.due
-        )
-    },
-    missed: |n| format!("（连续{n}期未报）"),
-};
-
-pub const EN: RemindWords = RemindWords {
-    none: |as_of| format!("As of {as_of}, no unit owes a report."),
-    opening: |u, as_of| {
-        format!(
-            "As of {as_of}, the {} task(s) below that your unit leads were due for a progress report on {} and have none. Please report them now:",
-            u.tasks.len(),
-            u.due
-        )
-    },
-    missed: |n| format!(" ({n} periods missed)"),
-};
-
 /// One line per task: `1. K1.1 全面完成……`.
-fn task_line(i: usize, t: &OwedTask, w: &RemindWords) -> String {
+fn task_line(i: usize, t: &OwedTask, lang: Lang) -> String {
     let missed = if t.missed > 1 {
-        (w.missed)(t.missed)
+        crate::msg!(REMIND_MISSED, n = t.missed).render(lang)
     } else {
         String::new()
     };
@@ -121,35 +105,47 @@ fn task_line(i: usize, t: &OwedTask, w: &RemindWords) -> String {
 
 /// Plain text: each unit's name, the opening sentence and its tasks, a
 /// blank line between units.
-pub fn write_text<W: Write>(r: &Reminders, w: &RemindWords, mut out: W) -> io::Result<()> {
+pub fn write_text<W: Write>(r: &Reminders, lang: Lang, mut out: W) -> io::Result<()> {
     if r.units.is_empty() {
-        return writeln!(out, "{}", (w.none)(r.as_of));
+        return writeln!(
+            out,
+            "{}",
+            crate::msg!(REMIND_NONE, as_of = r.as_of).render(lang)
+        );
     }
     for (n, u) in r.units.iter().enumerate() {
         if n > 0 {
             writeln!(out)?;
         }
-        writeln!(out, "{}：", u.unit)?;
-        writeln!(out, "{}", (w.opening)(u, r.as_of))?;
+        writeln!(
+            out,
+            "{}",
+            crate::msg!(REMIND_UNIT, unit = u.unit).render(lang)
+        )?;
+        writeln!(out, "{}", opening(u, r.as_of, lang))?;
         for (i, t) in u.tasks.iter().enumerate() {
-            writeln!(out, "{}", task_line(i, t, w))?;
+            writeln!(out, "{}", task_line(i, t, lang))?;
         }
     }
     Ok(())
 }
 
 /// Markdown: a heading per unit.
-pub fn write_markdown<W: Write>(r: &Reminders, w: &RemindWords, mut out: W) -> io::Result<()> {
+pub fn write_markdown<W: Write>(r: &Reminders, lang: Lang, mut out: W) -> io::Result<()> {
     if r.units.is_empty() {
-        return writeln!(out, "{}", (w.none)(r.as_of));
+        return writeln!(
+            out,
+            "{}",
+            crate::msg!(REMIND_NONE, as_of = r.as_of).render(lang)
+        );
     }
     for (n, u) in r.units.iter().enumerate() {
         if n > 0 {
             writeln!(out)?;
         }
-        writeln!(out, "## {}\n\n{}\n", u.unit, (w.opening)(u, r.as_of))?;
+        writeln!(out, "## {}\n\n{}\n", u.unit, opening(u, r.as_of, lang))?;
         for (i, t) in u.tasks.iter().enumerate() {
-            writeln!(out, "{}", task_line(i, t, w))?;
+            writeln!(out, "{}", task_line(i, t, lang))?;
         }
     }
     Ok(())

@@ -15,6 +15,7 @@ mod overview;
 mod owing;
 mod popup;
 mod projects;
+mod reporter;
 mod saving;
 mod search;
 mod style;
@@ -72,6 +73,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if let Mode::MarkDone(ask) = &app.mode {
         done::draw(frame, app, ask);
+    }
+    if let Mode::Reporter(prompt) = &app.mode {
+        reporter::draw(frame, app, prompt);
     }
 }
 

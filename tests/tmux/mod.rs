@@ -59,8 +59,28 @@ impl Tmux {
     }
 
     /// As [`Tmux::launch`], with `--today TODAY`; the per-user config
-    /// (`duban config`) is kept in `home/config`.
+    /// (`duban config`) is kept in `home/config`. Unless the test wrote
+    /// one, that config says the reporter question was skipped, so the
+    /// dashboard opens on its tabs (see [`Tmux::launch_asking`]).
     pub fn launch_on(
+        name: &str,
+        home: &Path,
+        w: u16,
+        h: u16,
+        today: &str,
+        args: &str,
+    ) -> Option<Tmux> {
+        let user = home.join("config").join(duban::user::USER_FILE);
+        if !user.exists() {
+            std::fs::create_dir_all(home.join("config")).expect("the config dir");
+            std::fs::write(&user, "(skipped: true)\n").expect("the per-user config");
+        }
+        Tmux::launch_asking(name, home, w, h, today, args)
+    }
+
+    /// As [`Tmux::launch_on`], with the per-user config as the test left
+    /// it: with none, the dashboard asks who reports.
+    pub fn launch_asking(
         name: &str,
         home: &Path,
         w: u16,
