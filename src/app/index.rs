@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Dataset, Task};
+use crate::model::{Dataset, Task, TaskKind};
 
 /// A key task or a project by position: key tasks first, then projects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -57,8 +57,15 @@ pub struct Index {
     pub leader_tasks: Vec<Vec<TaskRef>>,
     /// The name of each group of `leader_tasks`.
     pub group_names: Vec<String>,
+    /// How many of each group's tasks are projects.
+    pub group_projects: Vec<usize>,
+    /// The widest number among each group's tasks, in columns (see
+    /// [`number_width`]).
+    pub group_number_w: Vec<usize>,
     /// Per unit (registry order): duties, lead first, then co, then members.
     pub duties: Vec<Vec<Duty>>,
+    /// Per unit: how many duties of each role, as [`Index::load`] gives.
+    pub loads: Vec<(usize, usize, usize)>,
     /// Unit indices, heaviest load first.
     pub units_by_load: Vec<usize>,
     /// Canonical name or alias → unit index.
@@ -121,15 +128,31 @@ impl Index {
             })
             .collect();
 
+        let loads: Vec<(usize, usize, usize)> = duties.iter().map(|d| count_roles(d)).collect();
         let mut units_by_load: Vec<usize> = (0..data.units.len()).collect();
         units_by_load.sort_by_key(|&u| {
-            let lead = duties[u].iter().filter(|d| d.role == Role::Lead).count();
             (
                 std::cmp::Reverse(duties[u].len()),
-                std::cmp::Reverse(lead),
+                std::cmp::Reverse(loads[u].0),
                 u,
             )
         });
+        let task = |r: &TaskRef| r.get(data);
+        let group_projects = (leader_tasks.iter())
+            .map(|ts| {
+                (ts.iter().filter_map(task))
+                    .filter(|t| t.kind == TaskKind::Project)
+                    .count()
+            })
+            .collect();
+        let group_number_w = (leader_tasks.iter())
+            .map(|ts| {
+                ts.iter()
+                    .filter_map(task)
+                    .map(number_width)
+                    .fold(0, usize::max)
+            })
+            .collect();
 
         let project_rows = data
             .projects
@@ -156,7 +179,10 @@ impl Index {
         Index {
             leader_tasks,
             group_names,
+            group_projects,
+            group_number_w,
             duties,
+            loads,
             units_by_load,
             unit_by_name,
             project_rows,
@@ -167,9 +193,22 @@ impl Index {
 
     /// How many duties of each role a unit has: (lead, co, members).
     pub fn load(&self, unit: usize) -> (usize, usize, usize) {
-        let duties = self.duties.get(unit).map_or(&[][..], Vec::as_slice);
-        let count = |role| duties.iter().filter(|d| d.role == role).count();
-        (count(Role::Lead), count(Role::Co), count(Role::Members))
+        self.loads.get(unit).copied().unwrap_or_default()
+    }
+}
+
+/// How many of `duties` have each role: (lead, co, members).
+pub fn count_roles(duties: &[Duty]) -> (usize, usize, usize) {
+    let count = |role| duties.iter().filter(|d| d.role == role).count();
+    (count(Role::Lead), count(Role::Co), count(Role::Members))
+}
+
+/// The columns a task's number takes in a task list: `16` for a key
+/// task, `M3` for a project.
+pub fn number_width(task: &Task) -> usize {
+    match task.kind {
+        TaskKind::Project => task.id.len(),
+        TaskKind::Key => task.number.checked_ilog10().unwrap_or(0) as usize + 1,
     }
 }
 

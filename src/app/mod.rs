@@ -14,13 +14,14 @@ mod index;
 mod keys;
 mod labels;
 pub mod layout;
+mod narrowed;
 mod nav;
 pub mod notice;
 pub mod overview;
 mod paste;
 mod progress;
-mod restand_one;
 pub mod reporter;
+mod restand_one;
 mod saving;
 pub mod search;
 mod standings;
@@ -200,6 +201,11 @@ pub struct App {
     /// Lights and standings for the overview, the header and the leader
     /// list, kept up to date with progress and thresholds.
     standings: Standings,
+    /// Bumped whenever the standings or the index's duties change, so the
+    /// narrowed lists know to follow.
+    pub(crate) version: u64,
+    /// The task lists as the filter narrows them, for the selection.
+    narrowed: narrowed::Narrowed,
     /// The terminal area, as last reported.
     pub area: Rect,
     pub mouse: bool,
@@ -242,6 +248,8 @@ impl App {
             past_plan: false,
             reporter: None,
             standings: Standings::default(),
+            version: 0,
+            narrowed: narrowed::Narrowed::default(),
             area: Rect::new(0, 0, 120, 40),
             mouse: true,
             mode: Mode::Browse,
@@ -316,6 +324,22 @@ impl App {
     /// changed.
     pub(crate) fn restand(&mut self) {
         self.standings = Standings::of(self);
+        self.restood();
+    }
+
+    /// After the standings changed, in whole or in place: the lists kept
+    /// from data are out of date.
+    pub(crate) fn restood(&mut self) {
+        self.version += 1;
+        narrowed::refresh(self);
+    }
+
+    /// Ends the app when the process ends: the dataset, the search index
+    /// and the lookups are left for the system to reclaim with the
+    /// process rather than freed piece by piece (80 to 124 ms at 100,000
+    /// tasks). Only once everything is saved or kept for recovery.
+    pub fn leave(self) {
+        std::mem::forget(self);
     }
 
     pub fn task(&self, r: TaskRef) -> Option<&Task> {
@@ -379,9 +403,9 @@ impl App {
             // The selected red item; the gauges and the unit table list
             // leaders and units, not tasks.
             Tab::Overview => match self.nav.overview.focus {
-                Pane::RedItems => (self.standings().red())
-                    .nth(self.nav.overview.red.sel)
-                    .map(Subject::Task),
+                Pane::RedItems => {
+                    (self.standings().red_item(self.nav.overview.red.sel)).map(Subject::Task)
+                }
                 _ => None,
             },
         }

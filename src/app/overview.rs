@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::{App, Cursor, DetailView, Lang, Pane, Tab, TaskRef, nav};
+use super::{App, Cursor, DetailView, Lang, Pane, Tab, nav};
 use crate::lights::{Light, Overview, Reason, Tally, UnitOrder};
 use crate::model::{ProgressEntry, Task};
 
@@ -214,18 +214,6 @@ impl App {
     }
 }
 
-/// The red items: positions in `all_tasks` order, as the overview lists them.
-pub fn red_items(app: &App) -> Vec<TaskRef> {
-    app.standings().red().collect()
-}
-
-/// The lead units in the table's order, as registry indices.
-pub fn unit_rows(app: &App) -> Vec<usize> {
-    (app.standings().units_by(app.nav.overview.sort).iter())
-        .filter_map(|s| app.index.unit_by_name.get(&s.key).copied())
-        .collect()
-}
-
 /// The gauges' names: the leaders', or the sections' in a plan numbered
 /// by section (the first tab's groups either way).
 pub fn gauge_names(app: &App) -> Vec<&str> {
@@ -260,7 +248,7 @@ pub fn top_rows(pane: Pane) -> usize {
 pub(super) fn len(app: &App, pane: Pane) -> usize {
     match pane {
         Pane::Gauges => gauge_count(app),
-        Pane::RedItems => app.standings().red().count(),
+        Pane::RedItems => app.standings().red().len(),
         Pane::UnitTable => app.standings().units.len(),
         _ => 0,
     }
@@ -353,13 +341,14 @@ pub(super) fn enter(app: &mut App) {
         }
         Pane::RedItems => {
             let sel = view.red.sel;
-            if let Some(&task) = red_items(app).get(sel) {
+            if let Some(task) = app.standings().red_item(sel) {
                 nav::jump_to_task(app, task);
             }
         }
         Pane::UnitTable => {
             let sel = view.units.sel;
-            if let Some(&unit) = unit_rows(app).get(sel) {
+            let row = app.standings().unit_row(app.nav.overview.sort, sel);
+            if let Some(&unit) = row.and_then(|(s, _)| app.index.unit_by_name.get(&s.key)) {
                 nav::jump_to_unit(app, unit);
             }
         }

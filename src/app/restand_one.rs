@@ -73,15 +73,16 @@ impl App {
         let before = task.and_then(|t| self.facts(t));
         self.progress.set_history(id, history);
         // An ID the dataset does not know has no light.
-        let (Some(task), Some(before)) = (task, before) else {
-            return;
-        };
-        let Some(after) = self.facts(task) else {
-            return;
-        };
-        if before != after {
+        if let (Some(task), Some(before)) = (task, before)
+            && let Some(after) = self.facts(task)
+            && before != after
+        {
             self.shift(task, &before, &after);
         }
+        // What the overview keeps from the lights (unit completions, the
+        // red items, the units owing reports) and the filtered lists follow.
+        super::Standings::rekeep(self);
+        self.restood();
     }
 
     fn shift(&mut self, task: TaskRef, before: &Facts, after: &Facts) {

@@ -68,7 +68,25 @@ impl App {
     pub fn leader_tasks(&self) -> Cow<'_, [TaskRef]> {
         let all = (self.index.leader_tasks.get(self.nav.leaders.leaders.sel))
             .map_or(&[][..], Vec::as_slice);
-        narrow(self, all, |r| *r)
+        match self.narrowed() {
+            Some(n) if self.nav.filter.is_some() => Cow::Borrowed(&n.tasks),
+            _ => narrow(self, all, |r| *r),
+        }
+    }
+
+    /// The widest number among [`App::leader_tasks`], in columns.
+    pub fn leader_number_width(&self) -> usize {
+        let sel = self.nav.leaders.leaders.sel;
+        match self.narrowed() {
+            _ if self.nav.filter.is_none() => {
+                self.index.group_number_w.get(sel).copied().unwrap_or(0)
+            }
+            Some(n) => n.number_width,
+            None => (self.leader_tasks().iter())
+                .filter_map(|r| self.task(*r))
+                .map(super::index::number_width)
+                .fold(0, usize::max),
+        }
     }
 
     /// The duties of the selected unit whose task passes the filter.
@@ -76,12 +94,18 @@ impl App {
         let all = (self.selected_unit())
             .and_then(|u| self.index.duties.get(u))
             .map_or(&[][..], Vec::as_slice);
-        narrow(self, all, |d| d.task)
+        match self.narrowed() {
+            Some(n) if self.nav.filter.is_some() => Cow::Borrowed(&n.duties),
+            _ => narrow(self, all, |d| d.task),
+        }
     }
 
     /// The projects list's rows whose project passes the filter.
     pub fn project_rows(&self) -> Cow<'_, [ProjectRow]> {
-        narrow(self, &self.index.project_rows, |r| r.task)
+        match self.narrowed() {
+            Some(n) if self.nav.filter.is_some() => Cow::Borrowed(&n.projects),
+            _ => narrow(self, &self.index.project_rows, |r| r.task),
+        }
     }
 }
 

@@ -112,6 +112,14 @@ pub(super) enum Move {
 }
 
 pub fn update(app: &mut App, action: Action) -> Effect {
+    let effect = apply(app, action);
+    // What the lists show follows the selection, the filter and the data
+    // here, not when they are drawn.
+    super::narrowed::refresh(app);
+    effect
+}
+
+fn apply(app: &mut App, action: Action) -> Effect {
     if !matches!(
         action,
         Action::Saved(_) | Action::Found(_) | Action::Resize(..)

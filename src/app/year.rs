@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::{App, Cursor, Duty, Lang, Pane, Role, nav};
-use crate::lights::{Light, Owing, owing};
+use crate::lights::{Light, Owing};
 
 /// `计划年度已结束，按 2023-12-31 显示`: the header's as-of note once the
 /// plan's close date has passed.
@@ -23,17 +23,10 @@ pub fn as_of_text(app: &App) -> String {
     }
 }
 
-/// The units owing reports on the as-of date, in registry order.
+/// The units owing reports on the as-of date, in registry order (worked
+/// out with the standings; the overview draws from those).
 pub fn owing_units(app: &App) -> Vec<Owing> {
-    let lights = app.standings().lights.iter();
-    owing(
-        &app.data,
-        app.data
-            .all_tasks()
-            .zip(lights)
-            .map(|(t, &(light, reason))| (t, light, reason)),
-        None,
-    )
+    app.standings().owing.clone()
 }
 
 /// Whether a duty is a report the unit owes: a task it leads whose report
@@ -55,6 +48,7 @@ pub fn open_unit(app: &mut App, unit: usize) {
     if let Some(slot) = app.index.duties.get_mut(unit) {
         *slot = duties;
     }
+    app.version += 1;
     nav::jump_to_unit(app, unit);
     app.back.clear();
     app.nav.units.duties = Cursor::default();
@@ -64,7 +58,10 @@ pub fn open_unit(app: &mut App, unit: usize) {
 /// How many reports the selected unit owes (shown in the duties pane's
 /// title).
 pub fn owed_reports(app: &App) -> usize {
-    app.unit_duties().iter().filter(|d| owed(app, d)).count()
+    match app.narrowed() {
+        Some(n) => n.owed,
+        None => app.unit_duties().iter().filter(|d| owed(app, d)).count(),
+    }
 }
 
 /// The duties pane's note on owed reports: `本期应报 3 项`, or nothing.

@@ -89,6 +89,10 @@ pub fn run(global: &Global, unit: Option<&str>) -> CliResult {
         }
         std::process::exit(128 + sig);
     }
+    // Every entry is on disk or in the recovery file and the terminal is
+    // restored: what is left goes with the process.
+    app.leave();
+    std::mem::forget(journal);
     result?;
     unsaved.map_or(Ok(()), |e| Err(e.into()))
 }
@@ -323,7 +327,12 @@ fn event_loop(
             }
             if let Some(action) = action_for(app, &ev) {
                 match update(app, action) {
-                    Effect::Quit => return Ok(()),
+                    Effect::Quit => {
+                        // Not waiting for a search still running: its
+                        // answer is not wanted any more.
+                        std::mem::forget(searches);
+                        return Ok(());
+                    }
                     Effect::Search(request) => {
                         if let Some(reply) = searches.start(request) {
                             update(app, app::Action::Found(reply));

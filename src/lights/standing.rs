@@ -272,10 +272,18 @@ impl<'d> Overview<'d> {
 /// `units` in the given order (ties keep their order).
 pub fn units_by(units: &[Standing], order: UnitOrder) -> Vec<&Standing> {
     let mut units: Vec<&Standing> = units.iter().collect();
-    match order {
-        UnitOrder::LeadDuties => units.sort_by_key(|s| std::cmp::Reverse(s.total())),
-        UnitOrder::RedItems => units.sort_by_key(|s| std::cmp::Reverse(s.red.len())),
-        UnitOrder::Staleness => units.sort_by_key(|s| std::cmp::Reverse(s.stale)),
-    }
+    units.sort_by_key(|s| std::cmp::Reverse(order.key(s)));
     units
+}
+
+impl UnitOrder {
+    /// What the order sorts by, most first: a unit's lead duties, red
+    /// tasks or stale tasks.
+    pub fn key(self, s: &Standing) -> usize {
+        match self {
+            UnitOrder::LeadDuties => s.total(),
+            UnitOrder::RedItems => s.red.len(),
+            UnitOrder::Staleness => s.stale,
+        }
+    }
 }

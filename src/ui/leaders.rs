@@ -31,12 +31,10 @@ pub fn draw_leaders(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
         let Some(name) = groups.get(i) else {
             return row(Vec::new(), "", w);
         };
-        let tasks = app.index.leader_tasks.get(i).map_or(&[][..], Vec::as_slice);
-        let projects = (tasks.iter().filter_map(|r| app.task(*r)))
-            .filter(|t| t.kind == TaskKind::Project)
-            .count();
+        let tasks = app.index.leader_tasks.get(i).map_or(0, Vec::len);
+        let projects = app.index.group_projects.get(i).copied().unwrap_or(0);
         let done = (app.standings().leader_completion.get(i).copied()).unwrap_or(0);
-        let counts = format!("{}+{projects} {done:>3}%", tasks.len() - projects);
+        let counts = format!("{}+{projects} {done:>3}%", tasks - projects);
         let left = w.saturating_sub(width(&counts) + 1);
         row(
             vec![(crate::text::fit(name, left), Style::new())],
@@ -55,19 +53,6 @@ pub fn number(app: &App, r: TaskRef) -> String {
     }
 }
 
-/// The number column's width for `tasks`: its header's, or the widest
-/// number (a leader of a large dataset has tasks numbered in thousands).
-fn number_width(app: &App, tasks: &[TaskRef], head: usize) -> usize {
-    tasks
-        .iter()
-        .filter_map(|r| app.task(*r))
-        .map(|t| match t.kind {
-            TaskKind::Project => t.id.len(),
-            TaskKind::Key => t.number.checked_ilog10().unwrap_or(0) as usize + 1,
-        })
-        .fold(head, usize::max)
-}
-
 pub fn draw_tasks(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
     let tasks = app.leader_tasks();
     let name =
@@ -78,7 +63,7 @@ pub fn draw_tasks(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
     let title = name + &crate::app::task_filter::title_note(app);
     let mut cols: Vec<(String, usize)> = (columns::task_list(Tab::Leaders, app.labels).iter())
         .map(|c| match c.column {
-            Column::Number => (c.head.to_string(), number_width(app, &tasks, c.width)),
+            Column::Number => (c.head.to_string(), app.leader_number_width().max(c.width)),
             _ => (c.head.to_string(), c.width),
         })
         .collect();

@@ -13,7 +13,7 @@ use super::style;
 use crate::app::overview::{
     Words, gauge_count, gauge_names, light_label, reason_text, segments, words,
 };
-use crate::app::{App, Mode, Pane, Role, Standings};
+use crate::app::{App, Mode, Pane, Standings};
 use crate::app::{layout::Screen, overview::areas};
 use crate::lights::{Light, Standing, Tally, UnitOrder, expected_percent};
 use crate::text::{fit, fit_right, width};
@@ -157,21 +157,13 @@ fn gauges(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
 
 fn red_items(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
     let Parts { app, ov, w } = *p;
-    let red: Vec<_> = (ov.red())
-        .filter_map(|r| Some((app.task(r)?, ov.light(r)?.1)))
-        .collect();
-    let title = format!("{} {}", w.red_items, red.len());
-    let empty = red
-        .is_empty()
-        .then(|| Line::styled(w.no_red_items, style::muted()));
+    let count = ov.red().len();
+    let title = format!("{} {}", w.red_items, count);
+    let empty = (count == 0).then(|| Line::styled(w.no_red_items, style::muted()));
     let lang = app.labels.lang;
     let heads = crate::app::columns::heads(lang);
     // The reasons in one column as wide as the widest.
-    let reasons: Vec<String> = red.iter().map(|(_, r)| reason_text(lang, *r)).collect();
-    let reason_w = (reasons.iter().map(|r| width(r)))
-        .chain([width(heads.reason)])
-        .max()
-        .unwrap_or(0);
+    let reason_w = ov.red_reason_width.max(width(heads.reason));
     let inner_w = usize::from(rect.width.saturating_sub(2));
     let header = super::list::header(
         &[
@@ -185,17 +177,24 @@ fn red_items(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
         title: &title,
         focused,
         cursor: app.nav.overview.red,
-        len: red.len(),
+        len: count,
         top: empty,
-        header: (!red.is_empty()).then_some(header),
+        header: (count > 0).then_some(header),
     };
     pane.draw(frame, rect, |i, width| {
-        let (Some(&(task, _)), Some(reason)) = (red.get(i), reasons.get(i)) else {
+        let item = ov.red_item(i);
+        let (Some(task), Some((_, reason))) = (
+            item.and_then(|r| app.task(r)),
+            item.and_then(|r| ov.light(r)),
+        ) else {
             return row(Vec::new(), "", width);
         };
         let cells = vec![
             (fit(&task.id, 6), Style::new()),
-            (fit(reason, reason_w), style::light(Light::Red)),
+            (
+                fit(&reason_text(lang, reason), reason_w),
+                style::light(Light::Red),
+            ),
         ];
         row(cells, task.headline(), width)
     });
@@ -216,20 +215,9 @@ fn columns(w: &Words) -> [(&'static str, usize, Option<UnitOrder>); 4] {
     ]
 }
 
-/// The number cells of a unit's row.
-fn unit_values(app: &App, s: &Standing) -> [String; 4] {
-    // The unit's lead duties from the index, not a scan of every task.
-    let duties = app
-        .index
-        .unit_by_name
-        .get(&s.key)
-        .and_then(|&u| app.index.duties.get(u))
-        .map_or(&[][..], Vec::as_slice);
-    let lead = duties
-        .iter()
-        .filter(|d| d.role == Role::Lead)
-        .filter_map(|d| app.task(d.task));
-    let percent = app.progress.completion(lead);
+/// The number cells of a unit's row: from the standings, with the
+/// completion of the tasks it leads.
+fn unit_values(s: &Standing, percent: u8) -> [String; 4] {
     [
         s.total().to_string(),
         s.red.len().to_string(),
@@ -241,7 +229,6 @@ fn unit_values(app: &App, s: &Standing) -> [String; 4] {
 fn unit_table(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
     let Parts { app, ov, w } = *p;
     let sort = app.nav.overview.sort;
-    let units = ov.units_by(sort);
     let cols = columns(w);
     let numbers_w: usize = cols.iter().map(|c| c.1 + 1).sum();
     let inner_w = usize::from(rect.width.saturating_sub(2));
@@ -260,15 +247,15 @@ fn unit_table(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
         title: &title,
         focused,
         cursor: app.nav.overview.units,
-        len: units.len(),
+        len: ov.units.len(),
         top: Some(row(header, "", inner_w)),
         header: None,
     };
     pane.draw(frame, rect, |i, width| {
-        let Some(s) = units.get(i) else {
+        let Some((s, percent)) = ov.unit_row(sort, i) else {
             return row(Vec::new(), "", width);
         };
-        let values = unit_values(app, s);
+        let values = unit_values(s, percent);
         let mut cells = vec![(fit(&s.key, name_w.saturating_sub(1)), Style::new())];
         for ((_, cw, by), v) in cols.iter().zip(values) {
             let st = if *by == Some(UnitOrder::RedItems) && !s.red.is_empty() {

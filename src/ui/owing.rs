@@ -9,7 +9,6 @@ use ratatui::widgets::Paragraph;
 
 use super::list::row;
 use super::style;
-use crate::app::year::owing_units;
 use crate::app::{App, Lang};
 use crate::lights::Light;
 use crate::text::width;
@@ -34,7 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, rect: Rect) {
         Lang::Zh => &ZH,
         Lang::En => &EN,
     };
-    let units = owing_units(app);
+    let units = &app.standings().owing;
     let title = format!("{} ({})", w.title, units.len());
     let block = style::block(&title, false, rect.width);
     let inner = block.inner(rect);
@@ -57,7 +56,15 @@ pub fn draw(frame: &mut Frame, app: &App, rect: Rect) {
         .iter()
         .take(usize::from(inner.height))
         .map(|u| {
-            let ids: Vec<&str> = u.tasks.iter().map(|t| t.id.as_str()).collect();
+            // Only the IDs that fit: a unit may owe thousands.
+            let mut room = cols;
+            let ids: Vec<&str> = (u.tasks.iter().map(|t| t.id.as_str()))
+                .take_while(|id| {
+                    let fits = room > 0;
+                    room = room.saturating_sub(width(id) + 1);
+                    fits
+                })
+                .collect();
             let cells = vec![
                 (crate::text::fit(&u.unit, unit_width), Style::new()),
                 (

@@ -103,7 +103,7 @@ fn leader(app: &App, i: usize, w: usize, height: usize) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let tasks = app.index.leader_tasks.get(i).map_or(&[][..], Vec::as_slice);
-    let projects = tasks.iter().filter(|r| r.0 >= app.data.tasks.len()).count();
+    let projects = app.index.group_projects.get(i).copied().unwrap_or(0);
     let mut out = vec![
         title(&format!("{} {}", leader.name, leader.title), w),
         muted(
