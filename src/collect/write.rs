@@ -1,0 +1,203 @@
+//! A [`Template`] as an `.xlsx` file (rust_xlsxwriter): the first three
+//! columns locked under sheet protection, the input columns unlocked, a
+//! drop-down of the five statuses, whole numbers 0–100 for progress, the
+//! report date inside the plan's range, and the hidden sheet of details.
+
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{
+    DataValidation, DataValidationRule, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook,
+    Worksheet, XlsxError,
+};
+use unicode_width::UnicodeWidthStr;
+
+use super::layout::{
+    CO_HEADINGS, CO_SHEET, Column, META_AS_OF, META_DUE, META_MARK, META_PLAN, META_SHEET,
+    META_UNIT, META_YEAR, REPORT_SHEET,
+};
+use super::rows::Template;
+use crate::lights::Calendar;
+use crate::model::Status;
+
+/// Widest a column grows, in characters of text (wider text wraps).
+const MAX_WIDTH: usize = 48;
+
+/// The cell formats of a sheet.
+struct Formats {
+    header: Format,
+    locked: Format,
+    input: Format,
+    date: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let base = Format::new()
+            .set_text_wrap()
+            .set_align(FormatAlign::Top)
+            .set_border(FormatBorder::Thin);
+        Formats {
+            header: base
+                .clone()
+                .set_bold()
+                .set_background_color(0xD9E1F2)
+                .set_align(FormatAlign::Center),
+            locked: base.clone().set_background_color(0xF2F2F2),
+            input: base.clone().set_unlocked(),
+            date: base.set_unlocked().set_num_format("yyyy-mm-dd"),
+        }
+    }
+}
+
+/// The file's bytes.
+pub fn to_xlsx(template: &Template, calendar: &Calendar) -> Result<Vec<u8>, XlsxError> {
+    let formats = Formats::new();
+    let mut book = Workbook::new();
+    report_sheet(book.add_worksheet(), template, calendar, &formats)?;
+    co_sheet(book.add_worksheet(), template, &formats)?;
+    meta_sheet(book.add_worksheet(), template)?;
+    book.save_to_buffer()
+}
+
+fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    let year =
+        u16::try_from(date.year()).map_err(|_| XlsxError::DateTimeRangeError(date.to_string()))?;
+    ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8)
+}
+
+/// Column widths from the display width of the widest cell (Chinese
+/// characters count two), between the heading's and [`MAX_WIDTH`].
+fn fit(sheet: &mut Worksheet, columns: &[(u16, Vec<&str>)]) -> Result<(), XlsxError> {
+    for (col, texts) in columns {
+        let widest = texts.iter().map(|t| t.width()).max().unwrap_or(0);
+        let width = widest.clamp(8, MAX_WIDTH) + 2;
+        sheet.set_column_width(*col, width as f64)?;
+    }
+    Ok(())
+}
+
+fn report_sheet(
+    sheet: &mut Worksheet,
+    template: &Template,
+    calendar: &Calendar,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.set_name(REPORT_SHEET)?;
+    for column in Column::ALL {
+        sheet.write_string_with_format(0, column.index(), column.heading(), &f.header)?;
+    }
+    let due = excel_date(template.meta.due)?;
+    for (i, row) in template.lead.iter().enumerate() {
+        let r = i as u32 + 1;
+        sheet.write_string_with_format(r, Column::Id.index(), &row.id, &f.locked)?;
+        sheet.write_string_with_format(r, Column::Task.index(), &row.task, &f.locked)?;
+        sheet.write_string_with_format(r, Column::Last.index(), &row.last, &f.locked)?;
+        for column in Column::ALL.into_iter().filter(|c| c.is_input()) {
+            match column {
+                Column::Date => sheet.write_date_with_format(r, column.index(), &due, &f.date)?,
+                _ => sheet.write_blank(r, column.index(), &f.input)?,
+            };
+        }
+    }
+    let last = template.lead.len() as u32;
+    if last > 0 {
+        validations(sheet, last, calendar)?;
+    }
+    let ids: Vec<&str> = template.lead.iter().map(|r| r.id.as_str()).collect();
+    let lasts: Vec<&str> = template.lead.iter().map(|r| r.last.as_str()).collect();
+    fit(
+        sheet,
+        &[
+            (Column::Id.index(), ids),
+            (Column::Last.index(), lasts),
+            (Column::Percent.index(), vec![]),
+            (Column::Status.index(), vec![]),
+            (Column::Date.index(), vec!["2023-12-31"]),
+            (Column::Reporter.index(), vec![]),
+        ],
+    )?;
+    sheet.set_column_width(Column::Task.index(), MAX_WIDTH as f64)?;
+    for column in [Column::Progress, Column::Problems, Column::NextSteps] {
+        sheet.set_column_width(column.index(), 30)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.protect();
+    Ok(())
+}
+
+/// Data validation on rows 2 to `last + 1`: progress, status, date.
+fn validations(sheet: &mut Worksheet, last: u32, calendar: &Calendar) -> Result<(), XlsxError> {
+    let percent = DataValidation::new()
+        .allow_whole_number(DataValidationRule::Between(0, 100))
+        .set_error_title("进度(%)")?
+        .set_error_message("请填写 0 到 100 的整数")?;
+    let labels: Vec<&str> = Status::ALL.iter().map(|s| s.label_zh()).collect();
+    let status = DataValidation::new()
+        .allow_list_strings(&labels)?
+        .set_error_title("状态")?
+        .set_error_message(format!("请从下拉列表中选择：{}", labels.join("、")))?;
+    let (start, close) = (calendar.start(), calendar.close);
+    let date = DataValidation::new()
+        .allow_date(DataValidationRule::Between(
+            excel_date(start)?,
+            excel_date(close)?,
+        ))
+        .set_error_title("填报日期")?
+        .set_error_message(format!("请填写 {start} 至 {close} 之间的日期"))?;
+    for (column, rule) in [
+        (Column::Percent, percent),
+        (Column::Status, status),
+        (Column::Date, date),
+    ] {
+        sheet.add_data_validation(1, column.index(), last, column.index(), &rule)?;
+    }
+    Ok(())
+}
+
+fn co_sheet(sheet: &mut Worksheet, template: &Template, f: &Formats) -> Result<(), XlsxError> {
+    sheet.set_name(CO_SHEET)?;
+    for (col, heading) in CO_HEADINGS.iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, *heading, &f.header)?;
+    }
+    for (i, row) in template.co.iter().enumerate() {
+        let r = i as u32 + 1;
+        for (col, text) in [&row.id, &row.task, &row.lead, &row.last]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string_with_format(r, col as u16, text.as_str(), &f.locked)?;
+        }
+    }
+    fit(
+        sheet,
+        &[
+            (0, template.co.iter().map(|r| r.id.as_str()).collect()),
+            (2, template.co.iter().map(|r| r.lead.as_str()).collect()),
+            (3, template.co.iter().map(|r| r.last.as_str()).collect()),
+        ],
+    )?;
+    sheet.set_column_width(1, MAX_WIDTH as f64)?;
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.protect();
+    Ok(())
+}
+
+/// The hidden sheet: a mark, then key and value pairs, all text.
+fn meta_sheet(sheet: &mut Worksheet, template: &Template) -> Result<(), XlsxError> {
+    let meta = &template.meta;
+    sheet.set_name(META_SHEET)?;
+    sheet.write_string(0, 0, META_MARK)?;
+    let rows = [
+        (META_PLAN, meta.plan.clone()),
+        (META_YEAR, meta.year.to_string()),
+        (META_UNIT, meta.unit.clone()),
+        (META_AS_OF, meta.as_of.to_string()),
+        (META_DUE, meta.due.to_string()),
+    ];
+    for (i, (key, value)) in rows.iter().enumerate() {
+        sheet.write_string(i as u32 + 1, 0, *key)?;
+        sheet.write_string(i as u32 + 1, 1, value)?;
+    }
+    sheet.set_hidden(true);
+    sheet.protect();
+    Ok(())
+}
