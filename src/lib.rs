@@ -6,6 +6,7 @@
 //! - [`import`]: a responsibility-breakdown document → a dataset
 //! - [`export`]: the public JSON/CSV shape of a dataset
 //! - [`progress`]: the progress journal on disk (atomic, merged, locked)
+//! - [`sheet`]: spreadsheets in (calamine) and out (rust_xlsxwriter)
 //! - [`search`]: one fuzzy + pinyin index over everything
 //! - [`line_edit`]: a one-line text editor that is correct with Chinese
 //! - [`text`]: display-width helpers for Chinese text
@@ -30,6 +31,7 @@ pub mod progress;
 pub mod report;
 pub mod script;
 pub mod search;
+pub mod sheet;
 pub mod store;
 pub mod synth;
 pub mod targets;

@@ -36,6 +36,7 @@ pub mod help;
 pub mod import;
 pub mod journal;
 mod ron;
+pub mod sheet;
 mod table;
 
 use std::fmt;
@@ -55,6 +56,7 @@ pub fn all() -> impl Iterator<Item = &'static Msg> {
         .chain(collect::ALL)
         .chain(import::ALL)
         .chain(journal::ALL)
+        .chain(sheet::ALL)
 }
 
 /// The language of labels and messages.
