@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::{CliResult, Global};
+use super::{CliResult, Failure, Global};
 use crate::collect::{Template, write};
 use crate::lights::{Calendar, Config, Rule};
 use crate::messages::Text;
@@ -132,8 +132,8 @@ fn cannot(path: &Path, error: &dyn std::fmt::Display) -> Text {
     msg!(TEMPLATE_CANNOT_WRITE, path = path.display(), error = error)
 }
 
-fn save(template: &Template, calendar: &Calendar, path: &Path) -> Result<(), Text> {
-    let bytes = write::to_xlsx(template, calendar).map_err(|e| cannot(path, &e))?;
-    crate::files::replace(path, &bytes).map_err(|e| cannot(path, &e))?;
+fn save(template: &Template, calendar: &Calendar, path: &Path) -> Result<(), Failure> {
+    let mut book = write::workbook(template, calendar).map_err(|e| cannot(path, &e))?;
+    crate::sheet::format::save(&mut book, path)?;
     Ok(())
 }

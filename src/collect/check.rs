@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::layout::Column;
-use super::read::{Cell, Filled, FilledRow, serial_date};
+use super::read::{Filled, FilledRow, serial_date};
 use crate::lights::Calendar;
 use crate::messages::Text;
 use crate::messages::collect::{
@@ -17,6 +17,7 @@ use crate::messages::collect::{
 use crate::model::{Dataset, ProgressEntry, Reporter, Status};
 use crate::msg;
 use crate::progress::FieldError;
+use crate::sheet::{Cell, CellKind};
 use crate::store::Index;
 
 /// What is wrong, and where (`file!填报!D5`).
@@ -57,7 +58,7 @@ fn is_filled(row: &FilledRow) -> bool {
         Column::NextSteps,
     ]
     .iter()
-    .any(|c| !row.cell(*c).is_empty())
+    .any(|c| !row.cell(*c).is_blank())
 }
 
 /// Checks every filled row of `sheet` (whose unit is known to the dataset).
@@ -77,7 +78,7 @@ pub fn check(sheet: &Filled, cx: &Context) -> Checked {
                 why,
             })
         };
-        let id = row.cell(Column::Id).text();
+        let id = row.text(Column::Id);
         if cx.data.task(&id).is_none() {
             fail(Column::Id, msg!(COLLECT_UNKNOWN_TASK, id = id));
         } else if !lead.contains(&id) {
@@ -95,12 +96,12 @@ pub fn check(sheet: &Filled, cx: &Context) -> Checked {
                 None
             }
         };
-        let status = match row.cell(Column::Status) {
-            Cell::Empty => percent.map(|p| Status::for_percent(u16::from(p))),
-            cell => match Status::parse(&cell.text()) {
+        let status = match row.text(Column::Status) {
+            text if text.is_empty() => percent.map(|p| Status::for_percent(u16::from(p))),
+            text => match Status::parse(&text) {
                 Some(s) => Some(s),
                 None => {
-                    let why = msg!(COLLECT_UNKNOWN_STATUS, given = cell.text())
+                    let why = msg!(COLLECT_UNKNOWN_STATUS, given = text)
                         .with("known", COLLECT_STATUSES.into());
                     fail(Column::Status, why);
                     None
@@ -135,13 +136,13 @@ pub fn check(sheet: &Filled, cx: &Context) -> Checked {
             date,
             percent,
             status,
-            note: row.cell(Column::Progress).text(),
+            note: row.text(Column::Progress),
             actuals: Vec::new(),
-            problems: row.cell(Column::Problems).text(),
-            next_steps: row.cell(Column::NextSteps).text(),
+            problems: row.text(Column::Problems),
+            next_steps: row.text(Column::NextSteps),
             reporter: Some(Reporter {
                 unit: sheet.meta.unit.clone(),
-                name: row.cell(Column::Reporter).text(),
+                name: row.text(Column::Reporter),
             }),
         });
     }
@@ -151,17 +152,17 @@ pub fn check(sheet: &Filled, cx: &Context) -> Checked {
 /// A whole number from 0 to 100 (`40`, `40.0`, `40%`); `None` never: an
 /// empty cell in a filled row is an error too.
 fn percent(cell: &Cell) -> Result<Option<u8>, Text> {
-    let bad = || msg!(COLLECT_BAD_PERCENT, given = cell.text());
-    let value = match cell {
-        Cell::Empty => return Err(COLLECT_NO_PERCENT.into()),
-        Cell::Number(n) => *n,
-        Cell::Text(t) => t
-            .trim()
+    let text = cell.text.trim();
+    let bad = || msg!(COLLECT_BAD_PERCENT, given = text);
+    let value = match cell.kind {
+        _ if text.is_empty() => return Err(COLLECT_NO_PERCENT.into()),
+        CellKind::Number(n) => n,
+        CellKind::Text => text
             .trim_end_matches(['%', '％'])
             .trim()
             .parse::<f64>()
             .map_err(|_| bad())?,
-        Cell::Date(_) => return Err(bad()),
+        _ => return Err(bad()),
     };
     if value.fract() != 0.0 || !(0.0..=100.0).contains(&value) {
         return Err(bad());
@@ -171,18 +172,15 @@ fn percent(cell: &Cell) -> Result<Option<u8>, Text> {
 
 /// The report date: the cell's, or the sheet's due date when left empty.
 fn date(cell: &Cell, due: NaiveDate) -> Result<NaiveDate, Text> {
-    let bad = || msg!(COLLECT_BAD_DATE, given = cell.text());
-    match cell {
-        Cell::Empty => Ok(due),
-        Cell::Date(d) => Ok(*d),
-        Cell::Number(n) => serial_date(*n).ok_or_else(bad),
-        Cell::Text(t) => {
-            let t = t.trim();
-            let t = t
-                .get(..10)
-                .filter(|_| t.len() > 10 && t.as_bytes()[10] == b' ')
-                .unwrap_or(t);
-            crate::model::parse_date(&t.replace(['/', '.'], "-")).map_err(|_| bad())
+    let text = cell.text.trim();
+    let bad = || msg!(COLLECT_BAD_DATE, given = text);
+    match cell.kind {
+        _ if text.is_empty() => Ok(due),
+        CellKind::Date(d) => Ok(d),
+        CellKind::Number(n) => serial_date(n).ok_or_else(bad),
+        _ => {
+            let day = text.split([' ', 'T']).next().unwrap_or(text);
+            crate::model::parse_date(&day.replace(['/', '.'], "-")).map_err(|_| bad())
         }
     }
 }
@@ -218,17 +216,24 @@ fn check_date(date: NaiveDate, cx: &Context) -> Result<NaiveDate, Text> {
 mod tests {
     use super::*;
 
+    fn number(n: f64) -> Cell {
+        Cell {
+            text: crate::sheet::read::number_text(n),
+            kind: CellKind::Number(n),
+        }
+    }
+
     #[test]
     fn percents_are_whole_numbers_from_0_to_100() {
-        assert_eq!(percent(&Cell::Number(40.0)), Ok(Some(40)));
-        assert_eq!(percent(&Cell::Text("100%".into())), Ok(Some(100)));
-        assert_eq!(percent(&Cell::Text(" 0 ".into())), Ok(Some(0)));
+        assert_eq!(percent(&number(40.0)), Ok(Some(40)));
+        assert_eq!(percent(&Cell::text("100%")), Ok(Some(100)));
+        assert_eq!(percent(&Cell::text(" 0 ")), Ok(Some(0)));
         for bad in [
-            Cell::Number(40.5),
-            Cell::Number(101.0),
-            Cell::Number(-1.0),
-            Cell::Text("四十".into()),
-            Cell::Empty,
+            number(40.5),
+            number(101.0),
+            number(-1.0),
+            Cell::text("四十"),
+            Cell::text(""),
         ] {
             assert!(percent(&bad).is_err(), "{bad:?}");
         }
@@ -238,14 +243,15 @@ mod tests {
     fn a_date_may_be_a_date_a_serial_or_text() {
         let due = NaiveDate::from_ymd_opt(2023, 6, 30).unwrap();
         let may = NaiveDate::from_ymd_opt(2023, 5, 4).unwrap();
-        assert_eq!(date(&Cell::Empty, due), Ok(due));
-        assert_eq!(date(&Cell::Date(may), due), Ok(may));
-        assert_eq!(date(&Cell::Number(45050.0), due), Ok(may));
-        assert_eq!(date(&Cell::Text("2023/05/04".into()), due), Ok(may));
-        assert_eq!(
-            date(&Cell::Text("2023-05-04 00:00:00".into()), due),
-            Ok(may)
-        );
-        assert!(date(&Cell::Text("五月".into()), due).is_err());
+        let as_date = Cell {
+            text: may.to_string(),
+            kind: CellKind::Date(may),
+        };
+        assert_eq!(date(&Cell::text(""), due), Ok(due));
+        assert_eq!(date(&as_date, due), Ok(may));
+        assert_eq!(date(&number(45050.0), due), Ok(may));
+        assert_eq!(date(&Cell::text("2023/05/04"), due), Ok(may));
+        assert_eq!(date(&Cell::text("2023-05-04 00:00:00"), due), Ok(may));
+        assert!(date(&Cell::text("五月"), due).is_err());
     }
 }

@@ -109,18 +109,6 @@ pub struct Meta {
     pub due: chrono::NaiveDate,
 }
 
-/// `A1`-style name of a cell, from 0-based row and column.
-pub fn cell_name(row: u32, col: u16) -> String {
-    let mut letters = Vec::new();
-    let mut n = u32::from(col) + 1;
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.push(char::from(b'A' + rem as u8));
-        n = (n - 1) / 26;
-    }
-    letters.iter().rev().collect::<String>() + &(row + 1).to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,13 +120,6 @@ mod tests {
         }
         assert_eq!(Column::from_heading(" 进度（％） "), Some(Column::Percent));
         assert_eq!(Column::from_heading("进度"), None);
-    }
-
-    #[test]
-    fn cell_names_count_columns_in_letters() {
-        assert_eq!(cell_name(0, 0), "A1");
-        assert_eq!(cell_name(4, 3), "D5");
-        assert_eq!(cell_name(9, 26), "AA10");
     }
 
     #[test]

@@ -53,7 +53,7 @@ impl Said {
 }
 
 /// What collecting one file found.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct FileOutcome {
     pub file: String,
     /// Entries to record.
@@ -65,7 +65,7 @@ pub struct FileOutcome {
     pub rejected: usize,
     pub errors: Vec<CellError>,
     /// A file that could not be read as a report sheet at all.
-    pub failed: Option<Text>,
+    pub failed: Option<read::Unreadable>,
     /// Whether its good rows were held back for the errors of others.
     pub held: bool,
 }
@@ -91,7 +91,8 @@ pub fn sort_file(
         file: path.display().to_string(),
         ..FileOutcome::default()
     };
-    let sheet = match read::read(path).and_then(|mut s| own_unit(&mut s, cx).map(|()| s)) {
+    let read = read::read(path).and_then(|mut s| Ok(own_unit(&mut s, cx).map(|()| s)?));
+    let sheet = match read {
         Ok(sheet) => sheet,
         Err(why) => {
             outcome.failed = Some(why);
@@ -125,7 +126,7 @@ fn own_unit(sheet: &mut read::Filled, cx: &Context) -> Result<(), Text> {
     if sheet.meta.plan != plan.title || sheet.meta.year != plan.year {
         return Err(msg!(
             COLLECT_OTHER_PLAN,
-            file = sheet.file,
+            file = sheet.file(),
             sheet_plan = sheet.meta.plan,
             sheet_year = sheet.meta.year,
             plan = plan.title,
@@ -139,7 +140,7 @@ fn own_unit(sheet: &mut read::Filled, cx: &Context) -> Result<(), Text> {
         }
         None => Err(msg!(
             COLLECT_UNKNOWN_UNIT,
-            at = format!("{}!{}", sheet.file, layout::META_SHEET),
+            at = format!("{}!{}", sheet.file(), layout::META_SHEET),
             unit = sheet.meta.unit
         )),
     }

@@ -3,12 +3,9 @@
 //! drop-down of the five statuses, whole numbers 0–100 for progress, the
 //! report date inside the plan's range, and the hidden sheet of details.
 
-use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
-    DataValidation, DataValidationRule, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook,
-    Worksheet, XlsxError,
+    DataValidation, DataValidationRule, Format, FormatBorder, Workbook, Worksheet, XlsxError,
 };
-use unicode_width::UnicodeWidthStr;
 
 use super::layout::{
     CO_HEADINGS, CO_SHEET, Column, META_AS_OF, META_DUE, META_MARK, META_PLAN, META_SHEET,
@@ -17,9 +14,12 @@ use super::layout::{
 use super::rows::Template;
 use crate::lights::Calendar;
 use crate::model::Status;
+use crate::sheet::format::{self, excel_date};
+use crate::sheet::width::Widths;
 
-/// Widest a column grows, in characters of text (wider text wraps).
-const MAX_WIDTH: usize = 48;
+/// The width of the task column, and of each note column (Excel units).
+const TASK_WIDTH: f64 = 48.0;
+const NOTE_WIDTH: f64 = 30.0;
 
 /// The cell formats of a sheet.
 struct Formats {
@@ -31,16 +31,9 @@ struct Formats {
 
 impl Formats {
     fn new() -> Formats {
-        let base = Format::new()
-            .set_text_wrap()
-            .set_align(FormatAlign::Top)
-            .set_border(FormatBorder::Thin);
+        let base = format::wrapped().set_border(FormatBorder::Thin);
         Formats {
-            header: base
-                .clone()
-                .set_bold()
-                .set_background_color(0xD9E1F2)
-                .set_align(FormatAlign::Center),
+            header: format::header(),
             locked: base.clone().set_background_color(0xF2F2F2),
             input: base.clone().set_unlocked(),
             date: base.set_unlocked().set_num_format("yyyy-mm-dd"),
@@ -48,29 +41,25 @@ impl Formats {
     }
 }
 
-/// The file's bytes.
-pub fn to_xlsx(template: &Template, calendar: &Calendar) -> Result<Vec<u8>, XlsxError> {
+/// The workbook, ready to save ([`format::save`]).
+pub fn workbook(template: &Template, calendar: &Calendar) -> Result<Workbook, XlsxError> {
     let formats = Formats::new();
     let mut book = Workbook::new();
     report_sheet(book.add_worksheet(), template, calendar, &formats)?;
     co_sheet(book.add_worksheet(), template, &formats)?;
     meta_sheet(book.add_worksheet(), template)?;
-    book.save_to_buffer()
+    Ok(book)
 }
 
-fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
-    let year =
-        u16::try_from(date.year()).map_err(|_| XlsxError::DateTimeRangeError(date.to_string()))?;
-    ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8)
-}
-
-/// Column widths from the display width of the widest cell (Chinese
-/// characters count two), between the heading's and [`MAX_WIDTH`].
+/// Column widths from the display width of the texts noted (Chinese
+/// characters count two).
 fn fit(sheet: &mut Worksheet, columns: &[(u16, Vec<&str>)]) -> Result<(), XlsxError> {
+    let mut widths = Widths::new();
     for (col, texts) in columns {
-        let widest = texts.iter().map(|t| t.width()).max().unwrap_or(0);
-        let width = widest.clamp(8, MAX_WIDTH) + 2;
-        sheet.set_column_width(*col, width as f64)?;
+        for text in texts {
+            widths.note(usize::from(*col), text);
+        }
+        sheet.set_column_width(*col, widths.width(usize::from(*col)))?;
     }
     Ok(())
 }
@@ -107,17 +96,17 @@ fn report_sheet(
     fit(
         sheet,
         &[
-            (Column::Id.index(), ids),
-            (Column::Last.index(), lasts),
-            (Column::Percent.index(), vec![]),
-            (Column::Status.index(), vec![]),
+            (Column::Id.index(), [&["编号"], &ids[..]].concat()),
+            (Column::Last.index(), [&["上次进度"], &lasts[..]].concat()),
+            (Column::Percent.index(), vec!["进度(%)", "100"]),
+            (Column::Status.index(), vec!["已完成 ▾"]),
             (Column::Date.index(), vec!["2023-12-31"]),
-            (Column::Reporter.index(), vec![]),
+            (Column::Reporter.index(), vec!["填报人姓名"]),
         ],
     )?;
-    sheet.set_column_width(Column::Task.index(), MAX_WIDTH as f64)?;
+    sheet.set_column_width(Column::Task.index(), TASK_WIDTH)?;
     for column in [Column::Progress, Column::Problems, Column::NextSteps] {
-        sheet.set_column_width(column.index(), 30)?;
+        sheet.set_column_width(column.index(), NOTE_WIDTH)?;
     }
     sheet.set_freeze_panes(1, 0)?;
     sheet.protect();
@@ -153,6 +142,10 @@ fn validations(sheet: &mut Worksheet, last: u32, calendar: &Calendar) -> Result<
     Ok(())
 }
 
+fn ids(template: &Template) -> Vec<&str> {
+    template.co.iter().map(|r| r.id.as_str()).collect()
+}
+
 fn co_sheet(sheet: &mut Worksheet, template: &Template, f: &Formats) -> Result<(), XlsxError> {
     sheet.set_name(CO_SHEET)?;
     for (col, heading) in CO_HEADINGS.iter().enumerate() {
@@ -170,12 +163,12 @@ fn co_sheet(sheet: &mut Worksheet, template: &Template, f: &Formats) -> Result<(
     fit(
         sheet,
         &[
-            (0, template.co.iter().map(|r| r.id.as_str()).collect()),
+            (0, [&["编号"], &ids(template)[..]].concat()),
             (2, template.co.iter().map(|r| r.lead.as_str()).collect()),
             (3, template.co.iter().map(|r| r.last.as_str()).collect()),
         ],
     )?;
-    sheet.set_column_width(1, MAX_WIDTH as f64)?;
+    sheet.set_column_width(1, TASK_WIDTH)?;
     sheet.set_freeze_panes(1, 0)?;
     sheet.protect();
     Ok(())

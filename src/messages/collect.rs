@@ -66,8 +66,8 @@ entries! {
         en: "{at}: no unit `{unit}` in this dataset",
     }
     COLLECT_NO_COLUMN {
-        zh: "{file}!{sheet}：找不到表头“{column}”（表头应有 {columns}）",
-        en: "{file}!{sheet}: no column headed `{column}` (the header has {columns})",
+        zh: "{at}：找不到表头“{column}”（表头应有 {columns}）",
+        en: "{at}: no column headed `{column}` (the header has {columns})",
     }
 
     /// `duban collect`: what is wrong with one cell.
