@@ -51,6 +51,14 @@ pub fn workbook(template: &Template, calendar: &Calendar) -> Result<Workbook, Xl
     Ok(book)
 }
 
+/// The height of a row whose task text wraps in the task column
+/// (spreadsheet programs do not grow rows for wrapped text on opening).
+fn row_height(task: &str) -> f64 {
+    let per_line = (TASK_WIDTH - 2.0).max(1.0);
+    let lines = (crate::sheet::width::text_width(task) as f64 / per_line).ceil();
+    lines.clamp(1.0, 8.0) * 15.0
+}
+
 /// Column widths from the display width of the texts noted (Chinese
 /// characters count two).
 fn fit(sheet: &mut Worksheet, columns: &[(u16, Vec<&str>)]) -> Result<(), XlsxError> {
@@ -80,6 +88,7 @@ fn report_sheet(
         sheet.write_string_with_format(r, Column::Id.index(), &row.id, &f.locked)?;
         sheet.write_string_with_format(r, Column::Task.index(), &row.task, &f.locked)?;
         sheet.write_string_with_format(r, Column::Last.index(), &row.last, &f.locked)?;
+        sheet.set_row_height(r, row_height(&row.task))?;
         for column in Column::ALL.into_iter().filter(|c| c.is_input()) {
             match column {
                 Column::Date => sheet.write_date_with_format(r, column.index(), &due, &f.date)?,
@@ -109,6 +118,11 @@ fn report_sheet(
         sheet.set_column_width(column.index(), NOTE_WIDTH)?;
     }
     sheet.set_freeze_panes(1, 0)?;
+    // Printed (or exported to PDF) on A4 landscape, one page wide.
+    sheet
+        .set_landscape()
+        .set_paper_size(9)
+        .set_print_fit_to_pages(1, 0);
     sheet.protect();
     Ok(())
 }
@@ -159,6 +173,7 @@ fn co_sheet(sheet: &mut Worksheet, template: &Template, f: &Formats) -> Result<(
         {
             sheet.write_string_with_format(r, col as u16, text.as_str(), &f.locked)?;
         }
+        sheet.set_row_height(r, row_height(&row.task))?;
     }
     fit(
         sheet,
