@@ -31,7 +31,7 @@ entries! {
     ABOUT_CONFIG_SET { zh: "设置 `unit`（已知单位的名称或别名）或 `name`", en: "Set `unit` (a known unit's name or alias) or `name`" }
     ABOUT_CONFIG_GET { zh: "打印一项的值", en: "Print one value" }
     ABOUT_CONFIG_LIST { zh: "打印每一项的值及其保存位置", en: "Print every value and where they are stored" }
-    ABOUT_TEMPLATE { zh: "生成某单位的填报表（.xlsx），或为每个单位各生成一份", en: "Write a unit's report sheet (.xlsx) to fill in, or one per unit" }
+    ABOUT_TEMPLATE { zh: "生成某单位的填报表（`xlsx`），或为每个单位各生成一份", en: "Write a unit's report sheet (.xlsx) to fill in, or one per unit" }
     ABOUT_COLLECT { zh: "收取填好的填报表，记录其中的进度", en: "Record the progress in filled report sheets" }
     ABOUT_HELP { zh: "显示本帮助或指定命令的帮助", en: "Print this message or the help of the given subcommand(s)" }
 
@@ -101,7 +101,7 @@ entries! {
         en: "The date the sheet is for: its period's due date is the default report date (default: today)",
     }
     ARG_TEMPLATE_OUT { zh: "要写入的文件（用 `--all` 时为目录）", en: "The file to write (with --all, the directory)" }
-    ARG_COLLECT_FILES { zh: "用 `duban template` 生成并填好的填报表（.xlsx、.xls、.ods）", en: "Filled report sheets (.xlsx, .xls, .ods) made by `duban template`" }
+    ARG_COLLECT_FILES { zh: "用 `duban template` 生成并填好的填报表（`xlsx`、`xls`、`ods`）", en: "Filled report sheets (.xlsx, .xls, .ods) made by `duban template`" }
     ARG_COLLECT_CHECK { zh: "只检查并报告将要记录的内容，不写入", en: "Check and report what would be recorded; write nothing" }
     ARG_COLLECT_SKIP_BAD_ROWS {
         zh: "有错误行的文件也记录其中无误的行（默认：文件有任何错误则一条也不记录）",
