@@ -18,6 +18,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod collect;
 pub mod csv_out;
 pub mod export;
 pub mod files;

@@ -241,6 +241,7 @@ fn runs(tmp: &Path) -> Vec<Run> {
     });
     let out = tmp.join("out").display().to_string();
     let missing = tmp.join("missing").display().to_string();
+    let sheet = tmp.join("sheet.xlsx").display().to_string();
     let mut list: Vec<Run> = command_paths()
         .into_iter()
         .map(|path| run(&path.join(" "), &["--help"], false))
@@ -342,6 +343,20 @@ fn runs(tmp: &Path) -> Vec<Run> {
             false,
         ),
         run("remind --unit 无此单位", &["--data", &data], true),
+        run(
+            "template --unit 无此单位 --out",
+            &[&sheet, "--data", &data],
+            true,
+        ),
+        run("template --out", &[&sheet, "--data", &data], true),
+        run(
+            "template --unit 市发改局 --as-of 2023-06-10 --out",
+            &[&sheet, "--data", &data],
+            false,
+        ),
+        run("collect --check", &[&sheet, "--data", &data], false),
+        run("collect", &[&missing, "--data", &data], true),
+        run("collect", &[], true),
     ]);
     list.extend(
         bad_docs

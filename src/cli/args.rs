@@ -3,9 +3,11 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use super::collect::CollectArgs;
 use super::progress::SetArgs;
 use super::remind::RemindArgs;
 use super::report::ReportArgs;
+use super::template::TemplateArgs;
 
 /// 督办 duban: follow a city government's key-task responsibility breakdown.
 ///
@@ -67,6 +69,10 @@ pub enum Command {
     /// Show or set who reports from this machine (unit, name).
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Write a unit's report sheet (.xlsx) to fill in, or one per unit.
+    Template(TemplateArgs),
+    /// Record the progress in filled report sheets.
+    Collect(CollectArgs),
 }
 
 #[derive(Debug, Subcommand)]

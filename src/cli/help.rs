@@ -35,6 +35,8 @@ const ABOUT: &[(&str, Msg)] = &[
     ("report", ABOUT_REPORT),
     ("remind", ABOUT_REMIND),
     ("config", ABOUT_CONFIG),
+    ("template", ABOUT_TEMPLATE),
+    ("collect", ABOUT_COLLECT),
     ("config set", ABOUT_CONFIG_SET),
     ("config get", ABOUT_CONFIG_GET),
     ("config list", ABOUT_CONFIG_LIST),
@@ -99,6 +101,13 @@ const ARGS: &[(&str, &str, Msg)] = &[
     ("report", "copy_to", ARG_REPORT_COPY_TO),
     ("report", "out", ARG_REPORT_OUT),
     ("report", "no_bom", ARG_NO_BOM),
+    ("template", "unit", ARG_TEMPLATE_UNIT),
+    ("template", "all", ARG_TEMPLATE_ALL),
+    ("template", "as_of", ARG_TEMPLATE_AS_OF),
+    ("template", "out", ARG_TEMPLATE_OUT),
+    ("collect", "files", ARG_COLLECT_FILES),
+    ("collect", "check", ARG_COLLECT_CHECK),
+    ("collect", "skip_bad_rows", ARG_COLLECT_SKIP_BAD_ROWS),
 ];
 
 /// Value names (`--data <DIR>`) in the user's language.

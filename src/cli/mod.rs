@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod collect;
 mod config;
 mod dashboard;
 /// One journal operation of the dashboard and what it changed (for benches).
@@ -22,6 +23,7 @@ mod report;
 mod search;
 mod suspend;
 mod synth;
+mod template;
 mod values;
 mod where_;
 
@@ -29,8 +31,10 @@ pub use args::{
     Cli, Command, ConfigCommand, ExportArgs, ExportFormat, Global, ImportArgs, Lang,
     ProgressCommand, SearchArgs, SearchKind, SynthArgs,
 };
+pub use collect::CollectArgs;
 pub use remind::{RemindArgs, RemindFormat};
 pub use report::{ReportArgs, ReportFormat};
+pub use template::TemplateArgs;
 
 pub use failure::Failure;
 pub use help::{LANG_ENV, command, error_text, lang_of, parse};
@@ -53,5 +57,7 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Report(args)) => report::run(&global, &args),
         Some(Command::Remind(args)) => remind::run(&global, &args),
         Some(Command::Config(cmd)) => config::run(&global, cmd),
+        Some(Command::Template(args)) => template::run(&global, &args),
+        Some(Command::Collect(args)) => collect::run(&global, &args),
     }
 }

@@ -31,6 +31,8 @@ entries! {
     ABOUT_CONFIG_SET { zh: "设置 `unit`（已知单位的名称或别名）或 `name`", en: "Set `unit` (a known unit's name or alias) or `name`" }
     ABOUT_CONFIG_GET { zh: "打印一项的值", en: "Print one value" }
     ABOUT_CONFIG_LIST { zh: "打印每一项的值及其保存位置", en: "Print every value and where they are stored" }
+    ABOUT_TEMPLATE { zh: "生成某单位的填报表（`xlsx`），或为每个单位各生成一份", en: "Write a unit's report sheet (.xlsx) to fill in, or one per unit" }
+    ABOUT_COLLECT { zh: "收取填好的填报表，记录其中的进度", en: "Record the progress in filled report sheets" }
     ABOUT_HELP { zh: "显示本帮助或指定命令的帮助", en: "Print this message or the help of the given subcommand(s)" }
 
     ARG_HELP { zh: "显示帮助", en: "Print help" }
@@ -108,6 +110,19 @@ entries! {
     }
     ARG_REMIND_UNIT { zh: "只提醒这个单位（名称或别名）", en: "Only this unit (a name or alias)" }
     ARG_REMIND_FORMAT { zh: "输出格式：纯文本、markdown 或 JSON", en: "Output format: text, md or json" }
+    ARG_TEMPLATE_UNIT { zh: "要生成填报表的单位（名称或别名）", en: "The unit whose sheet to write (a name or alias)" }
+    ARG_TEMPLATE_ALL { zh: "为每个有任务的单位各写一个文件，写入 `--out` 目录", en: "One file per unit with duties, into the directory --out" }
+    ARG_TEMPLATE_AS_OF {
+        zh: "填报表所对应的日期：所在报送期的截止日为默认填报日期（默认：今天）",
+        en: "The date the sheet is for: its period's due date is the default report date (default: today)",
+    }
+    ARG_TEMPLATE_OUT { zh: "要写入的文件（用 `--all` 时为目录）", en: "The file to write (with --all, the directory)" }
+    ARG_COLLECT_FILES { zh: "用 `duban template` 生成并填好的填报表（`xlsx`、`xls`、`ods`）", en: "Filled report sheets (.xlsx, .xls, .ods) made by `duban template`" }
+    ARG_COLLECT_CHECK { zh: "只检查并报告将要记录的内容，不写入", en: "Check and report what would be recorded; write nothing" }
+    ARG_COLLECT_SKIP_BAD_ROWS {
+        zh: "有错误行的文件也记录其中无误的行（默认：文件有任何错误则一条也不记录）",
+        en: "Record the good rows of a file that has bad ones (by default a file with any error records nothing)",
+    }
     ARG_CONFIG_KEY { zh: "配置项：`unit` 或 `name`", en: "The key: `unit` or `name`" }
     ARG_CONFIG_VALUE { zh: "要设置的值", en: "The value to set" }
     ARG_LOG_ID { zh: "只列这一项（编号）", en: "Only this task (an ID)" }

@@ -29,6 +29,7 @@
 //! `--help` texts are entries of `help.rs`; `src/cli/help.rs` says which
 //! command or argument each belongs to (a new option needs a line there).
 
+pub mod collect;
 pub mod columns;
 pub mod dataset;
 mod errors;
@@ -54,6 +55,7 @@ pub fn all() -> impl Iterator<Item = &'static Msg> {
         .chain(ron::ALL)
         .chain(help::ALL)
         .chain(dataset::ALL)
+        .chain(collect::ALL)
         .chain(import::ALL)
         .chain(journal::ALL)
         .chain(sheet::ALL)

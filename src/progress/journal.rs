@@ -1,6 +1,7 @@
 //! The journal in memory: every entry known, what is not yet on disk, and
 //! the session's own entries for undo. Saving is in `save`.
 
+mod batch;
 mod save;
 
 use std::collections::{HashMap, HashSet};
