@@ -3,13 +3,17 @@
 
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
+use super::cache::{self, Cache, CacheUse};
 use super::error::{Diagnostic, LoadError};
 use super::validate::{Sources, validate};
 use super::write::FILES;
+use crate::messages::Lang;
 use crate::model::{Dataset, Plan, Task, TaskKind, Unit};
 
 /// Parses and validates a dataset from `(file name, text)` pairs, one per
@@ -49,14 +53,25 @@ pub fn load_sources(files: &[(&str, &str)]) -> Result<Dataset, LoadError> {
 }
 
 /// Loads and validates the dataset in `dir` (plan.ron, tasks.ron,
-/// projects.ron, units.ron).
+/// projects.ron, units.ron), through the per-user cache (see
+/// [`super::cache`]). When the cache cannot be written, says so once on
+/// standard error (after [`warn_in`]) and goes on without it.
 pub fn load_dir(dir: &Path) -> Result<Dataset, LoadError> {
+    let (data, used) = load_dir_cached(dir, &Cache::from_env())?;
+    if let CacheUse::NotWritten { path, error } = used {
+        warn_not_written(&path, &error);
+    }
+    Ok(data)
+}
+
+/// [`load_dir`] with the given cache, saying how the cache was used.
+pub fn load_dir_cached(dir: &Path, cache: &Cache) -> Result<(Dataset, CacheUse), LoadError> {
     if !dir.exists() {
         return Err(LoadError::NotFound {
             path: dir.to_path_buf(),
         });
     }
-    let mut texts = Vec::with_capacity(FILES.len());
+    let mut files = Vec::with_capacity(FILES.len());
     for name in FILES {
         let path = dir.join(name);
         let bytes = crate::files::read(&path, true).map_err(|source| match source.kind() {
@@ -66,7 +81,35 @@ pub fn load_dir(dir: &Path) -> Result<Dataset, LoadError> {
                 source,
             },
         })?;
-        let shown = path.display().to_string();
+        files.push((path.display().to_string(), bytes));
+    }
+    let total: u64 = files.iter().map(|(_, b)| b.len() as u64).sum();
+    let Some(cache_file) = cache.file_for(dir).filter(|_| cache.wants(total)) else {
+        return Ok((parse_files(files)?, CacheUse::Off));
+    };
+    let named: Vec<(&str, &[u8])> = (FILES.iter().zip(&files))
+        .map(|(name, (_, bytes))| (*name, bytes.as_slice()))
+        .collect();
+    let key = cache::key(&named);
+    drop(named);
+    if let Some(data) = cache::read(&cache_file, key) {
+        return Ok((data, CacheUse::Hit));
+    }
+    let data = parse_files(files)?;
+    let used = match cache::write(&cache_file, &data, key) {
+        Ok(()) => CacheUse::Written,
+        Err(error) => CacheUse::NotWritten {
+            path: cache_file,
+            error,
+        },
+    };
+    Ok((data, used))
+}
+
+/// Parses and validates the four files' bytes, as read from `(path, bytes)`.
+fn parse_files(files: Vec<(String, Vec<u8>)>) -> Result<Dataset, LoadError> {
+    let mut texts = Vec::with_capacity(files.len());
+    for (shown, bytes) in files {
         let text = decode(&shown, bytes)?;
         texts.push((shown, text));
     }
@@ -75,6 +118,34 @@ pub fn load_dir(dir: &Path) -> Result<Dataset, LoadError> {
         .map(|(n, t)| (n.as_str(), t.as_str()))
         .collect();
     load_sources(&pairs)
+}
+
+/// The language cache warnings are said in; unset, nothing is said (a
+/// library caller gets [`CacheUse`] from [`load_dir_cached`]).
+static WARN_LANG: OnceLock<Lang> = OnceLock::new();
+
+/// Says cache warnings on standard error, in `lang`, at most once.
+pub fn warn_in(lang: Lang) {
+    let _ = WARN_LANG.set(lang);
+}
+
+fn warn_not_written(path: &Path, error: &std::io::Error) {
+    static SAID: AtomicBool = AtomicBool::new(false);
+    let Some(&lang) = WARN_LANG.get() else {
+        return;
+    };
+    if SAID.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    let text = crate::msg!(
+        crate::messages::dataset::CACHE_NOT_WRITTEN,
+        path = path.display(),
+        error = error
+    );
+    eprintln!(
+        "duban: {}",
+        crate::text::printable_lines(&text.render(lang))
+    );
 }
 
 /// The bytes of a file as text, or where the first byte that is not UTF-8 is.
