@@ -6,16 +6,16 @@
 //! prefix), so only the previous candidates are matched again. Large
 //! candidate sets are matched on all cores.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 use std::thread;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::index::Index;
 use super::pinyin::{self, PinyinMatch};
 use super::rank::{self, Candidate};
 use super::score::{self, Plain, PlainClass, Scorer};
+use super::shared::Shared;
 use super::{Field, Hit, Kind, Via, ranges_of};
 
 /// Pinyin needs at least this many letters on short texts (names, titles)
@@ -54,23 +54,23 @@ pub struct Stats {
 /// A search session over one index: the dashboard popup, the units filter
 /// and `duban search` each hold one.
 pub struct Searcher {
-    index: Arc<Index>,
+    index: Shared,
     state: Option<State>,
     stats: Stats,
 }
 
 impl Searcher {
-    pub fn new(index: Arc<Index>) -> Searcher {
+    pub fn new(index: impl Into<Shared>) -> Searcher {
         Searcher {
-            index,
+            index: index.into(),
             state: None,
             stats: Stats::default(),
         }
     }
 
     /// The index, to share with another searcher (a [`super::Worker`]).
-    pub fn shared_index(&self) -> Arc<Index> {
-        Arc::clone(&self.index)
+    pub fn shared_index(&self) -> Shared {
+        self.index.clone()
     }
 
     /// What the last search did.
@@ -96,7 +96,8 @@ impl Searcher {
             .state
             .take()
             .filter(|s| s.kind == kind && query.starts_with(&s.query));
-        let index = Arc::clone(&self.index);
+        let shared = self.index.clone();
+        let index = shared.get();
         let wanted = |doc: u32| {
             kind.is_none_or(|k| index.entries[index.docs[doc as usize].entry as usize].kind == k)
         };
