@@ -71,6 +71,35 @@ pub fn load_dir_cached(dir: &Path, cache: &Cache) -> Result<(Dataset, CacheUse),
             path: dir.to_path_buf(),
         });
     }
+    let files = read_files(dir)?;
+    let total: u64 = files.iter().map(|(_, b)| b.len() as u64).sum();
+    let Some(cache_file) = cache.file_for(dir).filter(|_| cache.wants(total)) else {
+        return Ok((parse_files(files)?, CacheUse::Off));
+    };
+    // The files' bytes are not needed on a hit: they go before the copy
+    // is read, so the two are never in memory together.
+    let key = key_of(&files);
+    drop(files);
+    if let Some(data) = cache::read(&cache_file, key) {
+        return Ok((data, CacheUse::Hit));
+    }
+    // Read again, and keyed by what is parsed, in case a file changed
+    // meanwhile.
+    let files = read_files(dir)?;
+    let key = key_of(&files);
+    let data = parse_files(files)?;
+    let used = match cache::write(&cache_file, &data, key) {
+        Ok(()) => CacheUse::Written,
+        Err(error) => CacheUse::NotWritten {
+            path: cache_file,
+            error,
+        },
+    };
+    Ok((data, used))
+}
+
+/// The four files of the dataset in `dir`: (path as shown, bytes).
+fn read_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, LoadError> {
     let mut files = Vec::with_capacity(FILES.len());
     for name in FILES {
         let path = dir.join(name);
@@ -83,27 +112,14 @@ pub fn load_dir_cached(dir: &Path, cache: &Cache) -> Result<(Dataset, CacheUse),
         })?;
         files.push((path.display().to_string(), bytes));
     }
-    let total: u64 = files.iter().map(|(_, b)| b.len() as u64).sum();
-    let Some(cache_file) = cache.file_for(dir).filter(|_| cache.wants(total)) else {
-        return Ok((parse_files(files)?, CacheUse::Off));
-    };
-    let named: Vec<(&str, &[u8])> = (FILES.iter().zip(&files))
+    Ok(files)
+}
+
+fn key_of(files: &[(String, Vec<u8>)]) -> u128 {
+    let named: Vec<(&str, &[u8])> = (FILES.iter().zip(files))
         .map(|(name, (_, bytes))| (*name, bytes.as_slice()))
         .collect();
-    let key = cache::key(&named);
-    drop(named);
-    if let Some(data) = cache::read(&cache_file, key) {
-        return Ok((data, CacheUse::Hit));
-    }
-    let data = parse_files(files)?;
-    let used = match cache::write(&cache_file, &data, key) {
-        Ok(()) => CacheUse::Written,
-        Err(error) => CacheUse::NotWritten {
-            path: cache_file,
-            error,
-        },
-    };
-    Ok((data, used))
+    cache::key(&named)
 }
 
 /// Parses and validates the four files' bytes, as read from `(path, bytes)`.
