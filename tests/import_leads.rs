@@ -146,3 +146,27 @@ fn check_reports_a_curation_that_no_longer_fits() {
         "{stderr}"
     );
 }
+
+/// The load cache holds the dataset as its four files give it: a
+/// leads.ron written after the cache was made still counts on a hit.
+#[test]
+fn an_edit_counts_when_the_dataset_comes_from_the_cache() {
+    use duban::store::{Cache, CacheUse, load_dir_cached};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let home = tempfile::tempdir().expect("cache dir");
+    let cache = Cache::at(home.path());
+    import_file(&fixture(), dir.path()).expect("imports");
+    let (before, used) = load_dir_cached(dir.path(), &cache).expect("loads");
+    assert!(matches!(used, CacheUse::Written), "{used:?}");
+    assert_ne!(before.task("K1.1").expect("K1.1").lead, ["市红十字会"]);
+
+    write_leads(
+        dir.path(),
+        "[\n    (task: \"K1.1\", lead: [\"市红十字会\"]),\n]\n",
+    );
+    let (after, used) = load_dir_cached(dir.path(), &cache).expect("loads");
+    assert!(matches!(used, CacheUse::Hit), "{used:?}");
+    let task = after.task("K1.1").expect("K1.1");
+    assert_eq!(task.lead, ["市红十字会"]);
+    assert_eq!(task.co, ["市残联"]);
+}

@@ -367,10 +367,16 @@ fn a_gapped_match_at_the_head_does_not_hide_a_whole_match_after_it() {
 
 #[test]
 fn when_enough_texts_begin_with_the_query_the_rest_is_not_scored() {
-    // 100 texts begin with 新增 and beat every other text; the others hold
-    // 新增 after a separator or in the middle.
+    // 100 texts begin with 新增 and 100 hold it after a separator: they
+    // beat every other text. The other 100 hold 新 and 增 apart, so they
+    // score below any text holding 新增 whole, and need not be scored
+    // while enough texts hold it.
     let mut data = duban::synth::synth(300, 4);
-    let texts = ["新增规上企业", "全年项目;新增规上企业", "推进新增规上企业"];
+    let texts = [
+        "新增规上企业",
+        "全年项目;新增规上企业",
+        "推进新建规上企业增长",
+    ];
     for (i, task) in data.tasks.iter_mut().enumerate() {
         task.text = format!("{}{i}", texts[i % texts.len()]);
         task.title = None;
@@ -380,7 +386,7 @@ fn when_enough_texts_begin_with_the_query_the_rest_is_not_scored() {
     let mut full = Searcher::new(Arc::clone(&index));
     let all = full.search("新增", Some(Kind::Task), usize::MAX);
     assert_eq!(full.stats().scored, full.stats().candidates);
-    for limit in [1, 10, 50, 100] {
+    for limit in [1, 10, 50, 100, 200] {
         let mut s = Searcher::new(Arc::clone(&index));
         let few = s.search("新增", Some(Kind::Task), limit);
         assert_eq!(few, &all[..limit], "limit {limit}");
@@ -391,10 +397,56 @@ fn when_enough_texts_begin_with_the_query_the_rest_is_not_scored() {
         let fresh = Searcher::new(Arc::clone(&index)).search("新增规", Some(Kind::Task), limit);
         assert_eq!(on, fresh, "limit {limit}");
     }
-    // With room for more than the texts that begin with it, all are scored.
+    // With room for more than the texts holding it whole, all are scored.
     let mut s = Searcher::new(Arc::clone(&index));
-    assert_eq!(s.search("新增", Some(Kind::Task), 150), &all[..150]);
+    assert_eq!(s.search("新增", Some(Kind::Task), 250), &all[..250]);
     assert_eq!(s.stats().scored, s.stats().candidates);
+}
+
+#[test]
+fn every_short_chinese_hit_scores_what_the_fuzzy_matcher_gives() {
+    // Texts holding the query whole are given their score without the
+    // matcher; it must be the matcher's own, and nothing may be missed.
+    use fuzzy_matcher::FuzzyMatcher;
+    use fuzzy_matcher::skim::SkimMatcherV2;
+    let mut data = duban::synth::synth(2000, 5);
+    let texts = [
+        "(企业",
+        "企业",
+        "规上企业",
+        "企。业",
+        "小微企业园;企业%",
+        "业企",
+    ];
+    for (i, task) in data.tasks.iter_mut().enumerate().step_by(7) {
+        task.text = format!("{}{}", texts[i % texts.len()], task.text);
+    }
+    let index = Arc::new(Index::build(&data));
+    let matcher = SkimMatcherV2::default();
+    for query in ["企", "企业", "新", "新增", "年", "全年", "%", "2023", "（"] {
+        let hits = Searcher::new(Arc::clone(&index)).search(query, None, usize::MAX);
+        let direct: Vec<&Hit> = hits.iter().filter(|h| h.via == Via::Direct).collect();
+        for hit in &direct {
+            assert_eq!(
+                Some(hit.score),
+                matcher.fuzzy_match(&hit.text, query),
+                "{query} on {}",
+                hit.text
+            );
+        }
+        let expected = data
+            .all_tasks()
+            .filter(|t| {
+                matcher.fuzzy_match(&t.text, query).is_some()
+                    || (t.title.as_ref()).is_some_and(|x| matcher.fuzzy_match(x, query).is_some())
+            })
+            .count();
+        let found = direct
+            .iter()
+            .filter(|h| matches!(h.target, Target::Task(_) | Target::Project(_)))
+            .count();
+        assert_eq!(found, expected, "{query}");
+    }
 }
 
 #[test]

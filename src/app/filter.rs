@@ -4,7 +4,6 @@
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use super::Index;
 use crate::search::{self, Kind, Searcher, Target, Via};
@@ -16,7 +15,7 @@ pub struct UnitFilter {
 }
 
 impl UnitFilter {
-    pub fn new(index: Arc<search::Index>) -> UnitFilter {
+    pub fn new(index: search::Shared) -> UnitFilter {
         UnitFilter {
             searcher: Searcher::new(index),
         }

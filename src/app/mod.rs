@@ -29,8 +29,6 @@ pub mod task_filter;
 mod update;
 pub mod year;
 
-use std::sync::Arc;
-
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
@@ -230,9 +228,10 @@ pub struct App {
 impl App {
     pub fn new(data: Dataset, progress: Progress, lang: Lang, today: NaiveDate) -> App {
         let index = Index::new(&data);
-        // Built once for the popup and the units filter; see the README
-        // (search, "In the dashboard") for what it costs at start-up.
-        let search = Arc::new(crate::search::Index::build(&data));
+        // Built once for the popup and the units filter, off this thread:
+        // the first frame does not need it (docs/performance.md, start-up).
+        let search_entries = crate::search::entry_count(&data);
+        let search = crate::search::Shared::build_in_background(&data);
         let units = UnitsView {
             shown: index.units_by_load.clone(),
             ..UnitsView::default()
@@ -262,8 +261,8 @@ impl App {
                 filter: None,
             },
             back: Vec::new(),
-            filter: UnitFilter::new(Arc::clone(&search)),
-            background_search: search.len() >= search::BACKGROUND_FROM,
+            filter: UnitFilter::new(search.clone()),
+            background_search: search_entries >= search::BACKGROUND_FROM,
             searcher: Searcher::new(search),
             search_seq: 0,
             saving: SaveStatus::default(),

@@ -45,6 +45,7 @@ pub type CliResult = Result<(), Failure>;
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> CliResult {
     let global = cli.global;
+    crate::store::warn_in(global.lang);
     match cli.command {
         None => dashboard::run(&global, cli.unit.as_deref()),
         Some(Command::Check) => check::run(&global),

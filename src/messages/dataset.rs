@@ -3,6 +3,10 @@
 use super::entries;
 
 entries! {
+    CACHE_NOT_WRITTEN {
+        zh: "无法写入数据缓存 {path}：{error}；不用缓存照常读取数据（下次启动仍需解析全部文件）",
+        en: "could not write the dataset cache {path}: {error}; the data was read without it (the next start parses every file again)",
+    }
     LEADERS_NONE { zh: "`plan.ron` 中没有领导", en: "plan.ron lists no leaders" }
     LEADERS_ONE { zh: "应为 L1，`plan.ron` 中唯一的领导", en: "expected L1, the only leader in plan.ron" }
     LEADERS_SOME { zh: "应为 `plan.ron` 中的 L1–L{n} 之一", en: "expected one of L1–L{n} from plan.ron" }

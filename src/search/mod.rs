@@ -14,6 +14,7 @@ mod pinyin;
 mod rank;
 mod score;
 mod searcher;
+mod shared;
 mod worker;
 
 use std::ops::Range;
@@ -21,6 +22,7 @@ use std::ops::Range;
 pub use index::{Index, SHORT_TEXT};
 pub use pinyin::{PinyinMatch, Readings, pinyin_query};
 pub use searcher::{Searcher, Stats};
+pub use shared::{Shared, entry_count};
 pub use worker::{Background, Gone, Reply, Request, THREAD_NAME, Worker};
 
 /// What sort of thing a hit is; also the `--kind` filter. Sub-items of a

@@ -85,6 +85,74 @@ pub(crate) fn off_head_bound(n: usize) -> i64 {
     n * i64::from(SCORE_MATCH + BONUS_HEAD) + i64::from(GAP_EXTENSION)
 }
 
+/// A query without ASCII letters (Chinese, digits, punctuation): its
+/// characters match only themselves, so on most texts its score is known
+/// without the matrix.
+///
+/// Where no character of the query stands at a bonus place of a text (its
+/// first character, or one after a separator or at a camel-case step),
+/// every matched character earns the match score and at most the
+/// consecutive bonus, so the score is at most [`Plain::whole`], and equals
+/// it exactly when the query occurs in the text as a whole. A property test
+/// holds the library to both.
+#[derive(Debug, Clone)]
+pub(crate) struct Plain {
+    chars: Vec<char>,
+}
+
+/// What [`Plain::class`] tells about a text holding the query's
+/// characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PlainClass {
+    /// A character of the query stands at a bonus place: score it.
+    Bonus,
+    /// The query occurs whole and at no bonus place: it scores
+    /// [`Plain::whole`].
+    Whole,
+    /// Not whole and at no bonus place: below [`Plain::whole`], if it
+    /// matches at all.
+    Below,
+}
+
+impl Plain {
+    /// `None` for an empty query or one with an ASCII letter (whose case
+    /// the matcher may fold).
+    pub fn new(query: &str) -> Option<Plain> {
+        let chars: Vec<char> = query.chars().collect();
+        let plain = !chars.is_empty() && !chars.iter().any(char::is_ascii_alphabetic);
+        plain.then_some(Plain { chars })
+    }
+
+    /// The score of the query occurring whole at no bonus place.
+    pub fn whole(&self) -> i64 {
+        let n = self.chars.len() as i64;
+        i64::from(GAP_EXTENSION + SCORE_MATCH)
+            + (n - 1) * i64::from(SCORE_MATCH + BONUS_CONSECUTIVE)
+    }
+
+    pub fn class(&self, text: &[char]) -> PlainClass {
+        let mut prev = CharType::Empty;
+        for &c in text {
+            let ty = CharType::of(c);
+            if in_place_bonus(prev, ty) != 0 && self.chars.contains(&c) {
+                return PlainClass::Bonus;
+            }
+            prev = ty;
+        }
+        let n = self.chars.len();
+        let whole = if n == 1 {
+            text.contains(&self.chars[0])
+        } else {
+            text.windows(n).any(|w| w == self.chars.as_slice())
+        };
+        if whole {
+            PlainClass::Whole
+        } else {
+            PlainClass::Below
+        }
+    }
+}
+
 /// A prepared pattern and reusable buffers; one per thread.
 #[derive(Debug, Default)]
 pub(crate) struct Scorer {
@@ -291,6 +359,43 @@ mod tests {
         fn equals_the_fuzzy_matchers_score_for_one_character(choice in text(40), pattern in text(2)) {
             prop_assert_eq!(ours(&choice, &pattern), reference(&choice, &pattern));
         }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn a_plain_query_off_the_bonus_places_scores_whole_or_below(
+            choice in text(40),
+            pattern in text(4),
+        ) {
+            let Some(plain) = Plain::new(&pattern) else {
+                return Ok(());
+            };
+            let chars: Vec<char> = choice.chars().collect();
+            let score = reference(&choice, &pattern);
+            match plain.class(&chars) {
+                PlainClass::Whole => prop_assert_eq!(score, Some(plain.whole())),
+                PlainClass::Below => prop_assert!(score.is_none_or(|s| s < plain.whole())),
+                PlainClass::Bonus => {}
+            }
+        }
+    }
+
+    #[test]
+    fn a_whole_chinese_query_mid_text_scores_the_plain_whole() {
+        let plain = Plain::new("企业").unwrap();
+        let text: Vec<char> = "培育规上企业".chars().collect();
+        assert_eq!(plain.class(&text), PlainClass::Whole);
+        assert_eq!(Some(plain.whole()), reference("培育规上企业", "企业"));
+        let text: Vec<char> = "企业培育".chars().collect();
+        assert_eq!(plain.class(&text), PlainClass::Bonus);
+        let text: Vec<char> = "(企业".chars().collect();
+        assert_eq!(plain.class(&text), PlainClass::Bonus);
+        let text: Vec<char> = "企划业".chars().collect();
+        assert_eq!(plain.class(&text), PlainClass::Bonus);
+        let text: Vec<char> = "规企划业".chars().collect();
+        assert_eq!(plain.class(&text), PlainClass::Below);
+        assert!(Plain::new("k2").is_none());
     }
 
     #[test]

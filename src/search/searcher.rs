@@ -6,16 +6,16 @@
 //! prefix), so only the previous candidates are matched again. Large
 //! candidate sets are matched on all cores.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 use std::thread;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::index::Index;
 use super::pinyin::{self, PinyinMatch};
 use super::rank::{self, Candidate};
-use super::score::{self, Scorer};
+use super::score::{self, Plain, PlainClass, Scorer};
+use super::shared::Shared;
 use super::{Field, Hit, Kind, Via, ranges_of};
 
 /// Pinyin needs at least this many letters on short texts (names, titles)
@@ -54,23 +54,23 @@ pub struct Stats {
 /// A search session over one index: the dashboard popup, the units filter
 /// and `duban search` each hold one.
 pub struct Searcher {
-    index: Arc<Index>,
+    index: Shared,
     state: Option<State>,
     stats: Stats,
 }
 
 impl Searcher {
-    pub fn new(index: Arc<Index>) -> Searcher {
+    pub fn new(index: impl Into<Shared>) -> Searcher {
         Searcher {
-            index,
+            index: index.into(),
             state: None,
             stats: Stats::default(),
         }
     }
 
     /// The index, to share with another searcher (a [`super::Worker`]).
-    pub fn shared_index(&self) -> Arc<Index> {
-        Arc::clone(&self.index)
+    pub fn shared_index(&self) -> Shared {
+        self.index.clone()
     }
 
     /// What the last search did.
@@ -96,7 +96,8 @@ impl Searcher {
             .state
             .take()
             .filter(|s| s.kind == kind && query.starts_with(&s.query));
-        let index = Arc::clone(&self.index);
+        let shared = self.index.clone();
+        let index = shared.get();
         let wanted = |doc: u32| {
             kind.is_none_or(|k| index.entries[index.docs[doc as usize].entry as usize].kind == k)
         };
@@ -214,6 +215,9 @@ impl Searcher {
                 },
             )
         };
+        if let Some(plain) = Plain::new(query) {
+            return self.score_plain(docs, query, &plain, limit);
+        }
         let n = query.chars().count();
         if n > 2 {
             return (score(docs), docs.len());
@@ -238,6 +242,61 @@ impl Searcher {
             return (scored, head.len());
         }
         scored.extend(score(&rest));
+        (scored, docs.len())
+    }
+
+    /// [`Self::score_direct`] for a query without ASCII letters: texts
+    /// holding the query whole, at no bonus place, score
+    /// [`Plain::whole`] without the matrix (the common case: `企业` in the
+    /// middle of a sentence); texts with a query character at a bonus place
+    /// are scored; the rest score below the whole ones and are scored only
+    /// when fewer than `limit` entries reach [`Plain::whole`].
+    fn score_plain(
+        &self,
+        docs: &[u32],
+        query: &str,
+        plain: &Plain,
+        limit: usize,
+    ) -> (Vec<(u32, i64)>, usize) {
+        let index = &self.index;
+        let whole = plain.whole();
+        let classed: Vec<(u32, Option<i64>)> = par_filter_map(
+            docs,
+            || Scorer::new(query),
+            |scorer, doc| {
+                let text = &index.docs[doc as usize].text;
+                match plain.class(text) {
+                    PlainClass::Bonus => scorer.score(text).map(|s| (doc, Some(s))),
+                    PlainClass::Whole => Some((doc, Some(whole))),
+                    PlainClass::Below => Some((doc, None)),
+                }
+            },
+        );
+        let mut scored: Vec<(u32, i64)> = Vec::with_capacity(classed.len());
+        let mut below: Vec<u32> = Vec::new();
+        for (doc, score) in classed {
+            match score {
+                Some(s) => scored.push((doc, s)),
+                None => below.push(doc),
+            }
+        }
+        let mut reach = std::collections::HashSet::new();
+        for &(doc, s) in &scored {
+            if s >= whole {
+                reach.insert(index.docs[doc as usize].entry);
+                if reach.len() >= limit {
+                    return (scored, docs.len() - below.len());
+                }
+            }
+        }
+        scored.extend(par_filter_map(
+            &below,
+            || Scorer::new(query),
+            |scorer, doc| {
+                let text = &index.docs[doc as usize].text;
+                scorer.score(text).map(|s| (doc, s))
+            },
+        ));
         (scored, docs.len())
     }
 

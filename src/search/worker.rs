@@ -11,11 +11,10 @@
 //! hook can leave the terminal alone for it.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread::{self, JoinHandle};
 
-use super::{Hit, Index, Kind, Searcher};
+use super::{Hit, Kind, Searcher, Shared};
 
 /// The search thread's name.
 pub const THREAD_NAME: &str = "duban-search";
@@ -63,18 +62,19 @@ pub struct Worker {
 
 impl Worker {
     /// Starts a thread searching `index`.
-    pub fn spawn(index: Arc<Index>) -> std::io::Result<Worker> {
+    pub fn spawn(index: impl Into<Shared>) -> std::io::Result<Worker> {
+        let index: Shared = index.into();
         let (request_tx, request_rx) = mpsc::channel::<Request>();
         let (reply_tx, reply_rx) = mpsc::channel::<Reply>();
         let thread = thread::Builder::new()
             .name(THREAD_NAME.into())
             .spawn(move || {
-                let mut searcher = Searcher::new(Arc::clone(&index));
+                let mut searcher = Searcher::new(index.clone());
                 let search = |request: &Request| {
                     contained(|| searcher.search(&request.query, request.kind, request.limit))
                         .unwrap_or_else(|| {
                             // Its narrowing state may be half updated.
-                            searcher = Searcher::new(Arc::clone(&index));
+                            searcher = Searcher::new(index.clone());
                             Vec::new()
                         })
                 };
@@ -136,9 +136,10 @@ pub struct Background {
 impl Background {
     /// Searches over `index`, on a thread of their own if `thread` and one
     /// can be started.
-    pub fn new(index: Arc<Index>, thread: bool) -> Background {
+    pub fn new(index: impl Into<Shared>, thread: bool) -> Background {
+        let index: Shared = index.into();
         let worker = if thread {
-            Worker::spawn(Arc::clone(&index)).ok()
+            Worker::spawn(index.clone()).ok()
         } else {
             None
         };
@@ -219,9 +220,11 @@ fn serve(
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
     use std::time::{Duration, Instant};
 
     use super::*;
+    use crate::search::Index;
 
     fn request(seq: u64, query: &str) -> Request {
         Request {
@@ -261,7 +264,7 @@ mod tests {
         }
         // Every request is queued before the loop starts, so only the
         // newest is answered.
-        let mut searcher = Searcher::new(Arc::clone(&index));
+        let mut searcher = Searcher::new(index.clone());
         let search = move |r: &Request| searcher.search(&r.query, r.kind, r.limit);
         let thread = thread::spawn(move || serve(search, &request_rx, &reply_tx));
         let first = reply_rx
@@ -360,7 +363,7 @@ mod tests {
                 replies,
                 thread: None,
             }),
-            inline: Searcher::new(Arc::clone(&index)),
+            inline: Searcher::new(index.clone()),
             last: None,
         };
         assert_eq!(background.start(request(7, "新增")), None);

@@ -3,13 +3,17 @@
 
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
+use super::cache::{self, Cache, CacheUse};
 use super::error::{Diagnostic, LoadError};
 use super::validate::{Sources, validate};
 use super::write::FILES;
+use crate::messages::Lang;
 use crate::model::{Dataset, Plan, Task, TaskKind, Unit};
 
 /// Parses and validates a dataset from `(file name, text)` pairs, one per
@@ -50,14 +54,59 @@ pub fn load_sources(files: &[(&str, &str)]) -> Result<Dataset, LoadError> {
 
 /// Loads and validates the dataset in `dir` (plan.ron, tasks.ron,
 /// projects.ron, units.ron), with the lead readings settled in its
-/// leads.ron.
+/// leads.ron, through the per-user cache (see [`super::cache`]). When the
+/// cache cannot be written, says so once on standard error (after
+/// [`warn_in`]) and goes on without it.
 pub fn load_dir(dir: &Path) -> Result<Dataset, LoadError> {
+    let (data, used) = load_dir_cached(dir, &Cache::from_env())?;
+    if let CacheUse::NotWritten { path, error } = used {
+        warn_not_written(&path, &error);
+    }
+    Ok(data)
+}
+
+/// [`load_dir`] with the given cache, saying how the cache was used.
+pub fn load_dir_cached(dir: &Path, cache: &Cache) -> Result<(Dataset, CacheUse), LoadError> {
+    settle(dir, load_four(dir, cache)?)
+}
+
+/// The dataset of `dir`'s four files, through the cache.
+fn load_four(dir: &Path, cache: &Cache) -> Result<(Dataset, CacheUse), LoadError> {
     if !dir.exists() {
         return Err(LoadError::NotFound {
             path: dir.to_path_buf(),
         });
     }
-    let mut texts = Vec::with_capacity(FILES.len());
+    let files = read_files(dir)?;
+    let total: u64 = files.iter().map(|(_, b)| b.len() as u64).sum();
+    let Some(cache_file) = cache.file_for(dir).filter(|_| cache.wants(total)) else {
+        return Ok((parse_files(files)?, CacheUse::Off));
+    };
+    // The files' bytes are not needed on a hit: they go before the copy
+    // is read, so the two are never in memory together.
+    let key = key_of(&files);
+    drop(files);
+    if let Some(data) = cache::read(&cache_file, key) {
+        return Ok((data, CacheUse::Hit));
+    }
+    // Read again, and keyed by what is parsed, in case a file changed
+    // meanwhile.
+    let files = read_files(dir)?;
+    let key = key_of(&files);
+    let data = parse_files(files)?;
+    let used = match cache::write(&cache_file, &data, key) {
+        Ok(()) => CacheUse::Written,
+        Err(error) => CacheUse::NotWritten {
+            path: cache_file,
+            error,
+        },
+    };
+    Ok((data, used))
+}
+
+/// The four files of the dataset in `dir`: (path as shown, bytes).
+fn read_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, LoadError> {
+    let mut files = Vec::with_capacity(FILES.len());
     for name in FILES {
         let path = dir.join(name);
         let bytes = crate::files::read(&path, true).map_err(|source| match source.kind() {
@@ -67,7 +116,22 @@ pub fn load_dir(dir: &Path) -> Result<Dataset, LoadError> {
                 source,
             },
         })?;
-        let shown = path.display().to_string();
+        files.push((path.display().to_string(), bytes));
+    }
+    Ok(files)
+}
+
+fn key_of(files: &[(String, Vec<u8>)]) -> u128 {
+    let named: Vec<(&str, &[u8])> = (FILES.iter().zip(files))
+        .map(|(name, (_, bytes))| (*name, bytes.as_slice()))
+        .collect();
+    cache::key(&named)
+}
+
+/// Parses and validates the four files' bytes, as read from `(path, bytes)`.
+fn parse_files(files: Vec<(String, Vec<u8>)>) -> Result<Dataset, LoadError> {
+    let mut texts = Vec::with_capacity(files.len());
+    for (shown, bytes) in files {
         let text = decode(&shown, bytes)?;
         texts.push((shown, text));
     }
@@ -75,11 +139,48 @@ pub fn load_dir(dir: &Path) -> Result<Dataset, LoadError> {
         .iter()
         .map(|(n, t)| (n.as_str(), t.as_str()))
         .collect();
-    let mut data = load_sources(&pairs)?;
+    load_sources(&pairs)
+}
+
+/// Applies the lead readings settled in `dir`'s leads.ron, if it has one.
+/// The cache holds the dataset as its four files give it: a small curation
+/// file is read at every load, so an edit counts at once.
+fn settle(
+    dir: &Path,
+    (mut data, used): (Dataset, CacheUse),
+) -> Result<(Dataset, CacheUse), LoadError> {
     if let Some(leads) = super::LeadCuration::read(dir)? {
         leads.apply(&mut data)?;
     }
-    Ok(data)
+    Ok((data, used))
+}
+
+/// The language cache warnings are said in; unset, nothing is said (a
+/// library caller gets [`CacheUse`] from [`load_dir_cached`]).
+static WARN_LANG: OnceLock<Lang> = OnceLock::new();
+
+/// Says cache warnings on standard error, in `lang`, at most once.
+pub fn warn_in(lang: Lang) {
+    let _ = WARN_LANG.set(lang);
+}
+
+fn warn_not_written(path: &Path, error: &std::io::Error) {
+    static SAID: AtomicBool = AtomicBool::new(false);
+    let Some(&lang) = WARN_LANG.get() else {
+        return;
+    };
+    if SAID.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    let text = crate::msg!(
+        crate::messages::dataset::CACHE_NOT_WRITTEN,
+        path = path.display(),
+        error = error
+    );
+    eprintln!(
+        "duban: {}",
+        crate::text::printable_lines(&text.render(lang))
+    );
 }
 
 /// The bytes of a file as text, or where the first byte that is not UTF-8 is.

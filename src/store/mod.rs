@@ -6,6 +6,8 @@
 //! and export need (alias → unit, a unit's duties, a leader's tasks).
 
 mod bundled;
+mod cache;
+mod cache_form;
 mod error;
 mod index;
 mod leads;
@@ -19,10 +21,11 @@ use std::path::Path;
 use crate::model::Dataset;
 
 pub use bundled::{BUNDLED_DIR, bundled_sources};
+pub use cache::{CACHE_DIR_ENV, Cache, CacheUse, MIN_BYTES};
 pub use error::{Diagnostic, LoadError};
 pub use index::{Duties, Index};
 pub use leads::{LEADS_FILE, LeadCuration, SettledLead};
-pub use load::{decode, load_dir, load_sources};
+pub use load::{decode, load_dir, load_dir_cached, load_sources, warn_in};
 pub use write::{FILES, render_dataset, ron_pretty, write_dataset, write_files};
 
 /// The dataset in `data`, or the bundled one when `data` is `None`.
