@@ -199,7 +199,7 @@ fn a_sheet_that_duban_did_not_write_is_refused() {
     let out = s.run(&["collect", "own.xlsx"]);
     assert!(!out.status.success());
     assert!(
-        stderr(&out).contains("不是 duban 生成的填报表"),
+        stderr(&out).contains("不是督办生成的填报表"),
         "{}",
         stderr(&out)
     );

@@ -29,7 +29,7 @@ fn dashboard_from_a_shell(name: &str, home: &std::path::Path) -> Option<Tmux> {
     );
     t.wait_for("READY$");
     t.type_text(&format!(
-        "DUBAN_DATA_HOME='{}' {BIN} --today 2023-06-30",
+        "DUBAN_DATA_HOME='{0}' DUBAN_CONFIG_HOME='{0}/config' {BIN} --today 2023-06-30",
         home.display()
     ));
     t.keys(&["Enter"]);

@@ -106,7 +106,8 @@ pub fn read(path: &Path) -> Result<Filled, Unreadable> {
         Err(SheetError::NoSheet { file, .. }) => Err(Unreadable::Said(msg!(
             COLLECT_NOT_TEMPLATE,
             file = file,
-            sheet = name
+            sheet = name,
+            command = "`duban template`"
         ))),
         other => other.map_err(Unreadable::Sheet),
     };

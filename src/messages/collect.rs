@@ -50,8 +50,8 @@ entries! {
         en: "cannot read {file}: {error}",
     }
     COLLECT_NOT_TEMPLATE {
-        zh: "{file} 不是 duban 生成的填报表：缺少隐藏的工作表“{sheet}”（请用 `duban template` 生成填报表）",
-        en: "{file} is not a report sheet made by duban: the hidden sheet `{sheet}` is missing (make one with `duban template`)",
+        zh: "{file} 不是督办生成的填报表：缺少隐藏的工作表“{sheet}”（请用 {command} 生成填报表）",
+        en: "{file} is not a report sheet made by duban: the hidden sheet `{sheet}` is missing (make one with {command})",
     }
     COLLECT_BAD_META {
         zh: "{at}：填报表的说明信息不完整，应为 {expected}",
