@@ -358,3 +358,23 @@ fn export_carries_leaders_section_and_deadline() {
         "{csv}"
     );
 }
+
+/// A deadline the task's own sentence states is carried (`6月底前`), in
+/// either punctuation; a period measured (`全年`) is none.
+#[test]
+fn a_deadline_stated_in_the_sentence_is_carried() {
+    let text = "某某区2024年重点工作分工\n\n一、城市建设\n\n\
+        1. 力争6月底前建成城东停车场（区住建局牵头，区交通局配合）。\n\n\
+        2. 全年新增绿地10公顷（区园林局负责）。\n\n\
+        3. 年底前完成老旧小区改造12个，三季度末前完成招标（区住建局负责）。\n";
+    let as_written = import_text(text, "due.md", ImportOptions::default());
+    let swapped = import_text(&swap_punctuation(text), "due.md", ImportOptions::default());
+    assert_eq!(reading(&as_written), reading(&swapped));
+    let d = &as_written.data;
+    let due = |i: usize| d.tasks[i].due.map(|x| x.to_string());
+    assert_eq!(due(0).as_deref(), Some("2024-06-30"));
+    assert_eq!(d.tasks[0].due_text.as_deref(), Some("6月底前"));
+    assert_eq!(due(1), None);
+    assert_eq!(d.tasks[1].due_text, None);
+    assert_eq!(due(2).as_deref(), Some("2024-12-31"), "the later of two");
+}

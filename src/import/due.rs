@@ -76,9 +76,67 @@ pub(crate) fn due_date(phrase: &str, year: i32) -> Option<NaiveDate> {
     }
 }
 
+/// A deadline stated in a task's own sentence (`力争6月底前建成`,
+/// `2024年10月底前完成`, `年底前`, `三季度末前`): the phrase, or of several
+/// the one naming the latest date (the task is done when all its parts
+/// are). Only a phrase that ends in 前 counts: a bare month, `年内` or
+/// `全年` inside a sentence is as often a period measured as a deadline.
+pub(crate) fn in_text(text: &str) -> Option<&str> {
+    let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    let mut best: Option<(NaiveDate, &str)> = None;
+    for (k, &end) in starts.iter().enumerate() {
+        if !text[end..].starts_with('前') {
+            continue;
+        }
+        let end = end + '前'.len_utf8();
+        // The longest phrase ending here that names a date, not cut out
+        // of a longer number (`12月` is not `2月`).
+        let found = (k.saturating_sub(12)..k)
+            .map(|j| starts[j])
+            .filter(|&i| !text[..i].ends_with(|c: char| c.is_ascii_digit() || is_chinese_digit(c)))
+            .filter(|&i| text[i..end].chars().all(in_phrase))
+            .find_map(|i| Some((due_date(&text[i..end], 2000)?, &text[i..end])));
+        if let Some((date, phrase)) = found
+            && best.is_none_or(|(b, _)| date >= b)
+        {
+            best = Some((date, phrase));
+        }
+    }
+    best.map(|(_, phrase)| phrase)
+}
+
+/// Whether `c` can be part of a deadline phrase (`2024年10月15日前`,
+/// `第三季度末前`, `年底前`).
+fn in_phrase(c: char) -> bool {
+    c.is_ascii_digit() || is_chinese_digit(c) || "年月日号底末前第季度上下半".contains(c)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::due_date;
+    use super::{due_date, in_text};
+
+    #[test]
+    fn a_deadline_inside_the_sentence_is_found() {
+        assert_eq!(in_text("力争6月底前建成并投用"), Some("6月底前"));
+        assert_eq!(
+            in_text("确保2024年10月底前完成验收"),
+            Some("2024年10月底前")
+        );
+        assert_eq!(in_text("年底前实现全覆盖"), Some("年底前"));
+        assert_eq!(in_text("三季度末前完成招标"), Some("三季度末前"));
+        assert_eq!(in_text("12月15日前报送"), Some("12月15日前"));
+        // Two deadlines: the task is done with the later one.
+        assert_eq!(in_text("6月底前开工，年底前完成主体"), Some("年底前"));
+    }
+
+    #[test]
+    fn a_period_or_a_bare_month_is_no_deadline() {
+        assert_eq!(in_text("全年新增规上企业60家"), None);
+        assert_eq!(in_text("年内开工项目30个"), None);
+        assert_eq!(in_text("1-6月增长8%"), None);
+        assert_eq!(in_text("比上年提前完成"), None);
+        assert_eq!(in_text("三年前启动的工程"), None);
+    }
 
     fn due(s: &str) -> Option<String> {
         due_date(s, 2023).map(|d| d.to_string())

@@ -93,7 +93,9 @@ pub(crate) fn import(
         };
         let seq = counts.entry(group).or_default();
         *seq += 1;
-        let due_text = raw.duties.due.clone();
+        // A deadline column or label first, else one the sentence states.
+        let due_text =
+            (raw.duties.due.clone()).or_else(|| super::due::in_text(&raw.text).map(str::to_string));
         let (roles, assumed) = lead::roles(&raw.duties, rule);
         let ids: Vec<String> = names.iter().map(leader_id).collect();
         let task = Task {
