@@ -1,13 +1,15 @@
 //! Lights for a whole plan: 100,000 tasks and 1,000,000 progress entries,
 //! from the journal's entries to every task's light and the standings.
 //! Baseline in the same run: one pass that only groups the entries by task
-//! (the cost of touching the data at all).
+//! (the cost of touching the data at all). A third case works the lights
+//! out as the dashboard does, from progress grouped by task at load.
 
 use std::collections::HashMap;
 use std::hint::black_box;
 
 use chrono::{DateTime, NaiveDate, TimeDelta};
 use criterion::{Criterion, criterion_group, criterion_main};
+use duban::app::{App, Lang, Progress};
 use duban::lights::{Config, Overview, Rule, latest_as_of};
 use duban::model::{Dataset, ProgressEntry, Status};
 
@@ -64,6 +66,19 @@ fn lights(c: &mut Criterion) {
             let o = Overview::new(&data, &latest, as_of, &rule);
             o.overall.total()
         });
+    });
+    // The dashboard holds progress grouped by ID and sorted by report
+    // order (`app::Progress`, built once when the journal is read) and
+    // works the lights out from it whenever progress changes: this is
+    // `App::overview`, which `Standings::of` calls.
+    let app = App::new(
+        data.clone(),
+        Progress::from_entries(entries.clone()),
+        Lang::Zh,
+        as_of,
+    );
+    group.bench_function("dashboard_lights_from_grouped_progress", |b| {
+        b.iter(|| black_box(&app).overview().overall.total());
     });
     group.finish();
 }
