@@ -115,6 +115,7 @@ proptest! {
                 error: None,
                 pending: 0,
                 changed: Changed::One(history(&entries, &id)),
+                warnings: Box::default(),
             };
             update(&mut app, Action::Saved(outcome));
             let full = new_app(&data, &entries);
@@ -156,6 +157,7 @@ fn a_save_that_merged_records_in_rebuilds_everything() {
         error: None,
         pending: 0,
         changed: Changed::All(all.clone()),
+        warnings: Box::default(),
     };
     update(&mut app, Action::Saved(outcome));
     assert_eq!(app.standings(), new_app(&data, &all).standings());

@@ -180,3 +180,26 @@ fn d_asks_and_y_marks_the_task_done() {
         "{text}"
     );
 }
+
+/// The backup cannot be made (a directory stands where it goes): the
+/// dashboard saves all the same and its header says what went wrong, as
+/// the command line does.
+#[test]
+fn a_save_whose_backup_fails_warns_in_the_header() {
+    let home = tempfile::tempdir().expect("a temp dir");
+    let journal = journal(home.path());
+    std::fs::create_dir_all(journal.parent().expect("dataset dir")).expect("dir");
+    std::fs::write(&journal, "").expect("an empty journal");
+    std::fs::create_dir(journal.with_extension("ron.bak")).expect("a directory");
+    let Some(t) = Tmux::start_in("backup", home.path(), 200, 40, "") else {
+        return;
+    };
+    open_on_k11_notes(&t);
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("K1.1 已保存");
+    assert!(screen.contains("的备份没有写成"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_for("EXITED:0");
+    let text = std::fs::read_to_string(&journal).expect("the journal");
+    assert!(text.contains("Entry(task: \"K1.1\""), "saved: {text}");
+}

@@ -64,6 +64,7 @@ fn saved(a: &mut App, entries: Vec<ProgressEntry>) {
         error: None,
         pending: 0,
         changed: Changed::All(entries),
+        warnings: Box::default(),
     };
     update(a, Action::Saved(outcome));
 }

@@ -497,6 +497,7 @@ fn outcome(kind: SaveKind, error: Option<&str>, pending: usize) -> SaveOutcome {
             Status::Behind,
             "完成征地",
         )]),
+        warnings: Box::default(),
     }
 }
 
@@ -656,4 +657,48 @@ proptest::proptest! {
             proptest::prop_assert!(pos.x < w && pos.y < h, "{pos:?} in {w}x{h}");
         }
     }
+}
+
+/// A save that went through with a backup that could not be made: the
+/// header says it was saved, and in the warning's colour what went wrong.
+#[test]
+fn a_save_with_a_failed_backup_says_so_in_the_header() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("progress.ron");
+    let mut journal = duban::progress::Journal::open(&path).expect("journal");
+    let first = common::entry(
+        "K1.1",
+        "2023-06-30T18:00:00+08:00",
+        60,
+        Status::Behind,
+        "一",
+    );
+    journal.commit(first).expect("first save");
+    // A directory where the backup goes: the backup fails (whoever runs
+    // the test; root ignores permissions).
+    std::fs::create_dir(dir.path().join("progress.ron.bak")).expect("dir");
+    let mut journal = duban::progress::Journal::open(&path).expect("journal");
+    let second = common::entry(
+        "K1.1",
+        "2023-06-30T19:00:00+08:00",
+        70,
+        Status::Behind,
+        "二",
+    );
+    let report = journal.commit(second).expect("the save goes through");
+    assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
+
+    let mut a = with_journal(Lang::Zh);
+    let kind = SaveKind::Commit("K1.1".into());
+    let mut saved = outcome(kind, None, 0);
+    saved.warnings = report.warnings.into();
+    update(&mut a, Action::Saved(saved));
+    assert!(
+        matches!(a.saving.state, SaveState::Warned { .. }),
+        "{:?}",
+        a.saving.state
+    );
+    let text = draw(&mut a);
+    let said = format!("K1.1 已保存: {}", path.display());
+    assert!(text.contains(&said), "{said} in {text}");
 }

@@ -7,7 +7,7 @@ mod common;
 use common::{app, bundled, render};
 use duban::app::columns;
 use duban::app::layout::{self, MIN_TEXT};
-use duban::app::{Action, Lang, Mode, Notice, Pane, Subject, Tab, TaskFilter, update};
+use duban::app::{Action, App, Lang, Mode, Notice, Pane, Subject, Tab, TaskFilter, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unicode_width::UnicodeWidthStr;
@@ -159,10 +159,9 @@ fn the_bar_keeps_help_and_quit_at_80_columns() {
     }
 }
 
-/// `e` in every pane of every tab: the editor opens on the task the pane
-/// shows selected, or the bar says why not.
-#[test]
-fn e_opens_the_editor_wherever_a_task_is_selected() {
+/// `action` in every pane of every tab, the app afterwards and what the
+/// pane had selected before; `check` sees each, named by tab and pane.
+fn in_every_pane(action: Action, check: impl Fn(&App, Option<Subject>, &str)) {
     for tab in Tab::ALL {
         for (i, pane) in tab.panes().iter().enumerate() {
             let mut a = app(bundled(), Lang::Zh);
@@ -171,49 +170,45 @@ fn e_opens_the_editor_wherever_a_task_is_selected() {
                 update(&mut a, Action::NextPane);
             }
             let subject = a.subject();
-            update(&mut a, Action::EditProgress);
-            match (&a.mode, subject) {
-                (Mode::Editor(ed), Some(Subject::Task(r))) => {
-                    assert_eq!(Some(&ed.id), a.task(r).map(|t| &t.id), "{tab:?} {pane:?}");
-                }
-                (Mode::Editor(_), Some(Subject::Item(..))) => {}
-                (Mode::Browse, None) => {
-                    assert_eq!(a.notice, Some(Notice::NoTaskToEdit), "{tab:?} {pane:?}");
-                }
-                (mode, s) => panic!("{tab:?} {pane:?}: {mode:?} for {s:?}"),
-            }
+            update(&mut a, action.clone());
             let expect_task =
                 !matches!((tab, pane), (Tab::Overview, Pane::Gauges | Pane::UnitTable));
             assert_eq!(subject.is_some(), expect_task, "{tab:?} {pane:?}");
+            check(&a, subject, &format!("{tab:?} {pane:?}"));
         }
     }
+}
+
+/// `e` in every pane of every tab: the editor opens on the task the pane
+/// shows selected, or the bar says why not.
+#[test]
+fn e_opens_the_editor_wherever_a_task_is_selected() {
+    in_every_pane(Action::EditProgress, |a, subject, at| {
+        match (&a.mode, subject) {
+            (Mode::Editor(ed), Some(Subject::Task(r))) => {
+                assert_eq!(Some(&ed.id), a.task(r).map(|t| &t.id), "{at}");
+            }
+            (Mode::Editor(_), Some(Subject::Item(..))) => {}
+            (Mode::Browse, None) => assert_eq!(a.notice, Some(Notice::NoTaskToEdit), "{at}"),
+            (mode, s) => panic!("{at}: {mode:?} for {s:?}"),
+        }
+    });
 }
 
 /// `d` in every pane of every tab: the question opens on the task the
 /// pane shows selected, or the bar says why not (never silence).
 #[test]
 fn d_asks_wherever_a_task_is_selected_and_says_why_not_elsewhere() {
-    for tab in Tab::ALL {
-        for (i, pane) in tab.panes().iter().enumerate() {
-            let mut a = app(bundled(), Lang::Zh);
-            render(&mut a, 100, 30, &[Action::ShowTab(tab)]);
-            for _ in 0..i {
-                update(&mut a, Action::NextPane);
+    in_every_pane(Action::MarkDone, |a, subject, at| {
+        match (&a.mode, subject) {
+            (Mode::MarkDone(ask), Some(Subject::Task(r))) => {
+                assert_eq!(Some(&ask.id), a.task(r).map(|t| &t.id), "{at}");
             }
-            let subject = a.subject();
-            update(&mut a, Action::MarkDone);
-            match (&a.mode, subject) {
-                (Mode::MarkDone(ask), Some(Subject::Task(r))) => {
-                    assert_eq!(Some(&ask.id), a.task(r).map(|t| &t.id), "{tab:?} {pane:?}");
-                }
-                (Mode::MarkDone(_), Some(Subject::Item(..))) => {}
-                (Mode::Browse, None) => {
-                    assert_eq!(a.notice, Some(Notice::NoTaskToEdit), "{tab:?} {pane:?}");
-                }
-                (mode, s) => panic!("{tab:?} {pane:?}: {mode:?} for {s:?}"),
-            }
+            (Mode::MarkDone(_), Some(Subject::Item(..))) => {}
+            (Mode::Browse, None) => assert_eq!(a.notice, Some(Notice::NoTaskToEdit), "{at}"),
+            (mode, s) => panic!("{at}: {mode:?} for {s:?}"),
         }
-    }
+    });
 }
 
 /// Every choice of `F` on every leader's tasks, unit's duties and the

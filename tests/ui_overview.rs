@@ -383,6 +383,7 @@ fn standings_follow_saved_progress_and_new_thresholds() {
             error: None,
             pending: 0,
             changed: Changed::All(all),
+            warnings: Box::default(),
         }),
     );
     assert_eq!(a.standings(), &Standings::of(&a));

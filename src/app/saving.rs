@@ -34,6 +34,9 @@ pub struct SaveOutcome {
     pub pending: usize,
     /// What the operation changed in the journal's entries.
     pub changed: Changed,
+    /// What went wrong beside a save that went through (a backup that
+    /// could not be made, a torn tail moved to a side file).
+    pub warnings: Box<[crate::messages::Text]>,
 }
 
 /// What a journal operation changed, for the progress shown to follow.
@@ -60,6 +63,12 @@ pub enum SaveState {
     /// to it until it parses again.
     ReadOnly(String),
     Done(SaveKind),
+    /// Saved, but something beside the save went wrong: the first warning,
+    /// in the app's language.
+    Warned {
+        kind: SaveKind,
+        warning: String,
+    },
     Failed {
         error: String,
         pending: usize,
@@ -116,6 +125,12 @@ pub(super) fn saved(app: &mut App, outcome: SaveOutcome) {
             error: error.into(),
             pending: outcome.pending,
         },
-        None => SaveState::Done(outcome.kind),
+        None => match outcome.warnings.first() {
+            Some(w) => SaveState::Warned {
+                kind: outcome.kind,
+                warning: crate::text::printable(&w.render(app.labels.lang)).into_owned(),
+            },
+            None => SaveState::Done(outcome.kind),
+        },
     };
 }

@@ -225,11 +225,16 @@ fn outcome(
         (_, Some(id)) => Changed::One(journal.history(&id).into_iter().cloned().collect()),
         (_, None) => Changed::All(journal.entries().cloned().collect()),
     };
+    let warnings = match &result {
+        Ok(Some(report)) => report.warnings.clone().into(),
+        _ => Box::default(),
+    };
     SaveOutcome {
         kind,
         error: result.err().as_ref().map(|e| save_error(e).into()),
         pending: journal.pending(),
         changed,
+        warnings,
     }
 }
 

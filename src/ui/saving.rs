@@ -24,17 +24,8 @@ pub fn status(app: &App, room: usize) -> Option<Span<'static>> {
         SaveState::Done(SaveKind::NothingToRedo) => {
             (w.nothing_to_redo.to_string(), "", style::muted())
         }
-        SaveState::Done(kind) => {
-            let head = match kind {
-                SaveKind::Commit(id) => format!("{id} {}: ", w.saved),
-                SaveKind::Undo(e) => format!("{} {}: ", e.task, w.undone),
-                SaveKind::Redo(e) => format!("{} {}: ", e.task, w.redone),
-                SaveKind::Retry | SaveKind::NothingToUndo | SaveKind::NothingToRedo => {
-                    format!("{}: ", w.saved)
-                }
-            };
-            (head, path, Style::new().fg(Color::Green))
-        }
+        SaveState::Done(kind) => (done(app, kind), path, Style::new().fg(Color::Green)),
+        SaveState::Warned { kind, warning } => (done(app, kind), warning.as_str(), warn()),
         SaveState::Failed { error, pending } => {
             let head = format!("{} ({pending} {}, {}): ", w.failed, w.unsaved, w.retry);
             (head, error.as_str(), alarm())
@@ -54,6 +45,24 @@ pub fn status(app: &App, room: usize) -> Option<Span<'static>> {
     };
     let text = truncate(&text, room).into_owned();
     Some(Span::styled(format!("{text} "), st))
+}
+
+/// What was done: `K1.1 已保存: `.
+fn done(app: &App, kind: &SaveKind) -> String {
+    let w = app.labels.editor();
+    match kind {
+        SaveKind::Commit(id) => format!("{id} {}: ", w.saved),
+        SaveKind::Undo(e) => format!("{} {}: ", e.task, w.undone),
+        SaveKind::Redo(e) => format!("{} {}: ", e.task, w.redone),
+        SaveKind::Retry | SaveKind::NothingToUndo | SaveKind::NothingToRedo => {
+            format!("{}: ", w.saved)
+        }
+    }
+}
+
+/// A save that went through with something else wrong.
+fn warn() -> Style {
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
 }
 
 fn alarm() -> Style {
