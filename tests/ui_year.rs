@@ -84,3 +84,30 @@ fn overview_lists_units_owing_reports_120x40() {
     );
     insta::assert_snapshot!(text);
 }
+
+/// The dashboard opens in one step (`App::opened`, one pass over the
+/// data): the same app as building it, setting the config and opening on
+/// the day, for a past plan and one still in its year.
+#[test]
+fn opening_in_one_step_equals_the_three_steps() {
+    let config = duban::lights::Config {
+        lights: duban::lights::Thresholds {
+            red_behind: 40,
+            ..Default::default()
+        },
+        close: Some(day(2024, 1, 31)),
+        ..Default::default()
+    };
+    for today in [day(2023, 7, 10), day(2026, 11, 30)] {
+        let mut stepwise = app(bundled(), Lang::Zh);
+        stepwise.set_config(&config);
+        stepwise.open_on(today);
+        let at_once =
+            duban::app::App::opened(bundled(), common::progress(), Lang::Zh, today, &config);
+        assert_eq!(at_once.today(), stepwise.today(), "{today}");
+        assert_eq!(at_once.rule(), stepwise.rule(), "{today}");
+        assert_eq!(at_once.standings(), stepwise.standings(), "{today}");
+        let screens = [stepwise, at_once].map(|mut a| screen(&render(&mut a, 120, 40, &[])));
+        assert_eq!(screens[0], screens[1], "{today}");
+    }
+}

@@ -227,6 +227,32 @@ pub struct App {
 
 impl App {
     pub fn new(data: Dataset, progress: Progress, lang: Lang, today: NaiveDate) -> App {
+        App::build(data, progress, lang, (today, false), &Config::default())
+    }
+
+    /// The dashboard's app: the rule of `config`, opened on `today` as
+    /// [`App::open_on`] opens it, with the standings worked out once (each
+    /// pass costs a look at every task and entry).
+    pub fn opened(
+        data: Dataset,
+        progress: Progress,
+        lang: Lang,
+        today: NaiveDate,
+        config: &Config,
+    ) -> App {
+        let rule = Rule::new(data.plan.year, config);
+        let opened = rule.calendar.default_as_of(today);
+        App::build(data, progress, lang, opened, config)
+    }
+
+    /// `today` is the as-of date and whether the plan year is past.
+    fn build(
+        data: Dataset,
+        progress: Progress,
+        lang: Lang,
+        (today, past_plan): (NaiveDate, bool),
+        config: &Config,
+    ) -> App {
         let index = Index::new(&data);
         // Built once for the popup and the units filter, off this thread:
         // the first frame does not need it (docs/performance.md, start-up).
@@ -243,8 +269,8 @@ impl App {
             progress,
             labels: Labels::get(lang),
             today,
-            rule: Rule::new(data_year, &Config::default()),
-            past_plan: false,
+            rule: Rule::new(data_year, config),
+            past_plan,
             reporter: None,
             standings: Standings::default(),
             version: 0,

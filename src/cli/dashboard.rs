@@ -48,11 +48,9 @@ pub fn run(global: &Global, unit: Option<&str>) -> CliResult {
     let (mut journal, broken) = open_journal(global)?;
     let progress = Progress::from_entries(journal.entries().cloned());
     let config = crate::lights::Config::find(global.data.as_deref(), None)?;
-    let mut app = App::new(data, progress, lang, today);
+    let mut app = App::opened(data, progress, lang, today, &config);
     app.mouse = !global.no_mouse;
     app.saving = SaveStatus::new(shown_path(journal.path()), broken.as_ref().map(one_line));
-    app.set_config(&config);
-    app.open_on(today);
     let user = crate::user::UserConfig::load()?;
     let asked = unit.is_some();
     let unit = match unit {
