@@ -56,6 +56,10 @@ impl Reminders {
             let (light, reason) = rule.assess(entry.as_deref(), as_of, None);
             (t, light, reason)
         });
+        // Owed tasks find their text through one map, not a search of the
+        // plan each (quadratic at 100,000 tasks).
+        let by_id: std::collections::HashMap<&str, &crate::model::Task> =
+            data.all_tasks().map(|t| (t.id.as_str(), t)).collect();
         let units = owing(data, lights, unit)
             .into_iter()
             .map(|Owing { unit, tasks }| UnitReminder {
@@ -64,8 +68,7 @@ impl Reminders {
                 tasks: tasks
                     .into_iter()
                     .map(|t| OwedTask {
-                        text: data
-                            .task(&t.id)
+                        text: (by_id.get(t.id.as_str()))
                             .map_or(String::new(), |task| task.headline().to_string()),
                         id: t.id,
                         missed: t.missed,
