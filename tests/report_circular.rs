@@ -6,29 +6,17 @@
 
 mod external;
 
+mod report_support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+use report_support::midyear;
 
 const AS_OF: &str = "2023-06-30";
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A dataset directory: the bundled plan plus the fixture's journal and
-/// `duban.ron` (issuer, issue number, copy list).
-fn midyear() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    for source in ["data/dongyang-2023", "tests/fixtures/circular"] {
-        for entry in std::fs::read_dir(root().join(source)).expect("read fixture dir") {
-            let path = entry.expect("entry").path();
-            if path.extension().is_some_and(|e| e == "ron") {
-                let name = path.file_name().expect("file name");
-                std::fs::copy(&path, dir.path().join(name)).expect("copy fixture");
-            }
-        }
-    }
-    dir
 }
 
 fn duban_in(dir: &Path, args: &[&str]) -> Output {

@@ -3,31 +3,16 @@
 //! --format json`'s `units_not_reported` name the same units and tasks on
 //! the same as-of date. Over the mid-year fixture (tests/fixtures/circular).
 
+mod report_support;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
+use report_support::midyear;
+
 /// Unit → the task IDs it owes, sorted.
 type Owed = BTreeMap<String, Vec<String>>;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The bundled plan with the fixture's journal.
-fn midyear() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    for source in ["data/dongyang-2023", "tests/fixtures/circular"] {
-        for entry in std::fs::read_dir(root().join(source)).expect("read fixture dir") {
-            let path = entry.expect("entry").path();
-            if path.extension().is_some_and(|e| e == "ron") {
-                let name = path.file_name().expect("file name");
-                std::fs::copy(&path, dir.path().join(name)).expect("copy fixture");
-            }
-        }
-    }
-    dir
-}
 
 fn run(dir: &Path, args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_duban"))

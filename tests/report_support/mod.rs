@@ -30,3 +30,20 @@ pub fn entries() -> Vec<ProgressEntry> {
         .cloned()
         .collect()
 }
+
+/// The circular's mid-year dataset: the bundled Dongyang plan plus the
+/// fixture journal and `duban.ron` of `tests/fixtures/circular`.
+pub fn midyear() -> tempfile::TempDir {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    for source in ["data/dongyang-2023", "tests/fixtures/circular"] {
+        for entry in std::fs::read_dir(root.join(source)).expect("read fixture dir") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "ron") {
+                let name = path.file_name().expect("file name");
+                std::fs::copy(&path, dir.path().join(name)).expect("copy fixture");
+            }
+        }
+    }
+    dir
+}
