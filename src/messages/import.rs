@@ -1,9 +1,32 @@
-//! `duban import`: what is wrong with the source document or a curation
+//! `duban import`: its errors in either language (reading, curation,
+//! checks, writing), what is wrong with the source document or a curation
 //! file (`targets.ron`), and what the importer expected there.
 
-use super::entries;
+use super::{Lang, Localize, entries};
+use crate::import::ImportError;
 
 entries! {
+    /// The importer's own errors (reading, curation, checks, writing).
+    IMPORT_READ { zh: "{path}：无法读取：{error}", en: "{path}: cannot read: {error}" }
+    IMPORT_NOT_UTF8 {
+        zh: "{path}:{line}：不是 UTF-8 文本；应为 UTF-8 编码的 markdown 或纯文本文件",
+        en: "{path}:{line}: not UTF-8 text; expected a UTF-8 markdown or text document",
+    }
+    IMPORT_CURATION {
+        zh: "{path}:{line}:{column}：无法读取校订的{what}：{message}",
+        en: "{path}:{line}:{column}: cannot read the curated {what}: {message}",
+    }
+    IMPORT_INVALID {
+        zh: "{path}：从中读出的数据集未通过检查，未写入任何文件：\n{problems}",
+        en: "{path}: the dataset read from it fails its checks; nothing written:\n{problems}",
+    }
+    IMPORT_WRITE { zh: "{path}：无法写入数据集：{error}", en: "{path}: cannot write the dataset: {error}" }
+    IMPORT_SYNTAX {
+        zh: "{file}:{line}:{column}：{problem}；应为{expected}",
+        en: "{file}:{line}:{column}: {problem}; expected {expected}",
+    }
+    CURATED_UNITS { zh: "单位名录", en: "unit registry" }
+    CURATED_TARGETS { zh: "目标", en: "targets" }
     /// Spreadsheet plan tables.
     IMP_NO_SHEET_HEADER { zh: "找不到表头行", en: "no header row" }
     IMP_EXP_SHEET_HEADER {
@@ -112,4 +135,98 @@ entries! {
         zh: "文件中没有工作“{task}”；应为其中一项重点工作或民生实事的编号（K2.3、M9）",
         en: "task `{task}` is not in the document; expected the ID of one of its key tasks or projects (K2.3, M9)",
     }
+}
+
+impl Localize for ImportError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            ImportError::Read { path, source } => {
+                crate::msg!(
+                    IMPORT_READ,
+                    path = path.display(),
+                    error = source.localize(lang)
+                )
+            }
+            ImportError::NotUtf8 { path, line } => {
+                crate::msg!(IMPORT_NOT_UTF8, path = path.display(), line = line)
+            }
+            ImportError::Curation {
+                what,
+                path,
+                line,
+                column,
+                message,
+            } => crate::msg!(
+                IMPORT_CURATION,
+                what = curated(what, lang),
+                path = path.display(),
+                line = line,
+                column = column,
+                message = message.render(lang)
+            ),
+            ImportError::Invalid {
+                source_file,
+                problems,
+            } => crate::msg!(
+                IMPORT_INVALID,
+                path = source_file.display(),
+                problems = problems.localize(lang)
+            ),
+            ImportError::Leads(problems) => return problems.localize(lang),
+            ImportError::Write { path, source } => {
+                crate::msg!(
+                    IMPORT_WRITE,
+                    path = path.display(),
+                    error = source.localize(lang)
+                )
+            }
+            ImportError::Syntax {
+                file,
+                line,
+                column,
+                text,
+                problem,
+                expected,
+            } => {
+                let head = crate::msg!(
+                    IMPORT_SYNTAX,
+                    file = file,
+                    line = line,
+                    column = column,
+                    problem = problem.render(lang),
+                    expected = expected.render(lang)
+                );
+                return format!("{}\n  {line} | {text}", head.render(lang));
+            }
+            ImportError::Sheet(e) => return e.localize(lang),
+            ImportError::Cell {
+                location,
+                text,
+                problem,
+                expected,
+            } => {
+                let head = crate::msg!(
+                    IMPORT_AT_CELL,
+                    location = location,
+                    problem = problem.render(lang),
+                    expected = expected.render(lang)
+                );
+                let one_line = text.replace('\n', " ");
+                let text = crate::text::printable(&one_line);
+                if text.is_empty() {
+                    return head.render(lang);
+                }
+                return format!("{}\n  | {text}", head.render(lang));
+            }
+        }
+        .render(lang)
+    }
+}
+
+/// What a curation file holds, as `import` names it.
+fn curated(what: &str, lang: Lang) -> String {
+    [CURATED_UNITS, CURATED_TARGETS]
+        .iter()
+        .find(|m| m.en == what)
+        .map_or_else(|| what.to_string(), |m| m.get(lang).to_string())
 }
