@@ -39,6 +39,7 @@ pub mod journal;
 pub mod remind;
 mod ron;
 pub mod sheet;
+pub mod store;
 mod table;
 
 use std::fmt;
@@ -61,6 +62,7 @@ pub fn all() -> impl Iterator<Item = &'static Msg> {
         .chain(sheet::ALL)
         .chain(columns::ALL)
         .chain(remind::ALL)
+        .chain(store::ALL)
 }
 
 /// The language of labels and messages.
