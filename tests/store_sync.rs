@@ -187,3 +187,40 @@ fn a_client_killed_mid_push_loses_and_doubles_nothing() {
     assert_eq!(store_counts(&mut c), (total as i64, total as i64));
     assert_eq!(journal_counts(&m.journal_path()), (total, total));
 }
+
+#[test]
+fn an_undo_on_one_machine_reaches_the_other() {
+    let Some(db) = pg::database() else { return };
+    let url = set_up(&db.url(), &[]);
+    let (a, b) = (Machine::new(), Machine::new());
+    let task = task_ids()[3].clone();
+    let mut journal = a.journal();
+    journal.commit(entry(&task, 1, 5)).expect("saved");
+    journal.commit(entry(&task, 2, 5)).expect("saved");
+    let sync = |m: &Machine| {
+        let out = m.duban(&["--store", url.masked(), "store", "sync"]);
+        assert!(out.status.success(), "{}", all(&out));
+    };
+    sync(&a);
+    sync(&b);
+    assert_eq!(b.journal().latest(&task).map(|e| e.percent), Some(2));
+    journal
+        .undo_last_of_session()
+        .expect("undone")
+        .saved
+        .expect("saved");
+    sync(&a);
+    sync(&b);
+    let seen = b.journal();
+    assert_eq!(
+        seen.latest(&task).map(|e| e.percent),
+        Some(1),
+        "the undo travelled"
+    );
+    assert_eq!(seen.history(&task).len(), 1);
+    assert_eq!(
+        store_counts(&mut db.connect()),
+        (3, 3),
+        "two entries and a retraction"
+    );
+}
