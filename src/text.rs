@@ -228,6 +228,31 @@ pub fn find_quoted(text: &str, from: usize, needle: &str) -> usize {
     text[from..].find(&quoted).map_or(from, |i| from + i)
 }
 
+/// `%XX` escapes decoded (links GitHub writes for Chinese file names,
+/// passwords in a store URL); a `%` not followed by two hex digits stays.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -177,12 +177,7 @@ fn an_unknown_unit_cannot_be_granted() {
         "--unit",
         "没有这个局",
     ]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("no unit is called `没有这个局`"),
-        "{}",
-        all(&out)
-    );
+    assert_fails_with(&out, "no unit is called `没有这个局`");
 }
 
 #[test]
@@ -270,12 +265,7 @@ fn errors_are_clear_and_fail() {
     let m = Machine::new();
     let fresh = db.url();
     let out = m.duban(&["--store", &fresh, "store", "sync"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("not set up; run duban store init"),
-        "{}",
-        all(&out)
-    );
+    assert_fails_with(&out, "not set up; run duban store init");
     let zh = m.duban_in("zh", &["--store", &fresh, "store", "sync"]);
     assert!(stderr(&zh).contains("共享库尚未建表"), "{}", all(&zh));
 
@@ -284,12 +274,7 @@ fn errors_are_clear_and_fail() {
         .batch_execute("INSERT INTO duban_schema (version) VALUES (99)")
         .expect("pretend a newer duban");
     let out = m.duban(&["--store", &fresh, "store", "sync"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("version 99, newer than this duban knows (1)"),
-        "{}",
-        all(&out)
-    );
+    assert_fails_with(&out, "version 99, newer than this duban knows (1)");
     let out = m.duban(&["--store", &fresh, "store", "init"]);
     assert_eq!(
         out.status.code(),
@@ -299,27 +284,16 @@ fn errors_are_clear_and_fail() {
     );
 
     let out = m.duban(&["--store", "mysql://a@b/c", "store", "status"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("expected a URL starting postgres://"),
-        "{}",
-        all(&out)
-    );
+    assert_fails_with(&out, "expected a URL starting postgres://");
     let out = m.duban(&["store", "status"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("no store is set"), "{}", all(&out));
+    assert_fails_with(&out, "no store is set");
     let out = m.duban(&[
         "--store",
         "postgres://postgres@127.0.0.1:1/x",
         "store",
         "sync",
     ]);
-    assert_eq!(out.status.code(), Some(1), "sync by hand fails offline");
-    assert!(
-        stderr(&out).contains("cannot reach the store"),
-        "{}",
-        all(&out)
-    );
+    assert_fails_with(&out, "cannot reach the store");
 }
 
 #[test]

@@ -6,8 +6,10 @@ mod external;
 mod pg;
 mod store_support;
 
+#[cfg(unix)]
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Barrier};
+#[cfg(unix)]
 use std::time::Duration;
 
 use duban::remote::{self, Client, Grantee, Outbox, PUSH_TIMEOUT, StoreUrl};

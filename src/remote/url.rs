@@ -119,33 +119,13 @@ fn passwords(url: &str) -> Vec<String> {
             }
         }
     }
-    let decoded: Vec<String> = found.iter().map(|p| percent_decode(p)).collect();
+    let decoded: Vec<String> = found
+        .iter()
+        .map(|p| crate::text::percent_decode(p))
+        .collect();
     found.extend(decoded);
     found.sort_by_key(|p| std::cmp::Reverse(p.len()));
     found
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The URL with its passwords replaced by `***`.

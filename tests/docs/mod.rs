@@ -189,24 +189,5 @@ pub fn slug(heading: &str) -> String {
 
 /// `%XX` escapes in a link decoded (GitHub writes Chinese file names so).
 pub fn percent_decode(link: &str) -> String {
-    let bytes = link.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    duban::text::percent_decode(link)
 }

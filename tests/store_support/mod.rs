@@ -70,6 +70,12 @@ pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// Asserts that a run failed (status 1) saying `text` on stderr.
+pub fn assert_fails_with(out: &Output, text: &str) {
+    assert_eq!(out.status.code(), Some(1), "{}", all(out));
+    assert!(stderr(out).contains(text), "{}", all(out));
+}
+
 /// Both streams, for messages.
 pub fn all(out: &Output) -> String {
     format!("{}{}", stdout(out), stderr(out))
