@@ -28,6 +28,7 @@ pub mod line_edit;
 pub mod messages;
 pub mod model;
 pub mod progress;
+pub mod remote;
 pub mod report;
 pub mod script;
 pub mod search;

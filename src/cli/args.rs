@@ -41,6 +41,10 @@ pub struct Global {
     /// Use this date as "today" for the whole run (YYYY-MM-DD).
     #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = super::values::date)]
     pub today: Option<NaiveDate>,
+    /// The shared progress store (postgres://…); also DUBAN_STORE, or
+    /// `store:` in duban.ron.
+    #[arg(long, global = true, value_name = "URL")]
+    pub store: Option<String>,
 }
 
 pub use crate::messages::Lang;
@@ -73,6 +77,9 @@ pub enum Command {
     Template(TemplateArgs),
     /// Record the progress in filled report sheets.
     Collect(CollectArgs),
+    /// The shared progress store: set up, grant, sync, status.
+    #[command(subcommand)]
+    Store(super::store::StoreCommand),
 }
 
 #[derive(Debug, Subcommand)]

@@ -68,6 +68,7 @@ pub fn run(global: &Global, args: &CollectArgs) -> CliResult {
             "{}",
             msg!(COLLECT_SAVED, path = path.display()).render(lang)
         );
+        super::store_hook::push_after_write(global, &path)?;
     }
     let failed = outcomes.iter().filter(|o| o.has_errors()).count();
     if failed > 0 {

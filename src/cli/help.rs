@@ -13,6 +13,11 @@ use clap::{Arg, CommandFactory, FromArgMatches};
 
 use super::Cli;
 use crate::messages::help::*;
+use crate::messages::store::{
+    ABOUT_STORE, ABOUT_STORE_GRANT, ABOUT_STORE_INIT, ABOUT_STORE_PUSH, ABOUT_STORE_STATUS,
+    ABOUT_STORE_SYNC, ARG_STORE, ARG_STORE_INIT_URL, ARG_STORE_OFFICE, ARG_STORE_RETRY,
+    ARG_STORE_ROLE, ARG_STORE_UNIT, VALUE_ROLE, VALUE_URL,
+};
 use crate::messages::{Lang, Msg, Text};
 use crate::msg;
 
@@ -43,6 +48,13 @@ const ABOUT: &[(&str, Msg)] = &[
     ("config help", ABOUT_HELP),
     ("help", ABOUT_HELP),
     ("progress help", ABOUT_HELP),
+    ("store", ABOUT_STORE),
+    ("store init", ABOUT_STORE_INIT),
+    ("store grant", ABOUT_STORE_GRANT),
+    ("store sync", ABOUT_STORE_SYNC),
+    ("store status", ABOUT_STORE_STATUS),
+    ("store push", ABOUT_STORE_PUSH),
+    ("store help", ABOUT_HELP),
 ];
 
 /// What an argument is for, by command path and argument ID; `*` matches
@@ -108,6 +120,12 @@ const ARGS: &[(&str, &str, Msg)] = &[
     ("collect", "files", ARG_COLLECT_FILES),
     ("collect", "check", ARG_COLLECT_CHECK),
     ("collect", "skip_bad_rows", ARG_COLLECT_SKIP_BAD_ROWS),
+    ("*", "store", ARG_STORE),
+    ("store init", "url", ARG_STORE_INIT_URL),
+    ("store grant", "role", ARG_STORE_ROLE),
+    ("store grant", "unit", ARG_STORE_UNIT),
+    ("store grant", "office", ARG_STORE_OFFICE),
+    ("store sync", "retry_refused", ARG_STORE_RETRY),
 ];
 
 /// Value names (`--data <DIR>`) in the user's language.
@@ -137,6 +155,8 @@ const VALUE_NAMES: &[Msg] = &[
     VALUE_UNIT_NAME,
     VALUE_N,
     VALUE_RULE,
+    VALUE_URL,
+    VALUE_ROLE,
 ];
 
 /// The language asked for before clap parses anything: the last

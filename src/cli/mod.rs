@@ -21,6 +21,8 @@ mod progress;
 mod remind;
 mod report;
 mod search;
+mod store;
+mod store_hook;
 mod suspend;
 mod synth;
 mod template;
@@ -34,6 +36,8 @@ pub use args::{
 pub use collect::CollectArgs;
 pub use remind::{RemindArgs, RemindFormat};
 pub use report::{ReportArgs, ReportFormat};
+pub use store::{GrantArgs, StoreCommand};
+pub use store_hook::STORE_ENV;
 pub use template::TemplateArgs;
 
 pub use failure::Failure;
@@ -60,5 +64,6 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Config(cmd)) => config::run(&global, cmd),
         Some(Command::Template(args)) => template::run(&global, &args),
         Some(Command::Collect(args)) => collect::run(&global, &args),
+        Some(Command::Store(cmd)) => store::run(&global, cmd),
     }
 }

@@ -44,7 +44,7 @@ fn recover(global: &Global) -> CliResult {
         path = path.display()
     );
     println!("{}", done.render(lang));
-    Ok(())
+    super::store_hook::push_after_write(global, &path)
 }
 
 /// What went wrong without stopping a save, on stderr.
@@ -222,7 +222,7 @@ fn set(global: &Global, args: SetArgs) -> CliResult {
         path = path.display()
     );
     println!("{}", saved.render(lang));
-    Ok(())
+    super::store_hook::push_after_write(global, &path)
 }
 
 fn label(status: Status, lang: Lang) -> &'static str {

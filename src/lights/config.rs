@@ -38,6 +38,10 @@ pub struct Config {
     pub cycle: Cycle,
     /// The circular's issuer, number and copy list.
     pub circular: crate::report::Settings,
+    /// The shared progress store's URL (`postgres://…`); `--store` and
+    /// `DUBAN_STORE` come first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub store: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]

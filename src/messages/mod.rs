@@ -40,6 +40,7 @@ pub mod live;
 pub mod remind;
 mod ron;
 pub mod sheet;
+pub mod store;
 mod table;
 
 use std::fmt;
@@ -63,6 +64,7 @@ pub fn all() -> impl Iterator<Item = &'static Msg> {
         .chain(columns::ALL)
         .chain(remind::ALL)
         .chain(live::ALL)
+        .chain(store::ALL)
 }
 
 /// The language of labels and messages.

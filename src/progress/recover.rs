@@ -86,6 +86,16 @@ impl Journal {
     }
 }
 
+impl Journal {
+    /// Saves records from elsewhere (pulled from a shared store) into the
+    /// journal; those it already has are skipped. Returns how many were new.
+    pub fn merge_in(&mut self, records: Vec<Record>) -> Result<(usize, SaveReport), SaveError> {
+        let added = self.queue(records);
+        let report = self.retry()?;
+        Ok((added, report))
+    }
+}
+
 fn write_to(path: &Path, records: &[Record]) -> io::Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
