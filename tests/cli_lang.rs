@@ -82,7 +82,7 @@ fn typed_names(argv: &[String]) -> HashSet<String> {
     }
     for word in [
         "duban", "ron", "RON", "UTF", "JSON", "CSV", "YYYY", "MM", "DD", "MiB", "DUBAN", "LANG",
-        "DATA", "HOME", "GDP", "markdown", "md", "html",
+        "DATA", "HOME", "GDP", "markdown", "md", "html", "STORE",
     ] {
         names.insert(word.to_string());
     }
@@ -357,6 +357,32 @@ fn runs(tmp: &Path) -> Vec<Run> {
         run("collect --check", &[&sheet, "--data", &data], false),
         run("collect", &[&missing, "--data", &data], true),
         run("collect", &[], true),
+        run("store status", &["--data", &data], true),
+        run(
+            "store status --store mysql://ann:pw@db/duban",
+            &["--data", &data],
+            true,
+        ),
+        run(
+            "store grant --role liaison --store postgres://ann@127.0.0.1:1/duban",
+            &["--data", &data],
+            true,
+        ),
+        run(
+            "store grant --role liaison --unit 无此单位 --store postgres://ann@127.0.0.1:1/duban",
+            &["--data", &data],
+            true,
+        ),
+        run(
+            "store status --store postgres://ann:pw@127.0.0.1:1/duban",
+            &["--data", &scratch],
+            false,
+        ),
+        run(
+            "progress set K1.3 --percent 10 --today 2023-06-30 --store postgres://ann@127.0.0.1:1/duban",
+            &["--data", &scratch],
+            false,
+        ),
     ]);
     list.extend(
         bad_docs

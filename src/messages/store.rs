@@ -17,9 +17,9 @@ entries! {
     STORE_GRANTED_UNIT { zh: "角色 {role} 可为 {unit} 报送其牵头或配合的事项", en: "role {role} may report for {unit} on the tasks it leads or cooperates on" }
     STORE_GRANTED_OFFICE { zh: "角色 {role} 可报送全部事项（督查室）", en: "role {role} may report on every task (the office)" }
     STORE_ROLE_CREATED { zh: "已新建登录角色 {role}（未设密码，请由管理员设置）", en: "created the login role {role} (no password yet: the administrator sets one)" }
-    STORE_GRANT_WHO { zh: "请给出 `--unit UNIT` 或 `--office` 之一", en: "give one of --unit UNIT or --office" }
+    STORE_GRANT_WHO { zh: "请给出 `--unit` 单位或 `--office` 之一", en: "give one of --unit UNIT or --office" }
     STORE_NONE {
-        zh: "未设置共享库：请用 `--store URL`、环境变量 {env} 或 `duban.ron` 中的 `store:` 指定",
+        zh: "未设置共享库：请用 `--store` 给出地址，或在环境变量 `{env}`、`duban.ron` 的 `store:` 中设置",
         en: "no store is set: give --store URL, set {env}, or put store: in duban.ron",
     }
     STORE_STATUS_STORE { zh: "共享库：{url}", en: "store: {url}" }
@@ -48,7 +48,7 @@ entries! {
     ABOUT_STORE_STATUS { zh: "显示待同步、被拒绝（及原因）的记录和上次同步时间", en: "Print what is pending, what was refused and why, and the last sync" }
     ABOUT_STORE_PUSH { zh: "把 `--data` 目录的进展文件上传到共享库（已有的跳过）", en: "Upload the journal of --data DIR (what the store has is skipped)" }
     ARG_STORE {
-        zh: "共享进展库（`postgres://…`）；也可用环境变量 `DUBAN_STORE` 或 `duban.ron` 中的 `store:`",
+        zh: "共享进展库（`postgres://…`）；也可用环境变量 `DUBAN_STORE` 或 `duban.ron` 中的 `store:` 指定",
         en: "The shared progress store (postgres://…); also DUBAN_STORE, or store: in duban.ron",
     }
     ARG_STORE_INIT_URL { zh: "共享库地址（默认：`--store`、`DUBAN_STORE` 或 `duban.ron` 所指的）", en: "The store (default: the one --store, DUBAN_STORE or duban.ron names)" }

@@ -55,3 +55,6 @@ pub fn record_id(record: &Record) -> String {
     let line = crate::progress::record_line(record);
     format!("{:032x}", xxhash_rust::xxh3::xxh3_128(line.as_bytes()))
 }
+
+#[cfg(test)]
+mod tests;

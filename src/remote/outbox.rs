@@ -2,9 +2,10 @@
 //! that says which of the journal's records the store has.
 //!
 //! The journal only grows, so the outbox keeps a watermark (the first
-//! `pushed_len` bytes of the journal, whose hash it also keeps: every record
-//! in them is in the store or refused) and the IDs of records after it that
-//! the store has. Everything else after the watermark is pending. It also
+//! `pushed_len` bytes of the journal: every record in them is in the store
+//! or refused; with the hash of the last 4 KiB before it, to notice a
+//! journal replaced by another) and the IDs of records after it that the
+//! store has. Only the journal after the watermark is read. Everything else after the watermark is pending. It also
 //! keeps the pull cursor, the refused records with the server's reason, and
 //! when the last sync was. It is rewritten whole, atomically
 //! (`files::replace`), so a crash leaves the old or the new one: at worst a
@@ -197,7 +198,6 @@ impl Outbox {
     /// forgets their IDs.
     pub(super) fn advance(&mut self) -> Result<(), StoreError> {
         let lines = self.scan()?;
-        let bytes = self.read_journal()?;
         let mut rest = lines.iter().peekable();
         while let Some(line) = rest.next_if(|line| match &line.record {
             Some((id, _)) => self.is_settled(id),
@@ -210,15 +210,26 @@ impl Outbox {
             .filter_map(|line| line.record.as_ref().map(|(id, _)| id.as_str()))
             .collect();
         self.state.known.retain(|id| after.contains(id.as_str()));
-        let end = (self.state.pushed_len as usize).min(bytes.len());
-        self.state.pushed_hash = xxhash_rust::xxh3::xxh3_64(&bytes[..end]);
+        let (start, bytes) = self.read_journal(self.state.pushed_len)?;
+        self.state.pushed_hash = check_hash(&bytes[..(self.state.pushed_len - start) as usize]);
         Ok(())
     }
 
-    fn read_journal(&self) -> Result<Vec<u8>, StoreError> {
-        match crate::files::read(&self.journal, false) {
-            Ok(bytes) => Ok(bytes),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
+    /// The journal from `offset` less the checked stretch before it to its
+    /// end: where that read starts, and the bytes.
+    fn read_journal(&self, offset: u64) -> Result<(u64, Vec<u8>), StoreError> {
+        use std::io::{Read, Seek, SeekFrom};
+        let start = offset.saturating_sub(CHECKED);
+        let read = || -> io::Result<Vec<u8>> {
+            let mut file = crate::files::open_read(&self.journal, false)?;
+            file.seek(SeekFrom::Start(start))?;
+            let mut bytes = Vec::new();
+            file.read_to_end(&mut bytes)?;
+            Ok(bytes)
+        };
+        match read() {
+            Ok(bytes) => Ok((start, bytes)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok((0, Vec::new())),
             Err(e) => Err(StoreError::Journal(Box::new(
                 crate::progress::ProgressError::Read {
                     path: self.journal.clone(),
@@ -229,33 +240,42 @@ impl Outbox {
     }
 
     /// The whole lines of the journal after the watermark. A journal that
-    /// no longer starts with what the watermark covers (restored from a
-    /// backup, replaced) is read from its start.
+    /// no longer holds what the watermark covers (restored from a backup,
+    /// replaced) is read from its start.
     fn scan(&mut self) -> Result<Vec<Line>, StoreError> {
-        let bytes = self.read_journal()?;
-        let len = self.state.pushed_len as usize;
-        let intact = len <= bytes.len()
-            && xxhash_rust::xxh3::xxh3_64(&bytes[..len]) == self.state.pushed_hash;
+        let (mut start, mut bytes) = self.read_journal(self.state.pushed_len)?;
+        let len = self.state.pushed_len;
+        let checked = (len - start) as usize;
+        let intact = len == 0
+            || start + bytes.len() as u64 >= len
+                && check_hash(&bytes[..checked.min(bytes.len())]) == self.state.pushed_hash;
         if !intact {
             self.state.pushed_len = 0;
-            self.state.pushed_hash = xxhash_rust::xxh3::xxh3_64(&[]);
+            self.state.pushed_hash = check_hash(&[]);
+            (start, bytes) = self.read_journal(0)?;
         }
-        let start = self.state.pushed_len as usize;
+        let mut at = (self.state.pushed_len - start) as usize;
         let mut lines = Vec::new();
-        let mut at = start;
         while let Some(newline) = bytes[at..].iter().position(|b| *b == b'\n') {
             let end = at + newline + 1;
             let records = crate::progress::parse_records(&self.journal, &bytes[at..end])
                 .map_err(|e| StoreError::Journal(Box::new(e)))?;
             let record = records.into_iter().next().map(|r| (record_id(&r), r));
             lines.push(Line {
-                end: end as u64,
+                end: start + end as u64,
                 record,
             });
             at = end;
         }
         Ok(lines)
     }
+}
+
+/// How much of the journal before the watermark is checked on reading.
+const CHECKED: u64 = 4096;
+
+fn check_hash(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 /// Held while a process reads and writes an outbox (a push and a sync in

@@ -32,6 +32,9 @@ pub fn push_pending(outbox: &mut Outbox, client: &mut Client) -> Result<PushRepo
     outbox.use_store(client.url().masked());
     let pending = outbox.pending()?;
     let mut report = PushReport::default();
+    if pending.is_empty() {
+        return Ok(report);
+    }
     for batch in pending.chunks(PUSH_BATCH) {
         let done = client.push(batch)?;
         let refused: std::collections::HashSet<&str> =
@@ -43,12 +46,13 @@ pub fn push_pending(outbox: &mut Outbox, client: &mut Client) -> Result<PushRepo
             .collect();
         outbox.known(&ids);
         outbox.refuse(done.refused.clone());
-        outbox.advance()?;
         outbox.save()?;
         report.accepted += done.accepted;
         report.already += done.already;
         report.refused.extend(done.refused);
     }
+    outbox.advance()?;
+    outbox.save()?;
     Ok(report)
 }
 
@@ -78,7 +82,6 @@ pub fn sync(
         report.unreadable += batch.unreadable;
         outbox.known(&ids);
         outbox.set_cursor(batch.cursor);
-        outbox.advance()?;
         outbox.save()?;
     }
     outbox.synced_at(crate::progress::now());

@@ -1,3 +1,4 @@
+#![cfg(unix)] // started through unix tools (runuser, pg_ctl, sh); see the module above
 //! A throwaway PostgreSQL cluster: `initdb` in a temporary directory, the
 //! server on a free local port with its socket in that directory, run as
 //! the `postgres` user when we are root (initdb refuses root).
@@ -87,7 +88,10 @@ impl Cluster {
                 .args(["-R", "postgres:", &cluster.dir.display().to_string()])
                 .status()
                 .expect("run chown");
-            assert!(status.success(), "chown the cluster's directory to postgres");
+            assert!(
+                status.success(),
+                "chown the cluster's directory to postgres"
+            );
         }
         cluster.watch();
         cluster.run(
@@ -165,7 +169,9 @@ impl Cluster {
         let log = self.dir.join("log").display().to_string();
         self.run(
             "pg_ctl",
-            &["-D", &data, "-l", &log, "-o", &options, "-w", "-t", "60", "start"],
+            &[
+                "-D", &data, "-l", &log, "-o", &options, "-w", "-t", "60", "start",
+            ],
         );
     }
 

@@ -61,7 +61,8 @@ impl Db {
 
     /// A superuser connection to this database.
     pub fn connect(&self) -> postgres::Client {
-        postgres::Client::connect(&self.url(), postgres::NoTls).expect("connect to the test database")
+        postgres::Client::connect(&self.url(), postgres::NoTls)
+            .expect("connect to the test database")
     }
 
     /// Creates a login role that must give `password` over TCP.
@@ -116,7 +117,9 @@ pub fn database() -> Option<Db> {
 
 /// `postgres://user@host:port` of a URL (its path and options dropped).
 pub fn base_of(url: &str) -> String {
-    let (scheme, rest) = url.split_once("://").expect("DUBAN_TEST_PG is a postgres:// URL");
+    let (scheme, rest) = url
+        .split_once("://")
+        .expect("DUBAN_TEST_PG is a postgres:// URL");
     let authority = rest.split(['/', '?']).next().unwrap_or(rest);
     format!("{scheme}://{authority}")
 }
