@@ -147,6 +147,60 @@ fn offline_saves_wait_and_go_once_the_server_is_back() {
     t.wait_for("EXITED:0");
 }
 
+#[test]
+fn an_entry_the_server_refuses_is_counted_in_the_header_and_kept() {
+    let Some(db) = pg::database() else {
+        return;
+    };
+    init(&db.url());
+    // A unit with no duty on K1.1, and a role writing for it.
+    let data = duban::store::load(None).expect("the bundled dataset");
+    let k11 = data.all_tasks().find(|t| t.id == "K1.1").expect("K1.1");
+    let on_duty =
+        |u: &String| k11.lead.contains(u) || k11.co.contains(u) || k11.co_members_of.contains(u);
+    let unit = (data.units.iter().map(|u| &u.name))
+        .find(|u| !on_duty(u) && !u.contains('、'))
+        .expect("a unit without a duty on K1.1");
+    let role = db.role("other");
+    let out = Command::new(BIN)
+        .args([
+            "--store",
+            &db.url(),
+            "store",
+            "grant",
+            "--role",
+            &role,
+            "--unit",
+            unit,
+        ])
+        .output()
+        .expect("run duban store grant");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let a = tempdir();
+    let Some(t) = dashboard("refused", a.path(), &db.url_as(&role)) else {
+        return;
+    };
+    t.keys(&["e"]);
+    t.wait_for("填报进展 K1.1");
+    t.keys(&["Tab", "Tab", "Tab"]);
+    t.type_text("40");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("1 条被拒，见 `duban store status`");
+    assert!(screen.contains("共享库在线"), "{screen}");
+    assert!(screen.contains("K1.1 已保存"), "{screen}");
+    assert_eq!(stored(&db, "K1.1"), 0);
+
+    // Kept in the outbox, marked refused, for `store status` to list.
+    let outbox = std::fs::read_to_string(duban::remote::outbox_path(&journal(a.path())))
+        .expect("the outbox");
+    assert!(outbox.contains("K1.1"), "{outbox}");
+}
+
 fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().expect("a temp dir")
 }
