@@ -167,7 +167,7 @@ fn opens_dashboard(command: &str) -> bool {
     let mut words = command.split_whitespace().skip(1);
     while let Some(word) = words.next() {
         match word {
-            "--data" | "--lang" | "--today" => {
+            "--data" | "--lang" | "--today" | "--store" => {
                 words.next();
             }
             "--no-mouse" => {}

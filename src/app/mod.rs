@@ -14,6 +14,7 @@ mod index;
 mod keys;
 mod labels;
 pub mod layout;
+pub mod live;
 mod narrowed;
 mod nav;
 pub mod notice;
@@ -44,6 +45,7 @@ pub use filter::UnitFilter;
 pub use index::{Duty, Index, ProjectRow, Role, TaskRef};
 pub use keys::action_for;
 pub use labels::{EN, Labels, Lang, ZH};
+pub use live::{Link, Pulled, StoreStatus};
 pub use notice::Notice;
 pub use overview::OverviewView;
 pub use progress::Progress;
@@ -223,6 +225,8 @@ pub struct App {
     pub saving: SaveStatus,
     /// Why the last key did nothing, until the next key.
     pub notice: Option<Notice>,
+    /// The shared store's status (`None`: no store, the local journal only).
+    pub store: Option<StoreStatus>,
 }
 
 impl App {
@@ -293,6 +297,7 @@ impl App {
             search_seq: 0,
             saving: SaveStatus::default(),
             notice: None,
+            store: None,
         };
         app.restand();
         app

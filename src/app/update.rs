@@ -80,6 +80,11 @@ pub enum Action {
     Found(crate::search::Reply),
     /// The event loop could not write the per-user config ([`Effect::SaveUser`]).
     UserNotSaved(String),
+    /// The store worker's report: reachable or not, pending, refused.
+    StoreStatus(super::StoreStatus),
+    /// Entries other clients wrote, pulled from the store and already
+    /// written to the journal by the event loop.
+    Pulled(super::Pulled),
 }
 
 /// What the event loop should do after an update.
@@ -126,7 +131,11 @@ pub fn update(app: &mut App, action: Action) -> Effect {
 fn apply(app: &mut App, action: Action) -> Effect {
     if !matches!(
         action,
-        Action::Saved(_) | Action::Found(_) | Action::Resize(..)
+        Action::Saved(_)
+            | Action::Found(_)
+            | Action::Resize(..)
+            | Action::StoreStatus(_)
+            | Action::Pulled(_)
     ) {
         app.notice = None;
     }
@@ -138,6 +147,8 @@ fn apply(app: &mut App, action: Action) -> Effect {
         Action::Saved(outcome) => saving::saved(app, outcome),
         Action::Found(reply) => search::found(app, reply),
         Action::UserNotSaved(error) => super::reporter::not_saved(app, error),
+        Action::StoreStatus(status) => super::live::status(app, status),
+        Action::Pulled(pulled) => super::live::pulled(app, pulled),
         Action::Retry => return Effect::Retry,
         Action::Editor(a) => return editor::update(app, a),
         Action::Undo if app.mode == Mode::Browse => return Effect::Undo,

@@ -73,8 +73,15 @@ pub fn run(global: &Global, unit: Option<&str>) -> CliResult {
     let signal = Arc::new(AtomicI32::new(0));
     super::hangup::watch(Arc::clone(&signal))?;
     super::suspend::watch(Arc::clone(&signal))?;
+    let live = super::live::Live::start(global, &journal, &mut app)?;
     let (guard, mut terminal) = TerminalGuard::new(app.mouse)?;
-    let result = event_loop(&mut terminal, &mut app, &mut journal, &signal);
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        &mut journal,
+        &signal,
+        live.as_ref(),
+    );
     drop(guard);
     let unsaved = last_save(&mut journal, broken.as_ref(), global.lang);
     let sig = signal.load(Ordering::SeqCst);
@@ -206,7 +213,7 @@ pub fn perform(journal: &mut Journal, effect: Effect) -> Option<SaveOutcome> {
 /// How an operation went, and what it changed: one ID's history when it
 /// touched one entry and merged nothing in (so a save costs the same at
 /// any history size), else every entry.
-fn outcome(
+pub(super) fn outcome(
     journal: &Journal,
     kind: SaveKind,
     result: Result<Option<crate::progress::SaveReport>, SaveError>,
@@ -264,7 +271,10 @@ impl TerminalGuard {
         std::panic::set_hook(Box::new(move |info| {
             // A search that panics is answered with no hits and the
             // dashboard goes on (see `search::Worker`): leave the screen.
-            if std::thread::current().name() == Some(crate::search::THREAD_NAME) {
+            let thread = std::thread::current();
+            if [crate::search::THREAD_NAME, super::live_worker::THREAD_NAME]
+                .contains(&thread.name().unwrap_or_default())
+            {
                 return;
             }
             let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, Show);
@@ -304,6 +314,7 @@ fn event_loop(
     app: &mut App,
     journal: &mut Journal,
     signal: &AtomicI32,
+    live: Option<&super::live::Live>,
 ) -> io::Result<()> {
     let mut searches = Background::new(app.searcher.shared_index(), app.background_search);
     // Without a thread the popup searches in `update`, narrowing as it goes.
@@ -314,6 +325,8 @@ fn event_loop(
     while signal.load(Ordering::SeqCst) == 0 {
         let mut wait = if app.search_pending() {
             SEARCH_POLL
+        } else if live.is_some() {
+            super::live::POLL
         } else {
             IDLE_POLL
         };
@@ -349,6 +362,9 @@ fn event_loop(
                     effect => {
                         if let Some(outcome) = perform(journal, effect) {
                             update(app, app::Action::Saved(outcome));
+                            if let Some(live) = live {
+                                live.saved();
+                            }
                         }
                     }
                 }
@@ -362,6 +378,7 @@ fn event_loop(
             }
         }
         dirty |= take_answers(&mut searches, app);
+        dirty |= live.is_some_and(|l| l.take(app, journal));
         if dirty && signal.load(Ordering::SeqCst) == 0 {
             terminal.draw(|f| crate::ui::draw(f, app))?;
         }

@@ -17,6 +17,8 @@ mod hangup;
 mod hangup;
 mod help;
 mod import;
+mod live;
+mod live_worker;
 mod progress;
 mod remind;
 mod report;

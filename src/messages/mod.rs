@@ -36,6 +36,7 @@ mod errors;
 pub mod help;
 pub mod import;
 pub mod journal;
+pub mod live;
 pub mod remind;
 mod ron;
 pub mod sheet;
@@ -62,6 +63,7 @@ pub fn all() -> impl Iterator<Item = &'static Msg> {
         .chain(sheet::ALL)
         .chain(columns::ALL)
         .chain(remind::ALL)
+        .chain(live::ALL)
         .chain(store::ALL)
 }
 

@@ -155,6 +155,20 @@ impl Outbox {
         self.state.last_sync
     }
 
+    /// Records pulled from the store up to `cursor`, with these IDs, are
+    /// saved in the journal now: the store has them (they are not pushed
+    /// back) and the next pull starts past them. Saves the outbox. For a
+    /// caller that pulls on one thread and saves to the journal on another
+    /// (the dashboard); [`super::sync`] does the same in one go.
+    pub fn pulled(&mut self, ids: &[String], cursor: Cursor) -> Result<(), StoreError> {
+        self.known(ids);
+        if cursor > self.state.cursor {
+            self.set_cursor(cursor);
+        }
+        self.advance()?;
+        self.save()
+    }
+
     pub(super) fn set_cursor(&mut self, cursor: Cursor) {
         self.state.cursor = cursor;
     }

@@ -29,6 +29,10 @@ pub fn draw(frame: &mut Frame, app: &App, screen: &Screen) {
     } else {
         width(&left).min(14)
     };
+    // The shared store's status goes before the save status: offline
+    // with entries waiting is what a liaison must not miss.
+    let live = super::live::status(app, room.saturating_sub(width(&left).min(14)));
+    let room = room - live.iter().map(|s| width(&s.content)).sum::<usize>();
     let saving = super::saving::status(app, room.saturating_sub(keep));
     let left = fit(
         &left,
@@ -37,6 +41,7 @@ pub fn draw(frame: &mut Frame, app: &App, screen: &Screen) {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut spans = vec![Span::styled(left, bold)];
     spans.extend(saving);
+    spans.extend(live);
     spans.push(Span::styled(right, style::key()));
     frame.render_widget(Paragraph::new(Line::from(spans)), screen.header);
 

@@ -10,6 +10,7 @@ mod header;
 mod help;
 mod leaders;
 mod list;
+mod live;
 mod notes;
 mod overview;
 mod owing;
