@@ -211,7 +211,8 @@ impl Outbox {
             .collect();
         self.state.known.retain(|id| after.contains(id.as_str()));
         let (start, bytes) = self.read_journal(self.state.pushed_len)?;
-        self.state.pushed_hash = check_hash(&bytes[..(self.state.pushed_len - start) as usize]);
+        let checked = ((self.state.pushed_len - start) as usize).min(bytes.len());
+        self.state.pushed_hash = check_hash(&bytes[..checked]);
         Ok(())
     }
 
