@@ -99,3 +99,93 @@ fn offer<'a>(standing: &mut Fast<'a>, entry: &'a ProgressEntry) {
         }
     }
 }
+
+/// Per position of `positions` (see [`super::Positions`]), the standing
+/// entry among those dated `as_of` or before: one look-up of each entry's
+/// ID, the best so far kept in a `Vec` with its report order beside it (so
+/// no earlier entry is read again). Entries naming IDs the plan does not
+/// have are passed over. Split over two threads from [`SPLIT_AT`] entries;
+/// the same result as [`latest_as_of`] for the plan's IDs.
+pub fn standing_at<'e>(
+    entries: &'e [ProgressEntry],
+    positions: &super::Positions,
+    as_of: NaiveDate,
+) -> Vec<Option<&'e ProgressEntry>> {
+    let parts = if entries.len() >= SPLIT_AT { 2 } else { 1 };
+    standing_at_in_parts(entries, positions, as_of, parts)
+}
+
+/// [`standing_at`] over `parts` consecutive slices of the journal, each on
+/// its own thread; the result does not depend on `parts`.
+#[doc(hidden)]
+pub fn standing_at_in_parts<'e>(
+    entries: &'e [ProgressEntry],
+    positions: &super::Positions,
+    as_of: NaiveDate,
+    parts: usize,
+) -> Vec<Option<&'e ProgressEntry>> {
+    let size = entries.len().div_ceil(parts.max(1)).max(1);
+    let pass = |start: usize| best_of(entries, start, size, positions, as_of);
+    let mut bests: Vec<Vec<Option<Best>>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (size..entries.len())
+            .step_by(size)
+            .map(|start| scope.spawn(move || pass(start)))
+            .collect();
+        let first = pass(0);
+        std::iter::once(first)
+            .chain(
+                workers
+                    .into_iter()
+                    .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
+            )
+            .collect()
+    });
+    let mut standing = bests.remove(0);
+    for later in bests {
+        for (best, new) in standing.iter_mut().zip(later) {
+            if let Some(new) = new
+                && best.is_none_or(|b| new.order >= b.order)
+            {
+                *best = Some(new);
+            }
+        }
+    }
+    (standing.into_iter())
+        .map(|b| b.and_then(|b| entries.get(b.index)))
+        .collect()
+}
+
+/// A standing entry found so far: its report order (date, then the UTC
+/// time of entry, as [`ProgressEntry::report_order`] compares) and where it
+/// is in the journal.
+#[derive(Debug, Clone, Copy)]
+struct Best {
+    order: (NaiveDate, chrono::NaiveDateTime),
+    index: usize,
+}
+
+/// The best entry per position among `entries[start..start + len]`.
+fn best_of(
+    entries: &[ProgressEntry],
+    start: usize,
+    len: usize,
+    positions: &super::Positions,
+    as_of: NaiveDate,
+) -> Vec<Option<Best>> {
+    let mut best: Vec<Option<Best>> = vec![None; positions.len()];
+    let end = entries.len().min(start.saturating_add(len));
+    for (index, e) in entries.iter().enumerate().take(end).skip(start) {
+        if e.date > as_of {
+            continue;
+        }
+        let Some(at) = positions.at(&e.task) else {
+            continue;
+        };
+        let order = (e.date, e.at.naive_utc());
+        let slot = &mut best[at as usize];
+        if slot.is_none_or(|b| order >= b.order) {
+            *slot = Some(Best { order, index });
+        }
+    }
+    best
+}
