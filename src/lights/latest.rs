@@ -48,24 +48,7 @@ pub fn latest_in_parts(
     as_of: NaiveDate,
     parts: usize,
 ) -> HashMap<&str, &ProgressEntry> {
-    let dated = |part| dated(part, as_of);
-    let size = entries.len().div_ceil(parts.max(1)).max(1);
-    if parts <= 1 || entries.len() <= size {
-        return dated(entries).into_iter().collect();
-    }
-    let maps: Vec<Fast> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (entries.chunks(size).skip(1))
-            .map(|part| scope.spawn(move || dated(part)))
-            .collect();
-        let first = dated(&entries[..size]);
-        std::iter::once(first)
-            .chain(
-                workers
-                    .into_iter()
-                    .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
-            )
-            .collect()
-    });
+    let maps = over_parts(entries, parts, |_, part| dated(part, as_of));
     let mut maps = maps.into_iter();
     let mut standing = maps.next().unwrap_or_default();
     for later in maps {
@@ -124,21 +107,8 @@ pub fn standing_at_in_parts<'e>(
     as_of: NaiveDate,
     parts: usize,
 ) -> Vec<Option<&'e ProgressEntry>> {
-    let size = entries.len().div_ceil(parts.max(1)).max(1);
-    let pass = |start: usize| best_of(entries, start, size, positions, as_of);
-    let mut bests: Vec<Vec<Option<Best>>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (size..entries.len())
-            .step_by(size)
-            .map(|start| scope.spawn(move || pass(start)))
-            .collect();
-        let first = pass(0);
-        std::iter::once(first)
-            .chain(
-                workers
-                    .into_iter()
-                    .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
-            )
-            .collect()
+    let mut bests = over_parts(entries, parts, |start, part| {
+        best_of(part, start, positions, as_of)
     });
     let mut standing = bests.remove(0);
     for later in bests {
@@ -164,17 +134,16 @@ struct Best {
     index: usize,
 }
 
-/// The best entry per position among `entries[start..start + len]`.
+/// The best entry per position among `part`, which starts at `start` in
+/// the journal.
 fn best_of(
-    entries: &[ProgressEntry],
+    part: &[ProgressEntry],
     start: usize,
-    len: usize,
     positions: &super::Positions,
     as_of: NaiveDate,
 ) -> Vec<Option<Best>> {
     let mut best: Vec<Option<Best>> = vec![None; positions.len()];
-    let end = entries.len().min(start.saturating_add(len));
-    for (index, e) in entries.iter().enumerate().take(end).skip(start) {
+    for (i, e) in part.iter().enumerate() {
         if e.date > as_of {
             continue;
         }
@@ -184,8 +153,40 @@ fn best_of(
         let order = (e.date, e.at.naive_utc());
         let slot = &mut best[at as usize];
         if slot.is_none_or(|b| order >= b.order) {
-            *slot = Some(Best { order, index });
+            *slot = Some(Best {
+                order,
+                index: start + i,
+            });
         }
     }
     best
+}
+
+/// `work` over `parts` consecutive slices of the journal (given with where
+/// each starts), the first on this thread and each other on a thread of
+/// its own; the results in journal order. One part when there are too few
+/// entries to split.
+fn over_parts<'e, T: Send>(
+    entries: &'e [ProgressEntry],
+    parts: usize,
+    work: impl Fn(usize, &'e [ProgressEntry]) -> T + Sync,
+) -> Vec<T> {
+    let size = entries.len().div_ceil(parts.max(1)).max(1);
+    if entries.len() <= size {
+        return vec![work(0, entries)];
+    }
+    let work = &work;
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (entries.chunks(size).enumerate().skip(1))
+            .map(|(i, part)| scope.spawn(move || work(i * size, part)))
+            .collect();
+        let first = work(0, &entries[..size]);
+        std::iter::once(first)
+            .chain(
+                workers
+                    .into_iter()
+                    .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
+            )
+            .collect()
+    })
 }
