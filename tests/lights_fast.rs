@@ -3,7 +3,7 @@
 //! straightforward reading of the rule: for each task, scan every entry.
 //! Random journals over a small synthetic plan, with ties in report date
 //! and time of entry, entries after the as-of date, sub-items and IDs the
-//! plan does not have.
+//! plan does not have, and one ID longer than most.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 use duban::lights::{
@@ -86,7 +86,9 @@ proptest! {
         as_of_day in 0u32..420,
         parts in 1usize..5,
     ) {
-        let data = duban::synth::synth(40, 7);
+        let mut data = duban::synth::synth(40, 7);
+        // One ID longer than the 15 bytes positions keep inline.
+        data.tasks[3].id = "K1.1-补充任务（第二批）".to_string();
         let ids = ids(&data);
         let entries: Vec<ProgressEntry> = drawn.into_iter().map(|d| entry(&ids, d)).collect();
         let as_of = NaiveDate::from_ymd_opt(2023, 1, 1).expect("d") + TimeDelta::days(i64::from(as_of_day));
