@@ -8,7 +8,8 @@
 //! - `progress_set_process`: one `duban progress set` run of the release
 //!   binary, dataset loading and all;
 //! - `dashboard_save`: a commit in the dashboard (the journal's append and
-//!   the app's update) at 0 and 100,000 entries, on 100 and 100,000 tasks.
+//!   the app's update) at 0, 10,000 and 100,000 entries on 100 tasks, and
+//!   at 0 and 100,000 entries on 100,000 tasks.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -128,7 +129,13 @@ fn progress_set_process(c: &mut Criterion) {
 fn dashboard_save(c: &mut Criterion) {
     let mut group = c.benchmark_group("dashboard_save");
     group.sample_size(10);
-    for (tasks, n) in [(100, 0), (100, 100_000), (100_000, 0), (100_000, 100_000)] {
+    for (tasks, n) in [
+        (100, 0),
+        (100, 10_000),
+        (100, 100_000),
+        (100_000, 0),
+        (100_000, 100_000),
+    ] {
         let (_dir, data, path) = dataset(tasks, n);
         let mut journal = Journal::open(&path).expect("read");
         let progress = Progress::from_entries(journal.entries().cloned());

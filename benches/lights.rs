@@ -10,7 +10,7 @@ use std::hint::black_box;
 use chrono::{DateTime, NaiveDate, TimeDelta};
 use criterion::{Criterion, criterion_group, criterion_main};
 use duban::app::{App, Lang, Progress};
-use duban::lights::{Config, Overview, Rule, latest_as_of};
+use duban::lights::{Config, Lights, Overview, Positions, Rule, latest_as_of, standing_at};
 use duban::model::{Dataset, ProgressEntry, Status};
 
 const TASKS: usize = 100_000;
@@ -66,6 +66,20 @@ fn lights(c: &mut Criterion) {
             let o = Overview::new(&data, &latest, as_of, &rule);
             o.overall.total()
         });
+    });
+    // By position: the plan's IDs interned once, as the plan is loaded
+    // (its own row below), then one look-up per entry, the standing entries
+    // by position and the lights and standings in one flat loop.
+    let positions = Positions::of(&data);
+    group.bench_function("by_position", |b| {
+        b.iter(|| {
+            let standing = standing_at(black_box(&entries), &positions, as_of);
+            let lights = Lights::of(&data, &positions, &standing, as_of, &rule);
+            lights.overall.total()
+        });
+    });
+    group.bench_function("positions_of_the_plan", |b| {
+        b.iter(|| Positions::of(black_box(&data)).len());
     });
     // The dashboard holds progress grouped by ID and sorted by report
     // order (`app::Progress`, built once when the journal is read) and

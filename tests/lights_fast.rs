@@ -3,11 +3,12 @@
 //! straightforward reading of the rule: for each task, scan every entry.
 //! Random journals over a small synthetic plan, with ties in report date
 //! and time of entry, entries after the as-of date, sub-items and IDs the
-//! plan does not have.
+//! plan does not have, and one ID longer than most.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 use duban::lights::{
-    Config, Overview, Rule, Standing, latest_as_of, latest_in_parts, standing_entry,
+    Config, Lights, Overview, Positions, Rule, Standing, latest_as_of, latest_in_parts,
+    standing_at, standing_at_in_parts, standing_entry,
 };
 use duban::model::{Dataset, ProgressEntry, Status, Task};
 use proptest::prelude::*;
@@ -85,7 +86,9 @@ proptest! {
         as_of_day in 0u32..420,
         parts in 1usize..5,
     ) {
-        let data = duban::synth::synth(40, 7);
+        let mut data = duban::synth::synth(40, 7);
+        // One ID longer than the 15 bytes positions keep inline.
+        data.tasks[3].id = "K1.1-补充任务（第二批）".to_string();
         let ids = ids(&data);
         let entries: Vec<ProgressEntry> = drawn.into_iter().map(|d| entry(&ids, d)).collect();
         let as_of = NaiveDate::from_ymd_opt(2023, 1, 1).expect("d") + TimeDelta::days(i64::from(as_of_day));
@@ -126,5 +129,28 @@ proptest! {
             let mine = overview.tasks.iter().filter(|a| a.task.lead.iter().any(|l| l == unit));
             prop_assert_eq!(standing, &Standing::of(unit, mine, as_of, t));
         }
+
+        // By position: the plan's IDs interned, the standing entries in a
+        // vector, the standings counted in one pass.
+        let positions = Positions::of(&data);
+        let by_position = standing_at(&entries, &positions, as_of);
+        prop_assert_eq!(&standing_at_in_parts(&entries, &positions, as_of, parts), &by_position);
+        prop_assert_eq!(by_position.len(), ids.len() - 1);
+        prop_assert_eq!(positions.at("K99.99"), None);
+        for id in &ids[..ids.len() - 1] {
+            let at = positions.at(id).expect("a plan ID has a position") as usize;
+            let slow = reference_latest(&entries, id, as_of);
+            prop_assert!(by_position[at].map(std::ptr::from_ref) == slow.map(std::ptr::from_ref), "{}", id);
+        }
+        let fast = Lights::of(&data, &positions, &by_position, as_of, &rule);
+        prop_assert_eq!(fast.tasks.len(), overview.tasks.len());
+        for (f, a) in fast.tasks.iter().zip(&overview.tasks) {
+            prop_assert_eq!((f.light, f.reason), (a.light, a.reason), "{}", a.task.id);
+            prop_assert_eq!(f.percent, a.percent());
+            prop_assert_eq!(f.date, a.entry().map(|e| e.date));
+        }
+        prop_assert_eq!(&fast.overall, &overview.overall);
+        prop_assert_eq!(&fast.leaders, &overview.leaders);
+        prop_assert_eq!(&fast.units, &overview.units);
     }
 }

@@ -78,10 +78,12 @@ impl App {
             && before != after
         {
             self.shift(task, &before, &after);
+            // What the overview keeps from the lights (unit completions,
+            // the red items, the units owing reports) follows.
+            let kept = |f: &Facts| (f.light, f.reason, f.state);
+            super::Standings::rekeep_one(self, task, kept(&before), kept(&after));
         }
-        // What the overview keeps from the lights (unit completions, the
-        // red items, the units owing reports) and the filtered lists follow.
-        super::Standings::rekeep(self);
+        // The filtered lists follow.
         self.restood();
     }
 

@@ -5,6 +5,7 @@
 //! per frame: at 1,000,000 tasks a frame that collected the red items and
 //! the owing units itself took 39 ms.
 
+use super::restand_one::mean;
 use super::{App, Role, TaskRef};
 use crate::lights::{Light, Overview, Owing, Reason, Standing, UnitOrder, counts_as};
 
@@ -38,31 +39,39 @@ pub struct Standings {
     pub red_reason_width: usize,
     /// The units owing reports, in registry order.
     pub owing: Vec<Owing>,
+    /// Per unit of `units`: the sum of its lead tasks' completion and how
+    /// many they are, so a save moves one unit's figure without a walk.
+    unit_sums: Vec<(usize, usize)>,
+    /// How many red items have a reason text of each width.
+    red_widths: Vec<u32>,
 }
 
 /// What the overview keeps beside the standings, worked out from every
 /// task's light and the unit standings, so no frame has to.
 struct Kept {
     unit_completion: Vec<u8>,
+    unit_sums: Vec<(usize, usize)>,
     unit_orders: [Vec<usize>; 3],
     red: Vec<TaskRef>,
+    red_widths: Vec<u32>,
     red_reason_width: usize,
     owing: Vec<Owing>,
 }
 
 impl Kept {
     fn of(app: &App, lights: &[(Light, Reason)], units: &[Standing]) -> Kept {
-        let unit_completion = units.iter().map(|s| lead_completion(app, &s.key)).collect();
+        let unit_sums: Vec<(usize, usize)> = units.iter().map(|s| lead_sum(app, &s.key)).collect();
+        let unit_completion = unit_sums.iter().map(|&(sum, n)| mean(sum, n)).collect();
         let red: Vec<TaskRef> = (lights.iter().enumerate())
             .filter(|(_, (light, reason))| counts_as(*light, *reason) == Light::Red)
             .map(|(i, _)| TaskRef(i))
             .collect();
-        let lang = app.labels.lang;
-        let red_reason_width = (red.iter())
-            .filter_map(|r| lights.get(r.0))
-            .map(|(_, reason)| crate::text::width(&super::overview::reason_text(lang, *reason)))
-            .max()
-            .unwrap_or(0);
+        let mut red_widths = Vec::new();
+        for r in &red {
+            if let Some(&(_, reason)) = lights.get(r.0) {
+                count_width(&mut red_widths, reason_width(app.labels.lang, reason), true);
+            }
+        }
         let owing = crate::lights::owing(
             &app.data,
             (app.data.all_tasks().zip(lights)).map(|(t, &(light, reason))| (t, light, reason)),
@@ -70,20 +79,111 @@ impl Kept {
         );
         Kept {
             unit_completion,
+            unit_sums,
             unit_orders: ORDERS.map(|order| order_of(units, order)),
             red,
-            red_reason_width,
+            red_reason_width: widest(&red_widths),
+            red_widths,
             owing,
         }
     }
 
     fn put(self, s: &mut Standings) {
         s.unit_completion = self.unit_completion;
+        s.unit_sums = self.unit_sums;
         s.unit_orders = self.unit_orders;
         s.red = self.red;
+        s.red_widths = self.red_widths;
         s.red_reason_width = self.red_reason_width;
         s.owing = self.owing;
     }
+}
+
+/// A task's light, why, and completion, as the overview keeps them.
+pub(super) type Kept1 = (Light, Reason, u8);
+
+/// The width of a reason's text in `lang`.
+fn reason_width(lang: super::Lang, reason: Reason) -> usize {
+    crate::text::width(&super::overview::reason_text(lang, reason))
+}
+
+/// The units owing reports after task `task` came to owe one (due date
+/// and periods missed) or not: as [`crate::lights::owing`] lists them.
+fn owe(
+    owing: &mut Vec<Owing>,
+    data: &crate::model::Dataset,
+    index: &super::Index,
+    task: TaskRef,
+    now: Option<(chrono::NaiveDate, u32)>,
+) {
+    let Some(t) = task.get(data) else {
+        return;
+    };
+    let registry = |name: &str| data.units.iter().position(|u| u.name == name);
+    let position = |id: &str| index.task_by_id.get(id).map_or(0, |r| r.0);
+    let mut seen: Vec<usize> = Vec::new();
+    for name in &t.lead {
+        let Some(u) = registry(name) else {
+            continue;
+        };
+        if seen.contains(&u) {
+            continue;
+        }
+        seen.push(u);
+        let at = owing.iter().position(|o| &o.unit == name);
+        if let Some(i) = at {
+            owing[i].tasks.retain(|o| o.id != t.id);
+        }
+        let i = match (at, now) {
+            (Some(i), None) => {
+                if owing[i].tasks.is_empty() {
+                    owing.remove(i);
+                }
+                continue;
+            }
+            (None, None) => continue,
+            (Some(i), Some(_)) => i,
+            (None, Some(_)) => {
+                let i = owing.partition_point(|o| registry(&o.unit) < Some(u));
+                let unit = name.clone();
+                owing.insert(
+                    i,
+                    Owing {
+                        unit,
+                        tasks: Vec::new(),
+                    },
+                );
+                i
+            }
+        };
+        if let Some((due, missed)) = now {
+            let list = &mut owing[i].tasks;
+            let p = list.partition_point(|o| position(&o.id) < task.0);
+            let id = t.id.clone();
+            list.insert(p, crate::lights::Owed { id, due, missed });
+        }
+    }
+}
+
+/// Counts one more (or one fewer) red item of reason width `w`.
+fn count_width(widths: &mut Vec<u32>, w: usize, add: bool) {
+    if widths.len() <= w {
+        widths.resize(w + 1, 0);
+    }
+    if add {
+        widths[w] += 1;
+    } else {
+        widths[w] = widths[w].saturating_sub(1);
+        // No trailing zeros: the same counts as a fresh count gives.
+        while widths.last() == Some(&0) {
+            widths.pop();
+        }
+    }
+}
+
+/// The widest width counted.
+fn widest(widths: &[u32]) -> usize {
+    widths.iter().rposition(|&n| n > 0).unwrap_or(0)
 }
 
 impl Standings {
@@ -111,7 +211,6 @@ impl Standings {
         };
         let dates = tasks.iter().map(|a| a.entry().map(|e| e.date)).collect();
         let sums = Standings::sums_of(app, dates);
-        let mean = super::restand_one::mean;
         let leader_completion = (app.index.leader_tasks.iter().zip(&sums.leaders))
             .map(|(refs, &sum)| mean(sum, refs.len()))
             .collect();
@@ -131,11 +230,60 @@ impl Standings {
         standings
     }
 
-    /// After a save changed the lights and unit standings in place (see
-    /// `restand_one`): what the overview keeps from them follows.
-    pub(super) fn rekeep(app: &mut App) {
-        let kept = Kept::of(app, &app.standings.lights, &app.standings.units);
-        kept.put(&mut app.standings);
+    /// After a save changed one task's light or completion, and the unit
+    /// standings in place (see `restand_one`): what the overview keeps
+    /// from them follows, for that task only. `was` and `is` are the
+    /// task's light, why, and completion before and after.
+    pub(super) fn rekeep_one(app: &mut App, task: TaskRef, was: Kept1, is: Kept1) {
+        let Some(t) = app.data.all_tasks().nth(task.0) else {
+            return;
+        };
+        let s = &mut app.standings;
+        // The units the task is a lead duty of (as `lead_sum` counts).
+        let mut named: Vec<usize> = Vec::new();
+        for name in &t.lead {
+            let Some(&u) = app.index.unit_by_name.get(name) else {
+                continue;
+            };
+            if named.contains(&u) {
+                continue;
+            }
+            named.push(u);
+            let key = &app.data.units[u].name;
+            if let Some(i) = s.units.iter().position(|x| &x.key == key) {
+                let (sum, n) = &mut s.unit_sums[i];
+                *sum = *sum + usize::from(is.2) - usize::from(was.2);
+                s.unit_completion[i] = mean(*sum, *n);
+            }
+        }
+        let red = |k: Kept1| counts_as(k.0, k.1) == Light::Red;
+        let found = s.red.binary_search_by_key(&task.0, |r| r.0);
+        if red(was) {
+            if let Ok(at) = found {
+                s.red.remove(at);
+            }
+            count_width(
+                &mut s.red_widths,
+                reason_width(app.labels.lang, was.1),
+                false,
+            );
+        }
+        if red(is) {
+            let at = s.red.binary_search_by_key(&task.0, |r| r.0);
+            if let Err(at) = at {
+                s.red.insert(at, task);
+            }
+            count_width(&mut s.red_widths, reason_width(app.labels.lang, is.1), true);
+        }
+        s.red_reason_width = widest(&s.red_widths);
+        s.unit_orders = ORDERS.map(|order| order_of(&s.units, order));
+        let owed = |k: Kept1| match k {
+            (Light::Overdue, Reason::Unreported { missed, due, .. }, _) => Some((due, missed)),
+            _ => None,
+        };
+        if owed(was) != owed(is) {
+            owe(&mut s.owing, &app.data, &app.index, task, owed(is));
+        }
     }
 
     /// The tasks counting red (red lights and severely overdue reports),
@@ -188,13 +336,16 @@ fn order_of(units: &[Standing], order: UnitOrder) -> Vec<usize> {
     at
 }
 
-/// The mean completion of the tasks the unit named `unit` leads.
-fn lead_completion(app: &App, unit: &str) -> u8 {
+/// The sum of the completion of the tasks the unit named `unit` leads,
+/// and how many they are.
+fn lead_sum(app: &App, unit: &str) -> (usize, usize) {
     let duties = (app.index.unit_by_name.get(unit))
         .and_then(|&u| app.index.duties.get(u))
         .map_or(&[][..], Vec::as_slice);
     let lead = (duties.iter())
         .filter(|d| d.role == Role::Lead)
         .filter_map(|d| app.task(d.task));
-    app.progress.completion(lead)
+    lead.fold((0, 0), |(sum, n), t| {
+        (sum + usize::from(app.progress.state(t).1), n + 1)
+    })
 }

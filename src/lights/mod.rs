@@ -30,8 +30,10 @@
 
 pub mod calendar;
 pub mod config;
+mod flat;
 mod latest;
 mod owing;
+mod positions;
 mod rollup;
 mod standing;
 
@@ -42,9 +44,13 @@ use crate::model::{ProgressEntry, Status};
 
 pub use calendar::{Calendar, Cycle, Every, Period};
 pub use config::{CONFIG_FILE, Config, ConfigError};
-pub use latest::{SPLIT_AT, latest_as_of, latest_in_parts, standing_entries};
+pub use flat::{Lights, Lit};
+pub use latest::{
+    SPLIT_AT, latest_as_of, latest_in_parts, standing_at, standing_at_in_parts, standing_entries,
+};
 pub use owing::{Owed, Owing, owing};
-pub use rollup::{standing_entry, standing_in};
+pub use positions::Positions;
+pub use rollup::{standing_entry, standing_from, standing_in};
 pub use standing::{Assessed, Overview, Standing, Tally, UnitOrder, units_by};
 
 /// A task's light. Always shown with its label, never as a bare symbol.

@@ -31,7 +31,17 @@ pub fn standing_entry<'e>(
     latest: impl Fn(&str) -> Option<&'e ProgressEntry>,
 ) -> Option<Cow<'e, ProgressEntry>> {
     let own = latest(&task.id);
-    match roll_up(task, own, latest) {
+    standing_from(task, own, task.items.iter().map(|i| latest(&i.id)))
+}
+
+/// [`standing_entry`] from the task's own latest entry and its sub-items'
+/// (in the task's order), however they were found.
+pub fn standing_from<'e>(
+    task: &Task,
+    own: Option<&'e ProgressEntry>,
+    items: impl Iterator<Item = Option<&'e ProgressEntry>>,
+) -> Option<Cow<'e, ProgressEntry>> {
+    match roll_up(task, own, items) {
         Some(rolled) => Some(Cow::Owned(rolled)),
         None => own.map(Cow::Borrowed),
     }
@@ -49,12 +59,12 @@ pub fn standing_in<'e>(
 fn roll_up<'e>(
     task: &Task,
     own: Option<&ProgressEntry>,
-    latest: impl Fn(&str) -> Option<&'e ProgressEntry>,
+    items: impl Iterator<Item = Option<&'e ProgressEntry>>,
 ) -> Option<ProgressEntry> {
     if task.items.is_empty() {
         return None;
     }
-    let items: Vec<Option<&ProgressEntry>> = task.items.iter().map(|i| latest(&i.id)).collect();
+    let items: Vec<Option<&ProgressEntry>> = items.collect();
     let newest = items.iter().flatten().max_by_key(|e| e.at)?;
     if own.is_some_and(|own| own.at >= newest.at) {
         return None;

@@ -108,34 +108,11 @@ impl Standing {
         as_of: NaiveDate,
         t: &Thresholds,
     ) -> Standing {
-        let mut s = Standing {
-            key: key.to_string(),
-            tally: Tally::default(),
-            mean_percent: 0.0,
-            red: Vec::new(),
-            stale: 0,
-            last_update: None,
-        };
-        let mut sum = 0u64;
+        let mut acc = Acc::default();
         for a in tasks {
-            s.tally.add(a.light);
-            sum += u64::from(a.percent());
-            if a.is_red() {
-                s.red.push(a.task.id.clone());
-            }
-            let date = a.entry().map(|e| e.date);
-            let fresh = date.is_some_and(|d| (as_of - d).num_days() < i64::from(t.stale_days));
-            if a.light != Light::Done && !fresh {
-                s.stale += 1;
-            }
-            s.last_update = s.last_update.max(date);
+            acc.add(usize::MAX, &Facts::of(a, as_of, t));
         }
-        let n = s.tally.total();
-        if n > 0 {
-            // Task counts are far below f64's exact integer range.
-            s.mean_percent = sum as f64 / n as f64;
-        }
-        s
+        acc.finish(key, str::to_string)
     }
 
     /// Tasks counted.
@@ -197,62 +174,67 @@ impl<'d> Overview<'d> {
         as_of: NaiveDate,
         rule: &Rule,
     ) -> Overview<'d> {
-        let year = data.plan.year;
+        let tasks = tasks.map(|task| (task, super::standing_in(task, latest)));
+        Overview::assess(data, tasks, as_of, rule)
+    }
+
+    /// Every task's light from its standing entry, and in the same pass the
+    /// standings of the plan, each leader and each lead unit.
+    fn assess(
+        data: &'d Dataset,
+        tasks: impl Iterator<Item = (&'d Task, Option<Cow<'d, ProgressEntry>>)>,
+        as_of: NaiveDate,
+        rule: &Rule,
+    ) -> Overview<'d> {
         let t = &rule.thresholds;
-        let tasks: Vec<Assessed<'d>> = tasks
-            .map(|task| {
-                let entry = super::standing_in(task, latest);
+        type Fast<'a> = HashMap<&'a str, usize, foldhash::fast::FixedState>;
+        let leader_at: Fast = (data.plan.leaders.iter().enumerate())
+            .map(|(i, l)| (l.id.as_str(), i))
+            .collect();
+        let unit_at: Fast = (data.units.iter().enumerate())
+            .map(|(i, u)| (u.name.as_str(), i))
+            .collect();
+        let mut overall = Acc::default();
+        let mut leaders = vec![Acc::default(); data.plan.leaders.len()];
+        let mut units = vec![Acc::default(); data.units.len()];
+        let tasks: Vec<Assessed<'d>> = (tasks.enumerate())
+            .map(|(i, (task, entry))| {
                 // Tasks carry no deadline of their own yet: the year end.
                 let (light, reason) = rule.assess(entry.as_deref(), as_of, None);
-                Assessed {
+                let a = Assessed {
                     task,
                     entry,
                     light,
                     reason,
+                };
+                let facts = Facts::of(&a, as_of, t);
+                overall.add(i, &facts);
+                if let Some(&l) = task.leader.as_deref().and_then(|id| leader_at.get(id)) {
+                    leaders[l].add(i, &facts);
                 }
+                for name in &task.lead {
+                    if let Some(&u) = unit_at.get(name.as_str()) {
+                        units[u].add(i, &facts);
+                    }
+                }
+                a
             })
             .collect();
-        let overall = Standing::of("", tasks.iter(), as_of, t);
-        // One pass files each task under its leader and its lead units, so
-        // the standings cost one look at each task, not one per unit.
-        let leader_at: HashMap<&str, usize> = (data.plan.leaders.iter().enumerate())
-            .map(|(i, l)| (l.id.as_str(), i))
+        let leaders = (data.plan.leaders.iter().zip(leaders))
+            .map(|(l, acc)| acc.finish(&l.id, str::to_string))
             .collect();
-        let unit_at: HashMap<&str, usize> = (data.units.iter().enumerate())
-            .map(|(i, u)| (u.name.as_str(), i))
-            .collect();
-        let mut by_leader = vec![Vec::new(); data.plan.leaders.len()];
-        let mut by_unit: Vec<Vec<usize>> = vec![Vec::new(); data.units.len()];
-        for (i, a) in tasks.iter().enumerate() {
-            if let Some(&l) = a.task.leader.as_deref().and_then(|id| leader_at.get(id)) {
-                by_leader[l].push(i);
-            }
-            for name in &a.task.lead {
-                if let Some(&u) = unit_at.get(name.as_str())
-                    && by_unit[u].last() != Some(&i)
-                {
-                    by_unit[u].push(i);
-                }
-            }
-        }
-        let of = |key: &str, mine: &[usize]| {
-            Standing::of(key, mine.iter().map(|&i| &tasks[i]), as_of, t)
-        };
-        let leaders = (data.plan.leaders.iter().zip(&by_leader))
-            .map(|(l, mine)| of(&l.id, mine))
-            .collect();
-        let units = (data.units.iter().zip(&by_unit))
-            .filter(|(_, mine)| !mine.is_empty())
-            .map(|(u, mine)| of(&u.name, mine))
+        let units = (data.units.iter().zip(units))
+            .filter(|(_, acc)| !acc.is_empty())
+            .map(|(u, acc)| acc.finish(&u.name, str::to_string))
             .collect();
         Overview {
             as_of,
-            plan_year: year,
+            plan_year: data.plan.year,
             thresholds: *t,
             period: rule.calendar.period_of(as_of).copied(),
             rule: rule.clone(),
             tasks,
-            overall,
+            overall: overall.finish("", str::to_string),
             leaders,
             units,
         }
@@ -284,6 +266,110 @@ impl UnitOrder {
             UnitOrder::LeadDuties => s.total(),
             UnitOrder::RedItems => s.red.len(),
             UnitOrder::Staleness => s.stale,
+        }
+    }
+}
+
+/// What one task adds to a standing; `id` names it in the red list.
+pub(super) struct Facts<R> {
+    pub id: R,
+    pub light: Light,
+    pub percent: u8,
+    pub red: bool,
+    pub stale: bool,
+    pub date: Option<NaiveDate>,
+}
+
+impl<R> Facts<R> {
+    pub fn new(
+        id: R,
+        (light, reason): (Light, Reason),
+        entry: Option<&ProgressEntry>,
+        as_of: NaiveDate,
+        t: &Thresholds,
+    ) -> Facts<R> {
+        let date = entry.map(|e| e.date);
+        let fresh = date.is_some_and(|d| (as_of - d).num_days() < i64::from(t.stale_days));
+        Facts {
+            id,
+            light,
+            percent: entry.map_or(0, |e| e.percent),
+            red: counts_as(light, reason) == Light::Red,
+            stale: light != Light::Done && !fresh,
+            date,
+        }
+    }
+}
+
+impl<'d> Facts<&'d str> {
+    fn of(a: &Assessed<'d>, as_of: NaiveDate, t: &Thresholds) -> Facts<&'d str> {
+        let task: &'d Task = a.task;
+        Facts::new(task.id.as_str(), (a.light, a.reason), a.entry(), as_of, t)
+    }
+}
+
+/// A standing being counted: the red items as they are named until the
+/// end (borrowed IDs, or task positions).
+#[derive(Debug, Clone)]
+pub(super) struct Acc<R> {
+    tally: Tally,
+    sum: u64,
+    red: Vec<R>,
+    stale: usize,
+    last_update: Option<NaiveDate>,
+    /// The task added last, so a task naming a unit twice counts once.
+    last_task: Option<usize>,
+}
+
+impl<R> Default for Acc<R> {
+    fn default() -> Self {
+        Acc {
+            tally: Tally::default(),
+            sum: 0,
+            red: Vec::new(),
+            stale: 0,
+            last_update: None,
+            last_task: None,
+        }
+    }
+}
+
+impl<R: Copy> Acc<R> {
+    /// Counts task `i` (`usize::MAX` when tasks are not numbered).
+    pub fn add(&mut self, i: usize, f: &Facts<R>) {
+        if i != usize::MAX && self.last_task == Some(i) {
+            return;
+        }
+        self.last_task = Some(i);
+        self.tally.add(f.light);
+        self.sum += u64::from(f.percent);
+        if f.red {
+            self.red.push(f.id);
+        }
+        self.stale += usize::from(f.stale);
+        self.last_update = self.last_update.max(f.date);
+    }
+
+    /// Whether no task was counted.
+    pub fn is_empty(&self) -> bool {
+        self.tally.total() == 0
+    }
+
+    /// The standing keyed `key`, the red items named by `name`.
+    pub fn finish(self, key: &str, name: impl Fn(R) -> String) -> Standing {
+        let n = self.tally.total();
+        Standing {
+            key: key.to_string(),
+            tally: self.tally,
+            // Task counts are far below f64's exact integer range.
+            mean_percent: if n > 0 {
+                self.sum as f64 / n as f64
+            } else {
+                0.0
+            },
+            red: self.red.into_iter().map(name).collect(),
+            stale: self.stale,
+            last_update: self.last_update,
         }
     }
 }
