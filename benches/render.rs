@@ -1,25 +1,31 @@
 //! Dashboard speed on the bundled dataset: start to first frame (load,
 //! build the app, draw once) and the time to draw each tab at 120x40.
 //! At scale: building the app on 100,000 synthetic tasks, quitting, and a
-//! frame of every tab and popup at 160x45 on 10,000, 100,000 and 1,000,000
-//! tasks (each dataset built once), with the per-frame work of the code
-//! before (whole lists walked every frame) as the baseline in the same run.
+//! frame of every tab, pane and popup (`tests/frames`) at 160x45 on 10,000,
+//! 100,000 and 1,000,000 tasks (each dataset built once), drawn into
+//! ratatui's `TestBackend` and into the crossterm backend writing to a
+//! sink, with the empty frame (ratatui's own cost) as the baseline in the
+//! same run; `DUBAN_BENCH_OLD=1` adds the per-frame work of the code
+//! before (whole lists walked every frame).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, NaiveDate};
-use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{BatchSize, BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use duban::app::overview::reason_text;
-use duban::app::{Action, App, Lang, Mode, Nav, Progress, Role, Tab, TaskRef, update};
+use duban::app::{Action, App, Lang, Progress, Role, Tab, TaskRef, update};
 use duban::lights::{Light, counts_as, units_by};
-use duban::model::{Dataset, ProgressEntry, Status, TaskKind};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use duban::model::TaskKind;
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, TestBackend, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::layout::{Position, Rect, Size};
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2023, 6, 30).unwrap_or_default()
-}
+#[path = "../tests/frames/mod.rs"]
+mod frames;
+
+use frames::{H, W, by_section, cases, open, progress_for, reset, section_cases, today};
 
 fn first_frame(c: &mut Criterion) {
     c.bench_function("first_frame_bundled_120x40", |b| {
@@ -77,49 +83,16 @@ fn keypress(c: &mut Criterion) {
     });
 }
 
-/// Where each frame case starts: the leaders tab, browsing, no filter.
-fn reset(app: &mut App, nav: &Nav, actions: &[Action]) {
-    app.mode = Mode::Browse;
-    app.nav = nav.clone();
-    app.back.clear();
-    update(app, Action::Resize(W, H));
-    for a in actions {
-        update(app, a.clone());
+/// The work a frame did before that work moved to data changes (see
+/// [`old_work`]), by case name.
+fn old_for(name: &str) -> Old {
+    match name {
+        "projects" | "detail_project" => Old::None,
+        n if n.starts_with("units") || n == "detail_units" => Old::Units,
+        n if n.starts_with("overview") => Old::Overview,
+        "filter_f" => Old::Filter,
+        _ => Old::Leaders,
     }
-}
-
-const W: u16 = 160;
-const H: u16 = 45;
-
-/// Every tab and popup: its name, the actions that open it, and the work
-/// its frame did before that work moved to data changes (the baseline).
-fn cases() -> Vec<(&'static str, Vec<Action>, Old)> {
-    let search = std::iter::once(Action::Search)
-        .chain("新增规上企业".chars().map(Action::Input))
-        .collect();
-    vec![
-        ("leaders", vec![], Old::Leaders),
-        ("units", vec![Action::ShowTab(Tab::Units)], Old::Units),
-        ("projects", vec![Action::ShowTab(Tab::Projects)], Old::None),
-        (
-            "overview",
-            vec![Action::ShowTab(Tab::Overview)],
-            Old::Overview,
-        ),
-        (
-            "detail",
-            vec![Action::PaneRight, Action::Down, Action::PaneRight],
-            Old::Leaders,
-        ),
-        (
-            "editor",
-            vec![Action::PaneRight, Action::EditProgress],
-            Old::Leaders,
-        ),
-        ("search_popup", search, Old::Leaders),
-        ("filter_f", vec![Action::TaskFilter], Old::Filter),
-        ("help", vec![Action::Help], Old::Leaders),
-    ]
 }
 
 /// The per-frame work of the code before: whole lists walked each frame.
@@ -213,60 +186,157 @@ fn old_work(app: &App, old: Old) -> usize {
     }
 }
 
-/// Frames of every tab and popup on `tasks` synthetic tasks, each with
-/// the frame plus the old per-frame work as the baseline in the same run.
+/// The dashboard's crossterm backend writing its escape sequences to
+/// `io::sink`: the real encoding of a frame, with no terminal to wait for
+/// or to ask where its cursor is.
+struct Sink(CrosstermBackend<std::io::Sink>);
+
+impl Backend for Sink {
+    type Error = std::io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> std::io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        self.0.draw(content)
+    }
+
+    fn hide_cursor(&mut self) -> std::io::Result<()> {
+        self.0.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> std::io::Result<()> {
+        self.0.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> std::io::Result<Position> {
+        Ok(Position::ORIGIN)
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> std::io::Result<()> {
+        self.0.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> std::io::Result<()> {
+        self.0.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> std::io::Result<()> {
+        self.0.clear_region(clear_type)
+    }
+
+    fn size(&self) -> std::io::Result<Size> {
+        Ok(Size::new(W, H))
+    }
+
+    fn window_size(&mut self) -> std::io::Result<WindowSize> {
+        Ok(WindowSize {
+            columns_rows: Size::new(W, H),
+            pixels: Size::new(0, 0),
+        })
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Backend::flush(&mut self.0)
+    }
+}
+
+/// The two terminals a frame is drawn into: ratatui's `TestBackend`
+/// (cells copied into a buffer) and [`Sink`] (the real diff and escape
+/// sequences).
+struct Terminals {
+    test: Terminal<TestBackend>,
+    real: Terminal<Sink>,
+}
+
+impl Terminals {
+    fn new() -> Terminals {
+        let real = Terminal::with_options(
+            Sink(CrosstermBackend::new(std::io::sink())),
+            TerminalOptions {
+                viewport: Viewport::Fixed(Rect::new(0, 0, W, H)),
+            },
+        );
+        Terminals {
+            test: Terminal::new(TestBackend::new(W, H)).expect("terminal"),
+            real: real.expect("terminal"),
+        }
+    }
+}
+
+/// A full redraw: the previous buffer cleared so every cell is diffed and
+/// sent, as in a first frame.
+fn full_frame<B: Backend>(terminal: &mut Terminal<B>, app: Option<&App>) {
+    terminal.clear().expect("clear");
+    terminal
+        .draw(|f| {
+            if let Some(app) = app {
+                duban::ui::draw(f, app);
+            }
+        })
+        .expect("draw");
+}
+
+/// Benches one frame of `app` as it is, into both terminals; `None` is the
+/// empty frame, ratatui's own cost at this size (the baseline).
+fn bench_frame(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    terms: &mut Terminals,
+    name: &str,
+    app: Option<&App>,
+) {
+    group.bench_function(format!("frame_{name}_{W}x{H}"), |b| {
+        b.iter(|| full_frame(&mut terms.test, app));
+    });
+    group.bench_function(format!("real_{name}_{W}x{H}"), |b| {
+        b.iter(|| full_frame(&mut terms.real, app));
+    });
+}
+
+/// Frames of every tab, pane and popup on `tasks` synthetic tasks, each
+/// into both terminals, with the empty frame as the baseline in the same
+/// run. `DUBAN_BENCH_OLD=1` adds the frame plus the whole-list work the
+/// code before did each frame (`old_*`).
 fn frames_at(c: &mut Criterion, tasks: usize, label: &str) {
+    let old = std::env::var_os("DUBAN_BENCH_OLD").is_some();
     let data = duban::synth::synth(tasks, 2023);
     let progress = progress_for(&data);
-    let mut app = App::new(data, progress, Lang::Zh, today());
-    app.background_search = false;
+    let mut app = open(data, &progress);
     let nav = app.nav.clone();
     let mut group = c.benchmark_group(format!("synth-{label}"));
     group
         .sample_size(10)
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
-    let mut terminal = Terminal::new(TestBackend::new(W, H)).expect("terminal");
-    for (name, actions, old) in cases() {
-        reset(&mut app, &nav, &actions);
-        group.bench_function(format!("frame_{name}_{W}x{H}"), |b| {
-            b.iter(|| {
-                terminal.clear().expect("clear");
-                terminal.draw(|f| duban::ui::draw(f, &app)).expect("draw");
-            });
-        });
-        if matches!(old, Old::None) {
+    let mut terms = Terminals::new();
+    bench_frame(&mut group, &mut terms, "empty", None);
+    for (name, setup) in cases() {
+        reset(&mut app, &nav);
+        setup(&mut app);
+        bench_frame(&mut group, &mut terms, name, Some(&app));
+        let before = old_for(name);
+        if !old || matches!(before, Old::None) {
             continue;
         }
         group.bench_function(format!("old_{name}_{W}x{H}"), |b| {
             b.iter(|| {
-                terminal.clear().expect("clear");
-                terminal.draw(|f| duban::ui::draw(f, &app)).expect("draw");
-                black_box(old_work(&app, old));
+                full_frame(&mut terms.test, Some(&app));
+                black_box(old_work(&app, before));
             });
         });
     }
+    // The first tab grouped by section, for a plan without leaders; the
+    // first app freed before it is built, to keep memory in bounds.
+    let sectioned = by_section(&app.data);
+    drop(app);
+    let mut app = open(sectioned, &progress);
+    let nav = app.nav.clone();
+    for (name, setup) in section_cases() {
+        reset(&mut app, &nav);
+        setup(&mut app);
+        bench_frame(&mut group, &mut terms, name, Some(&app));
+    }
     group.finish();
-    // Not freed piece by piece: the next size needs the time.
-    app.leave();
-}
-
-/// Progress on one task in seven, behind, so the overview has red items
-/// (the tasks without an entry are overdue: units owe reports).
-fn progress_for(data: &Dataset) -> Progress {
-    let at = DateTime::parse_from_rfc3339("2023-03-31T17:00:00+08:00").expect("a time");
-    Progress::from_entries(data.all_tasks().step_by(7).map(|t| ProgressEntry {
-        task: t.id.clone(),
-        at,
-        date: at.date_naive(),
-        percent: 5,
-        status: Status::Behind,
-        note: String::new(),
-        actuals: Vec::new(),
-        reporter: None,
-        problems: String::new(),
-        next_steps: String::new(),
-    }))
 }
 
 fn frames_10k(c: &mut Criterion) {

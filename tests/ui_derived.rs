@@ -1,16 +1,18 @@
 //! What the dashboard draws from is worked out when data changes, not per
 //! frame: the standings' red items, unit orders, unit completion and units
-//! owing reports, the index's per-leader and per-unit counts, and the task
-//! lists as `F` narrows them. Each is held here to its definition after
+//! owing reports, the index's per-leader and per-unit counts, the task
+//! lists as `F` narrows them, and the detail pane's laid-out text. Each is held here to its definition after
 //! saves, threshold changes, as-of changes and moves of the selection.
 
 mod common;
 
 use common::entry;
 use duban::app::overview::reason_text;
+use std::borrow::Cow;
+
 use duban::app::{
-    Action, App, Changed, Lang, Progress, Role, SaveKind, SaveOutcome, Standings, Tab, TaskFilter,
-    TaskRef, update,
+    Action, App, Changed, Lang, Pane, Progress, Role, SaveKind, SaveOutcome, Standings, Subject,
+    Tab, TaskFilter, TaskRef, update,
 };
 use duban::lights::{Light, Thresholds, UnitOrder, counts_as, owing, units_by};
 use duban::model::{ProgressEntry, Status, TaskKind};
@@ -156,10 +158,32 @@ fn lists_follow_their_definitions(a: &App) {
     assert_eq!(*a.project_rows(), rows[..]);
 }
 
+/// What frames draw beside the lists: the detail pane's laid-out text
+/// (kept, not built by the frame), the owing table's unit column and the
+/// gauges' name column.
+fn shown_follows_its_definition(a: &App) {
+    if let (Some(subject), Some(rect)) = (a.subject(), a.screen().pane(Pane::Detail)) {
+        let width = duban::app::layout::inner_width(rect);
+        let kept = a.detail_at(subject, width);
+        assert!(matches!(kept, Cow::Borrowed(_)), "{subject:?} is not kept");
+        assert_eq!(*kept, duban::app::detail::build(a, subject, width));
+    }
+    let owing = (a.standings().owing.iter()).map(|u| duban::text::width(&u.unit));
+    assert_eq!(a.owing_unit_width(), owing.max().unwrap_or(0));
+    let names = a
+        .data
+        .plan
+        .leaders
+        .iter()
+        .map(|l| duban::text::width(&l.name));
+    assert_eq!(a.index.gauge_name_w, names.max().unwrap_or(0));
+}
+
 fn all_follow(a: &App) {
     standings_follow_their_definitions(a);
     index_follows_its_definition(a);
     lists_follow_their_definitions(a);
+    shown_follows_its_definition(a);
 }
 
 #[test]
@@ -170,6 +194,39 @@ fn derived_values_follow_a_save() {
     let later = entries(&a, 90);
     saved(&mut a, later);
     assert_ne!(a.standings(), &before, "the save changed no light");
+    all_follow(&a);
+}
+
+#[test]
+fn the_detail_follows_a_save_of_the_task_it_shows() {
+    let mut a = app();
+    update(&mut a, Action::PaneRight);
+    update(&mut a, Action::Down);
+    let Some(Subject::Task(r)) = a.subject() else {
+        panic!("a task is selected");
+    };
+    let id = a.task(r).expect("the task").id.clone();
+    let note = "新增一条进展说明";
+    let history = vec![entry(
+        &id,
+        "2023-06-21T09:00:00+08:00",
+        40,
+        Status::OnTrack,
+        note,
+    )];
+    let outcome = SaveOutcome {
+        kind: SaveKind::Commit(id),
+        error: None,
+        pending: 0,
+        changed: Changed::One(history),
+        warnings: Box::default(),
+    };
+    update(&mut a, Action::Saved(outcome));
+    let doc = a.detail_doc();
+    let text: String = (doc.lines.iter().flatten())
+        .map(|s| s.text.as_str())
+        .collect();
+    assert!(text.contains(note), "{text}");
     all_follow(&a);
 }
 

@@ -13,12 +13,39 @@ pub struct TaskRef(pub usize);
 impl TaskRef {
     /// The task in `data`, if the position exists.
     pub fn get(self, data: &Dataset) -> Option<&Task> {
+        lookups::one();
         let n = data.tasks.len();
         if self.0 < n {
             data.tasks.get(self.0)
         } else {
             data.projects.get(self.0 - n)
         }
+    }
+}
+
+/// Debug builds count, per thread, the tasks and progress histories looked
+/// up ([`TaskRef::get`], [`super::Progress`]), so a test can hold a frame's
+/// work to the rows it shows at any size (`tests/ui_flat.rs`). Release
+/// builds count nothing.
+pub mod lookups {
+    #[cfg(debug_assertions)]
+    thread_local! {
+        static COUNT: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    }
+
+    /// Counts one lookup.
+    #[inline]
+    pub(crate) fn one() {
+        #[cfg(debug_assertions)]
+        COUNT.with(|n| n.set(n.get() + 1));
+    }
+
+    /// The lookups made on this thread so far; `None` in a release build.
+    pub fn count() -> Option<u64> {
+        #[cfg(debug_assertions)]
+        return Some(COUNT.with(std::cell::Cell::get));
+        #[cfg(not(debug_assertions))]
+        None
     }
 }
 
@@ -62,6 +89,9 @@ pub struct Index {
     /// The widest number among each group's tasks, in columns (see
     /// [`number_width`]).
     pub group_number_w: Vec<usize>,
+    /// The widest name of an overview gauge (a leader's, or a section's in
+    /// a plan numbered by section), in columns.
+    pub gauge_name_w: usize,
     /// Per unit (registry order): duties, lead first, then co, then members.
     pub duties: Vec<Vec<Duty>>,
     /// Per unit: how many duties of each role, as [`Index::load`] gives.
@@ -154,6 +184,14 @@ impl Index {
             })
             .collect();
 
+        let gauge_name_w = if data.plan.by_section {
+            group_names.iter().map(|n| crate::text::width(n)).max()
+        } else {
+            (data.plan.leaders.iter())
+                .map(|l| crate::text::width(&l.name))
+                .max()
+        };
+
         let project_rows = data
             .projects
             .iter()
@@ -181,6 +219,7 @@ impl Index {
             group_names,
             group_projects,
             group_number_w,
+            gauge_name_w: gauge_name_w.unwrap_or(0),
             duties,
             loads,
             units_by_load,

@@ -25,6 +25,7 @@ pub mod reporter;
 mod restand_one;
 mod saving;
 pub mod search;
+mod shown;
 mod standings;
 pub mod task_filter;
 mod update;
@@ -42,7 +43,7 @@ pub use cursor::{Cursor, DetailView};
 pub use done::MarkDone;
 pub use editor::{Editor, EditorAction};
 pub use filter::UnitFilter;
-pub use index::{Duty, Index, ProjectRow, Role, TaskRef};
+pub use index::{Duty, Index, ProjectRow, Role, TaskRef, lookups};
 pub use keys::action_for;
 pub use labels::{EN, Labels, Lang, ZH};
 pub use live::{Link, Pulled, StoreStatus};
@@ -206,6 +207,8 @@ pub struct App {
     pub(crate) version: u64,
     /// The task lists as the filter narrows them, for the selection.
     narrowed: narrowed::Narrowed,
+    /// What frames draw from data beyond the lists (the detail's text).
+    shown: shown::Shown,
     /// The terminal area, as last reported.
     pub area: Rect,
     pub mouse: bool,
@@ -279,6 +282,7 @@ impl App {
             standings: Standings::default(),
             version: 0,
             narrowed: narrowed::Narrowed::default(),
+            shown: shown::Shown::default(),
             area: Rect::new(0, 0, 120, 40),
             mouse: true,
             mode: Mode::Browse,
@@ -362,6 +366,7 @@ impl App {
     pub(crate) fn restood(&mut self) {
         self.version += 1;
         narrowed::refresh(self);
+        shown::refresh(self);
     }
 
     /// Ends the app when the process ends: the dataset, the search index
@@ -458,7 +463,7 @@ impl App {
             .pane(Pane::Detail)
             .map_or(0, layout::inner_width);
         match self.subject() {
-            Some(s) => detail::build(self, s, width),
+            Some(s) => self.detail_at(s, width).into_owned(),
             None => detail::Doc::default(),
         }
     }

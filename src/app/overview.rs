@@ -214,18 +214,13 @@ impl App {
     }
 }
 
-/// The gauges' names: the leaders', or the sections' in a plan numbered
+/// The `i`th gauge's name: a leader's, or a section's in a plan numbered
 /// by section (the first tab's groups either way).
-pub fn gauge_names(app: &App) -> Vec<&str> {
+pub fn gauge_name(app: &App, i: usize) -> Option<&str> {
     if app.data.plan.by_section {
-        app.index.group_names.iter().map(String::as_str).collect()
+        app.index.group_names.get(i).map(String::as_str)
     } else {
-        app.data
-            .plan
-            .leaders
-            .iter()
-            .map(|l| l.name.as_str())
-            .collect()
+        app.data.plan.leaders.get(i).map(|l| l.name.as_str())
     }
 }
 

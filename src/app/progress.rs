@@ -9,6 +9,17 @@ use crate::model::{ProgressEntry, Status, Task};
 #[derive(Debug, Clone, Default)]
 pub struct Progress {
     history: HashMap<String, Vec<ProgressEntry>>,
+    /// Which state of progress this is: new for every change, so what is
+    /// kept from it (the detail pane's text) knows when to follow. Empty
+    /// progress is 0.
+    stamp: u64,
+}
+
+/// A stamp no progress has had.
+fn new_stamp() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Progress {
@@ -23,12 +34,21 @@ impl Progress {
         for list in history.values_mut() {
             list.sort_by_key(ProgressEntry::report_order);
         }
-        Progress { history }
+        Progress {
+            history,
+            stamp: new_stamp(),
+        }
+    }
+
+    /// Which state of progress this is (see [`Progress::set_history`]).
+    pub fn stamp(&self) -> u64 {
+        self.stamp
     }
 
     /// Replaces the history of one ID (given in any order).
     pub fn set_history(&mut self, id: &str, mut entries: Vec<ProgressEntry>) {
         entries.sort_by_key(ProgressEntry::report_order);
+        self.stamp = new_stamp();
         if entries.is_empty() {
             self.history.remove(id);
         } else {
@@ -38,11 +58,13 @@ impl Progress {
 
     /// The standing entry for an ID.
     pub fn latest(&self, id: &str) -> Option<&ProgressEntry> {
+        super::index::lookups::one();
         self.history.get(id).and_then(|h| h.last())
     }
 
     /// Every entry for an ID, in report order.
     pub fn history(&self, id: &str) -> &[ProgressEntry] {
+        super::index::lookups::one();
         self.history.get(id).map_or(&[], Vec::as_slice)
     }
 

@@ -125,6 +125,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     // What the lists show follows the selection, the filter and the data
     // here, not when they are drawn.
     super::narrowed::refresh(app);
+    super::shown::refresh(app);
     effect
 }
 

@@ -48,11 +48,13 @@ pub fn open_unit(app: &mut App, unit: usize) {
     if let Some(slot) = app.index.duties.get_mut(unit) {
         *slot = duties;
     }
-    app.version += 1;
     nav::jump_to_unit(app, unit);
     app.back.clear();
     app.nav.units.duties = Cursor::default();
     nav::set_focus(app, Pane::Middle);
+    // The duties changed: what is kept from them follows, for this
+    // selection.
+    app.restood();
 }
 
 /// How many reports the selected unit owes (shown in the duties pane's

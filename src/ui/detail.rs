@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::style;
+use crate::app::App;
 use crate::app::layout::inner_width;
-use crate::app::{App, detail};
 
 pub fn draw(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
     let block = style::block(app.labels.pane_detail, focused, rect.width);
@@ -17,7 +17,8 @@ pub fn draw(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
     let Some(subject) = app.subject() else {
         return;
     };
-    let doc = detail::build(app, subject, inner_width(rect));
+    // Laid out when the subject or the data changed, not here.
+    let doc = app.detail_at(subject, inner_width(rect));
     let view = app.detail_view();
     let height = usize::from(inner.height);
     let scroll = view.scroll.min(doc.lines.len().saturating_sub(height));

@@ -26,7 +26,7 @@ mod units;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::app::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::app::{App, Mode, Pane, Popup, Tab};
@@ -35,8 +35,9 @@ use crate::text::truncate;
 
 /// Draws the whole dashboard.
 pub fn draw(frame: &mut Frame, app: &App) {
+    // No clearing first: the terminal hands every frame a blank buffer
+    // (7,200 cells at 160x45 that a `Clear` would reset again).
     let area = frame.area();
-    frame.render_widget(Clear, area);
     if layout::too_small(area) {
         return too_small(frame, app, area);
     }

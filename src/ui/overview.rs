@@ -11,7 +11,7 @@ use ratatui::widgets::Paragraph;
 use super::list::{ListPane, row};
 use super::style;
 use crate::app::overview::{
-    Words, gauge_count, gauge_names, light_label, reason_text, segments, words,
+    Words, gauge_count, gauge_name, light_label, reason_text, segments, words,
 };
 use crate::app::{App, Mode, Pane, Standings};
 use crate::app::{layout::Screen, overview::areas};
@@ -102,7 +102,6 @@ fn gauge_row(name: &str, name_w: usize, tally: &Tally, percent: u8, w: usize) ->
 
 fn gauges(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
     let Parts { app, ov, w } = *p;
-    let names = gauge_names(app);
     let by_section = app.data.plan.by_section;
     let inner_w = usize::from(rect.width.saturating_sub(2));
     // A leader's name is short; a section's heading gets a third of the
@@ -112,13 +111,7 @@ fn gauges(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
     } else {
         10
     };
-    let name_w = names
-        .iter()
-        .map(|n| width(n))
-        .chain([width(w.overall)])
-        .max()
-        .unwrap_or(0)
-        .min(most);
+    let name_w = (app.index.gauge_name_w).max(width(w.overall)).min(most);
     let top = gauge_row(w.overall, name_w, &ov.overall.tally, ov.completion, inner_w)
         .patch_style(Style::new().add_modifier(Modifier::BOLD));
     let heads = crate::app::columns::heads(app.labels.lang);
@@ -142,12 +135,12 @@ fn gauges(p: &Parts<'_>, frame: &mut Frame, rect: Rect, focused: bool) {
         title,
         focused,
         cursor: app.nav.overview.leaders,
-        len: names.len(),
+        len: gauge_count(app),
         top: Some(header),
         header: Some(top),
     };
     pane.draw(frame, rect, |i, width| {
-        let (Some(name), Some(standing)) = (names.get(i), ov.leaders.get(i)) else {
+        let (Some(name), Some(standing)) = (gauge_name(app, i), ov.leaders.get(i)) else {
             return row(Vec::new(), "", width);
         };
         let percent = ov.leader_completion.get(i).copied().unwrap_or(0);

@@ -46,12 +46,7 @@ pub fn draw(frame: &mut Frame, app: &App, rect: Rect) {
         );
         return;
     }
-    let unit_width = units
-        .iter()
-        .map(|u| width(&u.unit))
-        .max()
-        .unwrap_or(0)
-        .min(cols / 3);
+    let unit_width = app.owing_unit_width().min(cols / 3);
     let lines: Vec<Line> = units
         .iter()
         .take(usize::from(inner.height))

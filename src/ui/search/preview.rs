@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::super::list::{row, status_cell};
 use super::super::style;
-use crate::app::detail::{self, Tone};
+use crate::app::detail::Tone;
 use crate::app::search::{self, Found};
 use crate::app::{App, Role, Subject};
 use crate::search::Hit;
@@ -27,14 +27,12 @@ pub fn lines(app: &App, hit: &Hit, w: usize, height: usize) -> Vec<Line<'static>
 }
 
 fn doc(app: &App, subject: Subject, w: usize, height: usize) -> Vec<Line<'static>> {
-    detail::build(app, subject, w)
-        .lines
-        .into_iter()
+    (app.detail_at(subject, w).lines.iter())
         .take(height)
         .map(|segs| {
             Line::from(
-                segs.into_iter()
-                    .map(|seg| Span::styled(seg.text, style::tone(seg.tone)))
+                segs.iter()
+                    .map(|seg| Span::styled(seg.text.clone(), style::tone(seg.tone)))
                     .collect::<Vec<_>>(),
             )
         })
