@@ -224,12 +224,38 @@ fn a_dataset_file_over_the_cap_is_refused_unread() {
         .open(dir.path().join("projects.ron"))
         .unwrap();
     // Sparse: no disk is used for the hole.
+    file.set_len(duban::files::MAX_DATA_BYTES + 1).unwrap();
+    let err = load_error(dir.path());
+    assert!(
+        err.contains("projects.ron") && err.contains("2 GiB"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_dataset_file_past_the_small_files_cap_is_read() {
+    let dir = dataset();
+    let file = fs::OpenOptions::new()
+        .append(true)
+        .open(dir.path().join("projects.ron"))
+        .unwrap();
+    // 64 MiB and more (a dataset of a million tasks takes 300 MB): read,
+    // and here refused for what it holds (a sparse file's zero bytes).
     file.set_len(duban::files::MAX_FILE_BYTES + 1).unwrap();
     let err = load_error(dir.path());
     assert!(
-        err.contains("projects.ron") && err.contains("64 MiB"),
+        err.contains("projects.ron") && !err.contains("larger than"),
         "{err}"
     );
+}
+
+#[test]
+fn a_curation_file_over_the_small_files_cap_is_refused_unread() {
+    let dir = dataset();
+    let file = fs::File::create(dir.path().join(duban::store::LEADS_FILE)).unwrap();
+    file.set_len(duban::files::MAX_FILE_BYTES + 1).unwrap();
+    let err = load_error(dir.path());
+    assert!(err.contains("leads.ron") && err.contains("64 MiB"), "{err}");
 }
 
 #[test]
