@@ -18,6 +18,9 @@ mod hangup;
 mod help;
 mod import;
 mod progress;
+// Quitting a large dashboard without waiting for its memory to be freed.
+#[cfg(target_os = "linux")]
+mod quit;
 mod remind;
 mod report;
 mod search;
