@@ -4,7 +4,7 @@
 //! where the one-piece parse reports it.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use duban::model::Dataset;
 use duban::store::{self, Cache, CacheUse, LoadError};
@@ -20,6 +20,14 @@ fn written(data: &Dataset) -> tempfile::TempDir {
     let len = fs::metadata(dir.path().join("tasks.ron")).unwrap().len();
     assert!(len >= 1 << 20, "tasks.ron is {len} bytes");
     dir
+}
+
+/// `data` written, with the path and text of its tasks.ron.
+fn with_tasks_text(data: &Dataset) -> (tempfile::TempDir, PathBuf, String) {
+    let dir = written(data);
+    let path = dir.path().join("tasks.ron");
+    let text = fs::read_to_string(&path).unwrap();
+    (dir, path, text)
 }
 
 fn plain(dir: &Path) -> Result<Dataset, LoadError> {
@@ -59,9 +67,7 @@ fn texts_that_look_like_ron_do_not_mislead_the_cuts() {
 #[test]
 fn comments_between_tasks_are_skipped() {
     let data = synth(LONG, 23);
-    let dir = written(&data);
-    let path = dir.path().join("tasks.ron");
-    let text = fs::read_to_string(&path).unwrap();
+    let (dir, path, text) = with_tasks_text(&data);
     let commented = text.replace("),\n(\n", "),\n// 下一项, ] (\n/* ( [ */\n(\n");
     assert_ne!(commented, text);
     fs::write(&path, commented).unwrap();
@@ -79,9 +85,7 @@ fn syntax_at(err: &LoadError) -> (String, usize, usize) {
 #[test]
 fn an_error_deep_in_a_long_list_is_reported_where_it_is() {
     let data = synth(LONG, 24);
-    let dir = written(&data);
-    let path = dir.path().join("tasks.ron");
-    let text = fs::read_to_string(&path).unwrap();
+    let (dir, path, text) = with_tasks_text(&data);
     // A field name misspelt about two thirds of the way down.
     let at = text[text.len() * 2 / 3..].find("number:").unwrap() + text.len() * 2 / 3;
     let broken = format!("{}numbr:{}", &text[..at], &text[at + "number:".len()..]);
@@ -96,9 +100,7 @@ fn an_error_deep_in_a_long_list_is_reported_where_it_is() {
 #[test]
 fn a_missing_comma_between_tasks_is_reported_where_it_is() {
     let data = synth(LONG, 25);
-    let dir = written(&data);
-    let path = dir.path().join("tasks.ron");
-    let text = fs::read_to_string(&path).unwrap();
+    let (dir, path, text) = with_tasks_text(&data);
     let at = text[text.len() / 2..].find("\n),\n").unwrap() + text.len() / 2;
     // `),` becomes `)` at the end of a task half-way down.
     let broken = format!("{}\n){}", &text[..at], &text[at + "\n),".len()..]);
