@@ -1,9 +1,11 @@
 //! Opening, reading and replacing files without being led astray: every
-//! file duban reads must be a regular file under [`MAX_FILE_BYTES`] (a FIFO,
-//! a device such as `/dev/zero` or a directory is refused, never waited on
-//! or read forever), and every file it writes is created without following a
-//! symbolic link, under an unpredictable temporary name in the same
-//! directory (from `tempfile`), then renamed into place.
+//! file duban reads must be a regular file under a cap that fits its role
+//! ([`MAX_FILE_BYTES`] for configuration, curation, documents and sheets,
+//! [`MAX_DATA_BYTES`] for a dataset's files, its journal and its load
+//! cache; a FIFO, a device such as `/dev/zero` or a directory is refused,
+//! never waited on or read forever), and every file it writes is created
+//! without following a symbolic link, under an unpredictable temporary
+//! name in the same directory (from `tempfile`), then renamed into place.
 //!
 //! Errors are `io::Error`s whose text says what is wrong with the file; the
 //! callers add its path.
@@ -12,10 +14,16 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::Path;
 
-/// The largest dataset or journal file duban reads: 64 MiB, far beyond
-/// any real breakdown (the bundled one is under 200 KiB) and small enough
-/// that a wrong file cannot exhaust memory.
+/// The largest configuration, curation, source document or sheet duban
+/// reads: 64 MiB, far beyond any real one and small enough that a wrong
+/// file cannot exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The largest dataset file, journal or load cache duban reads: 2 GiB.
+/// A real breakdown is under 200 KiB, but a dataset of a million tasks
+/// takes about 300 MB of RON; the cap still stops a runaway or foreign
+/// file (a disk image, a sparse file) before it is read.
+pub const MAX_DATA_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
 fn refused(message: String) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidInput, message)
@@ -50,22 +58,25 @@ fn not_regular(meta: &fs::Metadata) -> Option<&'static str> {
     Some("not a regular file")
 }
 
-/// Checks that an open file is a regular file of at most
-/// [`MAX_FILE_BYTES`].
-fn check_regular(meta: &fs::Metadata) -> io::Result<()> {
+/// Checks that an open file is a regular file of at most `max` bytes.
+fn check_regular(meta: &fs::Metadata, max: u64) -> io::Result<()> {
     if let Some(kind) = not_regular(meta) {
         return Err(refused(format!("is {kind}, not a regular file")));
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large());
+    if meta.len() > max {
+        return Err(too_large(max));
     }
     Ok(())
 }
 
-fn too_large() -> io::Error {
+fn too_large(max: u64) -> io::Error {
+    const GIB: u64 = 1 << 30;
+    let size = match max % GIB {
+        0 => format!("{} GiB", max / GIB),
+        _ => format!("{} MiB", max >> 20),
+    };
     refused(format!(
-        "is larger than {} MiB, the most duban reads",
-        MAX_FILE_BYTES >> 20
+        "is larger than {size}, the most duban reads for this file"
     ))
 }
 
@@ -89,6 +100,17 @@ pub fn refuse_link(path: &Path) -> io::Result<()> {
 /// (the open does not block), and with `follow` false a symbolic link is
 /// refused.
 pub fn open_read(path: &Path, follow: bool) -> io::Result<File> {
+    open_read_max(path, follow, MAX_FILE_BYTES)
+}
+
+/// [`open_read`] for a dataset file, journal or load cache: at most
+/// [`MAX_DATA_BYTES`].
+pub fn open_read_data(path: &Path, follow: bool) -> io::Result<File> {
+    open_read_max(path, follow, MAX_DATA_BYTES)
+}
+
+/// [`open_read`] for a file of at most `max` bytes.
+fn open_read_max(path: &Path, follow: bool, max: u64) -> io::Result<File> {
     if !follow {
         refuse_link(path)?;
     }
@@ -101,7 +123,7 @@ pub fn open_read(path: &Path, follow: bool) -> io::Result<File> {
         options.custom_flags(libc::O_NONBLOCK | nofollow);
     }
     let file = options.open(path).map_err(explain_loop)?;
-    check_regular(&file.metadata()?)?;
+    check_regular(&file.metadata()?, max)?;
     Ok(file)
 }
 
@@ -121,17 +143,39 @@ fn explain_loop(e: io::Error) -> io::Error {
 /// as in [`open_read`].
 pub fn read(path: &Path, follow: bool) -> io::Result<Vec<u8>> {
     let file = open_read(path, follow)?;
-    read_capped(file)
+    read_capped_to(file, MAX_FILE_BYTES)
+}
+
+/// Reads all of a dataset file, journal or load cache: a regular file of
+/// at most [`MAX_DATA_BYTES`]; `follow` as in [`open_read`].
+pub fn read_data(path: &Path, follow: bool) -> io::Result<Vec<u8>> {
+    let file = open_read_max(path, follow, MAX_DATA_BYTES)?;
+    read_capped_to(file, MAX_DATA_BYTES)
 }
 
 /// Reads an open file to its end, refusing more than [`MAX_FILE_BYTES`]
 /// (a file that grows while it is read).
 pub fn read_capped(file: File) -> io::Result<Vec<u8>> {
+    read_capped_to(file, MAX_FILE_BYTES)
+}
+
+/// Reads an open journal or dataset file to its end, refusing more than
+/// [`MAX_DATA_BYTES`].
+pub fn read_capped_data(file: File) -> io::Result<Vec<u8>> {
+    read_capped_to(file, MAX_DATA_BYTES)
+}
+
+/// Reads an open file to its end, refusing a file over `max` bytes, or
+/// one that grows past it while it is read.
+fn read_capped_to(file: File, max: u64) -> io::Result<Vec<u8>> {
     let len = file.metadata()?.len();
+    if len > max {
+        return Err(too_large(max));
+    }
     let mut bytes = Vec::with_capacity(len as usize + 1);
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large());
+    file.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(max));
     }
     Ok(bytes)
 }

@@ -216,20 +216,46 @@ fn a_directory_for_a_dataset_file_is_named() {
     );
 }
 
-#[test]
-fn a_dataset_file_over_the_cap_is_refused_unread() {
+/// A dataset with its file `name` grown (or made) to `len` bytes; sparse:
+/// no disk is used for the hole.
+fn grown(name: &str, len: u64) -> tempfile::TempDir {
     let dir = dataset();
     let file = fs::OpenOptions::new()
         .append(true)
-        .open(dir.path().join("projects.ron"))
+        .create(true)
+        .open(dir.path().join(name))
         .unwrap();
-    // Sparse: no disk is used for the hole.
-    file.set_len(duban::files::MAX_FILE_BYTES + 1).unwrap();
+    file.set_len(len).unwrap();
+    dir
+}
+
+#[test]
+fn a_dataset_file_over_the_cap_is_refused_unread() {
+    let dir = grown("projects.ron", duban::files::MAX_DATA_BYTES + 1);
     let err = load_error(dir.path());
     assert!(
-        err.contains("projects.ron") && err.contains("64 MiB"),
+        err.contains("projects.ron") && err.contains("2 GiB"),
         "{err}"
     );
+}
+
+#[test]
+fn a_dataset_file_past_the_small_files_cap_is_read() {
+    // 64 MiB and more (a dataset of a million tasks takes 300 MB): read,
+    // and here refused for what it holds (a sparse file's zero bytes).
+    let dir = grown("projects.ron", duban::files::MAX_FILE_BYTES + 1);
+    let err = load_error(dir.path());
+    assert!(
+        err.contains("projects.ron") && !err.contains("larger than"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_curation_file_over_the_small_files_cap_is_refused_unread() {
+    let dir = grown(duban::store::LEADS_FILE, duban::files::MAX_FILE_BYTES + 1);
+    let err = load_error(dir.path());
+    assert!(err.contains("leads.ron") && err.contains("64 MiB"), "{err}");
 }
 
 #[test]

@@ -112,7 +112,12 @@ fn cache_file(home: &Path) -> std::path::PathBuf {
 /// Lays `bytes` over the cache file, then checks the next load parses the
 /// RON, rewrites the cache, and the one after hits it.
 fn replaced_cache_is_rebuilt(bytes: impl FnOnce(Vec<u8>) -> Vec<u8>) {
-    let data = synth(30, 11);
+    replaced_cache_of_is_rebuilt(&synth(30, 11), bytes);
+}
+
+/// [`replaced_cache_is_rebuilt`] for the cache of `data`.
+fn replaced_cache_of_is_rebuilt(data: &Dataset, bytes: impl FnOnce(Vec<u8>) -> Vec<u8>) {
+    let data = data.clone();
     let (dir, home, cache) = cached(&data);
     let file = cache_file(home.path());
     let good = fs::read(&file).unwrap();
@@ -146,6 +151,46 @@ fn a_cache_with_a_damaged_body_is_rebuilt() {
         b[at] ^= 1;
         b
     });
+}
+
+/// Key tasks enough for several chunks, which decode on several threads.
+const CHUNKED: usize = 5000;
+
+#[test]
+fn a_damaged_chunk_among_several_is_rebuilt() {
+    for at in [0.4, 0.6, 0.95] {
+        replaced_cache_of_is_rebuilt(&synth(CHUNKED, 13), |mut b| {
+            let at = (b.len() as f64 * at) as usize;
+            b[at] ^= 0x10;
+            b
+        });
+    }
+}
+
+#[test]
+fn a_cache_cut_between_chunks_or_inside_one_is_rebuilt() {
+    for keep in [0.3, 0.5, 0.99] {
+        replaced_cache_of_is_rebuilt(&synth(CHUNKED, 14), |mut b| {
+            b.truncate((b.len() as f64 * keep) as usize);
+            b
+        });
+    }
+}
+
+#[test]
+fn a_chunked_cache_of_another_dataset_is_not_trusted() {
+    let (_, other_home, _) = cached(&synth(CHUNKED, 15));
+    let foreign = fs::read(cache_file(other_home.path())).unwrap();
+    replaced_cache_of_is_rebuilt(&synth(CHUNKED, 16), |_| foreign);
+}
+
+#[test]
+fn a_chunked_cache_round_trips() {
+    let data = synth(CHUNKED, 17);
+    let (dir, _home, cache) = cached(&data);
+    let (hit, used) = through(dir.path(), &cache);
+    assert_hit(&used);
+    assert_eq!(hit, data);
 }
 
 #[test]

@@ -98,6 +98,10 @@ pub fn run(global: &Global, unit: Option<&str>) -> CliResult {
     // restored: what is left goes with the process.
     app.leave();
     std::mem::forget(journal);
+    // Nothing is left to do but exit: the memory is freed after the exit,
+    // not before it (see `quit`).
+    #[cfg(target_os = "linux")]
+    super::quit::hand_over_memory();
     result?;
     unsaved.map_or(Ok(()), |e| Err(e.into()))
 }

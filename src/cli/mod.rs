@@ -20,6 +20,9 @@ mod import;
 mod live;
 mod live_worker;
 mod progress;
+// Quitting a large dashboard without waiting for its memory to be freed.
+#[cfg(target_os = "linux")]
+mod quit;
 mod remind;
 mod report;
 mod search;

@@ -132,7 +132,7 @@ fn ctime(_meta: &fs::Metadata) -> (i64, i64) {
 /// The file's stat without reading all of it, or `None` when it does not
 /// exist.
 pub(crate) fn peek(path: &Path) -> io::Result<Option<Stat>> {
-    match files::open_read(path, false) {
+    match files::open_read_data(path, false) {
         Ok(mut file) => Stat::read(&mut file).map(Some),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e),
@@ -141,13 +141,13 @@ pub(crate) fn peek(path: &Path) -> io::Result<Option<Stat>> {
 
 /// The file's stat and bytes, or `None` when it does not exist.
 pub(crate) fn read(path: &Path) -> io::Result<Option<(Stat, Vec<u8>)>> {
-    let file = match files::open_read(path, false) {
+    let file = match files::open_read_data(path, false) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };
     let meta = file.metadata()?;
-    let bytes = files::read_capped(file)?;
+    let bytes = files::read_capped_data(file)?;
     Ok(Some((Stat::with_bytes(&meta, &bytes), bytes)))
 }
 
@@ -190,7 +190,7 @@ pub(crate) fn backup(path: &Path, len: u64) -> io::Result<Option<PathBuf>> {
     if len > BACKUP_EACH_SESSION && made_today(&bak) {
         return Ok(None);
     }
-    let bytes = files::read(path, false)?;
+    let bytes = files::read_data(path, false)?;
     files::replace(&bak, &bytes).map_err(|e| named(&bak, e))?;
     Ok(Some(bak))
 }
@@ -250,7 +250,7 @@ pub(crate) fn append(path: &Path, old_len: u64, bytes: &[u8]) -> Result<Stat, Ap
 
 /// The bytes of `path` from `start` to `end`.
 pub(crate) fn read_range(path: &Path, start: u64, end: u64) -> io::Result<Vec<u8>> {
-    let mut file = files::open_read(path, false)?;
+    let mut file = files::open_read_data(path, false)?;
     file.seek(SeekFrom::Start(start))?;
     let mut bytes = Vec::with_capacity(end.saturating_sub(start) as usize);
     file.take(end.saturating_sub(start))

@@ -7,15 +7,20 @@
 //! named after a hash of its canonical path. It is only a copy, trusted
 //! only when everything checks out:
 //!
-//! - a header: magic bytes, the format version, the key, the body's
-//!   length and a checksum (XXH3) over the body;
+//! - a header: magic bytes, the format version, the key, the head's
+//!   length and a checksum (XXH3) over the head;
+//! - the head: the plan, projects and units, and the list of chunks the
+//!   key tasks follow in, each with its length and checksum (see
+//!   [`super::cache_chunks`]: chunks decode on every core at once);
 //! - the key: a hash of the four files' names, sizes and contents (XXH3,
 //!   several GB/s) and of the model's source text, so that a changed file,
 //!   or a duban whose data model differs, never reads an old copy.
 //!
 //! A file that is missing, short, long, foreign, of another version or key,
-//! or whose body does not match its checksum or does not decode, is
-//! ignored and written anew from the RON. Writing goes through
+//! or whose head or a chunk does not match its checksum or does not
+//! decode, is ignored and written anew from the RON. The key is worked
+//! out from the files on another thread while the cache file is read and
+//! decoded (see `load`): the copy is used only once the two agree. Writing goes through
 //! [`crate::files::replace`] (a new file under an unpredictable name,
 //! renamed into place: a link planted at the cache path is replaced, never
 //! written through). When the cache cannot be written the dataset loads
@@ -24,12 +29,13 @@
 //! Small datasets (under [`MIN_BYTES`] of RON, such as the bundled one)
 //! parse in a few milliseconds and are not cached.
 
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-use super::cache_form::DatasetForm;
+use super::cache_chunks;
+use super::cache_form::{HeadForm, Names};
 use crate::model::Dataset;
 
 /// Overrides the cache directory; tests and portable installs set it.
@@ -39,13 +45,14 @@ pub const CACHE_DIR_ENV: &str = "DUBAN_CACHE_DIR";
 pub const MIN_BYTES: u64 = 1 << 20;
 
 const MAGIC: &[u8; 8] = b"DUBANDS\x1a";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 const HEADER: usize = 8 + 4 + 16 + 8 + 8;
 
 /// The text of the types the cache stores: any change to them changes
 /// every key.
 const MODEL_SOURCES: &[&str] = &[
     include_str!("cache_form.rs"),
+    include_str!("cache_chunks.rs"),
     include_str!("../model/task.rs"),
     include_str!("../model/plan.rs"),
     include_str!("../model/target.rs"),
@@ -120,56 +127,88 @@ impl Cache {
 /// The key of a dataset: its files' names, sizes and contents, and the
 /// model the cache stores.
 pub(super) fn key(files: &[(&str, &[u8])]) -> u128 {
+    let hashed: Vec<(&str, u64, u64)> = (files.iter())
+        .map(|(name, bytes)| (*name, bytes.len() as u64, xxh3_64(bytes)))
+        .collect();
+    key_of_hashes(&hashed)
+}
+
+/// [`key`] from each file's name, size and XXH3 hash.
+pub(super) fn key_of_hashes(files: &[(&str, u64, u64)]) -> u128 {
     let mut h = Xxh3::new();
     h.update(&VERSION.to_le_bytes());
     for source in MODEL_SOURCES {
         h.update(&(source.len() as u64).to_le_bytes());
         h.update(source.as_bytes());
     }
-    for (name, bytes) in files {
+    for (name, len, hash) in files {
         h.update(&(name.len() as u64).to_le_bytes());
         h.update(name.as_bytes());
-        h.update(&(bytes.len() as u64).to_le_bytes());
-        h.update(&xxh3_64(bytes).to_le_bytes());
+        h.update(&len.to_le_bytes());
+        h.update(&hash.to_le_bytes());
     }
     h.digest128()
 }
 
-/// The dataset in the cache file at `path` if it holds one for `key`;
-/// `None` for anything else (missing, damaged, stale, foreign).
-pub(super) fn read(path: &Path, key: u128) -> Option<Dataset> {
-    let bytes = crate::files::read(path, false).ok()?;
-    let body = check(&bytes, key)?;
-    let form: DatasetForm = postcard::from_bytes(body).ok()?;
-    form.into_dataset()
+/// The key the cache file at `path` was written under and the dataset it
+/// holds; `None` for anything else (missing, damaged, foreign). Whether
+/// the key is the dataset's is for the caller to say.
+pub(super) fn read(path: &Path) -> Option<(u128, Dataset)> {
+    let mut file = crate::files::open_read_data(path, false).ok()?;
+    let file_len = file.metadata().ok()?.len();
+    let mut header = [0; HEADER];
+    file.read_exact(&mut header).ok()?;
+    let (key, head_len, head_sum) = check(&header)?;
+    let chunks_at = (HEADER as u64).checked_add(head_len)?;
+    if chunks_at > file_len {
+        return None;
+    }
+    let mut head = vec![0; usize::try_from(head_len).ok()?];
+    file.read_exact(&mut head).ok()?;
+    if xxh3_64(&head) != head_sum {
+        return None;
+    }
+    let (head, rest) = postcard::take_from_bytes::<HeadForm>(&head).ok()?;
+    if !rest.is_empty() {
+        return None;
+    }
+    let chunks_len = (head.chunks.iter()).try_fold(0u64, |n, c| n.checked_add(c.len))?;
+    if chunks_at.checked_add(chunks_len)? != file_len {
+        return None;
+    }
+    let tasks = cache_chunks::decode(file, chunks_at, &head.chunks, &head.names)?;
+    Some((key, head.into_dataset(tasks)?))
 }
 
-/// The body of a cache file, if its header is ours and for `key`, and the
-/// body is whole and matches its checksum.
-fn check(bytes: &[u8], key: u128) -> Option<&[u8]> {
-    let (header, body) = bytes.split_at_checked(HEADER)?;
+/// The key, the head's length and its checksum, if the header is ours.
+fn check(header: &[u8; HEADER]) -> Option<(u128, u64, u64)> {
     let (magic, rest) = header.split_at(8);
     let (version, rest) = rest.split_at(4);
-    let (stored_key, rest) = rest.split_at(16);
+    let (key, rest) = rest.split_at(16);
     let (len, sum) = rest.split_at(8);
-    let ok = magic == MAGIC
-        && version == VERSION.to_le_bytes()
-        && stored_key == key.to_le_bytes()
-        && len == (body.len() as u64).to_le_bytes()
-        && sum == xxh3_64(body).to_le_bytes();
-    ok.then_some(body)
+    let ok = magic == MAGIC && version == VERSION.to_le_bytes();
+    ok.then(|| {
+        (
+            u128::from_le_bytes(key.try_into().unwrap_or_default()),
+            u64::from_le_bytes(len.try_into().unwrap_or_default()),
+            u64::from_le_bytes(sum.try_into().unwrap_or_default()),
+        )
+    })
 }
 
 /// The cache file's bytes for `data` under `key`.
 pub(super) fn encode(data: &Dataset, key: u128) -> Vec<u8> {
+    let mut names = Names::default();
+    let (chunks, body) = cache_chunks::encode(&data.tasks, &mut names);
     // Serializing owned mirror types into a Vec cannot fail.
-    let body = postcard::to_stdvec(&DatasetForm::of(data)).unwrap_or_default();
-    let mut out = Vec::with_capacity(HEADER + body.len());
+    let head = postcard::to_stdvec(&HeadForm::of(data, chunks, names)).unwrap_or_default();
+    let mut out = Vec::with_capacity(HEADER + head.len() + body.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
     out.extend_from_slice(&key.to_le_bytes());
-    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    out.extend_from_slice(&xxh3_64(&body).to_le_bytes());
+    out.extend_from_slice(&(head.len() as u64).to_le_bytes());
+    out.extend_from_slice(&xxh3_64(&head).to_le_bytes());
+    out.extend_from_slice(&head);
     out.extend_from_slice(&body);
     out
 }
@@ -190,26 +229,45 @@ mod tests {
         crate::store::load(None).expect("the bundled dataset")
     }
 
-    #[test]
-    fn a_file_decodes_to_the_dataset_it_was_made_from() {
-        let data = sample();
-        let bytes = encode(&data, 7);
-        let body = check(&bytes, 7).expect("our own file checks");
-        let form: DatasetForm = postcard::from_bytes(body).unwrap();
-        assert_eq!(form.into_dataset(), Some(data));
+    /// `bytes` as a cache file in a new directory, read back.
+    fn read_back(bytes: &[u8]) -> Option<(u128, Dataset)> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.bin");
+        std::fs::write(&path, bytes).unwrap();
+        read(&path)
     }
 
     #[test]
-    fn another_key_or_a_flipped_byte_is_refused() {
-        let bytes = encode(&sample(), 7);
-        assert!(check(&bytes, 8).is_none());
-        for at in [0, 9, 20, HEADER + 3, bytes.len() - 1] {
+    fn a_file_decodes_to_the_dataset_it_was_made_from() {
+        let data = sample();
+        assert_eq!(read_back(&encode(&data, 7)), Some((7, data)));
+    }
+
+    #[test]
+    fn many_chunks_decode_in_order() {
+        let data = crate::synth::synth(cache_chunks::CHUNK_TASKS * 5 + 3, 4);
+        let (chunks, _) = cache_chunks::encode(&data.tasks, &mut Names::default());
+        assert_eq!(chunks.len(), 6);
+        assert_eq!(read_back(&encode(&data, 9)), Some((9, data)));
+    }
+
+    #[test]
+    fn a_flipped_byte_or_a_cut_is_refused() {
+        let data = crate::synth::synth(cache_chunks::CHUNK_TASKS * 2 + 1, 5);
+        let bytes = encode(&data, 7);
+        // Magic, version, key, the head, a chunk, the last chunk's end.
+        for at in [0, 9, 20, HEADER + 3, bytes.len() / 2, bytes.len() - 1] {
             let mut bad = bytes.clone();
             bad[at] ^= 0x40;
-            assert!(check(&bad, 7).is_none(), "byte {at} flipped");
+            let back = read_back(&bad);
+            // A flipped key reads, but under another key.
+            assert!(back.is_none_or(|(key, _)| key != 7), "byte {at} flipped");
         }
-        assert!(check(&bytes[..bytes.len() - 1], 7).is_none());
-        assert!(check(&bytes[..HEADER - 1], 7).is_none());
+        assert!(read_back(&bytes[..bytes.len() - 1]).is_none());
+        assert!(read_back(&bytes[..HEADER - 1]).is_none());
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(read_back(&longer).is_none());
     }
 
     #[test]

@@ -7,6 +7,8 @@
 //! cache's key includes this file's text and the model's (see
 //! `cache::MODEL_SOURCES`), so a change to either invalidates every cache.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -14,12 +16,61 @@ use crate::model::{
     Cmp, Dataset, Item, Leader, Plan, Rules, Target, Task, TaskKind, Unit, UnitKind,
 };
 
+/// Everything but the key tasks, which follow the head in chunks (see
+/// `cache`): a chunk is [`TaskForm`]s back to back, so that chunks decode
+/// on several threads at once.
 #[derive(Serialize, Deserialize)]
-pub(super) struct DatasetForm {
+pub(super) struct HeadForm {
     plan: PlanForm,
-    tasks: Vec<TaskForm>,
+    /// The names tasks repeat (units, sections, leader IDs, deadline
+    /// phrases, target units), each once: tasks refer to them by position,
+    /// so they are checked as UTF-8 once, not at every mention.
+    pub(super) names: Vec<String>,
     projects: Vec<TaskForm>,
     units: Vec<UnitForm>,
+    /// The chunks of key tasks, in order.
+    pub(super) chunks: Vec<ChunkForm>,
+}
+
+/// The names of [`HeadForm::names`] while a cache file is written.
+#[derive(Default)]
+pub(super) struct Names {
+    at: HashMap<String, u32>,
+    list: Vec<String>,
+}
+
+impl Names {
+    fn of(&mut self, name: &str) -> u32 {
+        if let Some(&at) = self.at.get(name) {
+            return at;
+        }
+        let at = self.list.len() as u32;
+        self.at.insert(name.to_string(), at);
+        self.list.push(name.to_string());
+        at
+    }
+
+    fn all(&mut self, names: &[String]) -> Vec<u32> {
+        names.iter().map(|n| self.of(n)).collect()
+    }
+}
+
+/// The name at `at`, if there is one.
+fn name(names: &[String], at: u32) -> Option<String> {
+    names.get(at as usize).cloned()
+}
+
+fn all_names(names: &[String], at: Vec<u32>) -> Option<Vec<String>> {
+    at.into_iter().map(|i| name(names, i)).collect()
+}
+
+/// One chunk of key tasks: how many, its length in bytes, and a checksum
+/// (XXH3) over those bytes.
+#[derive(Serialize, Deserialize, Clone, Copy)]
+pub(super) struct ChunkForm {
+    pub(super) tasks: u32,
+    pub(super) len: u64,
+    pub(super) sum: u64,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -39,21 +90,21 @@ struct PlanForm {
 }
 
 #[derive(Serialize, Deserialize)]
-struct TaskForm {
+pub(super) struct TaskForm {
     id: String,
-    leader: Option<String>,
-    other_leaders: Vec<String>,
-    section: Vec<String>,
+    leader: Option<u32>,
+    other_leaders: Vec<u32>,
+    section: Vec<u32>,
     number: u32,
     title: Option<String>,
     text: String,
     items: Vec<(String, String)>,
-    lead: Vec<String>,
-    co: Vec<String>,
-    co_members_of: Vec<String>,
-    targets: Vec<(String, f64, String, Cmp)>,
+    lead: Vec<u32>,
+    co: Vec<u32>,
+    co_members_of: Vec<u32>,
+    targets: Vec<(String, f64, u32, Cmp)>,
     due: Option<i32>,
-    due_text: Option<String>,
+    due_text: Option<u32>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -74,10 +125,15 @@ fn date(days: i32) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(days)
 }
 
-impl DatasetForm {
-    pub(super) fn of(data: &Dataset) -> DatasetForm {
+impl HeadForm {
+    /// The head of `data`'s cache file, for key tasks in `chunks`, with
+    /// `names` (which the projects add to).
+    pub(super) fn of(data: &Dataset, chunks: Vec<ChunkForm>, mut names: Names) -> HeadForm {
+        let projects = (data.projects.iter())
+            .map(|t| TaskForm::of(t, &mut names))
+            .collect();
         let plan = &data.plan;
-        DatasetForm {
+        HeadForm {
             plan: PlanForm {
                 title: plan.title.clone(),
                 issuer: plan.issuer.clone(),
@@ -94,8 +150,8 @@ impl DatasetForm {
                     .collect(),
                 by_section: plan.by_section,
             },
-            tasks: data.tasks.iter().map(TaskForm::of).collect(),
-            projects: data.projects.iter().map(TaskForm::of).collect(),
+            names: names.list,
+            projects,
             units: (data.units.iter())
                 .map(|u| UnitForm {
                     name: u.name.clone(),
@@ -103,18 +159,22 @@ impl DatasetForm {
                     aliases: u.aliases.clone(),
                 })
                 .collect(),
+            chunks,
         }
     }
 
-    /// The dataset; `None` when a stored date is out of range.
-    pub(super) fn into_dataset(self) -> Option<Dataset> {
+    /// The dataset, with its key tasks decoded from the chunks; `None`
+    /// when a stored date is out of range.
+    pub(super) fn into_dataset(self, tasks: Vec<Task>) -> Option<Dataset> {
         let p = self.plan;
         let issued = match p.issued {
             Some(d) => Some(date(d)?),
             None => None,
         };
-        let tasks = into_tasks(self.tasks, TaskKind::Key)?;
-        let projects = into_tasks(self.projects, TaskKind::Project)?;
+        let names = &self.names;
+        let projects = (self.projects.into_iter())
+            .map(|f| f.into_task(TaskKind::Project, names))
+            .collect::<Option<Vec<Task>>>()?;
         Some(Dataset {
             plan: Plan {
                 title: p.title,
@@ -147,64 +207,68 @@ impl DatasetForm {
     }
 }
 
-fn into_tasks(forms: Vec<TaskForm>, kind: TaskKind) -> Option<Vec<Task>> {
-    forms.into_iter().map(|f| f.into_task(kind)).collect()
-}
-
 impl TaskForm {
-    fn of(task: &Task) -> TaskForm {
+    pub(super) fn of(task: &Task, names: &mut Names) -> TaskForm {
         TaskForm {
             id: task.id.clone(),
-            leader: task.leader.clone(),
-            other_leaders: task.other_leaders.clone(),
-            section: task.section.clone(),
+            leader: task.leader.as_deref().map(|l| names.of(l)),
+            other_leaders: names.all(&task.other_leaders),
+            section: names.all(&task.section),
             number: task.number,
             title: task.title.clone(),
             text: task.text.clone(),
             items: (task.items.iter())
                 .map(|i| (i.id.clone(), i.text.clone()))
                 .collect(),
-            lead: task.lead.clone(),
-            co: task.co.clone(),
-            co_members_of: task.co_members_of.clone(),
+            lead: names.all(&task.lead),
+            co: names.all(&task.co),
+            co_members_of: names.all(&task.co_members_of),
             targets: (task.targets.iter())
-                .map(|t| (t.name.clone(), t.value, t.unit.clone(), t.cmp))
+                .map(|t| (t.name.clone(), t.value, names.of(&t.unit), t.cmp))
                 .collect(),
             due: task.due.map(days),
-            due_text: task.due_text.clone(),
+            due_text: task.due_text.as_deref().map(|d| names.of(d)),
         }
     }
 
-    fn into_task(self, kind: TaskKind) -> Option<Task> {
+    /// The task, its names looked up in `names`; `None` when a date is out
+    /// of range or a name is not there.
+    pub(super) fn into_task(self, kind: TaskKind, names: &[String]) -> Option<Task> {
         let due = match self.due {
             Some(d) => Some(date(d)?),
             None => None,
         };
+        let opt = |at: Option<u32>| match at {
+            Some(at) => name(names, at).map(Some),
+            None => Some(None),
+        };
         Some(Task {
             id: self.id,
             kind,
-            leader: self.leader,
-            other_leaders: self.other_leaders,
-            section: self.section,
+            leader: opt(self.leader)?,
+            other_leaders: all_names(names, self.other_leaders)?,
+            section: all_names(names, self.section)?,
             number: self.number,
             title: self.title,
             text: self.text,
             items: (self.items.into_iter())
                 .map(|(id, text)| Item { id, text })
                 .collect(),
-            lead: self.lead,
-            co: self.co,
-            co_members_of: self.co_members_of,
+            lead: all_names(names, self.lead)?,
+            co: all_names(names, self.co)?,
+            co_members_of: all_names(names, self.co_members_of)?,
             targets: (self.targets.into_iter())
-                .map(|(name, value, unit, cmp)| Target {
-                    name,
-                    value,
-                    unit,
-                    cmp,
+                .map(|(target, value, unit, cmp)| {
+                    Some(Target {
+                        name: target,
+                        value,
+                        unit: name(names, unit)?,
+                        cmp,
+                    })
                 })
-                .collect(),
+                .collect::<Option<_>>()?,
             due,
-            due_text: self.due_text,
+            due_text: opt(self.due_text)?,
         })
     }
 }

@@ -34,7 +34,7 @@ pub fn load_sources(files: &[(&str, &str)]) -> Result<Dataset, LoadError> {
         (plan_file?, tasks_file?, projects_file?, units_file?);
 
     let plan: Plan = parse(plan_file)?;
-    let tasks = with_kind(parse(tasks_file)?, TaskKind::Key);
+    let tasks = with_kind(super::split::parse_list(tasks_file)?, TaskKind::Key);
     let projects = with_kind(parse(projects_file)?, TaskKind::Project);
     let units: Vec<Unit> = parse(units_file)?;
     let data = Dataset {
@@ -77,20 +77,15 @@ fn load_four(dir: &Path, cache: &Cache) -> Result<(Dataset, CacheUse), LoadError
             path: dir.to_path_buf(),
         });
     }
-    let files = read_files(dir)?;
-    let total: u64 = files.iter().map(|(_, b)| b.len() as u64).sum();
-    let Some(cache_file) = cache.file_for(dir).filter(|_| cache.wants(total)) else {
-        return Ok((parse_files(files)?, CacheUse::Off));
+    let Some(cache_file) = cache.file_for(dir).filter(|_| cache.wants(stat_total(dir))) else {
+        return Ok((parse_files(read_files(dir)?)?, CacheUse::Off));
     };
-    // The files' bytes are not needed on a hit: they go before the copy
-    // is read, so the two are never in memory together.
-    let key = key_of(&files);
-    drop(files);
-    if let Some(data) = cache::read(&cache_file, key) {
+    if cache_file.exists()
+        && let Some(data) = from_cache(dir, &cache_file)?
+    {
         return Ok((data, CacheUse::Hit));
     }
-    // Read again, and keyed by what is parsed, in case a file changed
-    // meanwhile.
+    // Keyed by what is parsed, in case a file changed meanwhile.
     let files = read_files(dir)?;
     let key = key_of(&files);
     let data = parse_files(files)?;
@@ -104,18 +99,87 @@ fn load_four(dir: &Path, cache: &Cache) -> Result<(Dataset, CacheUse), LoadError
     Ok((data, used))
 }
 
+/// The dataset in `cache_file` if it was written for `dir`'s files as
+/// they are. The files are hashed (read a piece at a time: never whole in
+/// memory) while the cache file is read and decoded; the copy is used only
+/// if it was written under the files' key.
+fn from_cache(dir: &Path, cache_file: &Path) -> Result<Option<Dataset>, LoadError> {
+    let (key, cached) = std::thread::scope(|s| {
+        let hashing = s.spawn(|| hash_files(dir));
+        let cached = cache::read(cache_file);
+        let key = hashing
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (key, cached)
+    });
+    let key = key?;
+    Ok(cached
+        .filter(|(stored, _)| *stored == key)
+        .map(|(_, data)| data))
+}
+
+/// The four files' sizes together, as far as they can be seen (reading
+/// them says what is wrong with any that cannot).
+fn stat_total(dir: &Path) -> u64 {
+    (FILES.iter())
+        .filter_map(|name| std::fs::metadata(dir.join(name)).ok())
+        .map(|meta| meta.len())
+        .sum()
+}
+
+/// An error reading the dataset file at `path`, as a [`LoadError`].
+fn read_error(path: &Path, source: std::io::Error) -> LoadError {
+    match source.kind() {
+        ErrorKind::NotFound => LoadError::NotFound {
+            path: path.to_path_buf(),
+        },
+        _ => LoadError::Read {
+            path: path.to_path_buf(),
+            source,
+        },
+    }
+}
+
+/// The cache key of `dir`'s four files, read a piece at a time: what
+/// [`key_of`] gives for their bytes.
+fn hash_files(dir: &Path) -> Result<u128, LoadError> {
+    let mut buf = vec![0; 1 << 20];
+    let mut hashed = Vec::with_capacity(FILES.len());
+    for name in FILES {
+        let path = dir.join(name);
+        let (len, hash) = hash_file(&path, &mut buf).map_err(|e| read_error(&path, e))?;
+        hashed.push((name, len, hash));
+    }
+    Ok(cache::key_of_hashes(&hashed))
+}
+
+/// The length and XXH3 hash of a dataset file, read through `buf`.
+fn hash_file(path: &Path, buf: &mut [u8]) -> std::io::Result<(u64, u64)> {
+    use std::io::Read;
+    let file = crate::files::open_read_data(path, true)?;
+    let mut file = file.take(crate::files::MAX_DATA_BYTES + 1);
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut len = 0u64;
+    loop {
+        match file.read(buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                hasher.update(&buf[..n]);
+                len += n as u64;
+            }
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok((len, hasher.digest()))
+}
+
 /// The four files of the dataset in `dir`: (path as shown, bytes).
 fn read_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, LoadError> {
     let mut files = Vec::with_capacity(FILES.len());
     for name in FILES {
         let path = dir.join(name);
-        let bytes = crate::files::read(&path, true).map_err(|source| match source.kind() {
-            ErrorKind::NotFound => LoadError::NotFound { path: path.clone() },
-            _ => LoadError::Read {
-                path: path.clone(),
-                source,
-            },
-        })?;
+        let bytes = crate::files::read_data(&path, true).map_err(|e| read_error(&path, e))?;
         files.push((path.display().to_string(), bytes));
     }
     Ok(files)

@@ -7,12 +7,14 @@
 
 mod bundled;
 mod cache;
+mod cache_chunks;
 mod cache_form;
 mod error;
 mod index;
 mod leads;
 mod load;
 mod outline;
+mod split;
 mod validate;
 mod write;
 
