@@ -59,6 +59,12 @@ fn in_place_bonus(prev: CharType, cur: CharType) -> i32 {
     }
 }
 
+/// Whether a character `cur` after `prev` (`'\0'` before the first)
+/// stands at a place the matcher gives a bonus.
+pub(crate) fn bonus_place(prev: char, cur: char) -> bool {
+    in_place_bonus(CharType::of(prev), CharType::of(cur)) != 0
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Cell {
     m: i32,
@@ -121,6 +127,21 @@ impl Plain {
         let chars: Vec<char> = query.chars().collect();
         let plain = !chars.is_empty() && !chars.iter().any(char::is_ascii_alphabetic);
         plain.then_some(Plain { chars })
+    }
+
+    /// The query's characters.
+    pub fn chars(&self) -> &[char] {
+        &self.chars
+    }
+
+    /// Whether no character of the query has case: each then matches
+    /// itself only, and the index's lists of a character hold exactly the
+    /// texts containing it.
+    pub fn caseless(&self) -> bool {
+        fn only(mut it: impl Iterator<Item = char>, c: char) -> bool {
+            it.next() == Some(c) && it.next().is_none()
+        }
+        (self.chars.iter()).all(|&c| only(c.to_lowercase(), c) && only(c.to_uppercase(), c))
     }
 
     /// The score of the query occurring whole at no bonus place.
