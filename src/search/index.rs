@@ -242,10 +242,17 @@ impl Index {
     /// (`u32::MAX` for one no document holds).
     pub(crate) fn char_ids(&self, text: &str, out: &mut Vec<u32>) {
         out.clear();
-        out.extend(
-            (text.chars().flat_map(char::to_lowercase))
-                .map(|c| self.chars.get(c).unwrap_or(u32::MAX)),
-        );
+        let id = |c: char| self.chars.get(c).unwrap_or(u32::MAX);
+        for c in text.chars() {
+            if c.is_ascii() {
+                out.push(id(c.to_ascii_lowercase()));
+            } else if ('\u{3000}'..='\u{9fff}').contains(&c) {
+                // CJK characters and punctuation have no case.
+                out.push(id(c));
+            } else {
+                out.extend(c.to_lowercase().map(id));
+            }
+        }
     }
 
     /// The posting lists of the characters of `text`, lowercased, each
@@ -378,6 +385,13 @@ mod tests {
             retain_in(&mut out, &list);
             let expected: Vec<u32> = a.intersection(&b).copied().collect();
             prop_assert_eq!(out, expected);
+        }
+    }
+
+    #[test]
+    fn the_range_char_ids_takes_as_caseless_has_no_case() {
+        for c in ('\u{3000}'..='\u{9fff}').filter(|c| !c.is_ascii()) {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
         }
     }
 

@@ -15,7 +15,7 @@
 use std::collections::HashSet;
 
 use super::index::{Index, retain_in};
-use super::score::{Plain, PlainClass, Scorer};
+use super::score::{self, Plain, PlainClass, Scorer};
 use super::searcher::{decode, par_filter_map, score_all};
 
 /// (document, score) for enough of `docs` (ascending) to rank the best
@@ -33,6 +33,9 @@ pub(super) fn score(
     }
     let whole = plain.whole();
     let bonus = bonus_candidates(index, docs, plain);
+    if let Some(found) = head_first(index, &bonus, query, plain, limit) {
+        return found;
+    }
     let mut scored = score_all(index, &bonus, query);
     let scored_bonus = scored.len();
     let entry = |doc: u32| index.entry_of(doc);
@@ -73,6 +76,49 @@ pub(super) fn score(
         settled += below.len();
     }
     (scored, settled)
+}
+
+/// The texts beginning with the query's first character, scored in
+/// document order, if `limit` entries reach the best score the query can
+/// have ([`Plain::best`]) among them: those beat every other text (a text
+/// not beginning so scores at most [`score::off_head_bound`], below the
+/// best; a later one at most the best, and loses the tie). `新` and `新增`
+/// begin thousands of texts: the walk stops after about `limit`.
+fn head_first(
+    index: &Index,
+    bonus: &[u32],
+    query: &str,
+    plain: &Plain,
+    limit: usize,
+) -> Option<(Vec<(u32, i64)>, usize)> {
+    let first = *plain.chars().first()?;
+    let best = plain.best();
+    if best <= score::off_head_bound(plain.chars().len()) {
+        return None;
+    }
+    let mut scorer = Scorer::new(query);
+    let mut buf = Vec::new();
+    let mut scored = Vec::new();
+    let mut reach = HashSet::new();
+    let mut examined = 0;
+    for &doc in bonus {
+        if reach.len() >= limit {
+            return Some((scored, examined));
+        }
+        let text = index.text(doc);
+        if !text.starts_with(first) {
+            continue;
+        }
+        examined += 1;
+        decode(text, &mut buf);
+        if let Some(s) = scorer.score(&buf) {
+            if s >= best {
+                reach.insert(index.entry_of(doc));
+            }
+            scored.push((doc, s));
+        }
+    }
+    (reach.len() >= limit).then_some((scored, examined))
 }
 
 /// The documents of `docs` with a query character at a bonus place;

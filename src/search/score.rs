@@ -144,6 +144,14 @@ impl Plain {
         (self.chars.iter()).all(|&c| only(c.to_lowercase(), c) && only(c.to_uppercase(), c))
     }
 
+    /// The best score the query can have on any text: its own, whole and
+    /// alone (a property test holds the library to it).
+    pub fn best(&self) -> i64 {
+        Scorer::new(&self.chars.iter().collect::<String>())
+            .score(&self.chars)
+            .unwrap_or(i64::MAX)
+    }
+
     /// The score of the query occurring whole at no bonus place.
     pub fn whole(&self) -> i64 {
         let n = self.chars.len() as i64;
@@ -399,6 +407,23 @@ mod tests {
                 PlainClass::Below => prop_assert!(score.is_none_or(|s| s < plain.whole())),
                 PlainClass::Bonus => {}
             }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn no_text_scores_above_a_plain_query_on_itself(
+            choice in text(40),
+            pattern in text(5),
+        ) {
+            let Some(plain) = Plain::new(&pattern) else {
+                return Ok(());
+            };
+            if let Some(score) = reference(&choice, &pattern) {
+                prop_assert!(score <= plain.best(), "{} > {}", score, plain.best());
+            }
+            prop_assert_eq!(reference(&pattern, &pattern), Some(plain.best()));
         }
     }
 
