@@ -2,6 +2,8 @@
 //! tasks, against a naive full pass of the fuzzy matcher and a plain
 //! substring scan; and the index build for 100,000 tasks.
 //!
+//! Also `duban search` as a one-shot command against `fzf --filter`.
+//!
 //! `cargo bench --bench search`; the short common queries alone:
 //! `cargo bench --bench search -- 'synth-100k/.*/(企|新)'`. Each keystroke is measured on its own: the
 //! searcher is first given the query without its last character, as it has
@@ -9,6 +11,8 @@
 //! too, so medians over a typed query can be compared.
 
 use std::hint::black_box;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -93,7 +97,24 @@ fn small(c: &mut Criterion) {
 
 fn large(c: &mut Criterion) {
     let data = synth(100_000, 2023);
-    keystrokes(c, "synth-100k", &data, &["新增规上企业", "gsqy", "企业"]);
+    keystrokes(
+        c,
+        "synth-100k",
+        &data,
+        &[
+            "新增规上企业",
+            "gsqy",
+            "企业",
+            // Single common characters.
+            "业",
+            "建",
+            // Pinyin initials of 企业; a unit name; a typo (新 for 兴)
+            // that only a fuzzy match finds.
+            "qy",
+            "市发改局",
+            "乡村振新",
+        ],
+    );
     let mut group = c.benchmark_group("synth-100k");
     group
         .sample_size(10)
@@ -102,5 +123,69 @@ fn large(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, small, large);
+/// `duban search QUERY` as a command at 100,000 tasks, with its search
+/// cache written, against `fzf --filter QUERY` over the same texts (one a
+/// line, from a file), in the same run. Skipped, saying so, without fzf.
+fn one_shot(c: &mut Criterion) {
+    let Some(fzf) = program("fzf") else {
+        eprintln!("one-shot: fzf not found on PATH; not measured");
+        return;
+    };
+    let data = synth(100_000, 2023);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let home = tempfile::tempdir().expect("cache dir");
+    duban::store::write_dataset(dir.path(), &data).expect("write dataset");
+    let lines: String = texts(&data)
+        .iter()
+        .map(|t| format!("{}\n", t.replace('\n', " ")))
+        .collect();
+    let list = dir.path().join("texts.txt");
+    std::fs::write(&list, lines).expect("write texts");
+    let duban = |query: &str| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_duban"));
+        cmd.args(["search", query, "--data"])
+            .arg(dir.path())
+            .env(duban::store::CACHE_DIR_ENV, home.path())
+            .stdout(Stdio::null());
+        cmd
+    };
+    // The first run writes the caches.
+    run(&mut duban("企业"));
+    let mut group = c.benchmark_group("one-shot-100k");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(4));
+    for query in ["企业", "新增规上企业", "gsqy"] {
+        group.bench_function(format!("duban/{query}"), |b| {
+            b.iter(|| run(&mut duban(query)))
+        });
+        group.bench_function(format!("fzf/{query}"), |b| {
+            b.iter(|| {
+                let input = std::fs::File::open(&list).expect("texts");
+                run(Command::new(&fzf)
+                    .args(["--filter", query])
+                    .stdin(input)
+                    .stdout(Stdio::null()))
+            })
+        });
+    }
+    group.finish();
+}
+
+fn run(cmd: &mut Command) {
+    // fzf exits 1 when nothing matches; either way it has answered.
+    let status = cmd.status().expect("run");
+    assert!(status.code().is_some_and(|c| c <= 1), "{cmd:?}: {status}");
+}
+
+/// The program `name` on PATH.
+fn program(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
+}
+
+criterion_group!(benches, small, large, one_shot);
 criterion_main!(benches);

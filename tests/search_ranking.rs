@@ -465,3 +465,19 @@ fn deleting_a_character_widens_the_search_again() {
     s.search("规上企业x", None, 20);
     assert_eq!(keys(&s.search("规上", None, 20)).len(), 2);
 }
+
+#[test]
+fn a_common_character_looks_at_few_texts_and_ranks_as_the_full_ranking() {
+    // 企 and 业 stand in a third of the texts, 新 and 新增 begin many:
+    // about `limit` texts are looked at, and the hits are the head of the
+    // full ranking.
+    let index = Arc::new(Index::build(&duban::synth::synth(3000, 8)));
+    for query in ["企", "业", "新", "新增", "企业"] {
+        let all = Searcher::new(Arc::clone(&index)).search(query, None, usize::MAX);
+        let mut s = Searcher::new(Arc::clone(&index));
+        let few = s.search(query, None, 20);
+        assert_eq!(few, &all[..20], "{query}");
+        let stats = s.stats();
+        assert!(stats.scored * 4 < stats.candidates, "{query}: {stats:?}");
+    }
+}

@@ -1,6 +1,7 @@
 //! `duban search QUERY`: ranked results with IDs, as text or JSON, and
 //! with `--timings` the latency of each keystroke of QUERY.
 
+use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -8,13 +9,14 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthChar;
 
 use super::args::{SearchArgs, SearchKind};
-use super::{CliResult, Global};
+use super::{CliResult, Failure, Global};
 use crate::messages::{
-    Lang, SEARCH_EMPTY_QUERY, SEARCH_NONE, TIMINGS_INDEX, TIMINGS_KEY, TIMINGS_LOAD, TIMINGS_RSS,
-    TIMINGS_SUMMARY, Text,
+    Lang, SEARCH_CACHE_NOT_WRITTEN, SEARCH_EMPTY_QUERY, SEARCH_NONE, TIMINGS_INDEX, TIMINGS_KEY,
+    TIMINGS_LOAD, TIMINGS_RSS, TIMINGS_SEARCH_CACHE, TIMINGS_SUMMARY, Text,
 };
 use crate::msg;
-use crate::search::{Hit, Index, Kind, Searcher};
+use crate::search::{Hit, Index, IndexFrom, Kind, Searcher};
+use crate::store::Cache;
 
 /// Display columns of text shown per result line.
 const TEXT_COLUMNS: usize = 60;
@@ -24,34 +26,13 @@ pub fn run(global: &Global, args: &SearchArgs) -> CliResult {
     if args.query.trim().is_empty() {
         return Err(Text::from(SEARCH_EMPTY_QUERY).into());
     }
-    let started = Instant::now();
-    let data = crate::store::load(global.data.as_deref())?;
-    let loaded = started.elapsed();
-    let rss_before = rss_kib();
-    let started = Instant::now();
-    let index = Arc::new(Index::build(&data));
-    let built = started.elapsed();
-    let rss_after = rss_kib();
-    let mut searcher = Searcher::new(Arc::clone(&index));
     let kind = args.kind.map(kind_of);
-
-    if args.timings {
-        println!("{}", msg!(TIMINGS_LOAD, time = ms(loaded)).render(lang));
-        let rss = match (rss_before, rss_after) {
-            (Some(a), Some(b)) => msg!(TIMINGS_RSS, before = a / 1024, after = b / 1024),
-            _ => Text::Plain(String::new()),
-        };
-        let built = msg!(
-            TIMINGS_INDEX,
-            time = ms(built),
-            entries = index.len(),
-            chars = index.distinct_chars(),
-            mib = index.heap_bytes() / (1 << 20)
-        )
-        .with("rss", rss);
-        println!("{}", built.render(lang));
-        print_timings(&mut searcher, &args.query, kind, args.limit, lang);
-    }
+    let index = if args.timings {
+        timed_index(global, args, kind)?
+    } else {
+        index_of(global.data.as_deref(), lang)?
+    };
+    let mut searcher = Searcher::new(index);
     let hits = searcher.search(&args.query, kind, args.limit);
     if args.json {
         let rows: Vec<JsonHit> = hits.iter().map(JsonHit::from).collect();
@@ -67,6 +48,78 @@ pub fn run(global: &Global, args: &SearchArgs) -> CliResult {
         }
     }
     Ok(())
+}
+
+/// The index of the dataset in `dir` (through the search cache), or of
+/// the bundled one.
+fn index_of(dir: Option<&Path>, lang: Lang) -> Result<Arc<Index>, Failure> {
+    let Some(dir) = dir else {
+        return Ok(Arc::new(Index::build(&crate::store::load(None)?)));
+    };
+    let (index, from) = crate::search::index_for(dir, &Cache::from_env())?;
+    if let IndexFrom::NotWritten { path, error } = from {
+        let text = msg!(
+            SEARCH_CACHE_NOT_WRITTEN,
+            path = path.display(),
+            error = error
+        );
+        eprintln!(
+            "duban: {}",
+            crate::text::printable_lines(&text.render(lang))
+        );
+    }
+    Ok(Arc::new(index))
+}
+
+/// `--timings`: the index as a search without the cache gets it (load,
+/// then build), each step timed, and every keystroke of the query; or,
+/// when the search cache holds the dataset, the time to read it.
+fn timed_index(
+    global: &Global,
+    args: &SearchArgs,
+    kind: Option<Kind>,
+) -> Result<Arc<Index>, Failure> {
+    let lang = global.lang;
+    let started = Instant::now();
+    let cached = match global.data.as_deref() {
+        Some(dir) => Some(crate::search::index_for(dir, &Cache::from_env())?),
+        None => None,
+    };
+    let index = match cached {
+        Some((index, IndexFrom::Cache)) => {
+            let time = ms(started.elapsed());
+            println!("{}", msg!(TIMINGS_SEARCH_CACHE, time = time).render(lang));
+            index
+        }
+        _ => {
+            let started = Instant::now();
+            let data = crate::store::load(global.data.as_deref())?;
+            let loaded = started.elapsed();
+            println!("{}", msg!(TIMINGS_LOAD, time = ms(loaded)).render(lang));
+            let rss_before = rss_kib();
+            let started = Instant::now();
+            let index = Index::build(&data);
+            let built = started.elapsed();
+            let rss = match (rss_before, rss_kib()) {
+                (Some(a), Some(b)) => msg!(TIMINGS_RSS, before = a / 1024, after = b / 1024),
+                _ => Text::Plain(String::new()),
+            };
+            let built = msg!(
+                TIMINGS_INDEX,
+                time = ms(built),
+                entries = index.len(),
+                chars = index.distinct_chars(),
+                mib = index.heap_bytes() / (1 << 20)
+            )
+            .with("rss", rss);
+            println!("{}", built.render(lang));
+            index
+        }
+    };
+    let index = Arc::new(index);
+    let mut searcher = Searcher::new(Arc::clone(&index));
+    print_timings(&mut searcher, &args.query, kind, args.limit, lang);
+    Ok(index)
 }
 
 fn kind_of(kind: SearchKind) -> Kind {

@@ -71,6 +71,15 @@ entries! {
         zh: "每次按键：中位数 {median}，最长 {max}，共 {keys} 次按键",
         en: "per keystroke: median {median}, max {max} over {keys} keystrokes",
     }
+    /// `duban search`: the search cache.
+    SEARCH_CACHE_NOT_WRITTEN {
+        zh: "无法写入搜索缓存 {path}：{error}；本次照常搜索（下次仍需载入数据、建索引）",
+        en: "could not write the search cache {path}: {error}; searched without it (the next search loads the data and builds the index again)",
+    }
+    TIMINGS_SEARCH_CACHE {
+        zh: "从搜索缓存读索引 {time}（不载入数据）",
+        en: "index read from the search cache {time} (the dataset not loaded)",
+    }
 
     /// `duban progress set|log`.
     PROGRESS_SAVED {

@@ -1,58 +1,150 @@
-//! The search index: every searchable text of a dataset, each character
-//! interned once with its pinyin readings, and per character the texts
-//! that contain it.
+//! The search index: every searchable text of a dataset, stored once as
+//! UTF-8 back to back, each character interned once with its pinyin
+//! readings, and per character the texts that contain it (and the texts
+//! where it stands at a place the fuzzy matcher gives a bonus).
+//!
+//! Documents are numbered in ranking order for equal scores: shorter texts
+//! first, then by entry, then in the order the dataset gives them. Every
+//! list of documents is ascending in that order, so walking a posting list
+//! meets the texts a tie would put first before the others.
 
 use std::collections::HashMap;
 
 use super::pinyin::{InitialPairs, Readings};
 use super::{Field, Kind, Target};
-use crate::model::Dataset;
 
 /// Texts longer than this (in characters) are "long": pinyin needs one
 /// more letter on them, so that a few letters do not match most tasks.
 pub const SHORT_TEXT: usize = 16;
 
-/// Something a hit points at: a task, project, sub-item, unit or leader.
-#[derive(Debug, Clone)]
-pub(crate) struct Entry {
-    pub target: Target,
-    pub kind: Kind,
+/// What an entry is: the kind a hit shows and how its key names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum EntryKind {
+    Task,
+    Project,
+    Item,
+    Unit,
+    Leader,
 }
 
-/// One searchable text of an entry.
-#[derive(Debug, Clone)]
-pub(crate) struct Doc {
-    pub entry: u32,
-    pub field: Field,
-    /// The text, decoded once (the fuzzy matcher works on characters),
-    /// traditional characters folded to simplified so that either script
-    /// finds it.
-    pub text: Box<[char]>,
-    /// The text as written, when folding changed it.
-    pub shown: Option<Box<[char]>>,
-    /// The lowercased characters of `text`, as interned character IDs.
-    pub chars: Box<[u32]>,
-    pub pairs: InitialPairs,
-}
+impl EntryKind {
+    pub const ALL: [EntryKind; 5] = [
+        EntryKind::Task,
+        EntryKind::Project,
+        EntryKind::Item,
+        EntryKind::Unit,
+        EntryKind::Leader,
+    ];
 
-impl Doc {
-    pub fn is_long(&self) -> bool {
-        self.chars.len() > SHORT_TEXT
+    pub fn kind(self) -> Kind {
+        match self {
+            EntryKind::Task => Kind::Task,
+            EntryKind::Project | EntryKind::Item => Kind::Project,
+            EntryKind::Unit => Kind::Unit,
+            EntryKind::Leader => Kind::Leader,
+        }
     }
+
+    pub fn target(self, key: &str) -> Target {
+        let key = key.to_string();
+        match self {
+            EntryKind::Task => Target::Task(key),
+            EntryKind::Project => Target::Project(key),
+            EntryKind::Item => Target::Item(key),
+            EntryKind::Unit => Target::Unit(key),
+            EntryKind::Leader => Target::Leader(key),
+        }
+    }
+
+    /// Whether the key is an ID a query may name (`K2.16`, `M3.2`).
+    pub fn has_id(self) -> bool {
+        matches!(self, EntryKind::Task | EntryKind::Project | EntryKind::Item)
+    }
+}
+
+/// Strings stored back to back in one buffer.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Strings {
+    pub all: String,
+    /// Where each string ends, in bytes.
+    pub ends: Vec<u32>,
+}
+
+impl Strings {
+    pub fn push(&mut self, s: &str) {
+        self.all.push_str(s);
+        self.ends.push(offset(self.all.len()));
+    }
+
+    pub fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        self.all
+            .get(start..self.ends[i] as usize)
+            .unwrap_or_default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.all.capacity() + self.ends.capacity() * 4
+    }
+}
+
+/// Lists of document numbers stored back to back in one buffer.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Lists {
+    pub items: Vec<u32>,
+    /// Where each list ends.
+    pub ends: Vec<u32>,
+}
+
+impl Lists {
+    pub fn of(lists: Vec<Vec<u32>>) -> Lists {
+        let total = lists.iter().map(Vec::len).sum();
+        let mut out = Lists {
+            items: Vec::with_capacity(total),
+            ends: Vec::with_capacity(lists.len()),
+        };
+        for list in lists {
+            out.items.extend(list);
+            out.ends.push(offset(out.items.len()));
+        }
+        out
+    }
+
+    pub fn get(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        self.items
+            .get(start..self.ends[i] as usize)
+            .unwrap_or_default()
+    }
+
+    fn heap_bytes(&self) -> usize {
+        (self.items.capacity() + self.ends.capacity()) * 4
+    }
+}
+
+/// A length or offset as stored (texts beyond 4 GiB are not indexed
+/// whole, never a panic).
+pub(crate) fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Interned characters: a dense table for the Basic Multilingual Plane.
 #[derive(Debug, Default)]
-struct CharTable {
+pub(crate) struct CharTable {
     bmp: Vec<u32>,
     other: HashMap<char, u32>,
-    count: u32,
+    /// The characters, by ID.
+    pub chars: Vec<char>,
 }
 
 impl CharTable {
     const NONE: u32 = u32::MAX;
 
-    fn get(&self, c: char) -> Option<u32> {
+    pub fn get(&self, c: char) -> Option<u32> {
         let code = c as usize;
         if code < 0x1_0000 {
             self.bmp.get(code).copied().filter(|&id| id != Self::NONE)
@@ -62,12 +154,12 @@ impl CharTable {
     }
 
     /// The ID of `c`, and whether it is new.
-    fn intern(&mut self, c: char) -> (u32, bool) {
+    pub fn intern(&mut self, c: char) -> (u32, bool) {
         if let Some(id) = self.get(c) {
             return (id, false);
         }
-        let id = self.count;
-        self.count += 1;
+        let id = offset(self.chars.len());
+        self.chars.push(c);
         let code = c as usize;
         if code < 0x1_0000 {
             if self.bmp.is_empty() {
@@ -82,107 +174,105 @@ impl CharTable {
 }
 
 /// One index over a dataset's key tasks (text and ID), projects and their
-/// sub-items, units (names and aliases) and leaders. Built once; cheap to
-/// share behind an `Arc` between the search popup and the units filter.
+/// sub-items, units (names and aliases) and leaders. Built once
+/// ([`Index::build`]) or read from the search cache; cheap to share behind
+/// an `Arc` between the search popup and the units filter.
 #[derive(Debug, Default)]
 pub struct Index {
-    pub(crate) entries: Vec<Entry>,
-    pub(crate) docs: Vec<Doc>,
-    chars: CharTable,
+    /// Per entry: what it is, and its ID or name.
+    pub(crate) entry_kinds: Vec<EntryKind>,
+    pub(crate) keys: Strings,
+    /// Per document: the text, traditional characters folded to
+    /// simplified so that either script finds it.
+    pub(crate) texts: Strings,
+    pub(crate) doc_entry: Vec<u32>,
+    pub(crate) doc_field: Vec<Field>,
+    /// Characters in the lowercased text.
+    pub(crate) doc_len: Vec<u32>,
+    pub(crate) pairs: Vec<InitialPairs>,
+    /// The text as written, for the documents folding changed; by document.
+    pub(crate) shown: Vec<(u32, Box<str>)>,
+    pub(crate) chars: CharTable,
     /// Pinyin readings per character ID.
     pub(crate) readings: Vec<Readings>,
-    /// Per character ID, the documents that contain it (ascending).
-    pub(crate) postings: Vec<Vec<u32>>,
-    /// Lowercased task, project and sub-item IDs with their entry, sorted.
-    pub(crate) ids: Vec<(String, u32)>,
+    /// Per character ID, the documents that contain it.
+    pub(crate) postings: Lists,
+    /// Per character ID, the documents where it stands at a bonus place
+    /// (first, after a separator, at a camel-case step).
+    pub(crate) bonus: Lists,
+    /// Entries with an ID, by lowercased ID.
+    pub(crate) ids: Vec<u32>,
 }
 
 impl Index {
-    pub fn build(data: &Dataset) -> Index {
-        let mut index = Index::default();
-        for task in data.all_tasks() {
-            let (target, kind) = match task.kind {
-                crate::model::TaskKind::Key => (Target::Task(task.id.clone()), Kind::Task),
-                crate::model::TaskKind::Project => {
-                    (Target::Project(task.id.clone()), Kind::Project)
-                }
-            };
-            let mut fields = vec![(Field::Text, task.text.as_str())];
-            if let Some(title) = &task.title {
-                fields.insert(0, (Field::Title, title.as_str()));
-            }
-            let entry = index.add(target, kind, &fields);
-            index.ids.push((task.id.to_lowercase(), entry));
-            for item in &task.items {
-                let entry = index.add(
-                    Target::Item(item.id.clone()),
-                    Kind::Project,
-                    &[(Field::Text, &item.text)],
-                );
-                index.ids.push((item.id.to_lowercase(), entry));
-            }
-        }
-        for unit in &data.units {
-            let mut fields = vec![(Field::Name, unit.name.as_str())];
-            fields.extend(unit.aliases.iter().map(|a| (Field::Alias, a.as_str())));
-            index.add(Target::Unit(unit.name.clone()), Kind::Unit, &fields);
-        }
-        for leader in &data.plan.leaders {
-            index.add(
-                Target::Leader(leader.id.clone()),
-                Kind::Leader,
-                &[(Field::Name, &leader.name), (Field::Title, &leader.title)],
-            );
-        }
-        index.ids.sort_unstable();
-        index
+    /// How many searchable texts.
+    pub(crate) fn doc_count(&self) -> usize {
+        self.doc_entry.len()
     }
 
-    fn add(&mut self, target: Target, kind: Kind, fields: &[(Field, &str)]) -> u32 {
-        let entry = self.entries.len() as u32;
-        self.entries.push(Entry { target, kind });
-        for &(field, text) in fields.iter().filter(|(_, t)| !t.is_empty()) {
-            let doc = self.docs.len() as u32;
-            let mut chars = Vec::with_capacity(text.len() / 3 + 1);
-            let folded: Box<[char]> = text.chars().map(crate::script::simplified).collect();
-            let shown = (!folded.iter().copied().eq(text.chars())).then(|| text.chars().collect());
-            for c in folded.iter().flat_map(|c| c.to_lowercase()) {
-                let (id, new) = self.chars.intern(c);
-                if new {
-                    self.readings.push(Readings::of(c));
-                    self.postings.push(Vec::new());
-                }
-                chars.push(id);
-                let posting = &mut self.postings[id as usize];
-                if posting.last() != Some(&doc) {
-                    posting.push(doc);
-                }
-            }
-            self.docs.push(Doc {
-                entry,
-                field,
-                text: folded,
-                shown,
-                pairs: InitialPairs::of(&chars, &self.readings),
-                chars: chars.into(),
-            });
+    pub(crate) fn text(&self, doc: u32) -> &str {
+        self.texts.get(doc as usize)
+    }
+
+    /// The text to show for `doc`: as written.
+    pub(crate) fn shown(&self, doc: u32) -> &str {
+        match self.shown.binary_search_by_key(&doc, |(d, _)| *d) {
+            Ok(i) => &self.shown[i].1,
+            Err(_) => self.text(doc),
         }
-        entry
+    }
+
+    pub(crate) fn len_of(&self, doc: u32) -> u32 {
+        self.doc_len[doc as usize]
+    }
+
+    pub(crate) fn is_long(&self, doc: u32) -> bool {
+        self.len_of(doc) as usize > SHORT_TEXT
+    }
+
+    pub(crate) fn entry_of(&self, doc: u32) -> u32 {
+        self.doc_entry[doc as usize]
+    }
+
+    pub(crate) fn kind_of(&self, doc: u32) -> Kind {
+        self.entry_kinds[self.entry_of(doc) as usize].kind()
+    }
+
+    /// The lowercased characters of `text` as character IDs, into `out`
+    /// (`u32::MAX` for one no document holds).
+    pub(crate) fn char_ids(&self, text: &str, out: &mut Vec<u32>) {
+        out.clear();
+        let id = |c: char| self.chars.get(c).unwrap_or(u32::MAX);
+        for c in text.chars() {
+            if c.is_ascii() {
+                out.push(id(c.to_ascii_lowercase()));
+            } else if ('\u{3000}'..='\u{9fff}').contains(&c) {
+                // CJK characters and punctuation have no case.
+                out.push(id(c));
+            } else {
+                out.extend(c.to_lowercase().map(id));
+            }
+        }
     }
 
     /// The posting lists of the characters of `text`, lowercased, each
     /// once, shortest first; `None` if some character is in no document.
     fn postings_of(&self, text: &str) -> Option<Vec<&[u32]>> {
         let mut lists = (text.chars().flat_map(char::to_lowercase))
-            .map(|c| {
-                self.chars
-                    .get(c)
-                    .map(|id| self.postings[id as usize].as_slice())
-            })
+            .map(|c| self.chars.get(c).map(|id| self.postings.get(id as usize)))
             .collect::<Option<Vec<&[u32]>>>()?;
         lists.sort_by_key(|l| l.len());
         lists.dedup_by(|a, b| std::ptr::eq(*a, *b));
         Some(lists)
+    }
+
+    /// The documents where `c` (lowercased to one character) stands at a
+    /// bonus place.
+    pub(crate) fn bonus_docs(&self, c: char) -> &[u32] {
+        match self.chars.get(c) {
+            Some(id) => self.bonus.get(id as usize),
+            None => &[],
+        }
     }
 
     /// The documents containing every character of `query`, ignoring
@@ -194,11 +284,11 @@ impl Index {
         let Some((first, rest)) = lists.split_first() else {
             return Vec::new();
         };
-        first
-            .iter()
-            .copied()
-            .filter(|doc| rest.iter().all(|l| l.binary_search(doc).is_ok()))
-            .collect()
+        let mut out = first.to_vec();
+        for list in rest {
+            retain_in(&mut out, list);
+        }
+        out
     }
 
     /// The documents of `docs` (ascending) that contain every character
@@ -223,18 +313,13 @@ impl Index {
         out
     }
 
-    /// The ID of a (lowercased) character, if any document holds it.
-    pub(crate) fn char_id(&self, c: char) -> Option<u32> {
-        self.chars.get(c)
-    }
-
     /// How many entries (tasks, projects, sub-items, units, leaders).
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.entry_kinds.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entry_kinds.is_empty()
     }
 
     /// How many distinct characters the index holds.
@@ -242,33 +327,34 @@ impl Index {
         self.readings.len()
     }
 
-    /// Approximate heap bytes the index holds.
+    /// Heap bytes the index holds (the pinyin readings, a few per
+    /// distinct character, approximately).
     pub fn heap_bytes(&self) -> usize {
-        let docs: usize = self
-            .docs
-            .iter()
-            .map(|d| {
-                let shown = d.shown.as_ref().map_or(0, |s| s.len() * 4);
-                std::mem::size_of::<Doc>() + d.text.len() * 4 + d.chars.len() * 4 + shown
-            })
+        let shown: usize = (self.shown.iter())
+            .map(|(_, s)| s.len() + std::mem::size_of::<(u32, Box<str>)>())
             .sum();
-        let postings: usize = self
-            .postings
-            .iter()
-            .map(|p| p.capacity() * 4 + std::mem::size_of::<Vec<u32>>())
-            .sum();
-        let ids: usize = self.ids.iter().map(|(s, _)| s.len() + 32).sum();
-        docs + postings
-            + ids
-            + self.chars.bmp.len() * 4
-            + self.entries.len() * std::mem::size_of::<Entry>()
+        let readings = self.readings.len() * (std::mem::size_of::<Readings>() + 32);
+        let chars = self.chars.bmp.capacity() * 4
+            + self.chars.chars.capacity() * 4
+            + self.chars.other.capacity() * 16;
+        self.entry_kinds.capacity()
+            + self.keys.heap_bytes()
+            + self.texts.heap_bytes()
+            + (self.doc_entry.capacity() + self.doc_len.capacity() + self.ids.capacity()) * 4
+            + self.doc_field.capacity() * std::mem::size_of::<Field>()
+            + self.pairs.capacity() * std::mem::size_of::<InitialPairs>()
+            + shown
+            + chars
+            + readings
+            + self.postings.heap_bytes()
+            + self.bonus.heap_bytes()
     }
 }
 
 /// Keeps the elements of `out` that are in `list`; both ascending. Each
 /// lookup gallops forward from the previous one, so the cost follows the
 /// length of `out`, not of `list`.
-fn retain_in(out: &mut Vec<u32>, list: &[u32]) {
+pub(crate) fn retain_in(out: &mut Vec<u32>, list: &[u32]) {
     let mut at = 0;
     out.retain(|&doc| {
         // Exponential search for the first element >= doc.
@@ -285,7 +371,7 @@ fn retain_in(out: &mut Vec<u32>, list: &[u32]) {
 
 #[cfg(test)]
 mod tests {
-    use super::retain_in;
+    use super::{Lists, Strings, retain_in};
     use proptest::prelude::*;
 
     proptest! {
@@ -300,5 +386,29 @@ mod tests {
             let expected: Vec<u32> = a.intersection(&b).copied().collect();
             prop_assert_eq!(out, expected);
         }
+    }
+
+    #[test]
+    fn the_range_char_ids_takes_as_caseless_has_no_case() {
+        for c in ('\u{3000}'..='\u{9fff}').filter(|c| !c.is_ascii()) {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn strings_and_lists_give_back_what_was_stored() {
+        let mut s = Strings::default();
+        for t in ["市发改局", "", "K2.16"] {
+            s.push(t);
+        }
+        assert_eq!(
+            (s.get(0), s.get(1), s.get(2), s.len()),
+            ("市发改局", "", "K2.16", 3)
+        );
+        let l = Lists::of(vec![vec![1, 5], vec![], vec![7]]);
+        assert_eq!(
+            (l.get(0), l.get(1), l.get(2)),
+            (&[1, 5][..], &[][..], &[7][..])
+        );
     }
 }

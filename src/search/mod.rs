@@ -9,8 +9,12 @@
 //! thread for datasets where a keystroke can take longer than a frame.
 //! Nothing here knows about the terminal.
 
+mod build;
+mod cache;
+mod cache_form;
 mod index;
 mod pinyin;
+mod plain;
 mod rank;
 mod score;
 mod searcher;
@@ -19,6 +23,7 @@ mod worker;
 
 use std::ops::Range;
 
+pub use cache::{IndexFrom, index_for};
 pub use index::{Index, SHORT_TEXT};
 pub use pinyin::{PinyinMatch, Readings, pinyin_query};
 pub use searcher::{Searcher, Stats};

@@ -62,9 +62,25 @@ impl Readings {
 /// match covers two characters at least, so a text without the pair its
 /// query must begin with cannot match.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct InitialPairs([u64; 11]);
+pub struct InitialPairs([u64; InitialPairs::WORDS]);
 
 impl InitialPairs {
+    /// How many 64-bit words the set takes (the search cache stores them).
+    pub const WORDS: usize = 11;
+
+    pub fn words(&self) -> [u64; Self::WORDS] {
+        self.0
+    }
+
+    /// The set from [`Self::words`]; missing words are empty.
+    pub fn from_words(words: &[u64]) -> InitialPairs {
+        let mut pairs = InitialPairs::default();
+        for (to, from) in pairs.0.iter_mut().zip(words) {
+            *to = *from;
+        }
+        pairs
+    }
+
     pub fn of(text: &[u32], table: &[Readings]) -> InitialPairs {
         let mut pairs = InitialPairs::default();
         let initials = |id: u32| table.get(id as usize).map_or(0, |r| r.initials);

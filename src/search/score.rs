@@ -59,6 +59,12 @@ fn in_place_bonus(prev: CharType, cur: CharType) -> i32 {
     }
 }
 
+/// Whether a character `cur` after `prev` (`'\0'` before the first)
+/// stands at a place the matcher gives a bonus.
+pub(crate) fn bonus_place(prev: char, cur: char) -> bool {
+    in_place_bonus(CharType::of(prev), CharType::of(cur)) != 0
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Cell {
     m: i32,
@@ -121,6 +127,29 @@ impl Plain {
         let chars: Vec<char> = query.chars().collect();
         let plain = !chars.is_empty() && !chars.iter().any(char::is_ascii_alphabetic);
         plain.then_some(Plain { chars })
+    }
+
+    /// The query's characters.
+    pub fn chars(&self) -> &[char] {
+        &self.chars
+    }
+
+    /// Whether no character of the query has case: each then matches
+    /// itself only, and the index's lists of a character hold exactly the
+    /// texts containing it.
+    pub fn caseless(&self) -> bool {
+        fn only(mut it: impl Iterator<Item = char>, c: char) -> bool {
+            it.next() == Some(c) && it.next().is_none()
+        }
+        (self.chars.iter()).all(|&c| only(c.to_lowercase(), c) && only(c.to_uppercase(), c))
+    }
+
+    /// The best score the query can have on any text: its own, whole and
+    /// alone (a property test holds the library to it).
+    pub fn best(&self) -> i64 {
+        Scorer::new(&self.chars.iter().collect::<String>())
+            .score(&self.chars)
+            .unwrap_or(i64::MAX)
     }
 
     /// The score of the query occurring whole at no bonus place.
@@ -378,6 +407,23 @@ mod tests {
                 PlainClass::Below => prop_assert!(score.is_none_or(|s| s < plain.whole())),
                 PlainClass::Bonus => {}
             }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn no_text_scores_above_a_plain_query_on_itself(
+            choice in text(40),
+            pattern in text(5),
+        ) {
+            let Some(plain) = Plain::new(&pattern) else {
+                return Ok(());
+            };
+            if let Some(score) = reference(&choice, &pattern) {
+                prop_assert!(score <= plain.best(), "{} > {}", score, plain.best());
+            }
+            prop_assert_eq!(reference(&pattern, &pattern), Some(plain.best()));
         }
     }
 

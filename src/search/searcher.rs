@@ -12,9 +12,11 @@ use std::thread;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::index::Index;
 use super::pinyin::{self, PinyinMatch};
+use super::plain;
 use super::rank::{self, Candidate};
-use super::score::{self, Plain, PlainClass, Scorer};
+use super::score::{self, Plain, Scorer};
 use super::shared::Shared;
 use super::{Field, Hit, Kind, Via, ranges_of};
 
@@ -98,9 +100,7 @@ impl Searcher {
             .filter(|s| s.kind == kind && query.starts_with(&s.query));
         let shared = self.index.clone();
         let index = shared.get();
-        let wanted = |doc: u32| {
-            kind.is_none_or(|k| index.entries[index.docs[doc as usize].entry as usize].kind == k)
-        };
+        let wanted = |doc: u32| kind.is_none_or(|k| index.kind_of(doc) == k);
 
         let direct_base: Vec<u32> = match &prev {
             Some(p) => {
@@ -138,10 +138,13 @@ impl Searcher {
         if short_ok && !had_short || long_ok && !had_long {
             let scan_short = short_ok && !had_short;
             let scan_long = long_ok && !had_long;
-            pinyin_base.extend((0..index.docs.len() as u32).filter(|&d| {
-                let doc = &index.docs[d as usize];
-                doc.field != Field::Id
-                    && if doc.is_long() { scan_long } else { scan_short }
+            pinyin_base.extend((0..index.doc_count() as u32).filter(|&d| {
+                index.doc_field[d as usize] != Field::Id
+                    && if index.is_long(d) {
+                        scan_long
+                    } else {
+                        scan_short
+                    }
                     && wanted(d)
             }));
             pinyin_base.sort_unstable();
@@ -152,14 +155,14 @@ impl Searcher {
         };
 
         let mut cands: Vec<Candidate> = Vec::with_capacity(direct.len() + pinyin.len());
-        let entry_of = |doc: u32| index.docs[doc as usize].entry;
+        let entry_of = |doc: u32| index.entry_of(doc);
         cands.extend(direct.iter().map(|&(doc, score)| Candidate {
             entry: entry_of(doc),
             doc: Some(doc),
             via: Via::Direct,
             score,
             span: (0, 0),
-            len: index.docs[doc as usize].chars.len() as u32,
+            len: index.len_of(doc),
         }));
         cands.extend(pinyin.iter().map(|(doc, m)| Candidate {
             entry: entry_of(*doc),
@@ -167,7 +170,7 @@ impl Searcher {
             via: Via::Pinyin,
             score: m.score(query.len()),
             span: (m.start as u32, m.len as u32),
-            len: index.docs[*doc as usize].chars.len() as u32,
+            len: index.len_of(*doc),
         }));
         cands.extend(self.id_hits(query, kind));
 
@@ -204,38 +207,26 @@ impl Searcher {
     /// queries rarely clear the bound (a run of Chinese characters at the
     /// head does not), so every candidate is scored.
     fn score_direct(&self, docs: &[u32], query: &str, limit: usize) -> (Vec<(u32, i64)>, usize) {
-        let index = &self.index;
-        let score = |docs: &[u32]| {
-            par_filter_map(
-                docs,
-                || Scorer::new(query),
-                |scorer, doc| {
-                    let text = &index.docs[doc as usize].text;
-                    scorer.score(text).map(|score| (doc, score))
-                },
-            )
-        };
+        let index = &*self.index;
+        let score = |docs: &[u32]| score_all(index, docs, query);
         if let Some(plain) = Plain::new(query) {
-            return self.score_plain(docs, query, &plain, limit);
+            return plain::score(index, docs, query, &plain, limit);
         }
         let n = query.chars().count();
         if n > 2 {
             return (score(docs), docs.len());
         }
-        let first = query
-            .chars()
-            .flat_map(char::to_lowercase)
-            .next()
-            .and_then(|c| index.char_id(c));
+        let lower = |s: &str| s.chars().flat_map(char::to_lowercase).next();
+        let first = lower(query);
         let (head, rest): (Vec<u32>, Vec<u32>) = docs
             .iter()
-            .partition(|&&doc| index.docs[doc as usize].chars.first() == first.as_ref());
+            .partition(|&&doc| lower(index.text(doc)) == first);
         let mut scored = score(&head);
         let bound = score::off_head_bound(n);
         let mut above = std::collections::HashSet::new();
         for &(doc, s) in &scored {
             if s > bound {
-                above.insert(index.docs[doc as usize].entry);
+                above.insert(index.entry_of(doc));
             }
         }
         if above.len() >= limit {
@@ -245,76 +236,17 @@ impl Searcher {
         (scored, docs.len())
     }
 
-    /// [`Self::score_direct`] for a query without ASCII letters: texts
-    /// holding the query whole, at no bonus place, score
-    /// [`Plain::whole`] without the matrix (the common case: `企业` in the
-    /// middle of a sentence); texts with a query character at a bonus place
-    /// are scored; the rest score below the whole ones and are scored only
-    /// when fewer than `limit` entries reach [`Plain::whole`].
-    fn score_plain(
-        &self,
-        docs: &[u32],
-        query: &str,
-        plain: &Plain,
-        limit: usize,
-    ) -> (Vec<(u32, i64)>, usize) {
-        let index = &self.index;
-        let whole = plain.whole();
-        let classed: Vec<(u32, Option<i64>)> = par_filter_map(
-            docs,
-            || Scorer::new(query),
-            |scorer, doc| {
-                let text = &index.docs[doc as usize].text;
-                match plain.class(text) {
-                    PlainClass::Bonus => scorer.score(text).map(|s| (doc, Some(s))),
-                    PlainClass::Whole => Some((doc, Some(whole))),
-                    PlainClass::Below => Some((doc, None)),
-                }
-            },
-        );
-        let mut scored: Vec<(u32, i64)> = Vec::with_capacity(classed.len());
-        let mut below: Vec<u32> = Vec::new();
-        for (doc, score) in classed {
-            match score {
-                Some(s) => scored.push((doc, s)),
-                None => below.push(doc),
-            }
-        }
-        let mut reach = std::collections::HashSet::new();
-        for &(doc, s) in &scored {
-            if s >= whole {
-                reach.insert(index.docs[doc as usize].entry);
-                if reach.len() >= limit {
-                    return (scored, docs.len() - below.len());
-                }
-            }
-        }
-        scored.extend(par_filter_map(
-            &below,
-            || Scorer::new(query),
-            |scorer, doc| {
-                let text = &index.docs[doc as usize].text;
-                scorer.score(text).map(|s| (doc, s))
-            },
-        ));
-        (scored, docs.len())
-    }
-
     /// Pinyin-matches `letters` against each document; long documents only
     /// when `long_ok`.
     fn match_pinyin(&self, docs: &[u32], letters: &[u8], long_ok: bool) -> Vec<(u32, PinyinMatch)> {
         let index = &self.index;
-        par_filter_map(
-            docs,
-            || (),
-            |_, doc| {
-                let d = &index.docs[doc as usize];
-                if d.is_long() && !long_ok || !d.pairs.may_match(letters) {
-                    return None;
-                }
-                pinyin::find(letters, &d.chars, &index.readings).map(|m| (doc, m))
-            },
-        )
+        par_filter_map(docs, Vec::new, |ids, doc| {
+            if index.is_long(doc) && !long_ok || !index.pairs[doc as usize].may_match(letters) {
+                return None;
+            }
+            index.char_ids(index.text(doc), ids);
+            pinyin::find(letters, ids, &index.readings).map(|m| (doc, m))
+        })
     }
 
     /// Task, project and sub-item IDs the query names: the exact ID
@@ -325,49 +257,53 @@ impl Searcher {
         if !q.starts_with(['k', 'm']) || !q[1..].starts_with(|c: char| c.is_ascii_digit()) {
             return Vec::new();
         }
-        let ids = &self.index.ids;
-        let from = ids.partition_point(|(id, _)| id.as_str() < q.as_str());
-        ids[from..]
+        let index = &*self.index;
+        let key = |e: u32| index.keys.get(e as usize);
+        let lowered = |e: u32| key(e).chars().flat_map(char::to_lowercase);
+        let from = (index.ids).partition_point(|&e| lowered(e).lt(q.chars()));
+        index.ids[from..]
             .iter()
-            .take_while(|(id, _)| id.starts_with(&q))
-            .filter(|(id, _)| *id == q || q.contains('.'))
-            .filter(|(_, e)| kind.is_none_or(|k| self.index.entries[*e as usize].kind == k))
-            .map(|(id, entry)| Candidate {
-                entry: *entry,
-                doc: None,
-                via: Via::Id,
-                score: 1000 - (id.len() - q.len()) as i64,
-                span: (0, q.chars().count() as u32),
-                len: id.len() as u32,
+            .copied()
+            .take_while(|&e| starts_with(lowered(e), &q))
+            .filter(|&e| lowered(e).eq(q.chars()) || q.contains('.'))
+            .filter(|&e| kind.is_none_or(|k| index.entry_kinds[e as usize].kind() == k))
+            .map(|entry| {
+                // Bytes of the lowercased ID.
+                let len: usize = lowered(entry).map(char::len_utf8).sum();
+                Candidate {
+                    entry,
+                    doc: None,
+                    via: Via::Id,
+                    score: 1000 - (len - q.len()) as i64,
+                    span: (0, q.chars().count() as u32),
+                    len: len as u32,
+                }
             })
             .collect()
     }
 
     fn hit(&self, c: Candidate, query: &str) -> Hit {
-        let entry = &self.index.entries[c.entry as usize];
+        let index = &*self.index;
+        let kind = index.entry_kinds[c.entry as usize];
+        let key = index.keys.get(c.entry as usize);
         let (field, text, ranges) = match c.doc {
-            None => (
-                Field::Id,
-                entry.target.key().to_string(),
-                span_ranges(c.span),
-            ),
+            None => (Field::Id, key.to_string(), span_ranges(c.span)),
             Some(doc) => {
-                let d = &self.index.docs[doc as usize];
-                let text: String = d.text.iter().collect();
+                let text = index.text(doc);
                 let ranges = match c.via {
                     Via::Pinyin => span_ranges(c.span),
                     _ => SkimMatcherV2::default()
-                        .fuzzy_indices(&text, query)
+                        .fuzzy_indices(text, query)
                         .map(|(_, idx)| ranges_of(&idx))
                         .unwrap_or_default(),
                 };
-                let shown = d.shown.as_ref().map_or(text, |s| s.iter().collect());
-                (d.field, shown, ranges)
+                let field = index.doc_field[doc as usize];
+                (field, index.shown(doc).to_string(), ranges)
             }
         };
         Hit {
-            target: entry.target.clone(),
-            kind: entry.kind,
+            target: kind.target(key),
+            kind: kind.kind(),
             field,
             score: c.score,
             text,
@@ -376,6 +312,29 @@ impl Searcher {
             via: c.via,
         }
     }
+}
+
+/// Whether `lowered` begins with `prefix`.
+fn starts_with(mut lowered: impl Iterator<Item = char>, prefix: &str) -> bool {
+    prefix.chars().all(|p| lowered.next() == Some(p))
+}
+
+/// The fuzzy matcher's score of `query` on each of `docs` that it matches.
+pub(super) fn score_all(index: &Index, docs: &[u32], query: &str) -> Vec<(u32, i64)> {
+    par_filter_map(
+        docs,
+        || (Scorer::new(query), Vec::new()),
+        |(scorer, buf), doc| {
+            decode(index.text(doc), buf);
+            scorer.score(buf).map(|score| (doc, score))
+        },
+    )
+}
+
+/// `text` as characters, into `buf`.
+pub(super) fn decode(text: &str, buf: &mut Vec<char>) {
+    buf.clear();
+    buf.extend(text.chars());
 }
 
 /// The one range a (start, length) span covers.
@@ -393,7 +352,7 @@ fn cores() -> usize {
 /// `f` over `items`, split across the available cores when there are
 /// many, each part with its own scratch state from `init`; results keep
 /// the order of `items`.
-fn par_filter_map<T, S, I, F>(items: &[u32], init: I, f: F) -> Vec<T>
+pub(super) fn par_filter_map<T, S, I, F>(items: &[u32], init: I, f: F) -> Vec<T>
 where
     T: Send,
     I: Fn() -> S + Sync,

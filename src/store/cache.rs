@@ -119,7 +119,7 @@ impl Cache {
     }
 
     /// Whether a dataset of `bytes` bytes of RON is cached.
-    pub(super) fn wants(&self, bytes: u64) -> bool {
+    pub fn wants(&self, bytes: u64) -> bool {
         self.dir.is_some() && bytes >= self.min_bytes
     }
 }

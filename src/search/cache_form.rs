@@ -1,0 +1,225 @@
+//! The search cache's body: the index's flat arrays one after another,
+//! each with its length, little-endian. Decoding checks every length,
+//! offset and document number against the rest, so that a body that
+//! passed its checksum but was made by something else still never makes
+//! the index read out of bounds.
+
+use super::Field;
+use super::index::{CharTable, EntryKind, Index, Lists, Strings};
+use super::pinyin::{InitialPairs, Readings};
+
+const FIELDS: [Field; 5] = [
+    Field::Id,
+    Field::Name,
+    Field::Title,
+    Field::Alias,
+    Field::Text,
+];
+
+/// The body for `index`.
+pub(super) fn encode(index: &Index) -> Vec<u8> {
+    let mut w = Writer(Vec::with_capacity(index.heap_bytes()));
+    let kinds: Vec<u8> = (index.entry_kinds.iter())
+        .map(|k| EntryKind::ALL.iter().position(|x| x == k).unwrap_or(0) as u8)
+        .collect();
+    w.bytes(&kinds);
+    w.strings(&index.keys);
+    w.strings(&index.texts);
+    w.u32s(&index.doc_entry);
+    let fields: Vec<u8> = (index.doc_field.iter())
+        .map(|f| FIELDS.iter().position(|x| x == f).unwrap_or(0) as u8)
+        .collect();
+    w.bytes(&fields);
+    w.u32s(&index.doc_len);
+    let pairs: Vec<u64> = index.pairs.iter().flat_map(|p| p.words()).collect();
+    w.u64s(&pairs);
+    let shown_docs: Vec<u32> = index.shown.iter().map(|(d, _)| *d).collect();
+    let mut shown = Strings::default();
+    for (_, s) in &index.shown {
+        shown.push(s);
+    }
+    w.u32s(&shown_docs);
+    w.strings(&shown);
+    let chars: Vec<u32> = index.chars.chars.iter().map(|&c| c as u32).collect();
+    w.u32s(&chars);
+    w.lists(&index.postings);
+    w.lists(&index.bonus);
+    w.u32s(&index.ids);
+    w.0
+}
+
+/// The index in `body`, if it is whole and consistent.
+pub(super) fn decode(body: &[u8]) -> Option<Index> {
+    let mut r = Reader(body);
+    let entry_kinds: Vec<EntryKind> = (r.bytes()?.iter())
+        .map(|&b| EntryKind::ALL.get(b as usize).copied())
+        .collect::<Option<_>>()?;
+    let keys = r.strings()?;
+    let texts = r.strings()?;
+    let doc_entry = r.u32s()?;
+    let doc_field: Vec<Field> = (r.bytes()?.iter())
+        .map(|&b| FIELDS.get(b as usize).copied())
+        .collect::<Option<_>>()?;
+    let doc_len = r.u32s()?;
+    let words = r.u64s()?;
+    let pairs: Vec<InitialPairs> = words
+        .chunks_exact(InitialPairs::WORDS)
+        .map(InitialPairs::from_words)
+        .collect();
+    let shown_docs = r.u32s()?;
+    let shown_texts = r.strings()?;
+    let code_points = r.u32s()?;
+    let postings = r.lists()?;
+    let bonus = r.lists()?;
+    let ids = r.u32s()?;
+    if !r.0.is_empty() {
+        return None;
+    }
+
+    let entries = entry_kinds.len();
+    let docs = doc_entry.len();
+    let in_range = |list: &[u32], n: usize| list.iter().all(|&x| (x as usize) < n);
+    let ascending = |list: &[u32]| list.windows(2).all(|w| w[0] < w[1]);
+    let consistent = keys.len() == entries
+        && texts.len() == docs
+        && doc_field.len() == docs
+        && doc_len.len() == docs
+        && pairs.len() == docs
+        && words.len() == docs * InitialPairs::WORDS
+        && shown_docs.len() == shown_texts.len()
+        && ascending(&shown_docs)
+        && in_range(&shown_docs, docs)
+        && in_range(&doc_entry, entries)
+        && in_range(&ids, entries)
+        && postings.ends.len() == code_points.len()
+        && bonus.ends.len() == code_points.len()
+        && in_range(&postings.items, docs)
+        && in_range(&bonus.items, docs)
+        && (0..code_points.len()).all(|i| ascending(postings.get(i)) && ascending(bonus.get(i)));
+    if !consistent {
+        return None;
+    }
+    let mut chars = CharTable::default();
+    let mut readings = Vec::with_capacity(code_points.len());
+    for code in code_points {
+        let c = char::from_u32(code)?;
+        if !chars.intern(c).1 {
+            return None;
+        }
+        readings.push(Readings::of(c));
+    }
+    let shown = shown_docs
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| (d, Box::from(shown_texts.get(i))))
+        .collect();
+    Some(Index {
+        entry_kinds,
+        keys,
+        texts,
+        doc_entry,
+        doc_field,
+        doc_len,
+        pairs,
+        shown,
+        chars,
+        readings,
+        postings,
+        bonus,
+        ids,
+    })
+}
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn len(&mut self, n: usize) {
+        self.0.extend_from_slice(&(n as u64).to_le_bytes());
+    }
+
+    fn bytes(&mut self, b: &[u8]) {
+        self.len(b.len());
+        self.0.extend_from_slice(b);
+    }
+
+    fn u32s(&mut self, v: &[u32]) {
+        self.len(v.len());
+        self.0.extend(v.iter().flat_map(|x| x.to_le_bytes()));
+    }
+
+    fn u64s(&mut self, v: &[u64]) {
+        self.len(v.len());
+        self.0.extend(v.iter().flat_map(|x| x.to_le_bytes()));
+    }
+
+    fn strings(&mut self, s: &Strings) {
+        self.bytes(s.all.as_bytes());
+        self.u32s(&s.ends);
+    }
+
+    fn lists(&mut self, l: &Lists) {
+        self.u32s(&l.items);
+        self.u32s(&l.ends);
+    }
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(head)
+    }
+
+    fn len(&mut self) -> Option<usize> {
+        let bytes = self.take(8)?;
+        usize::try_from(u64::from_le_bytes(bytes.try_into().ok()?)).ok()
+    }
+
+    fn bytes(&mut self) -> Option<&'a [u8]> {
+        let n = self.len()?;
+        self.take(n)
+    }
+
+    fn u32s(&mut self) -> Option<Vec<u32>> {
+        let n = self.len()?;
+        let bytes = self.take(n.checked_mul(4)?)?;
+        Some(
+            (bytes.chunks_exact(4))
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect(),
+        )
+    }
+
+    fn u64s(&mut self) -> Option<Vec<u64>> {
+        let n = self.len()?;
+        let bytes = self.take(n.checked_mul(8)?)?;
+        Some(
+            (bytes.chunks_exact(8))
+                .map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default()))
+                .collect(),
+        )
+    }
+
+    /// Strings whose ends rise to the buffer's end, each on a character
+    /// boundary.
+    fn strings(&mut self) -> Option<Strings> {
+        let all = std::str::from_utf8(self.bytes()?).ok()?.to_string();
+        let ends = self.u32s()?;
+        let rising = ends.windows(2).all(|w| w[0] <= w[1]);
+        let last = ends.last().map_or(0, |&e| e as usize);
+        let ok =
+            rising && last == all.len() && ends.iter().all(|&e| all.is_char_boundary(e as usize));
+        ok.then_some(Strings { all, ends })
+    }
+
+    /// Lists whose ends rise to the items' end.
+    fn lists(&mut self) -> Option<Lists> {
+        let items = self.u32s()?;
+        let ends = self.u32s()?;
+        let rising = ends.windows(2).all(|w| w[0] <= w[1]);
+        let last = ends.last().map_or(0, |&e| e as usize);
+        (rising && last == items.len()).then_some(Lists { items, ends })
+    }
+}

@@ -1,0 +1,196 @@
+//! Scoring a query without ASCII letters (Chinese, digits, punctuation):
+//! most texts' scores are known without the fuzzy matcher (see
+//! [`Plain`]), and most texts need not be looked at at all.
+//!
+//! For a query of characters without case, the index knows which texts
+//! hold a query character at a bonus place (its bonus lists): only those
+//! are scored. Every other candidate scores [`Plain::whole`] if it holds
+//! the query whole, less otherwise; among equal scores the ranking puts
+//! shorter texts first, then by entry, which is the order documents are
+//! numbered in. So the candidates are walked in order, and the walk stops
+//! as soon as `limit` entries are known to beat every text not yet seen:
+//! a single common character (`企`) looks at its bonus texts and about
+//! `limit` others, whatever the dataset's size.
+
+use std::collections::HashSet;
+
+use super::index::{Index, retain_in};
+use super::score::{self, Plain, PlainClass, Scorer};
+use super::searcher::{decode, par_filter_map, score_all};
+
+/// (document, score) for enough of `docs` (ascending) to rank the best
+/// `limit` entries exactly, and how many of `docs` have their score
+/// settled (all of them when the scores are complete).
+pub(super) fn score(
+    index: &Index,
+    docs: &[u32],
+    query: &str,
+    plain: &Plain,
+    limit: usize,
+) -> (Vec<(u32, i64)>, usize) {
+    if !plain.caseless() {
+        return by_class(index, docs, query, plain, limit);
+    }
+    let whole = plain.whole();
+    let bonus = bonus_candidates(index, docs, plain);
+    if let Some(found) = head_first(index, &bonus, query, plain, limit) {
+        return found;
+    }
+    let mut scored = score_all(index, &bonus, query);
+    let scored_bonus = scored.len();
+    let entry = |doc: u32| index.entry_of(doc);
+    // Entries known to beat every text not walked yet.
+    let mut reach: HashSet<u32> = (scored.iter())
+        .filter(|&&(_, s)| s > whole)
+        .map(|&(doc, _)| entry(doc))
+        .collect();
+    let mut below: Vec<u32> = Vec::new();
+    let mut settled = bonus.len();
+    let (mut b, mut s) = (0, 0);
+    let one = plain.chars().len() == 1;
+    for &doc in docs {
+        if reach.len() >= limit {
+            return (scored, settled);
+        }
+        if bonus.get(b) == Some(&doc) {
+            b += 1;
+            if s < scored_bonus && scored[s].0 == doc {
+                // Scoring whole, it ranks above the texts after it.
+                if scored[s].1 == whole {
+                    reach.insert(entry(doc));
+                }
+                s += 1;
+            }
+            continue;
+        }
+        if one || index.text(doc).contains(query) {
+            scored.push((doc, whole));
+            reach.insert(entry(doc));
+            settled += 1;
+        } else {
+            below.push(doc);
+        }
+    }
+    if reach.len() < limit {
+        scored.extend(score_all(index, &below, query));
+        settled += below.len();
+    }
+    (scored, settled)
+}
+
+/// The texts beginning with the query's first character, scored in
+/// document order, if `limit` entries reach the best score the query can
+/// have ([`Plain::best`]) among them: those beat every other text (a text
+/// not beginning so scores at most [`score::off_head_bound`], below the
+/// best; a later one at most the best, and loses the tie). `新` and `新增`
+/// begin thousands of texts: the walk stops after about `limit`.
+fn head_first(
+    index: &Index,
+    bonus: &[u32],
+    query: &str,
+    plain: &Plain,
+    limit: usize,
+) -> Option<(Vec<(u32, i64)>, usize)> {
+    let first = *plain.chars().first()?;
+    let best = plain.best();
+    if best <= score::off_head_bound(plain.chars().len()) {
+        return None;
+    }
+    let mut scorer = Scorer::new(query);
+    let mut buf = Vec::new();
+    let mut scored = Vec::new();
+    let mut reach = HashSet::new();
+    let mut examined = 0;
+    for &doc in bonus {
+        if reach.len() >= limit {
+            return Some((scored, examined));
+        }
+        let text = index.text(doc);
+        if !text.starts_with(first) {
+            continue;
+        }
+        examined += 1;
+        decode(text, &mut buf);
+        if let Some(s) = scorer.score(&buf) {
+            if s >= best {
+                reach.insert(index.entry_of(doc));
+            }
+            scored.push((doc, s));
+        }
+    }
+    (reach.len() >= limit).then_some((scored, examined))
+}
+
+/// The documents of `docs` with a query character at a bonus place;
+/// ascending.
+fn bonus_candidates(index: &Index, docs: &[u32], plain: &Plain) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    let mut seen: Vec<char> = Vec::new();
+    for &c in plain.chars() {
+        if seen.contains(&c) {
+            continue;
+        }
+        seen.push(c);
+        let list = index.bonus_docs(c);
+        let mut part = if list.len() <= docs.len() {
+            let mut part = list.to_vec();
+            retain_in(&mut part, docs);
+            part
+        } else {
+            let mut part = docs.to_vec();
+            retain_in(&mut part, list);
+            part
+        };
+        out.append(&mut part);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// [`score`] for a query with a character that has case: one pass over
+/// every candidate classes it. Texts holding the query whole, at no bonus
+/// place, score [`Plain::whole`] without the matrix; texts with a query
+/// character at a bonus place are scored; the rest score below the whole
+/// ones and are scored only when fewer than `limit` entries reach
+/// [`Plain::whole`].
+fn by_class(
+    index: &Index,
+    docs: &[u32],
+    query: &str,
+    plain: &Plain,
+    limit: usize,
+) -> (Vec<(u32, i64)>, usize) {
+    let whole = plain.whole();
+    let classed: Vec<(u32, Option<i64>)> = par_filter_map(
+        docs,
+        || (Scorer::new(query), Vec::new()),
+        |(scorer, buf), doc| {
+            decode(index.text(doc), buf);
+            match plain.class(buf) {
+                PlainClass::Bonus => scorer.score(buf).map(|s| (doc, Some(s))),
+                PlainClass::Whole => Some((doc, Some(whole))),
+                PlainClass::Below => Some((doc, None)),
+            }
+        },
+    );
+    let mut scored: Vec<(u32, i64)> = Vec::with_capacity(classed.len());
+    let mut below: Vec<u32> = Vec::new();
+    for (doc, score) in classed {
+        match score {
+            Some(s) => scored.push((doc, s)),
+            None => below.push(doc),
+        }
+    }
+    let mut reach = HashSet::new();
+    for &(doc, s) in &scored {
+        if s >= whole {
+            reach.insert(index.entry_of(doc));
+            if reach.len() >= limit {
+                return (scored, docs.len() - below.len());
+            }
+        }
+    }
+    scored.extend(score_all(index, &below, query));
+    (scored, docs.len())
+}
