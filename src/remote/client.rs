@@ -45,6 +45,13 @@ pub struct Client {
     role: String,
 }
 
+/// Idle time before the first keepalive probe on a store connection.
+const KEEPALIVE_IDLE: Duration = Duration::from_secs(10);
+/// Time between keepalive probes (three unanswered ones drop the link).
+const KEEPALIVE_INTERVAL: Duration = Duration::from_secs(5);
+/// How long data sent to the server may go unacknowledged (Linux).
+const UNACKED_LIMIT: Duration = Duration::from_secs(30);
+
 impl Client {
     /// Connects (giving up after `timeout`) and checks the schema version.
     pub fn connect(url: &StoreUrl, timeout: Duration) -> Result<Client, StoreError> {
@@ -72,6 +79,13 @@ impl Client {
         let mut config = url.config();
         config.connect_timeout(timeout);
         config.application_name("duban");
+        // A link that drops without a word (a laptop closed, a cable out)
+        // is noticed in about half a minute, not the system's two hours:
+        // the dashboard then says it is offline and keeps entries to push.
+        config.keepalives_idle(KEEPALIVE_IDLE);
+        config.keepalives_interval(KEEPALIVE_INTERVAL);
+        config.keepalives_retries(3);
+        config.tcp_user_timeout(UNACKED_LIMIT);
         let fail = |e: postgres::Error| StoreError::from_pg(url, &e);
         let mut conn = config.connect(NoTls).map_err(fail)?;
         let role: String = conn
