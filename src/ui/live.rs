@@ -1,9 +1,10 @@
 //! The header's store status (`--store`): online, offline with how many
 //! entries wait to be pushed, and how many the server refused.
 
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Color, Style};
 use ratatui::text::Span;
 
+use super::saving::{alarm, warn};
 use super::style;
 use crate::app::{App, Link};
 use crate::messages::live::{
@@ -42,12 +43,4 @@ pub fn status(app: &App, room: usize) -> Vec<Span<'static>> {
         }
     }
     spans
-}
-
-fn warn() -> Style {
-    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
-}
-
-fn alarm() -> Style {
-    Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
 }

@@ -61,10 +61,12 @@ fn done(app: &App, kind: &SaveKind) -> String {
 }
 
 /// A save that went through with something else wrong.
-fn warn() -> Style {
+/// The header's style for a warning (also the store's link, `ui::live`).
+pub(super) fn warn() -> Style {
     Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
 }
 
-fn alarm() -> Style {
+/// The header's style for a failure (also the store's link, `ui::live`).
+pub(super) fn alarm() -> Style {
     Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
 }
