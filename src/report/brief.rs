@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::lights::{Light, Overview, Period, Rule, Tally, latest_as_of};
-use crate::model::{Dataset, ProgressEntry};
+use crate::lights::{Light, Lights, Overview, Period, Positions, Rule, Tally};
+use crate::model::{Dataset, ProgressEntry, Task};
 
 /// The circular's settings in `duban.ron`:
 ///
@@ -82,21 +82,27 @@ impl Brief {
     }
 }
 
-/// Works out the brief for `overview` from all the journal's `entries`.
-pub fn brief(
+/// The previous circular's date: `given`, else the default (see
+/// [`default_since`]).
+pub(super) fn since(given: Option<NaiveDate>, rule: &Rule, as_of: NaiveDate) -> Option<NaiveDate> {
+    given.or_else(|| default_since(rule, as_of))
+}
+
+/// Works out the brief for `overview`, of the tasks `keep` keeps;
+/// `before` is the previous circular's date with the standing entry per
+/// position of `positions` on it.
+pub(super) fn brief(
     data: &Dataset,
     overview: &Overview,
-    entries: &[ProgressEntry],
-    since: Option<NaiveDate>,
+    positions: &Positions,
+    before: Option<(NaiveDate, &[Option<&ProgressEntry>])>,
+    keep: impl Fn(&Task) -> bool,
     rule: &Rule,
 ) -> Brief {
     let as_of = overview.as_of;
-    let since = since.or_else(|| default_since(rule, as_of));
-    let before = since.map(|d| {
-        let latest = latest_as_of(entries, d);
-        let tasks = overview.tasks.iter().map(|a| a.task);
-        Overview::of_tasks(data, tasks, &latest, d, rule)
-    });
+    let since = before.map(|(d, _)| d);
+    let before =
+        before.map(|(d, standing)| Lights::of_kept(data, positions, standing, keep, d, rule));
     let newly_red = overview
         .tasks
         .iter()
