@@ -237,12 +237,17 @@ fn groups<'d>(
         Standing::of(key, assessed, overview.as_of, &overview.thresholds)
     };
     let mut out = Vec::new();
-    for leader in &data.plan.leaders {
+    for (l, leader) in data.plan.leaders.iter().enumerate() {
         if only.is_some_and(|o| o.id != leader.id) {
             continue;
         }
         if let Some(tasks) = by_leader.remove(&Some(leader.id.as_str())) {
-            let s = standing(&tasks, &leader.id);
+            // The overview counted each leader's standing already (unless
+            // the plan lists the leader twice).
+            let s = match overview.leaders.get(l) {
+                Some(s) if s.key == leader.id && s.total() == tasks.len() => s.clone(),
+                _ => standing(&tasks, &leader.id),
+            };
             out.push(group(Some(leader), s, tasks, overview));
         }
     }
