@@ -46,27 +46,23 @@ impl Lights {
         as_of: NaiveDate,
         rule: &Rule,
     ) -> Lights {
-        Lights::of_kept(data, positions, standing, |_| true, as_of, rule)
-    }
-
-    /// [`Lights::of`] the tasks `keep` keeps (`tasks` lists only them).
-    pub fn of_kept(
-        data: &Dataset,
-        positions: &Positions,
-        standing: &[Option<&ProgressEntry>],
-        keep: impl Fn(&Task) -> bool,
-        as_of: NaiveDate,
-        rule: &Rule,
-    ) -> Lights {
         let mut tasks = Vec::with_capacity(positions.tasks());
-        let counted = count(data, positions, standing, keep, as_of, rule, |one| {
-            tasks.push(Lit {
-                light: one.light,
-                reason: one.reason,
-                percent: one.facts.percent,
-                date: one.facts.date,
-            });
-        });
+        let counted = count(
+            data,
+            positions,
+            standing,
+            |_| true,
+            as_of,
+            rule,
+            |one| {
+                tasks.push(Lit {
+                    light: one.light,
+                    reason: one.reason,
+                    percent: one.facts.percent,
+                    date: one.facts.date,
+                });
+            },
+        );
         Lights {
             tasks,
             overall: counted.overall,
@@ -123,7 +119,30 @@ pub(super) struct Counted {
 /// The one loop over the tasks: each task of `data` that `keep` keeps, in
 /// `all_tasks` order, stands on its entry of `standing` (a project on its
 /// sub-items', see [`super::standing_from`]), is assessed by `rule` on
-/// `as_of`, handed to `each` and counted in the plan's, its leader's and
+/// `as_of` and handed to `each` with its position in `all_tasks`.
+pub fn assess_each<'d, 'e>(
+    data: &'d Dataset,
+    positions: &Positions,
+    standing: &[Option<&'e ProgressEntry>],
+    keep: impl Fn(&Task) -> bool,
+    as_of: NaiveDate,
+    rule: &Rule,
+    mut each: impl FnMut(usize, &'d Task, Option<Cow<'e, ProgressEntry>>, (Light, Reason)),
+) {
+    let at = |p: u32| standing.get(p as usize).copied().flatten();
+    for (i, task) in data.all_tasks().enumerate() {
+        if !keep(task) {
+            continue;
+        }
+        let items = positions.items(i).iter().map(|&p| at(p));
+        let entry = super::standing_from(task, at(positions.own(i)), items);
+        // Tasks carry no deadline of their own yet: the year end.
+        let assessed = rule.assess(entry.as_deref(), as_of, None);
+        each(i, task, entry, assessed);
+    }
+}
+
+/// [`assess_each`], each task also counted in the plan's, its leader's and
 /// its lead units' standings.
 pub(super) fn count<'d, 'e>(
     data: &'d Dataset,
@@ -135,18 +154,10 @@ pub(super) fn count<'d, 'e>(
     mut each: impl FnMut(One<'d, 'e>),
 ) -> Counted {
     let t = &rule.thresholds;
-    let at = |p: u32| standing.get(p as usize).copied().flatten();
     let mut overall: Acc<u32> = Acc::default();
     let mut leaders: Vec<Acc<u32>> = vec![Acc::default(); data.plan.leaders.len()];
     let mut units: Vec<Acc<u32>> = vec![Acc::default(); data.units.len()];
-    for (i, task) in data.all_tasks().enumerate() {
-        if !keep(task) {
-            continue;
-        }
-        let items = positions.items(i).iter().map(|&p| at(p));
-        let entry = super::standing_from(task, at(positions.own(i)), items);
-        // Tasks carry no deadline of their own yet: the year end.
-        let (light, reason) = rule.assess(entry.as_deref(), as_of, None);
+    let one = |i: usize, task, entry: Option<Cow<'e, ProgressEntry>>, (light, reason)| {
         let facts = Facts::new(pos(i), (light, reason), entry.as_deref(), as_of, t);
         overall.add(i, &facts);
         if let Some(l) = positions.leader(i) {
@@ -162,7 +173,8 @@ pub(super) fn count<'d, 'e>(
             reason,
             facts,
         });
-    }
+    };
+    assess_each(data, positions, standing, keep, as_of, rule, one);
     let id = |i: u32| id_of(data, i);
     Counted {
         overall: overall.finish("", id),

@@ -44,7 +44,7 @@ use crate::model::{ProgressEntry, Status};
 
 pub use calendar::{Calendar, Cycle, Every, Period};
 pub use config::{CONFIG_FILE, Config, ConfigError};
-pub use flat::{Lights, Lit};
+pub use flat::{Lights, Lit, assess_each};
 pub use latest::{SPLIT_AT, standing_at, standing_in_parts, standing_on};
 pub use owing::{Owed, Owing, owing};
 pub use positions::Positions;

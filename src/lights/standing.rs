@@ -179,7 +179,7 @@ impl<'d> Overview<'d> {
         as_of: NaiveDate,
         rule: &Rule,
     ) -> Overview<'d> {
-        let mut tasks = Vec::new();
+        let mut tasks = Vec::with_capacity(positions.tasks());
         let counted = super::flat::count(data, positions, standing, keep, as_of, rule, |one| {
             tasks.push(Assessed {
                 task: one.task,

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::lights::{Light, Lights, Overview, Period, Positions, Rule, Tally};
+use crate::lights::{Light, Overview, Period, Positions, Rule, Tally, assess_each};
 use crate::model::{Dataset, ProgressEntry, Task};
 
 /// The circular's settings in `duban.ron`:
@@ -101,8 +101,23 @@ pub(super) fn brief(
 ) -> Brief {
     let as_of = overview.as_of;
     let since = before.map(|(d, _)| d);
-    let before =
-        before.map(|(d, standing)| Lights::of_kept(data, positions, standing, keep, d, rule));
+    // On the previous circular's date only each light and the tally count.
+    let before = before.map(|(d, standing)| {
+        let (mut lights, mut tally) = (Vec::new(), Tally::default());
+        assess_each(
+            data,
+            positions,
+            standing,
+            keep,
+            d,
+            rule,
+            |_, _, _, (light, _)| {
+                lights.push(light);
+                tally.add(light);
+            },
+        );
+        (lights, tally)
+    });
     let newly_red = overview
         .tasks
         .iter()
@@ -111,7 +126,7 @@ pub(super) fn brief(
             a.light == Light::Red
                 && before
                     .as_ref()
-                    .is_some_and(|b| b.tasks[*i].light != Light::Red)
+                    .is_some_and(|(lights, _)| lights[*i] != Light::Red)
         })
         .map(|(i, _)| i)
         .collect();
@@ -167,7 +182,7 @@ pub(super) fn brief(
     });
     Brief {
         since,
-        before: before.map(|b| b.overall.tally),
+        before: before.map(|(_, tally)| tally),
         newly_red,
         period,
         owed_by_unit,
