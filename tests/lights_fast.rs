@@ -19,6 +19,9 @@ use duban::report::remind::Reminders;
 use duban::report::{Circular, Filter, Options};
 use proptest::prelude::*;
 
+mod common;
+use common::sectioned;
+
 const STATUSES: [Status; 5] = [
     Status::NotStarted,
     Status::OnTrack,
@@ -32,19 +35,6 @@ fn by_leader() -> Dataset {
     let mut data = duban::synth::synth(40, 7);
     // One ID longer than the 15 bytes positions keep inline.
     data.tasks[3].id = "K1.1-补充任务（第二批）".to_string();
-    data
-}
-
-/// A plan numbered by section, without leader headings: the first tab's
-/// groups are its top-level sections.
-fn by_section() -> Dataset {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/import/shapes/2_labelled.md"
-    );
-    let text = std::fs::read_to_string(path).expect("fixture");
-    let data = duban::import::import_document(&text, "2_labelled.md", None).expect("imports");
-    assert!(data.plan.by_section, "the fixture is numbered by section");
     data
 }
 
@@ -318,6 +308,22 @@ fn check(
     Ok(())
 }
 
+/// The journal `drawn` over `data`, checked on every date of [`dates`].
+fn check_all(
+    data: &Dataset,
+    drawn: Vec<Drawn>,
+    as_of_day: u32,
+    parts: usize,
+) -> Result<(), TestCaseError> {
+    let ids = ids(data);
+    let year = data.plan.year;
+    let entries: Vec<ProgressEntry> = drawn.into_iter().map(|d| entry(&ids, year, d)).collect();
+    for as_of in dates(year, as_of_day) {
+        check(data, &entries, as_of, parts)?;
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
@@ -327,13 +333,7 @@ proptest! {
         as_of_day in 0u32..420,
         parts in 1usize..5,
     ) {
-        let data = by_leader();
-        let ids = ids(&data);
-        let year = data.plan.year;
-        let entries: Vec<ProgressEntry> = drawn.into_iter().map(|d| entry(&ids, year, d)).collect();
-        for as_of in dates(year, as_of_day) {
-            check(&data, &entries, as_of, parts)?;
-        }
+        check_all(&by_leader(), drawn, as_of_day, parts)?;
     }
 
     #[test]
@@ -342,12 +342,6 @@ proptest! {
         as_of_day in 0u32..420,
         parts in 1usize..5,
     ) {
-        let data = by_section();
-        let ids = ids(&data);
-        let year = data.plan.year;
-        let entries: Vec<ProgressEntry> = drawn.into_iter().map(|d| entry(&ids, year, d)).collect();
-        for as_of in dates(year, as_of_day) {
-            check(&data, &entries, as_of, parts)?;
-        }
+        check_all(&sectioned(), drawn, as_of_day, parts)?;
     }
 }
