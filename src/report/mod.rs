@@ -245,7 +245,7 @@ fn groups<'d>(
             // The overview counted each leader's standing already (unless
             // the plan lists the leader twice).
             let s = match overview.leaders.get(l) {
-                Some(s) if s.key == leader.id && s.total() == tasks.len() => s.clone(),
+                Some(s) if s.key.as_str() == &*leader.id && s.total() == tasks.len() => s.clone(),
                 _ => standing(&tasks, &leader.id),
             };
             out.push(group(Some(leader), s, tasks, overview));
