@@ -79,6 +79,9 @@ pub fn pinyin_query(query: &str) -> Option<Vec<u8>> {
 /// cannot match nearly every text.
 pub const MIN_CHARS: usize = 2;
 
+/// What a match at the start of a text adds to its score.
+pub const START_BONUS: i64 = 16;
+
 /// A pinyin match of a query on one text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PinyinMatch {
@@ -95,7 +98,7 @@ impl PinyinMatch {
     /// syllables score higher, a match at the start of the text highest.
     /// Pinyin hits are ranked below direct hits whatever this says.
     pub fn score(&self, letters: usize) -> i64 {
-        let start_bonus = if self.start == 0 { 16 } else { 0 };
+        let start_bonus = if self.start == 0 { START_BONUS } else { 0 };
         (16 * letters + 8 * self.full_syllables) as i64 + start_bonus - self.len as i64
     }
 }
@@ -125,6 +128,11 @@ pub fn find(query: &[u8], text: &[u32], table: &[Readings]) -> Option<PinyinMatc
         }
     }
     best
+}
+
+/// Whether `query` matches a run at the start of `text`.
+pub fn starts(query: &[u8], text: &[u32], table: &[Readings]) -> bool {
+    run(query, text, table, 0).is_some()
 }
 
 /// Matches all of `query` against characters from `used` on. Returns

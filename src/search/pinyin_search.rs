@@ -2,13 +2,15 @@
 //! exactly.
 //!
 //! The pair index ([`super::initials`]) gives the texts a match may be in.
-//! The texts whose first two characters may begin a match are matched
-//! first: only they can have the start bonus. Every other text scores at
-//! most [`Syllables::best_score`], and among equal scores the ranking puts
-//! the lower document number first; so the candidates are matched in
-//! document order, and the walk stops once `limit` entries are known to
-//! beat every text not yet matched (entries with a direct or ID hit beat
-//! every pinyin hit from the start).
+//! No text scores above [`super::initials::Syllables::best_score`] plus the start bonus,
+//! and among equal scores the ranking puts the lower document number
+//! first; so texts are matched in document order, and a walk stops once
+//! `limit` entries are known to beat every text not yet matched (entries
+//! with a direct or ID hit beat every pinyin hit from the start). First
+//! the texts whose first two characters may begin a match, as only they
+//! can have the start bonus (their first characters are tried before the
+//! rest); then, unless that settled it, every candidate, each of which
+//! scores at most the best score.
 
 use std::collections::HashSet;
 
@@ -53,6 +55,10 @@ pub(super) fn hits(
     mut reach: HashSet<u32>,
 ) -> (Vec<(u32, PinyinMatch)>, PinyinStats) {
     let letters = want.letters;
+    let mut stats = PinyinStats::default();
+    let Some(bound) = index.syllables.best_score(letters) else {
+        return (Vec::new(), stats);
+    };
     let end = if want.long_ok {
         index.doc_count()
     } else {
@@ -60,60 +66,103 @@ pub(super) fn hits(
     };
     let ok = |doc: u32| index.doc_field[doc as usize] != Field::Id && kind_ok(doc);
     let bits = index.pairs.candidates(letters, &index.syllables);
+    stats.candidates = docs_in(&bits, end).count();
     let find = |ids: &mut Vec<u32>, doc: u32| {
         index.char_ids(index.text(doc), ids);
         pinyin::find(letters, ids, &index.readings).map(|m| (doc, m))
     };
-    let score = |m: &PinyinMatch| m.score(letters.len());
+    let walk = Walk {
+        index,
+        letters: letters.len(),
+        limit: want.limit,
+    };
 
+    // Texts matched at their start: up to `bound` and the start bonus.
+    // Their first characters are matched first, the whole text only then.
     let heads: Vec<u32> = (index.pairs.heads(letters, &index.syllables).into_iter())
         .filter(|&d| (d as usize) < end && contains(&bits, d) && ok(d))
         .collect();
-    let mut found = par_filter_map(&heads, Vec::new, find);
-    let head_scores: Vec<(u32, i64)> = found.iter().map(|(d, m)| (*d, score(m))).collect();
+    let (starts, walked) = walk.run(
+        &heads,
+        bound + pinyin::START_BONUS,
+        &mut reach,
+        |ids, doc| {
+            let text = index.text(doc);
+            let cut = text
+                .char_indices()
+                .nth(letters.len())
+                .map_or(text.len(), |(i, _)| i);
+            index.char_ids(&text[..cut], ids);
+            pinyin::starts(letters, ids, &index.readings)
+                .then(|| find(ids, doc))
+                .flatten()
+        },
+    );
+    stats.matched += walked;
+    if reach.len() >= want.limit {
+        return (starts, stats);
+    }
+
+    // Every text matched at its start is known; any other scores at most
+    // `bound`.
+    for (doc, m) in &starts {
+        if m.score(letters.len()) > bound {
+            reach.insert(index.entry_of(*doc));
+        }
+    }
     let docs: Vec<u32> = docs_in(&bits, end).filter(|&d| ok(d)).collect();
-    let mut stats = PinyinStats {
-        candidates: docs.len(),
-        matched: heads.len(),
-    };
-    let Some(bound) = index.syllables.best_score(letters) else {
-        return (found, stats);
-    };
-    // A text matched at its start and scoring above what any other text
-    // can beats every text not matched yet.
-    for &(doc, s) in &head_scores {
-        if s > bound {
-            reach.insert(index.entry_of(doc));
-        }
-    }
-    let (mut at, mut block) = (0, FIRST_BLOCK);
-    while at < docs.len() && reach.len() < want.limit {
-        let part = &docs[at..docs.len().min(at + block)];
-        let is_head = |doc: u32| heads.binary_search(&doc).is_ok();
-        let matched = par_filter_map(part, Vec::new, |ids, doc| {
-            (!is_head(doc)).then(|| find(ids, doc)).flatten()
-        });
-        // Walked past, a text scoring the bound beats every later one.
-        for &doc in part {
-            let head = head_scores.binary_search_by_key(&doc, |(d, _)| *d);
-            match head {
-                Ok(i) if head_scores[i].1 >= bound => {
-                    reach.insert(index.entry_of(doc));
-                }
-                Ok(_) => {}
-                Err(_) => stats.matched += 1,
-            }
-        }
-        for (doc, m) in &matched {
-            if score(m) >= bound {
-                reach.insert(index.entry_of(*doc));
-            }
-        }
-        found.extend(matched);
-        at += part.len();
-        block = (block * 2).min(LARGEST_BLOCK);
-    }
+    let known = |doc: u32| starts.binary_search_by_key(&doc, |(d, _)| *d).ok();
+    let (mut found, walked) = walk.run(&docs, bound, &mut reach, |ids, doc| match known(doc) {
+        Some(i) => Some(starts[i].clone()),
+        None => find(ids, doc),
+    });
+    stats.matched += walked;
+    let last = docs[..walked].last().copied();
+    found.extend(
+        starts
+            .into_iter()
+            .filter(|(d, _)| last.is_none_or(|l| *d > l)),
+    );
     (found, stats)
+}
+
+struct Walk<'a> {
+    index: &'a Index,
+    letters: usize,
+    limit: usize,
+}
+
+impl Walk<'_> {
+    /// Matches `docs` (ascending) with `f` in blocks until `reach` holds
+    /// `limit` entries: a text scoring `best` or more joins it, as it beats
+    /// every later text that can score no more than `best`. Returns the
+    /// matches and how many of `docs` were matched.
+    fn run<F>(
+        &self,
+        docs: &[u32],
+        best: i64,
+        reach: &mut HashSet<u32>,
+        f: F,
+    ) -> (Vec<(u32, PinyinMatch)>, usize)
+    where
+        F: Fn(&mut Vec<u32>, u32) -> Option<(u32, PinyinMatch)> + Sync,
+    {
+        let mut found = Vec::new();
+        let (mut at, mut block) = (0, FIRST_BLOCK);
+        while at < docs.len() && reach.len() < self.limit {
+            let part = &docs[at..docs.len().min(at + block)];
+            let matched = par_filter_map(part, Vec::new, &f);
+            for (doc, m) in &matched {
+                if m.score(self.letters) >= best {
+                    reach.insert(self.index.entry_of(*doc));
+                }
+            }
+            found.extend(matched);
+            at += part.len();
+            block = (block * 2).min(LARGEST_BLOCK);
+        }
+        (found, at)
+    }
 }
 
 #[cfg(test)]
