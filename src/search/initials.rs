@@ -165,8 +165,15 @@ impl PairIndex {
     /// The documents a pinyin match of `query` (lowercase letters) may be
     /// in, as a bitmap: for some split of the query into two or more
     /// syllable prefixes, the text holds the pair of initials of every two
-    /// neighbouring pieces.
-    pub fn candidates(&self, query: &[u8], syllables: &Syllables) -> Vec<u64> {
+    /// neighbouring pieces, and for each piece of two letters or more the
+    /// documents `held` gives for it (a character with a reading beginning
+    /// with the piece; `None` when that would not narrow much).
+    pub fn candidates(
+        &self,
+        query: &[u8],
+        syllables: &Syllables,
+        held: impl Fn(&[u8]) -> Option<Vec<u64>>,
+    ) -> Vec<u64> {
         let n = query.len();
         // from[i]: the documents where pieces from letter i on can follow
         // a character (`None`: every document).
@@ -176,24 +183,40 @@ impl PairIndex {
             let mut acc = vec![0u64; words(self.docs)];
             let mut any = false;
             for end in pieces(query, i, syllables) {
-                if end == n {
-                    if i > 0 {
-                        any = true;
-                        acc = Vec::new();
-                        break;
-                    }
+                if end == n && i == 0 {
                     continue;
                 }
-                let Some(set) = self.set(query[i], query[end]) else {
-                    continue;
+                // The documents this piece allows; `None`: all of them.
+                let mut part: Option<Vec<u64>> = match &from[end] {
+                    Some(next) if next.is_empty() => continue,
+                    next => next.clone(),
                 };
-                match &from[end] {
-                    None => set.or_into(&mut acc),
-                    Some(next) if next.is_empty() => {}
-                    Some(next) => {
-                        let mut part = next.clone();
-                        set.and_into(&mut part);
-                        acc.iter_mut().zip(&part).for_each(|(a, p)| *a |= p);
+                if end < n {
+                    let Some(set) = self.set(query[i], query[end]) else {
+                        continue;
+                    };
+                    match &mut part {
+                        Some(bits) => set.and_into(bits),
+                        None => {
+                            let mut bits = vec![0u64; words(self.docs)];
+                            set.or_into(&mut bits);
+                            part = Some(bits);
+                        }
+                    }
+                }
+                let with = (end - i >= 2).then(|| held(&query[i..end])).flatten();
+                match (&mut part, with) {
+                    (Some(bits), Some(with)) => {
+                        bits.iter_mut().zip(&with).for_each(|(b, w)| *b &= w)
+                    }
+                    (None, with) => part = with,
+                    (Some(_), None) => {}
+                }
+                match part {
+                    Some(bits) => acc.iter_mut().zip(&bits).for_each(|(a, p)| *a |= p),
+                    None => {
+                        any = true;
+                        break;
                     }
                 }
             }
@@ -244,29 +267,48 @@ fn pair(a: u8, b: u8) -> Option<usize> {
     (a < 26 && b < 26).then_some(26 * a as usize + b as usize)
 }
 
-/// Every reading of every character the index holds, sorted.
+/// Every reading of every character the index holds, sorted, each with
+/// the characters (IDs) that have it.
 #[derive(Debug, Default)]
-pub(crate) struct Syllables(Vec<Box<[u8]>>);
+pub(crate) struct Syllables(Vec<(Box<[u8]>, Vec<u32>)>);
 
 impl Syllables {
     pub fn of(table: &[Readings]) -> Syllables {
-        let mut all: Vec<Box<[u8]>> = (table.iter())
-            .flat_map(Readings::syllables)
-            .map(|s| s.as_bytes().into())
+        let mut all: Vec<(Box<[u8]>, u32)> = (table.iter().enumerate())
+            .flat_map(|(id, r)| {
+                r.syllables()
+                    .map(move |s| (s.as_bytes().into(), offset(id)))
+            })
             .collect();
         all.sort_unstable();
-        all.dedup();
-        Syllables(all)
+        let mut out: Vec<(Box<[u8]>, Vec<u32>)> = Vec::new();
+        for (s, id) in all {
+            match out.last_mut() {
+                Some((last, ids)) if *last == s => ids.push(id),
+                _ => out.push((s, vec![id])),
+            }
+        }
+        Syllables(out)
     }
 
     /// Whether some syllable begins with `piece`.
     pub fn has_prefix(&self, piece: &[u8]) -> bool {
-        let at = self.0.partition_point(|s| **s < *piece);
-        self.0.get(at).is_some_and(|s| s.starts_with(piece))
+        let at = self.0.partition_point(|(s, _)| **s < *piece);
+        self.0.get(at).is_some_and(|(s, _)| s.starts_with(piece))
     }
 
     pub fn has(&self, piece: &[u8]) -> bool {
-        self.0.binary_search_by(|s| (**s).cmp(piece)).is_ok()
+        self.0.binary_search_by(|(s, _)| (**s).cmp(piece)).is_ok()
+    }
+
+    /// The characters with a reading beginning with `piece`, repeats
+    /// possible.
+    pub fn chars_reading<'a>(&'a self, piece: &'a [u8]) -> impl Iterator<Item = u32> + 'a {
+        let at = self.0.partition_point(|(s, _)| **s < *piece);
+        self.0[at..]
+            .iter()
+            .take_while(move |(s, _)| s.starts_with(piece))
+            .flat_map(|(_, ids)| ids.iter().copied())
     }
 
     /// The highest score ([`super::pinyin::PinyinMatch::score`]) a match
@@ -290,7 +332,10 @@ impl Syllables {
     }
 
     pub fn heap_bytes(&self) -> usize {
-        self.0.iter().map(|s| s.len() + 16).sum()
+        self.0
+            .iter()
+            .map(|(s, ids)| s.len() + 40 + ids.capacity() * 4)
+            .sum()
     }
 }
 

@@ -16,7 +16,7 @@ use std::collections::HashSet;
 
 use super::Field;
 use super::index::Index;
-use super::initials::{contains, docs_in};
+use super::initials::{contains, docs_in, words};
 use super::pinyin::{self, PinyinMatch};
 use super::searcher::par_filter_map;
 
@@ -65,7 +65,9 @@ pub(super) fn hits(
         index.first_long()
     };
     let ok = |doc: u32| index.doc_field[doc as usize] != Field::Id && kind_ok(doc);
-    let bits = index.pairs.candidates(letters, &index.syllables);
+    let bits = index
+        .pairs
+        .candidates(letters, &index.syllables, |piece| held(index, piece));
     stats.candidates = docs_in(&bits, end).count();
     let find = |ids: &mut Vec<u32>, doc: u32| {
         index.char_ids(index.text(doc), ids);
@@ -124,6 +126,27 @@ pub(super) fn hits(
             .filter(|(d, _)| last.is_none_or(|l| *d > l)),
     );
     (found, stats)
+}
+
+/// The documents holding a character with a reading beginning with
+/// `piece`, as a bitmap; `None` when they are too many to be worth it
+/// (more than a quarter of the texts' postings).
+fn held(index: &Index, piece: &[u8]) -> Option<Vec<u64>> {
+    let chars: Vec<u32> = index.syllables.chars_reading(piece).collect();
+    let total: usize = chars
+        .iter()
+        .map(|&c| index.postings.get(c as usize).len())
+        .sum();
+    if total * 4 > index.doc_count() {
+        return None;
+    }
+    let mut bits = vec![0u64; words(index.doc_count())];
+    for c in chars {
+        for &d in index.postings.get(c as usize) {
+            bits[d as usize / 64] |= 1 << (d % 64);
+        }
+    }
+    Some(bits)
 }
 
 struct Walk<'a> {
@@ -266,7 +289,7 @@ mod tests {
                 }
                 let long_ok = letters.len() > 2;
                 let all = full_scan(&index, &letters, long_ok);
-                let bits = index.pairs.candidates(&letters, &index.syllables);
+                let bits = index.pairs.candidates(&letters, &index.syllables, |p| held(&index, p));
                 let heads = index.pairs.heads(&letters, &index.syllables);
                 for (doc, m) in &all {
                     prop_assert!(contains(&bits, *doc), "{} on {}", q, index.text(*doc));
@@ -322,7 +345,7 @@ mod tests {
     fn letters_no_split_can_spell_have_no_candidates() {
         let texts: Vec<String> = (0..50).map(|i| format!("{i}规上企业")).collect();
         let index = index_of(&texts);
-        let bits = index.pairs.candidates(b"qqqq", &index.syllables);
+        let bits = index.pairs.candidates(b"qqqq", &index.syllables, |_| None);
         assert!(bits.iter().all(|&w| w == 0));
         assert!(index.syllables.best_score(b"iu").is_none());
     }
