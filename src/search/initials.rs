@@ -241,8 +241,10 @@ impl PairIndex {
     pub fn heads(&self, query: &[u8], syllables: &Syllables) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
         for end in pieces(query, 0, syllables).filter(|&e| e < query.len()) {
-            if let Some(p) = pair(query[0], query[end]) {
-                out.extend(self.heads.get(p));
+            // An index without documents (one whose build failed) has no lists.
+            match pair(query[0], query[end]) {
+                Some(p) if p < self.heads.ends.len() => out.extend(self.heads.get(p)),
+                _ => {}
             }
         }
         out.sort_unstable();
@@ -358,4 +360,17 @@ pub(crate) fn docs_in(bits: &[u64], end: usize) -> impl Iterator<Item = u32> + '
 pub(crate) fn contains(bits: &[u64], doc: u32) -> bool {
     bits.get(doc as usize / 64)
         .is_some_and(|w| w & (1 << (doc % 64)) != 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_index_has_no_candidates_and_no_heads() {
+        let empty = PairIndex::default();
+        let syllables = Syllables::of(&[Readings::of('规'), Readings::of('上')]);
+        assert!(empty.heads(b"gs", &syllables).is_empty());
+        assert!(empty.candidates(b"gs", &syllables, |_| None).is_empty());
+    }
 }
