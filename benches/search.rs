@@ -4,7 +4,8 @@
 //!
 //! Also `duban search` as a one-shot command against `fzf --filter`.
 //!
-//! `cargo bench --bench search`; the short common queries alone:
+//! `cargo bench --bench search`; each keystroke's maximum while typing:
+//! `cargo bench --bench search -- typing-100k`; the short common queries alone:
 //! `cargo bench --bench search -- 'synth-100k/.*/(企|新)'`. Each keystroke is measured on its own: the
 //! searcher is first given the query without its last character, as it has
 //! it while the user types. The naive pass is measured at every keystroke
@@ -187,5 +188,118 @@ fn program(name: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-criterion_group!(benches, small, large, one_shot);
+/// Queries typed key by key at 100,000 tasks, for the slowest keystroke:
+/// pinyin prefixes, common single characters, a typo, a query with no hit
+/// and a long one.
+const TYPED: &[&str] = &[
+    "gsqy",
+    "xzgsqy",
+    "zdxmjs",
+    "新增规上企业",
+    "企业",
+    "乡村振新",
+    "业",
+    "建",
+    "新",
+    "市",
+    "gsqx",
+    "qqqq",
+    "shenrutuijinxiangcunzhenxing",
+    "深入推进乡村振兴行动,增长",
+];
+
+/// Each query typed as a user types it, into one searcher from its first
+/// keystroke; each keystroke timed on its own, over every run criterion
+/// makes (warm-up included), and the same for the substring scan of what
+/// is typed. Criterion reports the whole query; the table printed at the
+/// end gives each keystroke's median and maximum.
+fn typing(c: &mut Criterion) {
+    use std::cell::RefCell;
+    use std::collections::BTreeMap;
+    use std::time::Instant;
+
+    let data = synth(100_000, 2023);
+    let index = Arc::new(Index::build(&data));
+    let texts = texts(&data);
+    let times: RefCell<BTreeMap<(String, &str), Vec<Duration>>> = RefCell::default();
+    let record = |typed: &str, what: &'static str, took: Duration| {
+        (times.borrow_mut().entry((typed.to_string(), what)))
+            .or_default()
+            .push(took)
+    };
+    let mut group = c.benchmark_group("typing-100k");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(2));
+    for query in TYPED {
+        let prefixes: Vec<String> = (1..=query.chars().count())
+            .map(|k| query.chars().take(k).collect())
+            .collect();
+        group.bench_function(format!("engine/{query}"), |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let mut s = Searcher::new(Arc::clone(&index));
+                    for typed in &prefixes {
+                        let start = Instant::now();
+                        black_box(s.search(typed, None, LIMIT));
+                        let took = start.elapsed();
+                        record(typed, "engine", took);
+                        total += took;
+                    }
+                }
+                total
+            })
+        });
+        group.bench_function(format!("substring/{query}"), |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    for typed in &prefixes {
+                        let start = Instant::now();
+                        black_box(texts.iter().filter(|t| t.contains(typed.as_str())).count());
+                        let took = start.elapsed();
+                        record(typed, "substring", took);
+                        total += took;
+                    }
+                }
+                total
+            })
+        });
+    }
+    group.finish();
+    let times = times.into_inner();
+    if times.is_empty() {
+        return;
+    }
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "\ntyping-100k, per keystroke (ms): engine median / max, substring median / max, runs"
+    );
+    for query in TYPED {
+        for typed in (1..=query.chars().count()).map(|k| query.chars().take(k).collect::<String>())
+        {
+            let stat = |what| {
+                let mut v = times
+                    .get(&(typed.clone(), what))
+                    .cloned()
+                    .unwrap_or_default();
+                v.sort();
+                let median = v.get(v.len() / 2).copied().map_or(f64::NAN, ms);
+                let max = v.last().copied().map_or(f64::NAN, ms);
+                (median, max, v.len())
+            };
+            let (e, s) = (stat("engine"), stat("substring"));
+            if e.2 > 0 {
+                println!(
+                    "{typed}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{}",
+                    e.0, e.1, s.0, s.1, e.2
+                );
+            }
+        }
+    }
+}
+
+criterion_group!(benches, small, large, typing, one_shot);
 criterion_main!(benches);

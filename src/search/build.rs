@@ -2,7 +2,8 @@
 
 use super::Field;
 use super::index::{CharTable, EntryKind, Index, Lists, Strings, offset};
-use super::pinyin::{InitialPairs, Readings};
+use super::initials::{DocPairs, PairIndex, Syllables};
+use super::pinyin::Readings;
 use super::score;
 use crate::model::{Dataset, TaskKind};
 
@@ -13,7 +14,7 @@ struct Raw {
     text: String,
     shown: Option<Box<str>>,
     len: u32,
-    pairs: InitialPairs,
+    pairs: DocPairs,
 }
 
 #[derive(Default)]
@@ -77,7 +78,7 @@ impl Builder {
                 field,
                 shown,
                 len: offset(self.scratch.len()),
-                pairs: InitialPairs::of(&self.scratch, &self.readings),
+                pairs: DocPairs::of(&self.scratch, &self.readings),
                 text: folded,
             });
         }
@@ -102,12 +103,12 @@ impl Builder {
             doc_entry: Vec::with_capacity(raws.len()),
             doc_field: Vec::with_capacity(raws.len()),
             doc_len: Vec::with_capacity(raws.len()),
-            pairs: Vec::with_capacity(raws.len()),
             ..Index::default()
         };
         let total: usize = raws.iter().map(|r| r.text.len()).sum();
         index.texts.all.reserve_exact(total);
         index.texts.ends.reserve_exact(raws.len());
+        let mut pairs = Vec::with_capacity(raws.len());
         for (doc, raw) in raws.into_iter().enumerate() {
             let doc = offset(doc);
             let mut prev = '\0';
@@ -126,13 +127,15 @@ impl Builder {
             index.doc_entry.push(raw.entry);
             index.doc_field.push(raw.field);
             index.doc_len.push(raw.len);
-            index.pairs.push(raw.pairs);
+            pairs.push(raw.pairs);
             if let Some(shown) = raw.shown {
                 index.shown.push((doc, shown));
             }
         }
         index.postings = Lists::of(postings);
         index.bonus = Lists::of(bonus);
+        index.pairs = PairIndex::of(pairs.into_iter());
+        index.syllables = Syllables::of(&readings);
         let mut ids: Vec<u32> = (0..offset(entry_kinds.len()))
             .filter(|&e| entry_kinds[e as usize].has_id())
             .collect();

@@ -28,7 +28,7 @@ use super::cache_form;
 use crate::store::{self, Cache, FILES, LEADS_FILE, LoadError};
 
 const MAGIC: &[u8; 8] = b"DUBANSX\x1a";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 const HEADER: usize = 8 + 4 + 16 + 8 + 8;
 
 /// A cache file is read only up to this size.
@@ -38,6 +38,7 @@ const MAX_BYTES: u64 = 4 << 30;
 const SOURCES: &[&str] = &[
     include_str!("build.rs"),
     include_str!("index.rs"),
+    include_str!("initials.rs"),
     include_str!("cache_form.rs"),
     include_str!("pinyin.rs"),
     include_str!("score.rs"),

@@ -6,7 +6,8 @@
 
 use super::Field;
 use super::index::{CharTable, EntryKind, Index, Lists, Strings};
-use super::pinyin::{InitialPairs, Readings};
+use super::initials::{DocSet, PAIRS, PairIndex, Syllables, words};
+use super::pinyin::Readings;
 
 const FIELDS: [Field; 5] = [
     Field::Id,
@@ -31,8 +32,6 @@ pub(super) fn encode(index: &Index) -> Vec<u8> {
         .collect();
     w.bytes(&fields);
     w.u32s(&index.doc_len);
-    let pairs: Vec<u64> = index.pairs.iter().flat_map(|p| p.words()).collect();
-    w.u64s(&pairs);
     let shown_docs: Vec<u32> = index.shown.iter().map(|(d, _)| *d).collect();
     let mut shown = Strings::default();
     for (_, s) in &index.shown {
@@ -45,6 +44,7 @@ pub(super) fn encode(index: &Index) -> Vec<u8> {
     w.lists(&index.postings);
     w.lists(&index.bonus);
     w.u32s(&index.ids);
+    w.pairs(&index.pairs);
     w.0
 }
 
@@ -61,17 +61,13 @@ pub(super) fn decode(body: &[u8]) -> Option<Index> {
         .map(|&b| FIELDS.get(b as usize).copied())
         .collect::<Option<_>>()?;
     let doc_len = r.u32s()?;
-    let words = r.u64s()?;
-    let pairs: Vec<InitialPairs> = words
-        .chunks_exact(InitialPairs::WORDS)
-        .map(InitialPairs::from_words)
-        .collect();
     let shown_docs = r.u32s()?;
     let shown_texts = r.strings()?;
     let code_points = r.u32s()?;
     let postings = r.lists()?;
     let bonus = r.lists()?;
     let ids = r.u32s()?;
+    let pairs = r.pairs(doc_entry.len())?;
     if !r.0.is_empty() {
         return None;
     }
@@ -84,8 +80,7 @@ pub(super) fn decode(body: &[u8]) -> Option<Index> {
         && texts.len() == docs
         && doc_field.len() == docs
         && doc_len.len() == docs
-        && pairs.len() == docs
-        && words.len() == docs * InitialPairs::WORDS
+        && doc_len.windows(2).all(|w| w[0] <= w[1])
         && shown_docs.len() == shown_texts.len()
         && ascending(&shown_docs)
         && in_range(&shown_docs, docs)
@@ -108,6 +103,7 @@ pub(super) fn decode(body: &[u8]) -> Option<Index> {
         }
         readings.push(Readings::of(c));
     }
+    let syllables = Syllables::of(&readings);
     let shown = shown_docs
         .into_iter()
         .enumerate()
@@ -120,13 +116,14 @@ pub(super) fn decode(body: &[u8]) -> Option<Index> {
         doc_entry,
         doc_field,
         doc_len,
-        pairs,
         shown,
         chars,
         readings,
         postings,
         bonus,
         ids,
+        pairs,
+        syllables,
     })
 }
 
@@ -160,6 +157,30 @@ impl Writer {
     fn lists(&mut self, l: &Lists) {
         self.u32s(&l.items);
         self.u32s(&l.ends);
+    }
+
+    /// Per pair whether it is a bitmap; the lists (empty for a bitmap);
+    /// the bitmaps one after another; the heads.
+    fn pairs(&mut self, p: &PairIndex) {
+        let dense = |s: &DocSet| matches!(s, DocSet::Bits(_));
+        let kinds: Vec<u8> = p.sets.iter().map(|s| u8::from(dense(s))).collect();
+        self.bytes(&kinds);
+        let lists: Vec<Vec<u32>> = (p.sets.iter())
+            .map(|s| match s {
+                DocSet::List(l) => l.clone(),
+                DocSet::Bits(_) => Vec::new(),
+            })
+            .collect();
+        self.lists(&Lists::of(lists));
+        let bits: Vec<u64> = (p.sets.iter())
+            .flat_map(|s| match s {
+                DocSet::Bits(b) => b.as_slice(),
+                DocSet::List(_) => &[],
+            })
+            .copied()
+            .collect();
+        self.u64s(&bits);
+        self.lists(&p.heads);
     }
 }
 
@@ -221,5 +242,43 @@ impl<'a> Reader<'a> {
         let rising = ends.windows(2).all(|w| w[0] <= w[1]);
         let last = ends.last().map_or(0, |&e| e as usize);
         (rising && last == items.len()).then_some(Lists { items, ends })
+    }
+
+    /// A pair index over `docs` documents: every list ascending and in
+    /// range, every bitmap whole with no document past the last.
+    fn pairs(&mut self, docs: usize) -> Option<PairIndex> {
+        let kinds = self.bytes()?;
+        let lists = self.lists()?;
+        let bits = self.u64s()?;
+        let heads = self.lists()?;
+        let per = words(docs);
+        let dense = kinds.iter().filter(|&&k| k == 1).count();
+        let tail_clear =
+            |b: &[u64]| docs.is_multiple_of(64) || b.last().is_none_or(|w| w >> (docs % 64) == 0);
+        let fine = |l: &Lists| {
+            l.ends.len() == PAIRS
+                && (0..PAIRS).all(|i| {
+                    let list = l.get(i);
+                    list.windows(2).all(|w| w[0] < w[1])
+                        && list.iter().all(|&d| (d as usize) < docs)
+                })
+        };
+        let ok = kinds.len() == PAIRS
+            && kinds.iter().all(|&k| k <= 1)
+            && fine(&lists)
+            && fine(&heads)
+            && bits.len() == dense.checked_mul(per)?
+            && (per == 0 || bits.chunks_exact(per).all(tail_clear));
+        if !ok {
+            return None;
+        }
+        let mut chunks = bits.chunks_exact(per.max(1));
+        let sets = (kinds.iter().enumerate())
+            .map(|(i, &k)| match k {
+                1 => chunks.next().map(|b| DocSet::Bits(b.to_vec())),
+                _ => Some(DocSet::List(lists.get(i).to_vec())),
+            })
+            .collect::<Option<Vec<DocSet>>>()?;
+        Some(PairIndex { sets, heads, docs })
     }
 }

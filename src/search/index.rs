@@ -10,7 +10,8 @@
 
 use std::collections::HashMap;
 
-use super::pinyin::{InitialPairs, Readings};
+use super::initials::{PairIndex, Syllables};
+use super::pinyin::Readings;
 use super::{Field, Kind, Target};
 
 /// Texts longer than this (in characters) are "long": pinyin needs one
@@ -189,7 +190,6 @@ pub struct Index {
     pub(crate) doc_field: Vec<Field>,
     /// Characters in the lowercased text.
     pub(crate) doc_len: Vec<u32>,
-    pub(crate) pairs: Vec<InitialPairs>,
     /// The text as written, for the documents folding changed; by document.
     pub(crate) shown: Vec<(u32, Box<str>)>,
     pub(crate) chars: CharTable,
@@ -202,6 +202,10 @@ pub struct Index {
     pub(crate) bonus: Lists,
     /// Entries with an ID, by lowercased ID.
     pub(crate) ids: Vec<u32>,
+    /// Per pair of pinyin initials, the documents holding it.
+    pub(crate) pairs: PairIndex,
+    /// Every reading of the characters above.
+    pub(crate) syllables: Syllables,
 }
 
 impl Index {
@@ -226,8 +230,9 @@ impl Index {
         self.doc_len[doc as usize]
     }
 
-    pub(crate) fn is_long(&self, doc: u32) -> bool {
-        self.len_of(doc) as usize > SHORT_TEXT
+    /// The first long document: documents are numbered shorter first.
+    pub(crate) fn first_long(&self) -> usize {
+        (self.doc_len).partition_point(|&len| len as usize <= SHORT_TEXT)
     }
 
     pub(crate) fn entry_of(&self, doc: u32) -> u32 {
@@ -342,7 +347,8 @@ impl Index {
             + self.texts.heap_bytes()
             + (self.doc_entry.capacity() + self.doc_len.capacity() + self.ids.capacity()) * 4
             + self.doc_field.capacity() * std::mem::size_of::<Field>()
-            + self.pairs.capacity() * std::mem::size_of::<InitialPairs>()
+            + self.pairs.heap_bytes()
+            + self.syllables.heap_bytes()
             + shown
             + chars
             + readings

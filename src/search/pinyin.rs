@@ -51,69 +51,13 @@ impl Readings {
         self.syllables.iter().map(|s| &**s)
     }
 
+    /// Bit `b` is set when a reading starts with letter `b` (a = 0).
+    pub fn initials(&self) -> u32 {
+        self.initials
+    }
+
     fn starts_with_letter(&self, b: u8) -> bool {
         self.initials & letter_bit(b) != 0
-    }
-}
-
-/// Which pairs of initials follow each other in a text: bit `26 * a + b`
-/// is set when a character with a reading starting with letter `a` is
-/// followed by one with a reading starting with letter `b`. A pinyin
-/// match covers two characters at least, so a text without the pair its
-/// query must begin with cannot match.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct InitialPairs([u64; InitialPairs::WORDS]);
-
-impl InitialPairs {
-    /// How many 64-bit words the set takes (the search cache stores them).
-    pub const WORDS: usize = 11;
-
-    pub fn words(&self) -> [u64; Self::WORDS] {
-        self.0
-    }
-
-    /// The set from [`Self::words`]; missing words are empty.
-    pub fn from_words(words: &[u64]) -> InitialPairs {
-        let mut pairs = InitialPairs::default();
-        for (to, from) in pairs.0.iter_mut().zip(words) {
-            *to = *from;
-        }
-        pairs
-    }
-
-    pub fn of(text: &[u32], table: &[Readings]) -> InitialPairs {
-        let mut pairs = InitialPairs::default();
-        let initials = |id: u32| table.get(id as usize).map_or(0, |r| r.initials);
-        for w in text.windows(2) {
-            let mut a = initials(w[0]);
-            let b = initials(w[1]);
-            while a != 0 && b != 0 {
-                let x = a.trailing_zeros() as usize;
-                a &= a - 1;
-                let mut rest = b;
-                while rest != 0 {
-                    let bit = 26 * x + rest.trailing_zeros() as usize;
-                    rest &= rest - 1;
-                    pairs.0[bit / 64] |= 1 << (bit % 64);
-                }
-            }
-        }
-        pairs
-    }
-
-    fn has(&self, a: u8, b: u8) -> bool {
-        let bit = 26 * usize::from(a - b'a') + usize::from(b - b'a');
-        self.0[bit / 64] & (1 << (bit % 64)) != 0
-    }
-
-    /// Whether a match of `query` (lowercase letters) may start in this
-    /// text: the first character takes one to six letters, and the next
-    /// one starts with the letter after them.
-    pub fn may_match(&self, query: &[u8]) -> bool {
-        let Some(&first) = query.first() else {
-            return false;
-        };
-        (1..query.len().min(7)).any(|p| self.has(first, query[p]))
     }
 }
 
@@ -135,6 +79,9 @@ pub fn pinyin_query(query: &str) -> Option<Vec<u8>> {
 /// cannot match nearly every text.
 pub const MIN_CHARS: usize = 2;
 
+/// What a match at the start of a text adds to its score.
+pub const START_BONUS: i64 = 16;
+
 /// A pinyin match of a query on one text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PinyinMatch {
@@ -151,7 +98,7 @@ impl PinyinMatch {
     /// syllables score higher, a match at the start of the text highest.
     /// Pinyin hits are ranked below direct hits whatever this says.
     pub fn score(&self, letters: usize) -> i64 {
-        let start_bonus = if self.start == 0 { 16 } else { 0 };
+        let start_bonus = if self.start == 0 { START_BONUS } else { 0 };
         (16 * letters + 8 * self.full_syllables) as i64 + start_bonus - self.len as i64
     }
 }
@@ -181,6 +128,11 @@ pub fn find(query: &[u8], text: &[u32], table: &[Readings]) -> Option<PinyinMatc
         }
     }
     best
+}
+
+/// Whether `query` matches a run at the start of `text`.
+pub fn starts(query: &[u8], text: &[u32], table: &[Readings]) -> bool {
+    run(query, text, table, 0).is_some()
 }
 
 /// Matches all of `query` against characters from `used` on. Returns

@@ -1,10 +1,11 @@
 //! Answering queries keystroke by keystroke.
 //!
-//! When the query grows at its end, every hit of the new query was a
+//! When the query grows at its end, every direct hit of the new query was a
 //! candidate of the previous one (a fuzzy subsequence of a longer query is
-//! also one of its prefix; a pinyin run of a longer query also covers its
-//! prefix), so only the previous candidates are matched again. Large
-//! candidate sets are matched on all cores.
+//! also one of its prefix), so only the previous candidates are matched
+//! again. Pinyin candidates come afresh from the pair index at every
+//! keystroke (see [`super::pinyin_search`]). Large candidate sets are
+//! matched on all cores.
 
 use std::sync::OnceLock;
 use std::thread;
@@ -13,7 +14,8 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::index::Index;
-use super::pinyin::{self, PinyinMatch};
+use super::pinyin;
+use super::pinyin_search::{self, PinyinStats, Wanted};
 use super::plain;
 use super::rank::{self, Candidate};
 use super::score::{self, Plain, Scorer};
@@ -36,11 +38,6 @@ struct State {
     /// candidates were scored, every document holding the query's
     /// characters (what a fresh search starts from).
     direct: Vec<u32>,
-    /// Documents the query matched by pinyin.
-    pinyin: Vec<u32>,
-    /// Whether `pinyin` covers short and long documents.
-    pinyin_short: bool,
-    pinyin_long: bool,
 }
 
 /// What the last search did, for `--timings` and tests.
@@ -51,6 +48,8 @@ pub struct Stats {
     /// Of those, the texts the fuzzy matcher scored; fewer when the best
     /// hits were known without the rest.
     pub scored: usize,
+    /// What the pinyin walk did.
+    pub pinyin: PinyinStats,
 }
 
 /// A search session over one index: the dashboard popup, the units filter
@@ -118,39 +117,25 @@ impl Searcher {
         self.stats = Stats {
             candidates: direct_base.len(),
             scored,
+            pinyin: PinyinStats::default(),
         };
 
-        let letters = pinyin::pinyin_query(query);
-        let short_ok = letters
-            .as_ref()
-            .is_some_and(|q| q.len() >= PINYIN_MIN_LETTERS);
-        let long_ok = letters
-            .as_ref()
-            .is_some_and(|q| q.len() > PINYIN_MIN_LETTERS);
-        let mut pinyin_base: Vec<u32> = Vec::new();
-        let (had_short, had_long) = match &prev {
-            Some(p) => {
-                pinyin_base.extend(&p.pinyin);
-                (p.pinyin_short, p.pinyin_long)
+        let ids = self.id_hits(query, kind);
+        let pinyin = match pinyin::pinyin_query(query) {
+            Some(letters) if letters.len() >= PINYIN_MIN_LETTERS => {
+                // Entries with a direct or ID hit rank above every pinyin hit.
+                let reach = (direct.iter().map(|&(doc, _)| index.entry_of(doc)))
+                    .chain(ids.iter().map(|c| c.entry))
+                    .collect();
+                let want = Wanted {
+                    letters: &letters,
+                    long_ok: letters.len() > PINYIN_MIN_LETTERS,
+                    limit,
+                };
+                let (hits, stats) = pinyin_search::hits(index, &want, wanted, reach);
+                self.stats.pinyin = stats;
+                hits
             }
-            None => (false, false),
-        };
-        if short_ok && !had_short || long_ok && !had_long {
-            let scan_short = short_ok && !had_short;
-            let scan_long = long_ok && !had_long;
-            pinyin_base.extend((0..index.doc_count() as u32).filter(|&d| {
-                index.doc_field[d as usize] != Field::Id
-                    && if index.is_long(d) {
-                        scan_long
-                    } else {
-                        scan_short
-                    }
-                    && wanted(d)
-            }));
-            pinyin_base.sort_unstable();
-        }
-        let pinyin = match &letters {
-            Some(q) if short_ok => self.match_pinyin(&pinyin_base, q, long_ok),
             _ => Vec::new(),
         };
 
@@ -172,7 +157,7 @@ impl Searcher {
             span: (m.start as u32, m.len as u32),
             len: index.len_of(*doc),
         }));
-        cands.extend(self.id_hits(query, kind));
+        cands.extend(ids);
 
         let hits = rank::top(cands, limit)
             .into_iter()
@@ -188,9 +173,6 @@ impl Searcher {
             } else {
                 direct_base
             },
-            pinyin: pinyin.into_iter().map(|(doc, _)| doc).collect(),
-            pinyin_short: short_ok,
-            pinyin_long: long_ok,
         });
         hits
     }
@@ -234,19 +216,6 @@ impl Searcher {
         }
         scored.extend(score(&rest));
         (scored, docs.len())
-    }
-
-    /// Pinyin-matches `letters` against each document; long documents only
-    /// when `long_ok`.
-    fn match_pinyin(&self, docs: &[u32], letters: &[u8], long_ok: bool) -> Vec<(u32, PinyinMatch)> {
-        let index = &self.index;
-        par_filter_map(docs, Vec::new, |ids, doc| {
-            if index.is_long(doc) && !long_ok || !index.pairs[doc as usize].may_match(letters) {
-                return None;
-            }
-            index.char_ids(index.text(doc), ids);
-            pinyin::find(letters, ids, &index.readings).map(|m| (doc, m))
-        })
     }
 
     /// Task, project and sub-item IDs the query names: the exact ID

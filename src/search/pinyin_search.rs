@@ -1,0 +1,352 @@
+//! Pinyin hits for one keystroke, enough to rank the best `limit` entries
+//! exactly.
+//!
+//! The pair index ([`super::initials`]) gives the texts a match may be in.
+//! No text scores above [`super::initials::Syllables::best_score`] plus the start bonus,
+//! and among equal scores the ranking puts the lower document number
+//! first; so texts are matched in document order, and a walk stops once
+//! `limit` entries are known to beat every text not yet matched (entries
+//! with a direct or ID hit beat every pinyin hit from the start). First
+//! the texts whose first two characters may begin a match, as only they
+//! can have the start bonus (their first characters are tried before the
+//! rest); then, unless that settled it, every candidate, each of which
+//! scores at most the best score.
+
+use std::collections::HashSet;
+
+use super::Field;
+use super::index::Index;
+use super::initials::{contains, docs_in, words};
+use super::pinyin::{self, PinyinMatch};
+use super::searcher::par_filter_map;
+
+/// The first block of candidates matched before the stop is checked; each
+/// next block is twice as large, up to [`LARGEST_BLOCK`]. (Tests stop
+/// after a few texts, so that small datasets see the walk stop.)
+#[cfg(not(test))]
+const FIRST_BLOCK: usize = 64;
+#[cfg(test)]
+const FIRST_BLOCK: usize = 2;
+const LARGEST_BLOCK: usize = 16 * 1024;
+
+/// What a search is after.
+pub(super) struct Wanted<'a> {
+    pub letters: &'a [u8],
+    /// Whether long texts may match (one more letter than short ones).
+    pub long_ok: bool,
+    pub limit: usize,
+}
+
+/// What the walk did, for `--timings` and tests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PinyinStats {
+    /// Texts the pair index left as candidates.
+    pub candidates: usize,
+    /// Of those, the texts matched by pinyin.
+    pub matched: usize,
+}
+
+/// (document, match) for the pinyin hits needed to rank the best `limit`
+/// entries, given the entries `reach` that rank above every pinyin hit.
+pub(super) fn hits(
+    index: &Index,
+    want: &Wanted,
+    kind_ok: impl Fn(u32) -> bool + Sync,
+    mut reach: HashSet<u32>,
+) -> (Vec<(u32, PinyinMatch)>, PinyinStats) {
+    let letters = want.letters;
+    let mut stats = PinyinStats::default();
+    let Some(bound) = index.syllables.best_score(letters) else {
+        return (Vec::new(), stats);
+    };
+    let end = if want.long_ok {
+        index.doc_count()
+    } else {
+        index.first_long()
+    };
+    let ok = |doc: u32| index.doc_field[doc as usize] != Field::Id && kind_ok(doc);
+    let bits = index
+        .pairs
+        .candidates(letters, &index.syllables, |piece| held(index, piece));
+    stats.candidates = docs_in(&bits, end).count();
+    let find = |ids: &mut Vec<u32>, doc: u32| {
+        index.char_ids(index.text(doc), ids);
+        pinyin::find(letters, ids, &index.readings).map(|m| (doc, m))
+    };
+    let walk = Walk {
+        index,
+        letters: letters.len(),
+        limit: want.limit,
+    };
+
+    // Texts matched at their start: up to `bound` and the start bonus.
+    // Their first characters are matched first, the whole text only then.
+    let heads: Vec<u32> = (index.pairs.heads(letters, &index.syllables).into_iter())
+        .filter(|&d| (d as usize) < end && contains(&bits, d) && ok(d))
+        .collect();
+    let (starts, walked) = walk.run(
+        &heads,
+        bound + pinyin::START_BONUS,
+        &mut reach,
+        |ids, doc| {
+            let text = index.text(doc);
+            let cut = text
+                .char_indices()
+                .nth(letters.len())
+                .map_or(text.len(), |(i, _)| i);
+            index.char_ids(&text[..cut], ids);
+            pinyin::starts(letters, ids, &index.readings)
+                .then(|| find(ids, doc))
+                .flatten()
+        },
+    );
+    stats.matched += walked;
+    if reach.len() >= want.limit {
+        return (starts, stats);
+    }
+
+    // Every text matched at its start is known; any other scores at most
+    // `bound`.
+    for (doc, m) in &starts {
+        if m.score(letters.len()) > bound {
+            reach.insert(index.entry_of(*doc));
+        }
+    }
+    let docs: Vec<u32> = docs_in(&bits, end).filter(|&d| ok(d)).collect();
+    let known = |doc: u32| starts.binary_search_by_key(&doc, |(d, _)| *d).ok();
+    let (mut found, walked) = walk.run(&docs, bound, &mut reach, |ids, doc| match known(doc) {
+        Some(i) => Some(starts[i].clone()),
+        None => find(ids, doc),
+    });
+    stats.matched += walked;
+    let last = docs[..walked].last().copied();
+    found.extend(
+        starts
+            .into_iter()
+            .filter(|(d, _)| last.is_none_or(|l| *d > l)),
+    );
+    (found, stats)
+}
+
+/// The documents holding a character with a reading beginning with
+/// `piece`, as a bitmap; `None` when they are too many to be worth it
+/// (more than a quarter of the texts' postings).
+fn held(index: &Index, piece: &[u8]) -> Option<Vec<u64>> {
+    let chars: Vec<u32> = index.syllables.chars_reading(piece).collect();
+    let total: usize = chars
+        .iter()
+        .map(|&c| index.postings.get(c as usize).len())
+        .sum();
+    if total * 4 > index.doc_count() {
+        return None;
+    }
+    let mut bits = vec![0u64; words(index.doc_count())];
+    for c in chars {
+        for &d in index.postings.get(c as usize) {
+            bits[d as usize / 64] |= 1 << (d % 64);
+        }
+    }
+    Some(bits)
+}
+
+struct Walk<'a> {
+    index: &'a Index,
+    letters: usize,
+    limit: usize,
+}
+
+impl Walk<'_> {
+    /// Matches `docs` (ascending) with `f` in blocks until `reach` holds
+    /// `limit` entries: a text scoring `best` or more joins it, as it beats
+    /// every later text that can score no more than `best`. Returns the
+    /// matches and how many of `docs` were matched.
+    fn run<F>(
+        &self,
+        docs: &[u32],
+        best: i64,
+        reach: &mut HashSet<u32>,
+        f: F,
+    ) -> (Vec<(u32, PinyinMatch)>, usize)
+    where
+        F: Fn(&mut Vec<u32>, u32) -> Option<(u32, PinyinMatch)> + Sync,
+    {
+        let mut found = Vec::new();
+        let (mut at, mut block) = (0, FIRST_BLOCK);
+        while at < docs.len() && reach.len() < self.limit {
+            let part = &docs[at..docs.len().min(at + block)];
+            let matched = par_filter_map(part, Vec::new, &f);
+            for (doc, m) in &matched {
+                if m.score(self.letters) >= best {
+                    reach.insert(self.index.entry_of(*doc));
+                }
+            }
+            found.extend(matched);
+            at += part.len();
+            block = (block * 2).min(LARGEST_BLOCK);
+        }
+        (found, at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::search::initials::contains;
+    use crate::search::rank::{self, Candidate};
+    use crate::search::{Searcher, Via};
+
+    /// Characters with several readings (重 长 行 乐 和 都 了), common
+    /// ones, letters a query may also match directly, and separators.
+    const ALPHABET: &[char] = &[
+        '重', '长', '行', '乐', '和', '都', '了', '发', '改', '局', '规', '上', '企', '业', '银',
+        '市', '新', '增', '建', '设', 'g', 's', 'q', 'x', ',', ';', '1',
+    ];
+
+    fn text(max: usize) -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(ALPHABET), 1..max)
+            .prop_map(|cs| cs.into_iter().collect())
+    }
+
+    /// An index over a small synthetic dataset whose task texts are `texts`.
+    fn index_of(texts: &[String]) -> Index {
+        let mut data = crate::synth::synth(texts.len(), 3);
+        for (task, text) in data.tasks.iter_mut().zip(texts) {
+            task.text = text.clone();
+        }
+        Index::build(&data)
+    }
+
+    /// Letters a run of `text` spells: per character a prefix of one of
+    /// its readings (`picks` choose which, and how long).
+    fn spelled(text: &str, start: usize, picks: &[(usize, usize)]) -> String {
+        let mut out = String::new();
+        for (c, &(reading, take)) in text.chars().skip(start).zip(picks) {
+            let readings = pinyin::Readings::of(c);
+            let all: Vec<&str> = readings.syllables().collect();
+            if let Some(s) = all.get(reading % all.len().max(1)) {
+                out.push_str(&s[..1 + take % s.len()]);
+            }
+        }
+        out
+    }
+
+    /// What the engine matched before the pair index: every text.
+    fn full_scan(index: &Index, letters: &[u8], long_ok: bool) -> Vec<(u32, PinyinMatch)> {
+        let mut ids = Vec::new();
+        (0..index.doc_count() as u32)
+            .filter(|&d| long_ok || (d as usize) < index.first_long())
+            .filter(|&d| index.doc_field[d as usize] != Field::Id)
+            .filter_map(|d| {
+                index.char_ids(index.text(d), &mut ids);
+                pinyin::find(letters, &ids, &index.readings).map(|m| (d, m))
+            })
+            .collect()
+    }
+
+    fn ranked(
+        index: &Index,
+        found: &[(u32, PinyinMatch)],
+        n: usize,
+        limit: usize,
+    ) -> Vec<Candidate> {
+        let cands = found.iter().map(|(doc, m)| Candidate {
+            entry: index.entry_of(*doc),
+            doc: Some(*doc),
+            via: Via::Pinyin,
+            score: m.score(n),
+            span: (m.start as u32, m.len as u32),
+            len: index.len_of(*doc),
+        });
+        rank::top(cands.collect(), limit)
+    }
+
+    fn query() -> impl Strategy<Value = (usize, usize, Vec<(usize, usize)>, String)> {
+        (
+            0usize..40,
+            0usize..8,
+            prop::collection::vec((0usize..4, 0usize..6), 2..6),
+            "[a-z]{2,7}",
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn the_candidates_hold_every_match_and_the_ranking_is_the_full_scans(
+            texts in prop::collection::vec(text(30), 40),
+            (which, start, picks, random) in query(),
+        ) {
+            let index = index_of(&texts);
+            let spelt = spelled(&texts[which], start, &picks);
+            for q in [spelt.as_str(), random.as_str()] {
+                let Some(letters) = pinyin::pinyin_query(q) else { continue };
+                if letters.len() < 2 {
+                    continue;
+                }
+                let long_ok = letters.len() > 2;
+                let all = full_scan(&index, &letters, long_ok);
+                let bits = index.pairs.candidates(&letters, &index.syllables, |p| held(&index, p));
+                let heads = index.pairs.heads(&letters, &index.syllables);
+                for (doc, m) in &all {
+                    prop_assert!(contains(&bits, *doc), "{} on {}", q, index.text(*doc));
+                    if m.start == 0 {
+                        prop_assert!(heads.contains(doc), "{} heads {}", q, index.text(*doc));
+                    }
+                }
+                for limit in [1, 3, 10, usize::MAX] {
+                    let want = Wanted { letters: &letters, long_ok, limit };
+                    let (found, _) = hits(&index, &want, |_| true, HashSet::new());
+                    prop_assert_eq!(
+                        ranked(&index, &found, letters.len(), limit),
+                        ranked(&index, &all, letters.len(), limit),
+                        "{} limit {}", q, limit
+                    );
+                }
+            }
+        }
+
+        #[test]
+        fn a_few_hits_are_the_head_of_all_hits_whatever_the_query(
+            texts in prop::collection::vec(text(30), 40),
+            (which, start, picks, random) in query(),
+            hanzi in prop::sample::select(ALPHABET),
+        ) {
+            let index = Arc::new(index_of(&texts));
+            let spelt = spelled(&texts[which], start, &picks);
+            let mixed = format!("{hanzi}{spelt}");
+            for q in [spelt.as_str(), random.as_str(), mixed.as_str()] {
+                let all = Searcher::new(Arc::clone(&index)).search(q, None, usize::MAX);
+                for limit in [1, 5, 20] {
+                    let few = Searcher::new(Arc::clone(&index)).search(q, None, limit);
+                    prop_assert_eq!(&few[..], &all[..limit.min(all.len())], "{} limit {}", q, limit);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_common_initials_query_matches_few_texts_for_a_small_limit() {
+        let texts: Vec<String> = (0..400).map(|i| format!("{i}规上企业新增")).collect();
+        let index = Arc::new(index_of(&texts));
+        let mut s = Searcher::new(Arc::clone(&index));
+        let few = s.search("gsq", None, 10);
+        let stats = s.stats().pinyin;
+        assert!(stats.candidates >= 400, "{stats:?}");
+        assert!(stats.matched < 200, "{stats:?}");
+        let all = Searcher::new(index).search("gsq", None, usize::MAX);
+        assert_eq!(few, &all[..10]);
+    }
+
+    #[test]
+    fn letters_no_split_can_spell_have_no_candidates() {
+        let texts: Vec<String> = (0..50).map(|i| format!("{i}规上企业")).collect();
+        let index = index_of(&texts);
+        let bits = index.pairs.candidates(b"qqqq", &index.syllables, |_| None);
+        assert!(bits.iter().all(|&w| w == 0));
+        assert!(index.syllables.best_score(b"iu").is_none());
+    }
+}
