@@ -26,8 +26,8 @@ const STATUSES: [Status; 5] = [
 fn ids(data: &Dataset) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
     for task in data.all_tasks() {
-        ids.push(task.id.clone());
-        ids.extend(task.items.iter().map(|i| i.id.clone()));
+        ids.push(task.id.to_string());
+        ids.extend(task.items.iter().map(|i| i.id.to_string()));
     }
     ids.push("K99.99".into());
     ids
@@ -88,7 +88,7 @@ proptest! {
     ) {
         let mut data = duban::synth::synth(40, 7);
         // One ID longer than the 15 bytes positions keep inline.
-        data.tasks[3].id = "K1.1-补充任务（第二批）".to_string();
+        data.tasks[3].id = "K1.1-补充任务（第二批）".into();
         let ids = ids(&data);
         let entries: Vec<ProgressEntry> = drawn.into_iter().map(|d| entry(&ids, d)).collect();
         let as_of = NaiveDate::from_ymd_opt(2023, 1, 1).expect("d") + TimeDelta::days(i64::from(as_of_day));

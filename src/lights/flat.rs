@@ -70,7 +70,7 @@ impl Lights {
                 date: facts.date,
             });
         }
-        let id = |i: u32| task_at(data, i as usize).map_or_else(String::new, |t| t.id.clone());
+        let id = |i: u32| task_at(data, i as usize).map_or_else(String::new, |t| t.id.to_string());
         Lights {
             tasks,
             overall: overall.finish("", id),
