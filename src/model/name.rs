@@ -174,41 +174,29 @@ shared_str!(
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
-        d.deserialize_str(TextVisitor)
-    }
-}
-
-struct TextVisitor;
-
-impl serde::de::Visitor<'_> for TextVisitor {
-    type Value = Text;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a string")
-    }
-
-    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Text, E> {
-        Ok(Text::from(s))
+        d.deserialize_str(StrVisitor(|s: &str| Text::from(s)))
     }
 }
 
 impl<'de> Deserialize<'de> for Name {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Name, D::Error> {
-        d.deserialize_str(NameVisitor)
+        d.deserialize_str(StrVisitor(Names::intern_here))
     }
 }
 
-struct NameVisitor;
+/// Reads a string into a `T` straight from the deserializer's text (no
+/// `String` in between).
+struct StrVisitor<T>(fn(&str) -> T);
 
-impl serde::de::Visitor<'_> for NameVisitor {
-    type Value = Name;
+impl<T> serde::de::Visitor<'_> for StrVisitor<T> {
+    type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a string")
     }
 
-    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Name, E> {
-        Ok(Names::intern_here(s))
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<T, E> {
+        Ok((self.0)(s))
     }
 }
 
