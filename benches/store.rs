@@ -47,7 +47,7 @@ fn store() -> Option<Store> {
         .expect("K1.1's lead unit");
     let role = db.role("unit");
     client
-        .grant(&role, &Grantee::Unit(unit))
+        .grant(&role, &Grantee::Unit(unit.to_string()))
         .expect("grant the role");
     let url = StoreUrl::parse(&db.url_as(&role)).expect("the role's URL");
     Some(Store { _db: db, url })

@@ -6,7 +6,7 @@
 //! 新增规上企业100家. The same seed always gives the same dataset; a small
 //! xorshift generator stands in for a random-number crate.
 
-use crate::model::{Dataset, Item, Leader, Plan, Rules, Task, TaskKind, Unit, UnitKind};
+use crate::model::{Dataset, Item, Leader, Name, Plan, Rules, Task, TaskKind, Unit, UnitKind};
 
 /// Livelihood projects per dataset, as in the source document.
 pub const PROJECTS: usize = 10;
@@ -215,8 +215,8 @@ fn sentence(rng: &mut Rng) -> String {
     format!("{}。", parts.join(";"))
 }
 
-fn unit_list(rng: &mut Rng, units: &[Unit], count: usize) -> Vec<String> {
-    let mut names: Vec<String> = Vec::with_capacity(count);
+fn unit_list(rng: &mut Rng, units: &[Unit], count: usize) -> Vec<Name> {
+    let mut names: Vec<Name> = Vec::with_capacity(count);
     while names.len() < count {
         let name = &units[rng.below(units.len())].name;
         if !names.contains(name) {
@@ -231,7 +231,7 @@ fn registry() -> Vec<Unit> {
         names
             .iter()
             .map(|name| Unit {
-                name: (*name).to_string(),
+                name: (*name).into(),
                 kind,
                 aliases: name
                     .strip_prefix('市')
@@ -255,7 +255,7 @@ fn registry() -> Vec<Unit> {
 fn leaders(rng: &mut Rng) -> Vec<Leader> {
     (0..8)
         .map(|i| Leader {
-            id: format!("L{}", i + 1),
+            id: format!("L{}", i + 1).into(),
             name: format!(
                 "{}{}",
                 SURNAMES[(i * 5 + rng.below(3)) % SURNAMES.len()],
@@ -272,12 +272,12 @@ fn key_task(rng: &mut Rng, units: &[Unit], leader: usize, number: u32) -> Task {
     let mut all = unit_list(rng, units, lead + co);
     let co_units = all.split_off(lead);
     Task {
-        id: format!("K{leader}.{number}"),
+        id: format!("K{leader}.{number}").into(),
         kind: TaskKind::Key,
-        leader: Some(format!("L{leader}")),
+        leader: Some(format!("L{leader}").into()),
         number,
         title: None,
-        text: sentence(rng),
+        text: sentence(rng).into(),
         items: Vec::new(),
         lead: all,
         co: co_units,
@@ -298,8 +298,8 @@ fn project(rng: &mut Rng, units: &[Unit], number: u32) -> Task {
     );
     let items: Vec<Item> = (1..=rng.between(0, 3) as u32)
         .map(|i| Item {
-            id: format!("M{number}.{i}"),
-            text: sentence(rng),
+            id: format!("M{number}.{i}").into(),
+            text: sentence(rng).into(),
         })
         .collect();
     let body: Vec<String> = items
@@ -309,12 +309,12 @@ fn project(rng: &mut Rng, units: &[Unit], number: u32) -> Task {
         .collect();
     let co = rng.between(1, 4);
     Task {
-        id: format!("M{number}"),
+        id: format!("M{number}").into(),
         kind: TaskKind::Project,
-        leader: Some(format!("L{}", rng.between(1, 8))),
+        leader: Some(format!("L{}", rng.between(1, 8)).into()),
         number,
-        text: format!("{title}。{}", body.concat()),
-        title: Some(title),
+        text: format!("{title}。{}", body.concat()).into(),
+        title: Some(title.into()),
         items,
         lead: unit_list(rng, units, 1),
         co: unit_list(rng, units, co),
@@ -344,7 +344,7 @@ pub fn synth(tasks: usize, seed: u64) -> Dataset {
     let projects = (1..=PROJECTS as u32)
         .map(|n| project(&mut rng, &units, n))
         .collect();
-    Dataset {
+    let mut data = Dataset {
         plan: Plan {
             title: "关于印发2023年政府工作报告重点工作责任分解的通知(合成数据)".to_string(),
             issuer: "示例市人民政府办公室".to_string(),
@@ -357,14 +357,16 @@ pub fn synth(tasks: usize, seed: u64) -> Dataset {
                 note: "列第一位者为工作牵头或汇总单位,配合部门排名不分先后".to_string(),
                 first_listed_lead: true,
                 co_unordered: true,
-                default_co: vec!["各镇、乡人民政府".to_string(), "各街道办事处".to_string()],
+                default_co: vec!["各镇、乡人民政府".into(), "各街道办事处".into()],
             },
             leaders,
         },
         tasks: key_tasks,
         projects,
         units,
-    }
+    };
+    data.share_names();
+    data
 }
 
 #[cfg(test)]

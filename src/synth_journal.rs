@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 
-use crate::model::{Dataset, ProgressEntry, Reporter, Status};
+use crate::model::{Dataset, Name, ProgressEntry, Reporter, Status};
 use crate::progress::{HEADER, entry_line};
 use crate::synth::{Rng, clause};
 
@@ -16,7 +16,7 @@ pub fn synth_journal(data: &Dataset, entries: usize, seed: u64) -> String {
     let tasks: Vec<(&str, &str)> = data
         .all_tasks()
         .flat_map(|t| {
-            let lead = t.lead.first().map_or("", String::as_str);
+            let lead = t.lead.first().map_or("", Name::as_str);
             std::iter::once((t.id.as_str(), lead))
                 .chain(t.items.iter().map(move |i| (i.id.as_str(), lead)))
         })

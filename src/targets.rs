@@ -273,7 +273,7 @@ fn part_target(part: &str) -> Option<Target> {
     plausible.then(|| Target {
         name: name.to_string(),
         value,
-        unit: (*unit).to_string(),
+        unit: (*unit).to_string().into(),
         cmp,
     })
 }

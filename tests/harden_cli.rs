@@ -73,7 +73,8 @@ fn progress_log_shows_control_characters_and_keeps_one_line_per_entry() {
 fn search_shows_control_characters_in_dataset_text() {
     let dir = tempfile::tempdir().unwrap();
     let mut data = duban::store::load(None).unwrap();
-    data.tasks[0].text = format!("招商引资\u{1b}[2J\u{1b}]0;pwned\u{7}{}", data.tasks[0].text);
+    data.tasks[0].text =
+        format!("招商引资\u{1b}[2J\u{1b}]0;pwned\u{7}{}", data.tasks[0].text).into();
     duban::store::write_dataset(dir.path(), &data).unwrap();
     let out = duban(dir.path(), &["search", "招商引资"]);
     assert!(out.status.success(), "{}", text(&out.stderr));

@@ -52,7 +52,7 @@ fn reads_leaders_in_order() {
         .plan
         .leaders
         .iter()
-        .map(|l| (l.id.clone(), l.name.clone(), l.title.clone()))
+        .map(|l| (l.id.to_string(), l.name.clone(), l.title.clone()))
         .collect();
     assert_eq!(leaders[0], ("L1".into(), "黄胜可".into(), "市长".into()));
     assert_eq!(
@@ -178,10 +178,7 @@ fn list_without_comma_is_led_by_the_whole_group() {
     let k = task(&data, "K7.2");
     assert_eq!(
         (k.lead.as_slice(), k.co.as_slice()),
-        (
-            &["市残联".to_string(), "市红十字会".to_string()][..],
-            &[][..]
-        )
+        (&["市残联".into(), "市红十字会".into()][..], &[][..])
     );
     let text = std::fs::read_to_string(root().join(SOURCE)).expect("source");
     let imported = import_with(&text, SOURCE, None, ImportOptions::default()).expect("import");

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use duban::import::{import_document, import_file};
-use duban::model::{Dataset, Task};
+use duban::model::{Dataset, Name, Task};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -19,8 +19,8 @@ fn import(name: &str) -> Dataset {
 
 fn roles(t: &Task) -> (Vec<&str>, Vec<&str>) {
     (
-        t.lead.iter().map(String::as_str).collect(),
-        t.co.iter().map(String::as_str).collect(),
+        t.lead.iter().map(Name::as_str).collect(),
+        t.co.iter().map(Name::as_str).collect(),
     )
 }
 

@@ -72,7 +72,7 @@ fn a_load_applies_an_edit_made_after_the_import() {
     let task = after.task("K1.1").expect("K1.1");
     assert_eq!(
         (&task.lead[..], &task.co[..]),
-        (&["市残联".to_string()][..], &["市红十字会".to_string()][..])
+        (&["市残联".into()][..], &["市红十字会".into()][..])
     );
 }
 

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use duban::import::{ImportOptions, Imported, LeadRule, import_with};
-use duban::model::Task;
+use duban::model::{Name, Task};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -59,18 +59,18 @@ type Reading = Vec<(
 )>;
 
 fn reading(i: &Imported) -> Reading {
-    let leader = |id: &String| {
+    let leader = |id: &Name| {
         i.data
             .leader(id)
-            .map_or(id.clone(), |l| format!("{}{}", l.name, l.title))
+            .map_or(id.to_string(), |l| format!("{}{}", l.name, l.title))
     };
     i.data
         .all_tasks()
         .map(|t| {
             (
-                t.id.clone(),
-                t.lead.clone(),
-                t.co.clone(),
+                t.id.to_string(),
+                t.lead.iter().map(String::from).collect(),
+                t.co.iter().map(String::from).collect(),
                 t.leaders().map(leader).collect(),
                 t.due.map(|d| d.to_string()),
             )
@@ -98,8 +98,8 @@ fn task<'a>(i: &'a Imported, id: &str) -> &'a Task {
 
 fn roles(t: &Task) -> (Vec<&str>, Vec<&str>) {
     (
-        t.lead.iter().map(String::as_str).collect(),
-        t.co.iter().map(String::as_str).collect(),
+        t.lead.iter().map(Name::as_str).collect(),
+        t.co.iter().map(Name::as_str).collect(),
     )
 }
 

@@ -43,9 +43,9 @@ fn tasks(data: &Dataset) -> Vec<(String, String, String, String, String, String)
         .iter()
         .map(|t| {
             (
-                t.id.clone(),
+                t.id.to_string(),
                 t.section.join("/"),
-                t.text.clone(),
+                t.text.to_string(),
                 t.lead.join("、"),
                 t.co.join("、"),
                 t.due.map(|d| d.to_string()).unwrap_or_default(),

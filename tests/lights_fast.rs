@@ -34,7 +34,7 @@ const STATUSES: [Status; 5] = [
 fn by_leader() -> Dataset {
     let mut data = duban::synth::synth(40, 7);
     // One ID longer than the 15 bytes positions keep inline.
-    data.tasks[3].id = "K1.1-补充任务（第二批）".to_string();
+    data.tasks[3].id = "K1.1-补充任务（第二批）".into();
     data
 }
 

@@ -19,7 +19,9 @@ fn data() -> Dataset {
 fn ids(data: &Dataset) -> Vec<String> {
     let mut ids: Vec<String> = data
         .all_tasks()
-        .flat_map(|t| std::iter::once(t.id.clone()).chain(t.items.iter().map(|i| i.id.clone())))
+        .flat_map(|t| {
+            std::iter::once(t.id.to_string()).chain(t.items.iter().map(|i| i.id.to_string()))
+        })
         .collect();
     ids.push("K99.99".to_string());
     ids

@@ -89,7 +89,7 @@ fn the_bundled_dataset_answers_alike_through_the_cache() {
 fn a_changed_task_text_is_found_at_once() {
     let mut data = synth(200, 22);
     let (dir, _home, cache) = cached(&data);
-    data.tasks[7].text = "建设月球基地".to_string();
+    data.tasks[7].text = "建设月球基地".into();
     store::write_dataset(dir.path(), &data).unwrap();
     let (index, from) = through(dir.path(), &cache);
     assert!(matches!(from, IndexFrom::Written), "{from:?}");

@@ -8,14 +8,14 @@ use duban::search::{Field, Hit, Index, Kind, Searcher, Target, Via};
 
 fn task(id: &str, text: &str) -> Task {
     Task {
-        id: id.to_string(),
+        id: id.into(),
         kind: TaskKind::Key,
-        leader: Some(id[1..2].to_string()).map(|n| format!("L{n}")),
+        leader: Some(format!("L{}", &id[1..2]).into()),
         number: id[3..].parse().unwrap_or(1),
         title: None,
-        text: text.to_string(),
+        text: text.into(),
         items: Vec::new(),
-        lead: vec!["市发改局".to_string()],
+        lead: vec!["市发改局".into()],
         co: Vec::new(),
         co_members_of: Vec::new(),
         other_leaders: Vec::new(),
@@ -28,7 +28,7 @@ fn task(id: &str, text: &str) -> Task {
 
 fn unit(name: &str, aliases: &[&str]) -> Unit {
     Unit {
-        name: name.to_string(),
+        name: name.into(),
         kind: UnitKind::Department,
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
     }
@@ -52,12 +52,12 @@ fn dataset() -> Dataset {
             },
             leaders: vec![
                 Leader {
-                    id: "L1".to_string(),
+                    id: "L1".into(),
                     name: "黄胜可".to_string(),
                     title: "市长".to_string(),
                 },
                 Leader {
-                    id: "L2".to_string(),
+                    id: "L2".into(),
                     name: "郭锦明".to_string(),
                     title: "常务副市长".to_string(),
                 },
@@ -72,17 +72,17 @@ fn dataset() -> Dataset {
             task("K2.17", "引进5G基站建设,GDP增长7.5%以上"),
         ],
         projects: vec![Task {
-            id: "M1".to_string(),
+            id: "M1".into(),
             kind: TaskKind::Project,
-            leader: Some("L2".to_string()),
+            leader: Some("L2".into()),
             number: 1,
-            title: Some("居家养老服务提升项目".to_string()),
-            text: "居家养老服务提升项目。1.新建养老服务中心3家".to_string(),
+            title: Some("居家养老服务提升项目".into()),
+            text: "居家养老服务提升项目。1.新建养老服务中心3家".into(),
             items: vec![Item {
-                id: "M1.1".to_string(),
-                text: "新建养老服务中心3家".to_string(),
+                id: "M1.1".into(),
+                text: "新建养老服务中心3家".into(),
             }],
-            lead: vec!["市民政局".to_string()],
+            lead: vec!["市民政局".into()],
             co: Vec::new(),
             co_members_of: Vec::new(),
             other_leaders: Vec::new(),
@@ -354,7 +354,7 @@ fn a_gapped_match_at_the_head_does_not_hide_a_whole_match_after_it() {
         "推进新增规上企业",
     ];
     for (i, task) in data.tasks.iter_mut().enumerate() {
-        task.text = format!("{}{i}", texts[i % texts.len()]);
+        task.text = format!("{}{i}", texts[i % texts.len()]).into();
         task.title = None;
         task.items.clear();
     }
@@ -380,7 +380,7 @@ fn when_enough_texts_begin_with_the_query_the_rest_is_not_scored() {
         "推进新建规上企业增长",
     ];
     for (i, task) in data.tasks.iter_mut().enumerate() {
-        task.text = format!("{}{i}", texts[i % texts.len()]);
+        task.text = format!("{}{i}", texts[i % texts.len()]).into();
         task.title = None;
         task.items.clear();
     }
@@ -421,7 +421,7 @@ fn every_short_chinese_hit_scores_what_the_fuzzy_matcher_gives() {
         "业企",
     ];
     for (i, task) in data.tasks.iter_mut().enumerate().step_by(7) {
-        task.text = format!("{}{}", texts[i % texts.len()], task.text);
+        task.text = format!("{}{}", texts[i % texts.len()], task.text).into();
     }
     let index = Arc::new(Index::build(&data));
     let matcher = SkimMatcherV2::default();

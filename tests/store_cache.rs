@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use duban::model::Dataset;
+use duban::model::{Dataset, Name};
 use duban::store::{self, Cache, CacheUse};
 use duban::synth::synth;
 use proptest::prelude::*;
@@ -190,6 +190,51 @@ fn a_chunked_cache_round_trips() {
     let (dir, _home, cache) = cached(&data);
     let (hit, used) = through(dir.path(), &cache);
     assert_hit(&used);
+    assert_eq!(hit, data);
+}
+
+#[test]
+fn a_cache_of_the_previous_format_is_rebuilt() {
+    // Format 2 held every name of every task as a string of its own.
+    replaced_cache_is_rebuilt(|mut b| {
+        b[8..12].copy_from_slice(&2u32.to_le_bytes());
+        b
+    });
+}
+
+/// Every unit a task names, and every leader, is the registry's or the
+/// plan's one copy of that name, not an equal string of its own.
+fn assert_names_shared(data: &Dataset) {
+    let mut mentions = 0;
+    for task in data.all_tasks() {
+        for name in task.lead.iter().chain(&task.co) {
+            let unit = data.unit(name).expect("a registered unit");
+            assert!(Name::ptr_eq(&unit.name, name), "{name} of {}", task.id);
+            mentions += 1;
+        }
+        for id in task.leaders() {
+            let leader = data.leader(id).expect("a known leader");
+            assert!(Name::ptr_eq(&leader.id, id), "{id} of {}", task.id);
+        }
+    }
+    assert!(mentions > data.units.len() * 10, "{mentions} mentions");
+}
+
+#[test]
+fn names_are_shared_after_a_ron_load_and_after_a_cache_load() {
+    // Enough tasks for several chunks, decoded on several threads, and
+    // for a tasks.ron parsed in pieces.
+    let data = synth(CHUNKED, 18);
+    let dir = written(&data);
+    assert_names_shared(&from_ron(dir.path()));
+    let home = tempfile::tempdir().expect("cache dir");
+    let cache = Cache::at(home.path());
+    let (parsed, used) = through(dir.path(), &cache);
+    assert_written(&used);
+    assert_names_shared(&parsed);
+    let (hit, used) = through(dir.path(), &cache);
+    assert_hit(&used);
+    assert_names_shared(&hit);
     assert_eq!(hit, data);
 }
 

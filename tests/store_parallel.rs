@@ -56,7 +56,7 @@ fn texts_that_look_like_ron_do_not_mislead_the_cuts() {
         "'单引号', ']'",
     ];
     for (i, task) in data.tasks.iter_mut().enumerate() {
-        task.text = format!("{}{}", tricky[i % tricky.len()], task.text);
+        task.text = format!("{}{}", tricky[i % tricky.len()], task.text).into();
     }
     let dir = written(&data);
     let text = fs::read_to_string(dir.path().join("tasks.ron")).unwrap();

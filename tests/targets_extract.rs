@@ -9,7 +9,7 @@ fn t(name: &str, value: f64, unit: &str, cmp: Cmp) -> Target {
     Target {
         name: name.to_string(),
         value,
-        unit: unit.to_string(),
+        unit: unit.into(),
         cmp,
     }
 }

@@ -156,8 +156,9 @@ fn an_entry_the_server_refuses_is_counted_in_the_header_and_kept() {
     // A unit with no duty on K1.1, and a role writing for it.
     let data = duban::store::load(None).expect("the bundled dataset");
     let k11 = data.all_tasks().find(|t| t.id == "K1.1").expect("K1.1");
-    let on_duty =
-        |u: &String| k11.lead.contains(u) || k11.co.contains(u) || k11.co_members_of.contains(u);
+    let on_duty = |u: &duban::model::Name| {
+        k11.lead.contains(u) || k11.co.contains(u) || k11.co_members_of.contains(u)
+    };
     let unit = (data.units.iter().map(|u| &u.name))
         .find(|u| !on_duty(u) && !u.contains('、'))
         .expect("a unit without a duty on K1.1");

@@ -215,7 +215,7 @@ fn the_detail_follows_a_save_of_the_task_it_shows() {
         note,
     )];
     let outcome = SaveOutcome {
-        kind: SaveKind::Commit(id),
+        kind: SaveKind::Commit(id.to_string()),
         error: None,
         pending: 0,
         changed: Changed::One(history),

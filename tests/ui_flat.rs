@@ -179,7 +179,7 @@ fn a_walk_over_a_leaders_tasks_shows_in_the_counts() {
     let walk = |app: &App| {
         let ids: Vec<String> = (app.leader_tasks().iter())
             .filter_map(|r| app.task(*r))
-            .map(|t| t.id.clone())
+            .map(|t| t.id.to_string())
             .collect();
         std::hint::black_box(ids);
     };

@@ -186,7 +186,11 @@ fn e_opens_the_editor_wherever_a_task_is_selected() {
     in_every_pane(Action::EditProgress, |a, subject, at| {
         match (&a.mode, subject) {
             (Mode::Editor(ed), Some(Subject::Task(r))) => {
-                assert_eq!(Some(&ed.id), a.task(r).map(|t| &t.id), "{at}");
+                assert_eq!(
+                    Some(ed.id.as_str()),
+                    a.task(r).map(|t| t.id.as_str()),
+                    "{at}"
+                );
             }
             (Mode::Editor(_), Some(Subject::Item(..))) => {}
             (Mode::Browse, None) => assert_eq!(a.notice, Some(Notice::NoTaskToEdit), "{at}"),
@@ -202,7 +206,11 @@ fn d_asks_wherever_a_task_is_selected_and_says_why_not_elsewhere() {
     in_every_pane(Action::MarkDone, |a, subject, at| {
         match (&a.mode, subject) {
             (Mode::MarkDone(ask), Some(Subject::Task(r))) => {
-                assert_eq!(Some(&ask.id), a.task(r).map(|t| &t.id), "{at}");
+                assert_eq!(
+                    Some(ask.id.as_str()),
+                    a.task(r).map(|t| t.id.as_str()),
+                    "{at}"
+                );
             }
             (Mode::MarkDone(_), Some(Subject::Item(..))) => {}
             (Mode::Browse, None) => assert_eq!(a.notice, Some(Notice::NoTaskToEdit), "{at}"),

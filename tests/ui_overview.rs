@@ -52,7 +52,7 @@ fn red_ids() -> Vec<String> {
         today(),
         &Rule::with_thresholds(data.plan.year, Thresholds::default()),
     );
-    ov.red().map(|a| a.task.id.clone()).collect()
+    ov.red().map(|a| a.task.id.to_string()).collect()
 }
 
 #[test]
@@ -199,7 +199,7 @@ fn enter_on_a_red_item_shows_its_task_and_esc_comes_back() {
     assert_eq!(a.nav.tab, Tab::Leaders);
     assert_eq!(a.focus(), Pane::Middle);
     let shown = a.leader_tasks()[a.nav.leaders.tasks.sel];
-    assert_eq!(a.task(shown).map(|t| t.id.clone()), Some(want.clone()));
+    assert_eq!(a.task(shown).map(|t| t.id.to_string()), Some(want.clone()));
     let text = screen(&render(&mut a, 120, 40, &[]));
     assert!(text.contains(&format!("{want}  牵头领导")), "{text}");
     update(&mut a, Action::Back);
@@ -217,7 +217,7 @@ fn enter_on_a_unit_shows_its_duties_and_esc_comes_back() {
     update(&mut a, Action::Enter);
     assert_eq!(a.nav.tab, Tab::Units);
     assert_eq!(a.focus(), Pane::Middle);
-    let unit = a.selected_unit().map(|u| a.data.units[u].name.clone());
+    let unit = a.selected_unit().map(|u| a.data.units[u].name.to_string());
     assert_eq!(unit, Some(want));
     update(&mut a, Action::Back);
     assert_eq!(a.nav.tab, Tab::Overview);

@@ -5,7 +5,7 @@
 
 pub mod targets;
 
-use crate::model::{Status, Task};
+use crate::model::{Name, Status, Task};
 use crate::text::{self, truncate, width};
 
 use super::{App, Lang, Subject};
@@ -93,7 +93,7 @@ impl Builder {
 
     /// Units flowed across lines, separated by 、, each a link when it is
     /// in the registry. `suffix` follows each name (e.g. " 各成员单位").
-    fn units(&mut self, app: &App, names: &[String], suffix: &str) {
+    fn units(&mut self, app: &App, names: &[Name], suffix: &str) {
         let mut line: Vec<Seg> = vec![Self::seg("  ", Tone::Body)];
         let mut used = 2;
         for (i, name) in names.iter().enumerate() {
@@ -109,7 +109,7 @@ impl Builder {
             }
             let label = truncate(&label, self.width.saturating_sub(used + width(sep))).into_owned();
             used += width(&label) + width(sep);
-            let link = app.index.unit_by_name.get(name).map(|&u| {
+            let link = app.index.unit_by_name.get(name.as_str()).map(|&u| {
                 self.doc.links.push(u);
                 self.doc.link_lines.push(self.doc.lines.len());
                 self.doc.links.len() - 1
@@ -278,7 +278,7 @@ fn body(b: &mut Builder, task: &Task, item: Option<usize>) {
             // A project's text usually is its numbered items run together:
             // then the items, one paragraph each, say it better.
             let inside =
-                !task.items.is_empty() && task.items.iter().all(|it| task.text.contains(&it.text));
+                !task.items.is_empty() && task.items.iter().all(|it| task.text.contains(&*it.text));
             if !inside {
                 b.para(&task.text, Tone::Body, 0);
             }

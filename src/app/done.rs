@@ -34,8 +34,8 @@ fn selected(app: &App) -> Option<(String, String)> {
     };
     let task = app.task(r)?;
     Some(match item.and_then(|i| task.items.get(i)) {
-        Some(it) => (it.id.clone(), it.text.clone()),
-        None => (task.id.clone(), task.headline().to_string()),
+        Some(it) => (it.id.to_string(), it.text.to_string()),
+        None => (task.id.to_string(), task.headline().to_string()),
     })
 }
 

@@ -111,7 +111,7 @@ impl Index {
     pub fn new(data: &Dataset) -> Index {
         let mut unit_by_name = HashMap::new();
         for (i, unit) in data.units.iter().enumerate() {
-            unit_by_name.insert(unit.name.clone(), i);
+            unit_by_name.insert(unit.name.to_string(), i);
             for alias in &unit.aliases {
                 unit_by_name.entry(alias.clone()).or_insert(i);
             }
@@ -140,7 +140,7 @@ impl Index {
             ];
             for (slot, (role, names)) in roles.into_iter().enumerate() {
                 for name in names {
-                    if let Some(&u) = unit_by_name.get(name)
+                    if let Some(&u) = unit_by_name.get(name.as_str())
                         && !named.contains(&u)
                     {
                         named.push(u);
@@ -207,10 +207,10 @@ impl Index {
             })
             .collect();
 
-        let task_by_id = refs.iter().map(|(r, t)| (t.id.clone(), *r)).collect();
+        let task_by_id = refs.iter().map(|(r, t)| (t.id.to_string(), *r)).collect();
         let item_by_id = (refs.iter())
             .flat_map(|(r, t)| {
-                (t.items.iter().enumerate()).map(|(i, item)| (item.id.clone(), (*r, i)))
+                (t.items.iter().enumerate()).map(|(i, item)| (item.id.to_string(), (*r, i)))
             })
             .collect();
 
@@ -276,7 +276,7 @@ fn groups(data: &Dataset, refs: &[(TaskRef, &Task)]) -> (Vec<String>, Vec<Vec<Ta
         let at = match names.iter().position(|n| *n == name) {
             Some(at) => at,
             None => {
-                names.push(name);
+                names.push(name.to_string());
                 tasks.push(Vec::new());
                 names.len() - 1
             }
@@ -302,7 +302,7 @@ mod tests {
                     Role::Members => &task.co_members_of,
                 };
                 for name in names {
-                    if let Some(&u) = index.unit_by_name.get(name)
+                    if let Some(&u) = index.unit_by_name.get(name.as_str())
                         && !duties[u].iter().any(|d| d.task == TaskRef(i))
                     {
                         duties[u].push(Duty {
@@ -327,7 +327,7 @@ mod tests {
         data.tasks[1].co.push(lead.clone());
         let index = Index::new(&data);
         assert_eq!(index.duties, duties_by_definition(&data, &index));
-        let u = index.unit_by_name[&lead];
+        let u = index.unit_by_name[lead.as_str()];
         let on_first: Vec<Role> = (index.duties[u].iter())
             .filter(|d| d.task == TaskRef(0))
             .map(|d| d.role)

@@ -102,7 +102,7 @@ fn resolve(app: &App, prompt: &ReporterPrompt) -> Option<String> {
     let typed = prompt.unit.text().trim();
     let exact = app.index.unit_by_name.get(typed).copied();
     let unit = exact.or_else(|| prompt.matches.get(prompt.chosen).copied())?;
-    app.data.units.get(unit).map(|u| u.name.clone())
+    app.data.units.get(unit).map(|u| u.name.to_string())
 }
 
 /// A key while the prompt is open.

@@ -150,7 +150,7 @@ fn owe(
             (Some(i), Some(_)) => i,
             (None, Some(_)) => {
                 let i = owing.partition_point(|o| registry(&o.unit) < Some(u));
-                let unit = name.clone();
+                let unit = name.to_string();
                 owing.insert(
                     i,
                     Owing {
@@ -164,7 +164,7 @@ fn owe(
         if let Some((due, missed)) = now {
             let list = &mut owing[i].tasks;
             let p = list.partition_point(|o| position(&o.id) < task.0);
-            let id = t.id.clone();
+            let id = t.id.to_string();
             list.insert(p, crate::lights::Owed { id, due, missed });
         }
     }
@@ -254,7 +254,7 @@ impl Standings {
         // The units the task is a lead duty of (as `lead_sum` counts).
         let mut named: Vec<usize> = Vec::new();
         for name in &t.lead {
-            let Some(&u) = app.index.unit_by_name.get(name) else {
+            let Some(&u) = app.index.unit_by_name.get(name.as_str()) else {
                 continue;
             };
             if named.contains(&u) {

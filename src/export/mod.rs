@@ -176,7 +176,7 @@ impl Export {
                 .map(|u| {
                     let duties = index.duties(&u.name).cloned().unwrap_or_default();
                     UnitExport {
-                        name: u.name.clone(),
+                        name: u.name.to_string(),
                         aliases: u.aliases.clone(),
                         kind: u.kind,
                         lead: duties.lead,
@@ -215,16 +215,16 @@ impl TaskExport {
         // Actual values are the task's own entry's, never a roll-up's.
         let progress = own;
         TaskExport {
-            id: task.id.clone(),
+            id: task.id.to_string(),
             kind: task.kind,
-            leader: task.leader.clone(),
+            leader: task.leader.as_deref().map(String::from),
             number: task.number,
-            title: task.title.clone(),
-            text: task.text.clone(),
+            title: task.title.as_deref().map(String::from),
+            text: task.text.to_string(),
             items: task.items.clone(),
-            lead_units: task.lead.clone(),
-            co_units: task.co.clone(),
-            co_members_of: task.co_members_of.clone(),
+            lead_units: task.lead.iter().map(String::from).collect(),
+            co_units: task.co.iter().map(String::from).collect(),
+            co_members_of: task.co_members_of.iter().map(String::from).collect(),
             progress: standing
                 .as_ref()
                 .map(|e| ProgressExport::of(e, matches!(e, Cow::Owned(_)))),
@@ -233,7 +233,7 @@ impl TaskExport {
                 .iter()
                 .zip(p.items(i))
                 .map(|(item, &at)| ItemProgressExport {
-                    id: item.id.clone(),
+                    id: item.id.to_string(),
                     progress: latest.at(at).map(|e| ProgressExport::of(e, false)),
                 })
                 .collect(),
@@ -243,17 +243,17 @@ impl TaskExport {
                 .map(|t| TargetExport {
                     name: t.name.clone(),
                     value: t.value,
-                    unit: t.unit.clone(),
+                    unit: t.unit.to_string(),
                     cmp: t.cmp,
                     actual: progress
                         .and_then(|e| e.actuals.iter().find(|a| a.target == t.name))
                         .map(|a| a.value),
                 })
                 .collect(),
-            leaders: task.leaders().cloned().collect(),
-            section: task.section.clone(),
+            leaders: task.leaders().map(String::from).collect(),
+            section: task.section.iter().map(String::from).collect(),
             due: task.due,
-            due_text: task.due_text.clone(),
+            due_text: task.due_text.as_deref().map(String::from),
         }
     }
 }

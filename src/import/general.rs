@@ -9,7 +9,7 @@ use super::sections::{self, RawTask};
 use super::structure::name_and_title;
 use super::{Draft, ImportError, ImportOptions, Imported, front, targets};
 use crate::messages::import::{IMP_EXP_YEAR_TITLE, IMP_NO_YEAR};
-use crate::model::{Leader, Rules, Task, TaskKind, Unit};
+use crate::model::{Leader, Name, Rules, Task, TaskKind, Unit};
 use crate::msg;
 
 /// Leader names of a task: `张三、李四` → two.
@@ -31,7 +31,11 @@ fn leader_names(task: &RawTask) -> Vec<String> {
 fn leader(id: String, written: &str) -> Leader {
     let (name, title) =
         name_and_title(written).unwrap_or_else(|| (written.to_string(), String::new()));
-    Leader { id, name, title }
+    Leader {
+        id: id.into(),
+        name,
+        title,
+    }
 }
 
 /// The plan year: from the title, the front matter, the date, the text.
@@ -97,23 +101,23 @@ pub(crate) fn import(
         let due_text =
             (raw.duties.due.clone()).or_else(|| super::due::in_text(&raw.text).map(str::to_string));
         let (roles, assumed) = lead::roles(&raw.duties, rule);
-        let ids: Vec<String> = names.iter().map(leader_id).collect();
+        let ids: Vec<Name> = names.iter().map(|n| leader_id(n).into()).collect();
         let task = Task {
-            id: format!("K{group}.{seq}"),
+            id: format!("K{group}.{seq}").into(),
             kind: TaskKind::Key,
             leader: ids.first().cloned(),
             other_leaders: ids.iter().skip(1).cloned().collect(),
-            section: raw.section.clone(),
+            section: raw.section.iter().map(Name::from).collect(),
             number: *seq,
             title: None,
             targets: targets::extracted(&raw.text),
-            text: raw.text.clone(),
+            text: raw.text.as_str().into(),
             items: Vec::new(),
             lead: Vec::new(),
             co: Vec::new(),
             co_members_of: Vec::new(),
             due: due_text.as_deref().and_then(|p| due_date(p, year)),
-            due_text,
+            due_text: due_text.map(Name::from),
         };
         drafts.push(Draft {
             task,

@@ -26,7 +26,7 @@ mod table;
 mod targets;
 mod units;
 
-use crate::model::{Dataset, Item, Leader, Rules, Task, TaskKind, Unit};
+use crate::model::{Dataset, Item, Leader, Name, Rules, Task, TaskKind, Unit};
 
 pub use clean::clean_text;
 pub use error::ImportError;
@@ -113,7 +113,7 @@ struct Resolved {
     tasks: Vec<Task>,
     projects: Vec<Task>,
     units: Vec<Unit>,
-    default_co: Vec<String>,
+    default_co: Vec<Name>,
     assumed: Vec<Assumption>,
 }
 
@@ -154,9 +154,9 @@ fn resolve_units(
         }
         if d.assumed {
             assumed.push(Assumption {
-                task: task.id.clone(),
+                task: task.id.to_string(),
                 line: doc.line_of(d.at) + 1,
-                lead: task.lead.clone(),
+                lead: task.lead.iter().map(String::from).collect(),
             });
         }
         Ok(task)
@@ -192,7 +192,7 @@ fn leader_grouped(
     let leaders: Vec<Leader> = headings
         .iter()
         .map(|h| Leader {
-            id: format!("L{}", h.numeral),
+            id: format!("L{}", h.numeral).into(),
             name: h.name.clone(),
             title: h.title.clone(),
         })
@@ -214,15 +214,15 @@ fn leader_grouped(
         }
         let text = clean_text(&doc.text[span.text.clone()]);
         let task = Task {
-            id: format!("K{}.{}", span.leader, span.number),
+            id: format!("K{}.{}", span.leader, span.number).into(),
             kind: TaskKind::Key,
-            leader: Some(format!("L{}", span.leader)),
+            leader: Some(format!("L{}", span.leader).into()),
             other_leaders: Vec::new(),
             section: Vec::new(),
             number: span.number,
             title: None,
             targets: targets::extracted(&text),
-            text,
+            text: text.into(),
             items: Vec::new(),
             lead: Vec::new(),
             co: Vec::new(),
@@ -303,18 +303,18 @@ fn project_drafts(
             .iter()
             .enumerate()
             .map(|(i, text)| Item {
-                id: format!("{id}.{}", i + 1),
-                text: text.clone(),
+                id: format!("{id}.{}", i + 1).into(),
+                text: text.as_str().into(),
             })
             .collect();
         let task = Task {
-            id,
+            id: id.into(),
             kind: TaskKind::Project,
             leader,
             number: p.number,
-            title: Some(p.title),
+            title: Some(p.title.into()),
             targets: targets::extracted(&p.text),
-            text: p.text,
+            text: p.text.into(),
             items,
             lead: Vec::new(),
             co: Vec::new(),

@@ -12,7 +12,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Unit, UnitKind};
+use crate::model::{Name, Unit, UnitKind};
 
 /// Collective references to many units.
 const COLLECTIVE: [&str; 4] = ["各部门", "有关单位", "相关", "职能单位"];
@@ -111,11 +111,11 @@ impl Registry {
         }
         let resolve = |name: &str| -> String {
             if let Some(u) = known.get(name) {
-                return u.name.clone();
+                return u.name.to_string();
             }
             let b = base(name);
             if let Some(u) = known.get(b.as_str()) {
-                return u.name.clone();
+                return u.name.to_string();
             }
             let prefixed = format!("市{b}");
             let b = if bases.contains(&prefixed) {
@@ -141,7 +141,7 @@ impl Registry {
                     None => (infer_kind(&name), Vec::new()),
                 };
                 units.push(Unit {
-                    name: name.clone(),
+                    name: name.as_str().into(),
                     kind,
                     aliases,
                 });
@@ -167,12 +167,12 @@ impl Registry {
     }
 
     /// Canonical names, each once, in order.
-    pub fn canonical_all(&self, names: &[String], skip: &[String]) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
+    pub fn canonical_all(&self, names: &[String], skip: &[Name]) -> Vec<Name> {
+        let mut out: Vec<Name> = Vec::new();
         for n in names {
             let c = self.canonical(n);
-            if !out.contains(&c) && !skip.contains(&c) {
-                out.push(c);
+            if !out.iter().any(|o| *o == c) && !skip.iter().any(|s| *s == c) {
+                out.push(c.into());
             }
         }
         out

@@ -49,7 +49,7 @@ pub fn owing<'d>(
                 && by_unit[u].last().is_none_or(|o| o.id != task.id)
             {
                 by_unit[u].push(Owed {
-                    id: task.id.clone(),
+                    id: task.id.to_string(),
                     due,
                     missed,
                 });
@@ -59,7 +59,7 @@ pub fn owing<'d>(
     (data.units.iter().zip(by_unit))
         .filter(|(_, tasks)| !tasks.is_empty())
         .map(|(u, tasks)| Owing {
-            unit: u.name.clone(),
+            unit: u.name.to_string(),
             tasks,
         })
         .collect()

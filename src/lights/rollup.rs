@@ -88,7 +88,7 @@ fn roll_up<'e>(
         percent.min(99)
     };
     Some(ProgressEntry {
-        task: task.id.clone(),
+        task: task.id.to_string(),
         at: newest.at,
         date: items.iter().flatten().map(|e| e.date).max()?,
         percent,
@@ -114,11 +114,11 @@ mod tests {
             leader: None,
             number: 3,
             title: Some("项目".into()),
-            text: String::new(),
+            text: "".into(),
             items: (1..=3)
                 .map(|i| Item {
-                    id: format!("M3.{i}"),
-                    text: format!("子项{i}"),
+                    id: format!("M3.{i}").into(),
+                    text: format!("子项{i}").into(),
                 })
                 .collect(),
             lead: Vec::new(),

@@ -5,6 +5,7 @@
 
 mod date;
 mod ids;
+mod name;
 mod plan;
 mod progress;
 mod target;
@@ -13,6 +14,7 @@ mod unit;
 
 pub use date::{DateError, parse_date};
 pub use ids::{IdError, TaskId};
+pub use name::{Name, Names, Text};
 pub use plan::{Leader, Plan, Rules};
 pub use progress::{ProgressEntry, Reporter, Status};
 pub use target::{Actual, Cmp, Target, format_value};
@@ -54,5 +56,25 @@ impl Dataset {
     pub fn tasks_of_leader<'a>(&'a self, leader: &'a str) -> impl Iterator<Item = &'a Task> + 'a {
         self.all_tasks()
             .filter(move |t| t.leader.as_deref() == Some(leader))
+    }
+
+    /// Makes every equal name one shared copy (units, leader IDs, section
+    /// headings, deadline phrases, targets' units), and every list of names
+    /// exactly as long as it needs: what a freshly parsed or imported
+    /// dataset needs to hold each distinct name once.
+    pub fn share_names(&mut self) {
+        let mut names = Names::default();
+        for leader in &mut self.plan.leaders {
+            names.share(&mut leader.id);
+        }
+        for unit in &mut self.units {
+            names.share(&mut unit.name);
+        }
+        for name in &mut self.plan.rules.default_co {
+            names.share(name);
+        }
+        for task in self.tasks.iter_mut().chain(self.projects.iter_mut()) {
+            task.share_names(&mut names);
+        }
     }
 }

@@ -1,6 +1,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::Name;
+
 /// The document: a responsibility breakdown issued by a city government.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -45,7 +47,7 @@ pub struct Rules {
     pub co_unordered: bool,
     /// Units that cooperate on every task unless stated otherwise,
     /// e.g. 各镇、乡人民政府 and 各街道办事处.
-    pub default_co: Vec<String>,
+    pub default_co: Vec<Name>,
 }
 
 /// A city leader heading a group of key tasks.
@@ -53,7 +55,7 @@ pub struct Rules {
 #[serde(deny_unknown_fields)]
 pub struct Leader {
     /// `L1`, `L2`, … in document order.
-    pub id: String,
+    pub id: Name,
     pub name: String,
     /// e.g. 市长, 常务副市长, 副市长.
     pub title: String,

@@ -5,6 +5,8 @@ use std::hash::{Hash, Hasher};
 
 use serde::{Deserialize, Serialize};
 
+use super::Name;
+
 /// How an actual value is compared with a target's value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -44,7 +46,7 @@ pub struct Target {
     pub name: String,
     pub value: f64,
     /// As written after the number: 家, %, 亿元, 万人, …
-    pub unit: String,
+    pub unit: Name,
     pub cmp: Cmp,
 }
 

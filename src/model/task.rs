@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::Target;
+use super::{Name, Names, Target, Text};
 
 /// Whether a task is a work-report key task or a livelihood project.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -19,40 +19,40 @@ pub enum TaskKind {
 #[serde(deny_unknown_fields)]
 pub struct Task {
     /// `K2.16` for key task 16 under leader 2; `M3` for project 3.
-    pub id: String,
+    pub id: Text,
     /// Not stored in the files: set from the file the task came from.
     #[serde(skip)]
     pub kind: TaskKind,
     /// Leader ID (`L2`). Every key task has one; a project has one when the
     /// document names its leading city leader.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub leader: Option<String>,
+    pub leader: Option<Name>,
     /// Further leader IDs when the document names several for one task
     /// (`责任领导：A、B`); `leader` is the first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub other_leaders: Vec<String>,
+    pub other_leaders: Vec<Name>,
     /// The document's headings above the task, outermost first; empty in a
     /// document grouped under leader headings.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub section: Vec<String>,
+    pub section: Vec<Name>,
     /// The number as printed in the document.
     pub number: u32,
     /// Projects only: the title before the first 。.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<Text>,
     /// The full text, cleaned of conversion artefacts.
-    pub text: String,
+    pub text: Text,
     /// Projects only: numbered sub-items where the document numbers them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<Item>,
     /// Units that lead the task or summarise it.
-    pub lead: Vec<String>,
+    pub lead: Vec<Name>,
     /// Cooperating units, unordered.
-    pub co: Vec<String>,
+    pub co: Vec<Name>,
     /// Working groups whose member units all cooperate
     /// (the source's "指挥部各成员单位", "市安委会各成员单位").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub co_members_of: Vec<String>,
+    pub co_members_of: Vec<Name>,
     /// The numbers the task commits to (extracted by the importer, curated
     /// by hand where extraction cannot be sure).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -63,7 +63,7 @@ pub struct Task {
     pub due: Option<NaiveDate>,
     /// The deadline phrase as written (`5月底前`, `长期坚持`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub due_text: Option<String>,
+    pub due_text: Option<Name>,
 }
 
 /// A numbered sub-item of a livelihood project.
@@ -71,18 +71,41 @@ pub struct Task {
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// `M3.2` for the second sub-item of project 3.
-    pub id: String,
-    pub text: String,
+    pub id: Text,
+    pub text: Text,
 }
 
 impl Task {
+    /// The task's names replaced by the shared copies in `names`, its lists
+    /// of names without spare room.
+    pub fn share_names(&mut self, names: &mut Names) {
+        for name in self.leader.iter_mut().chain(&mut self.due_text) {
+            names.share(name);
+        }
+        for list in [
+            &mut self.other_leaders,
+            &mut self.section,
+            &mut self.lead,
+            &mut self.co,
+            &mut self.co_members_of,
+        ] {
+            list.iter_mut().for_each(|n| names.share(n));
+            list.shrink_to_fit();
+        }
+        for target in &mut self.targets {
+            names.share(&mut target.unit);
+        }
+        self.targets.shrink_to_fit();
+        self.items.shrink_to_fit();
+    }
+
     /// The line a list shows: the title for a project, the text for a task.
     pub fn headline(&self) -> &str {
         self.title.as_deref().unwrap_or(&self.text)
     }
 
     /// Every leader ID of the task, the first one first.
-    pub fn leaders(&self) -> impl Iterator<Item = &String> {
+    pub fn leaders(&self) -> impl Iterator<Item = &Name> {
         self.leader.iter().chain(&self.other_leaders)
     }
 

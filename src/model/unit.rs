@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use super::Name;
+
 /// What sort of body a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -46,7 +48,7 @@ impl UnitKind {
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     /// The canonical name every task refers to.
-    pub name: String,
+    pub name: Name,
     pub kind: UnitKind,
     /// Other spellings found in the source that mean this unit.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

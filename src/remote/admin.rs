@@ -28,7 +28,7 @@ pub fn duties_of(data: &Dataset) -> Vec<(String, String, &'static str)> {
                 (&task.co_members_of, "members"),
             ] {
                 for unit in units {
-                    rows.push((id.clone(), unit.clone(), duty));
+                    rows.push((id.to_string(), unit.to_string(), duty));
                 }
             }
         }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::Circular;
 use crate::lights::{Light, Period, Standing, owing};
-use crate::model::{Reporter, Status, TaskKind};
+use crate::model::{Name, Reporter, Status, TaskKind};
 
 /// What `duban report --format json` prints.
 #[derive(Debug, Serialize)]
@@ -27,7 +27,7 @@ pub struct TaskJson<'c> {
     pub id: &'c str,
     pub kind: TaskKind,
     pub leader: Option<&'c str>,
-    pub lead_units: &'c [String],
+    pub lead_units: &'c [Name],
     pub light: Light,
     /// 0 without an entry.
     pub percent: u8,

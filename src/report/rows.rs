@@ -78,7 +78,7 @@ pub fn urgent(c: &Circular, w: &Words) -> Table {
             Row {
                 light: Some(a.light),
                 cells: vec![
-                    a.task.id.clone(),
+                    a.task.id.to_string(),
                     c.leader_name(a.task).to_string(),
                     tidy(w, &a.task.text),
                     leads(w, a),
@@ -126,7 +126,7 @@ pub fn yellow(c: &Circular, w: &Words) -> Table {
         .map(|a| Row {
             light: Some(a.light),
             cells: vec![
-                a.task.id.clone(),
+                a.task.id.to_string(),
                 tidy(w, &a.task.text),
                 leads(w, a),
                 percent(a),
@@ -225,7 +225,7 @@ pub fn full(c: &Circular, group: &Group, w: &Words) -> Table {
             let own = Row {
                 light: Some(a.light),
                 cells: vec![
-                    a.task.id.clone(),
+                    a.task.id.to_string(),
                     w.light(a.light).to_string(),
                     percent(a),
                     e.map_or("", |e| w.status(e.status)).to_string(),
@@ -238,7 +238,7 @@ pub fn full(c: &Circular, group: &Group, w: &Words) -> Table {
             let items = c.items(a).into_iter().map(|it| Row {
                 light: Some(it.light),
                 cells: vec![
-                    it.item.id.clone(),
+                    it.item.id.to_string(),
                     w.light(it.light).to_string(),
                     format!("{}%", it.entry.percent),
                     w.status(it.entry.status).to_string(),

@@ -215,7 +215,7 @@ mod tests {
     fn index_of(texts: &[String]) -> Index {
         let mut data = crate::synth::synth(texts.len(), 3);
         for (task, text) in data.tasks.iter_mut().zip(texts) {
-            task.text = text.clone();
+            task.text = text.as_str().into();
         }
         Index::build(&data)
     }

@@ -35,7 +35,7 @@ use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use super::cache_chunks;
-use super::cache_form::{HeadForm, Names};
+use super::cache_form::{self, HeadForm, Names};
 use crate::model::Dataset;
 
 /// Overrides the cache directory; tests and portable installs set it.
@@ -45,7 +45,7 @@ pub const CACHE_DIR_ENV: &str = "DUBAN_CACHE_DIR";
 pub const MIN_BYTES: u64 = 1 << 20;
 
 const MAGIC: &[u8; 8] = b"DUBANDS\x1a";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 const HEADER: usize = 8 + 4 + 16 + 8 + 8;
 
 /// The text of the types the cache stores: any change to them changes
@@ -58,6 +58,7 @@ const MODEL_SOURCES: &[&str] = &[
     include_str!("../model/target.rs"),
     include_str!("../model/unit.rs"),
     include_str!("../model/mod.rs"),
+    include_str!("../model/name.rs"),
 ];
 
 /// Where, and from what size on, datasets are cached.
@@ -168,7 +169,7 @@ pub(super) fn read(path: &Path) -> Option<(u128, Dataset)> {
     if xxh3_64(&head) != head_sum {
         return None;
     }
-    let (head, rest) = postcard::take_from_bytes::<HeadForm>(&head).ok()?;
+    let (mut head, rest) = postcard::take_from_bytes::<HeadForm>(&head).ok()?;
     if !rest.is_empty() {
         return None;
     }
@@ -176,8 +177,9 @@ pub(super) fn read(path: &Path) -> Option<(u128, Dataset)> {
     if chunks_at.checked_add(chunks_len)? != file_len {
         return None;
     }
-    let tasks = cache_chunks::decode(file, chunks_at, &head.chunks, &head.names)?;
-    Some((key, head.into_dataset(tasks)?))
+    let names = cache_form::shared_names(std::mem::take(&mut head.names));
+    let tasks = cache_chunks::decode(file, chunks_at, &head.chunks, &names)?;
+    Some((key, head.into_dataset(tasks, &names)?))
 }
 
 /// The key, the head's length and its checksum, if the header is ours.

@@ -14,7 +14,7 @@ use std::sync::Mutex;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::cache_form::{ChunkForm, Names, TaskForm};
-use crate::model::{Task, TaskKind};
+use crate::model::{Name, Task, TaskKind};
 
 /// Key tasks per chunk: enough chunks for every core at 10,000 tasks and
 /// more, each large enough that starting it costs nothing next to it.
@@ -55,7 +55,7 @@ pub(super) fn decode(
     file: File,
     start: u64,
     chunks: &[ChunkForm],
-    names: &[String],
+    names: &[Name],
 ) -> Option<Vec<Task>> {
     let total = chunks
         .iter()
@@ -122,7 +122,7 @@ pub(super) fn decode(
 
 /// One thread's jobs, in order: how many tasks each wrote (stopping at
 /// the first that fails), and whether all went well.
-fn run(jobs: Vec<Job>, file: &Mutex<File>, names: &[String]) -> (Vec<usize>, bool) {
+fn run(jobs: Vec<Job>, file: &Mutex<File>, names: &[Name]) -> (Vec<usize>, bool) {
     let mut written = Vec::with_capacity(jobs.len());
     for job in jobs {
         let (n, ok) = one(job, file, names);
@@ -136,7 +136,7 @@ fn run(jobs: Vec<Job>, file: &Mutex<File>, names: &[String]) -> (Vec<usize>, boo
 
 /// Reads, checks and decodes one chunk into its slots: how many slots were
 /// written, and whether the chunk was whole.
-fn one(job: Job, file: &Mutex<File>, names: &[String]) -> (usize, bool) {
+fn one(job: Job, file: &Mutex<File>, names: &[Name]) -> (usize, bool) {
     let Some(bytes) = read_at(file, job.at, job.chunk.len) else {
         return (0, false);
     };

@@ -13,7 +13,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Cmp, Dataset, Item, Leader, Plan, Rules, Target, Task, TaskKind, Unit, UnitKind,
+    Cmp, Dataset, Item, Leader, Name, Names as Shared, Plan, Rules, Target, Task, TaskKind, Text,
+    Unit, UnitKind,
 };
 
 /// Everything but the key tasks, which follow the head in chunks (see
@@ -50,18 +51,24 @@ impl Names {
         at
     }
 
-    fn all(&mut self, names: &[String]) -> Vec<u32> {
+    fn all(&mut self, names: &[Name]) -> Vec<u32> {
         names.iter().map(|n| self.of(n)).collect()
     }
 }
 
-/// The name at `at`, if there is one.
-fn name(names: &[String], at: u32) -> Option<String> {
+/// The name at `at`, if there is one: a handle to the one copy.
+fn name(names: &[Name], at: u32) -> Option<Name> {
     names.get(at as usize).cloned()
 }
 
-fn all_names(names: &[String], at: Vec<u32>) -> Option<Vec<String>> {
+fn all_names(names: &[Name], at: Vec<u32>) -> Option<Vec<Name>> {
     at.into_iter().map(|i| name(names, i)).collect()
+}
+
+/// The names of a cache file's head, each made a shared [`Name`] once;
+/// tasks then refer to them by position.
+pub(super) fn shared_names(names: Vec<String>) -> Vec<Name> {
+    names.into_iter().map(Name::from).collect()
 }
 
 /// One chunk of key tasks: how many, its length in bytes, and a checksum
@@ -91,14 +98,14 @@ struct PlanForm {
 
 #[derive(Serialize, Deserialize)]
 pub(super) struct TaskForm {
-    id: String,
+    id: Text,
     leader: Option<u32>,
     other_leaders: Vec<u32>,
     section: Vec<u32>,
     number: u32,
-    title: Option<String>,
-    text: String,
-    items: Vec<(String, String)>,
+    title: Option<Text>,
+    text: Text,
+    items: Vec<(Text, Text)>,
     lead: Vec<u32>,
     co: Vec<u32>,
     co_members_of: Vec<u32>,
@@ -144,9 +151,9 @@ impl HeadForm {
                 note: plan.rules.note.clone(),
                 first_listed_lead: plan.rules.first_listed_lead,
                 co_unordered: plan.rules.co_unordered,
-                default_co: plan.rules.default_co.clone(),
+                default_co: plan.rules.default_co.iter().map(String::from).collect(),
                 leaders: (plan.leaders.iter())
-                    .map(|l| (l.id.clone(), l.name.clone(), l.title.clone()))
+                    .map(|l| (l.id.to_string(), l.name.clone(), l.title.clone()))
                     .collect(),
                 by_section: plan.by_section,
             },
@@ -154,7 +161,7 @@ impl HeadForm {
             projects,
             units: (data.units.iter())
                 .map(|u| UnitForm {
-                    name: u.name.clone(),
+                    name: u.name.to_string(),
                     kind: u.kind,
                     aliases: u.aliases.clone(),
                 })
@@ -163,18 +170,22 @@ impl HeadForm {
         }
     }
 
-    /// The dataset, with its key tasks decoded from the chunks; `None`
-    /// when a stored date is out of range.
-    pub(super) fn into_dataset(self, tasks: Vec<Task>) -> Option<Dataset> {
+    /// The dataset, with its key tasks decoded from the chunks with
+    /// `names` (the head's names, shared); `None` when a stored date is out
+    /// of range. The registry's and the plan's names are the tasks' copies.
+    pub(super) fn into_dataset(self, tasks: Vec<Task>, names: &[Name]) -> Option<Dataset> {
         let p = self.plan;
         let issued = match p.issued {
             Some(d) => Some(date(d)?),
             None => None,
         };
-        let names = &self.names;
         let projects = (self.projects.into_iter())
             .map(|f| f.into_task(TaskKind::Project, names))
             .collect::<Option<Vec<Task>>>()?;
+        let mut shared = Shared::default();
+        for name in names {
+            shared.share(&mut name.clone());
+        }
         Some(Dataset {
             plan: Plan {
                 title: p.title,
@@ -187,10 +198,14 @@ impl HeadForm {
                     note: p.note,
                     first_listed_lead: p.first_listed_lead,
                     co_unordered: p.co_unordered,
-                    default_co: p.default_co,
+                    default_co: p.default_co.iter().map(|n| shared.get(n)).collect(),
                 },
                 leaders: (p.leaders.into_iter())
-                    .map(|(id, name, title)| Leader { id, name, title })
+                    .map(|(id, name, title)| Leader {
+                        id: shared.get(&id),
+                        name,
+                        title,
+                    })
                     .collect(),
                 by_section: p.by_section,
             },
@@ -198,7 +213,7 @@ impl HeadForm {
             projects,
             units: (self.units.into_iter())
                 .map(|u| Unit {
-                    name: u.name,
+                    name: shared.get(&u.name),
                     kind: u.kind,
                     aliases: u.aliases,
                 })
@@ -233,7 +248,7 @@ impl TaskForm {
 
     /// The task, its names looked up in `names`; `None` when a date is out
     /// of range or a name is not there.
-    pub(super) fn into_task(self, kind: TaskKind, names: &[String]) -> Option<Task> {
+    pub(super) fn into_task(self, kind: TaskKind, names: &[Name]) -> Option<Task> {
         let due = match self.due {
             Some(d) => Some(date(d)?),
             None => None,

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Dataset, Unit};
+use crate::model::{Dataset, Name, Unit};
 
 /// The task IDs a unit leads and cooperates on, in document order (key
 /// tasks, then projects). Only the units a task names count: membership
@@ -30,20 +30,22 @@ impl Index {
     pub fn new(data: &Dataset) -> Index {
         let mut names = HashMap::new();
         for (i, unit) in data.units.iter().enumerate() {
-            for name in std::iter::once(&unit.name).chain(&unit.aliases) {
-                names.entry(name.clone()).or_insert(i);
+            for name in
+                std::iter::once(unit.name.as_str()).chain(unit.aliases.iter().map(String::as_str))
+            {
+                names.entry(name.to_string()).or_insert(i);
             }
         }
         let mut duties = vec![Duties::default(); data.units.len()];
         let mut leader_tasks: HashMap<String, Vec<String>> = HashMap::new();
         for task in data.all_tasks() {
-            let mut add = |list: &[String], lead: bool| {
+            let mut add = |list: &[Name], lead: bool| {
                 for name in list {
-                    if let Some(&i) = names.get(name) {
+                    if let Some(&i) = names.get(name.as_str()) {
                         let d: &mut Duties = &mut duties[i];
                         let ids = if lead { &mut d.lead } else { &mut d.co };
-                        if ids.last() != Some(&task.id) {
-                            ids.push(task.id.clone());
+                        if ids.last().map(String::as_str) != Some(&*task.id) {
+                            ids.push(task.id.to_string());
                         }
                     }
                 }
@@ -52,9 +54,9 @@ impl Index {
             add(&task.co, false);
             if let Some(leader) = &task.leader {
                 leader_tasks
-                    .entry(leader.clone())
+                    .entry(leader.to_string())
                     .or_default()
-                    .push(task.id.clone());
+                    .push(task.id.to_string());
             }
         }
         Index {

@@ -24,7 +24,7 @@ use serde::Deserialize;
 use super::error::{Diagnostic, LoadError};
 use super::load::{decode, parse};
 use crate::messages::dataset::{LEADS_EMPTY, LEADS_NOT_LISTED, LEADS_TWICE, LEADS_UNKNOWN_TASK};
-use crate::model::{Dataset, Task};
+use crate::model::{Dataset, Name, Task};
 use crate::msg;
 use crate::text::find_quoted;
 
@@ -84,7 +84,7 @@ impl LeadCuration {
     /// when there is one.
     pub fn apply(&self, data: &mut Dataset) -> Result<(), LoadError> {
         let mut problems = Vec::new();
-        let mut settled: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut settled: Vec<(usize, Vec<Name>)> = Vec::new();
         let tasks: Vec<&Task> = data.all_tasks().collect();
         let mut from = 0;
         for entry in &self.entries {
@@ -104,13 +104,13 @@ impl LeadCuration {
                 continue;
             }
             let task = tasks[index];
-            let listed: Vec<&String> = task.lead.iter().chain(&task.co).collect();
-            let mut lead = Vec::new();
+            let listed: Vec<&Name> = task.lead.iter().chain(&task.co).collect();
+            let mut lead: Vec<Name> = Vec::new();
             for name in &entry.lead {
                 let canonical = canonical(data, name);
-                if listed.contains(&&canonical) {
-                    if !lead.contains(&canonical) {
-                        lead.push(canonical);
+                if let Some(&found) = listed.iter().find(|u| ***u == *canonical) {
+                    if !lead.contains(found) {
+                        lead.push(found.clone());
                     }
                     continue;
                 }
@@ -141,17 +141,16 @@ impl LeadCuration {
 }
 
 /// The registry's name for `name` (itself, or the unit it is an alias of).
-fn canonical(data: &Dataset, name: &str) -> String {
+fn canonical<'a>(data: &'a Dataset, name: &'a str) -> &'a str {
     data.units
         .iter()
         .find(|u| u.name == name || u.aliases.iter().any(|a| a == name))
         .map_or(name, |u| u.name.as_str())
-        .to_string()
 }
 
 /// `lead` leads `task`; its other units, in their order, cooperate.
-fn settle(task: &mut Task, lead: Vec<String>) {
-    let listed: Vec<String> = task.lead.drain(..).chain(task.co.drain(..)).collect();
+fn settle(task: &mut Task, lead: Vec<Name>) {
+    let listed: Vec<Name> = task.lead.drain(..).chain(task.co.drain(..)).collect();
     task.co = listed.into_iter().filter(|u| !lead.contains(u)).collect();
     task.lead = lead;
 }

@@ -14,7 +14,7 @@ use super::error::{Diagnostic, LoadError};
 use super::validate::{Sources, validate};
 use super::write::FILES;
 use crate::messages::Lang;
-use crate::model::{Dataset, Plan, Task, TaskKind, Unit};
+use crate::model::{Dataset, Names, Plan, Task, TaskKind, Unit};
 
 /// Parses and validates a dataset from `(file name, text)` pairs, one per
 /// file of [`FILES`]. The name is what messages show (a path, usually); the
@@ -33,16 +33,21 @@ pub fn load_sources(files: &[(&str, &str)]) -> Result<Dataset, LoadError> {
     let (plan_file, tasks_file, projects_file, units_file) =
         (plan_file?, tasks_file?, projects_file?, units_file?);
 
-    let plan: Plan = parse(plan_file)?;
-    let tasks = with_kind(super::split::parse_list(tasks_file)?, TaskKind::Key);
-    let projects = with_kind(parse(projects_file)?, TaskKind::Project);
-    let units: Vec<Unit> = parse(units_file)?;
-    let data = Dataset {
-        plan,
-        tasks,
-        projects,
-        units,
-    };
+    // Each distinct name is allocated once per thread while parsing, then
+    // once in all.
+    let mut data = Names::interning(|| -> Result<Dataset, LoadError> {
+        let plan: Plan = parse(plan_file)?;
+        let tasks = with_kind(super::split::parse_list(tasks_file)?, TaskKind::Key);
+        let projects = with_kind(parse(projects_file)?, TaskKind::Project);
+        let units: Vec<Unit> = parse(units_file)?;
+        Ok(Dataset {
+            plan,
+            tasks,
+            projects,
+            units,
+        })
+    })?;
+    data.share_names();
     let sources = Sources::new(plan_file, tasks_file, projects_file, units_file);
     let problems = validate(&data, &sources);
     if problems.is_empty() {

@@ -48,7 +48,7 @@ fn in_pieces<T: DeserializeOwned + Send>(text: &str, pieces: usize) -> Option<Ve
                     one.push_str(head);
                     one.push_str(piece);
                     one.push_str("\n]");
-                    super::load::parse::<Vec<T>>(("", &one)).ok()
+                    crate::model::Names::interning(|| super::load::parse::<Vec<T>>(("", &one)).ok())
                 })
             })
             .collect();

@@ -8,7 +8,7 @@ use super::error::Diagnostic;
 use super::outline::Outline;
 use crate::messages::Text;
 use crate::messages::dataset::*;
-use crate::model::{Dataset, Task, TaskId, Unit};
+use crate::model::{Dataset, Name, Task, TaskId, Unit};
 use crate::msg;
 
 /// One file's name, text and outline.
@@ -166,10 +166,10 @@ impl<'a> Checker<'a> {
         let data = self.data;
         for (i, unit) in data.units.iter().enumerate() {
             let record = records.get(i).copied();
-            let names = std::iter::once(("name", &unit.name))
-                .chain(unit.aliases.iter().map(|a| ("aliases", a)));
+            let names = std::iter::once(("name", unit.name.as_str()))
+                .chain(unit.aliases.iter().map(|a| ("aliases", a.as_str())));
             for (field, name) in names {
-                if let Some(first) = self.units.get(name.as_str()) {
+                if let Some(first) = self.units.get(name) {
                     let first_line = data
                         .units
                         .iter()
@@ -200,13 +200,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks that every name in `names` is a canonical unit name.
-    fn unit_refs(
-        &mut self,
-        file: &SourceFile,
-        record: Option<usize>,
-        field: &str,
-        names: &[String],
-    ) {
+    fn unit_refs(&mut self, file: &SourceFile, record: Option<usize>, field: &str, names: &[Name]) {
         for name in names {
             let msg = match self.resolve(name) {
                 Resolved::Canonical => continue,

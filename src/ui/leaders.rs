@@ -47,7 +47,7 @@ pub fn draw_leaders(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
 /// The number a task list shows: `16` for a key task, `M3` for a project.
 pub fn number(app: &App, r: TaskRef) -> String {
     match app.task(r) {
-        Some(t) if t.kind == TaskKind::Project => t.id.clone(),
+        Some(t) if t.kind == TaskKind::Project => t.id.to_string(),
         Some(t) => t.number.to_string(),
         None => String::new(),
     }

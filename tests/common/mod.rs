@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDate};
 use duban::app::{self, Action, App, Lang, Progress};
 use duban::model::{
-    Dataset, Item, Leader, Plan, ProgressEntry, Rules, Status, Task, TaskKind, Unit, UnitKind,
+    Dataset, Item, Leader, Name, Plan, ProgressEntry, Rules, Status, Task, TaskKind, Unit, UnitKind,
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -24,8 +24,8 @@ fn unit(name: &str, kind: UnitKind, aliases: &[&str]) -> Unit {
     }
 }
 
-fn names(list: &[&str]) -> Vec<String> {
-    list.iter().map(|s| s.to_string()).collect()
+fn names(list: &[&str]) -> Vec<Name> {
+    list.iter().map(|&s| s.into()).collect()
 }
 
 fn task(

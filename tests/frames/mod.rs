@@ -126,12 +126,12 @@ pub fn section_cases() -> Vec<Case> {
 pub fn by_section(data: &Dataset) -> Dataset {
     let mut data = data.clone();
     data.plan.by_section = true;
-    let leaders: Vec<String> = data.plan.leaders.iter().map(|l| l.id.clone()).collect();
+    let leaders: Vec<String> = data.plan.leaders.iter().map(|l| l.id.to_string()).collect();
     for task in &mut data.tasks {
         let n = (leaders.iter())
             .position(|id| task.leader.as_deref() == Some(id.as_str()))
             .unwrap_or(0);
-        task.section = vec![format!("第{}部分 重点工作", n + 1)];
+        task.section = vec![format!("第{}部分 重点工作", n + 1).into()];
     }
     data
 }
@@ -158,7 +158,7 @@ fn entry(task: &Task, month: u32, percent: u8, note: &str) -> ProgressEntry {
         _ => s.repeat(2),
     };
     ProgressEntry {
-        task: task.id.clone(),
+        task: task.id.to_string(),
         at,
         date: at.date_naive(),
         percent,

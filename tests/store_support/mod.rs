@@ -106,7 +106,7 @@ pub fn entry(task: &str, n: usize, salt: u32) -> ProgressEntry {
 
 /// Task IDs of the dataset, for spreading entries.
 pub fn task_ids() -> Vec<String> {
-    dataset().tasks.iter().map(|t| t.id.clone()).collect()
+    dataset().tasks.iter().map(|t| t.id.to_string()).collect()
 }
 
 /// Sets the store up as its owner: tables, duties, and `grants`.
@@ -159,5 +159,5 @@ pub fn units_for(task: &str) -> (String, String) {
         .map(|u| u.name.clone())
         .find(|u| !t.lead.contains(u) && !t.co.contains(u) && !t.co_members_of.contains(u))
         .expect("a unit without a duty");
-    (other, lead)
+    (other.to_string(), lead.to_string())
 }
