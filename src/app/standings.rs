@@ -120,7 +120,7 @@ fn owe(
         return;
     };
     let registry = |name: &str| data.units.iter().position(|u| u.name == name);
-    let position = |id: &str| index.task_by_id.get(id).map_or(0, |r| r.0);
+    let position = |id: &str| index.ids.task(id).map_or(0, |r| r.0);
     let mut seen: Vec<usize> = Vec::new();
     for name in &t.lead {
         let Some(u) = registry(name) else {
