@@ -40,6 +40,9 @@ const WAIT: Duration = Duration::from_millis(50);
 
 const STACK: usize = 64 * 1024;
 
+/// The helper's niceness: the lowest priority.
+const NICEST: libc::c_int = 19;
+
 /// Starts the helper that frees the process's memory after the process
 /// has exited, once; it waits, using no CPU, until then. Call once the
 /// dashboard is up.
@@ -97,6 +100,9 @@ extern "C" fn helper(arg: *mut libc::c_void) -> libc::c_int {
             8usize,
         );
         libc::syscall(libc::SYS_prctl, libc::PR_SET_NAME, NAME.as_ptr());
+        // The freeing gives way to everything else: woken with the exit,
+        // it would otherwise take a core from the shell that waits for it.
+        libc::syscall(libc::SYS_setpriority, libc::PRIO_PROCESS, 0, NICEST);
         if libc::syscall(libc::SYS_close_range, 0u32, u32::MAX, 0u32) != 0 {
             for fd in 0..4096 {
                 libc::syscall(libc::SYS_close, fd);
