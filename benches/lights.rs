@@ -1,17 +1,20 @@
 //! Lights for a whole plan: 100,000 tasks and 1,000,000 progress entries,
 //! from the journal's entries to every task's light and the standings.
 //! Baseline in the same run: one pass that only groups the entries by task
-//! (the cost of touching the data at all). A third case works the lights
-//! out as the dashboard does, from progress grouped by task at load.
+//! (the cost of touching the data at all). Then the library's positional
+//! path, and the product's paths that use it: the dashboard's full
+//! restand, the circular `duban report` writes, and `duban remind`.
 
 use std::collections::HashMap;
 use std::hint::black_box;
 
 use chrono::{DateTime, NaiveDate, TimeDelta};
 use criterion::{Criterion, criterion_group, criterion_main};
-use duban::app::{App, Lang, Progress};
-use duban::lights::{Config, Lights, Overview, Positions, Rule, latest_as_of, standing_at};
+use duban::app::{App, Lang, Progress, Standings};
+use duban::lights::{Config, Lights, Positions, Rule, standing_at};
 use duban::model::{Dataset, ProgressEntry, Status};
+use duban::report::remind::Reminders;
+use duban::report::{Circular, Filter, Options};
 
 const TASKS: usize = 100_000;
 const ENTRIES: usize = 1_000_000;
@@ -60,13 +63,6 @@ fn lights(c: &mut Criterion) {
             count.len()
         });
     });
-    group.bench_function("lights_and_standings", |b| {
-        b.iter(|| {
-            let latest = latest_as_of(black_box(&entries), as_of);
-            let o = Overview::new(&data, &latest, as_of, &rule);
-            o.overall.total()
-        });
-    });
     // By position: the plan's IDs interned once, as the plan is loaded
     // (its own row below), then one look-up per entry, the standing entries
     // by position and the lights and standings in one flat loop.
@@ -81,18 +77,38 @@ fn lights(c: &mut Criterion) {
     group.bench_function("positions_of_the_plan", |b| {
         b.iter(|| Positions::of(black_box(&data)).len());
     });
-    // The dashboard holds progress grouped by ID and sorted by report
-    // order (`app::Progress`, built once when the journal is read) and
-    // works the lights out from it whenever progress changes: this is
-    // `App::overview`, which `Standings::of` calls.
+    // The product's own paths. The dashboard holds progress grouped by ID
+    // and sorted by report order (`app::Progress`, built once when the
+    // journal is read) and the plan's positions (built once with the
+    // dataset); a full restand (at start-up, on a new as-of date or new
+    // thresholds) is `Standings::of`.
     let app = App::new(
         data.clone(),
         Progress::from_entries(entries.clone()),
         Lang::Zh,
         as_of,
     );
-    group.bench_function("dashboard_lights_from_grouped_progress", |b| {
-        b.iter(|| black_box(&app).overview().overall.total());
+    group.bench_function("dashboard_full_restand", |b| {
+        b.iter(|| Standings::of(black_box(&app)).overall.total());
+    });
+    // `duban report` in every format builds one `Circular` from the
+    // journal's entries (the lights on the as-of date and on the previous
+    // circular's date, the plan's positions included) before writing it.
+    group.bench_function("report_circular", |b| {
+        b.iter(|| {
+            let options = Options::default();
+            let filter = Filter::default();
+            let c = Circular::with_rule(&data, black_box(&entries), as_of, &rule, filter, options);
+            c.map(|c| c.overview.overall.total()).unwrap_or(0)
+        });
+    });
+    // `duban remind`.
+    group.bench_function("remind", |b| {
+        b.iter(|| {
+            Reminders::new(&data, black_box(&entries), as_of, &rule, None)
+                .units
+                .len()
+        });
     });
     group.finish();
 }

@@ -96,6 +96,7 @@ impl Sandbox {
                 .env("PATH", self.path())
                 .env("DUBAN_DATA_HOME", &self.home)
                 .env("DUBAN_CONFIG_HOME", self.home.join("config"))
+                .env("DUBAN_CACHE_DIR", self.home.join("cache"))
                 .stdin(Stdio::null())
                 .output()
                 .map_err(|e| format!("sh: {e}"))?;
@@ -134,7 +135,7 @@ impl Sandbox {
             std::fs::write(&user, "(skipped: true)\n").map_err(|e| e.to_string())?;
         }
         let script = format!(
-            "cd '{}' && PATH='{}' DUBAN_DATA_HOME='{}' DUBAN_CONFIG_HOME='{2}/config' && export PATH DUBAN_DATA_HOME DUBAN_CONFIG_HOME && {}; \
+            "cd '{}' && PATH='{}' DUBAN_DATA_HOME='{}' DUBAN_CONFIG_HOME='{2}/config' DUBAN_CACHE_DIR='{2}/cache' && export PATH DUBAN_DATA_HOME DUBAN_CONFIG_HOME DUBAN_CACHE_DIR && {}; \
              echo EXITED:$?; exec sleep 600",
             self.work.display(),
             self.path().to_string_lossy(),

@@ -3,7 +3,11 @@
 
 mod report_support;
 
-use duban::lights::{Light, Overview, Rule, Standing, Thresholds, UnitOrder, latest_as_of};
+use chrono::NaiveDate;
+use duban::lights::{
+    Light, Overview, Positions, Rule, Standing, Thresholds, UnitOrder, standing_at,
+};
+use duban::model::ProgressEntry;
 use report_support::{as_of, dataset, entries};
 
 fn light_of(overview: &Overview, id: &str) -> Light {
@@ -15,29 +19,33 @@ fn light_of(overview: &Overview, id: &str) -> Light {
         .unwrap_or_else(|| panic!("no task {id}"))
 }
 
+/// The percent of `id`'s own standing entry on `as_of`.
+fn percent_of(entries: &[ProgressEntry], as_of: NaiveDate, id: &str) -> Option<u8> {
+    let positions = Positions::of(&dataset());
+    let standing = standing_at(entries, &positions, as_of);
+    standing[positions.at(id)? as usize].map(|e| e.percent)
+}
+
 #[test]
 fn entries_after_the_as_of_date_do_not_count() {
     let entries = entries();
-    let latest = latest_as_of(&entries, as_of());
-    assert_eq!(latest["M2"].percent, 10);
-    let later = latest_as_of(&entries, "2023-07-05".parse().expect("date"));
-    assert_eq!(later["M2"].percent, 60);
+    assert_eq!(percent_of(&entries, as_of(), "M2"), Some(10));
+    let later = "2023-07-05".parse().expect("date");
+    assert_eq!(percent_of(&entries, later, "M2"), Some(60));
 }
 
 #[test]
 fn undone_entries_do_not_count() {
     let entries = entries();
-    let latest = latest_as_of(&entries, as_of());
-    assert_eq!(latest["K3.3"].percent, 60);
+    assert_eq!(percent_of(&entries, as_of(), "K3.3"), Some(60));
 }
 
 #[test]
 fn each_task_gets_its_light() {
     let (data, entries) = (dataset(), entries());
-    let latest = latest_as_of(&entries, as_of());
-    let o = Overview::new(
+    let o = Overview::of(
         &data,
-        &latest,
+        &entries,
         as_of(),
         &Rule::with_thresholds(data.plan.year, Thresholds::default()),
     );
@@ -67,10 +75,9 @@ fn each_task_gets_its_light() {
 #[test]
 fn leaders_stand_by_the_tasks_they_head() {
     let (data, entries) = (dataset(), entries());
-    let latest = latest_as_of(&entries, as_of());
-    let o = Overview::new(
+    let o = Overview::of(
         &data,
-        &latest,
+        &entries,
         as_of(),
         &Rule::with_thresholds(data.plan.year, Thresholds::default()),
     );
@@ -85,10 +92,9 @@ fn leaders_stand_by_the_tasks_they_head() {
 #[test]
 fn units_sort_by_lead_duties_red_items_and_staleness() {
     let (data, entries) = (dataset(), entries());
-    let latest = latest_as_of(&entries, as_of());
-    let o = Overview::new(
+    let o = Overview::of(
         &data,
-        &latest,
+        &entries,
         as_of(),
         &Rule::with_thresholds(data.plan.year, Thresholds::default()),
     );
@@ -122,15 +128,14 @@ fn units_sort_by_lead_duties_red_items_and_staleness() {
 #[test]
 fn stricter_thresholds_turn_more_lights_red() {
     let (data, entries) = (dataset(), entries());
-    let latest = latest_as_of(&entries, as_of());
     let strict = Thresholds {
         red_behind: 10,
         yellow_behind: 5,
         stale_days: 30,
     };
-    let o = Overview::new(
+    let o = Overview::of(
         &data,
-        &latest,
+        &entries,
         as_of(),
         &Rule::with_thresholds(data.plan.year, strict),
     );
@@ -146,11 +151,10 @@ fn standings_are_those_of_the_tasks_each_heads_or_leads() {
     let first = data.tasks[0].lead[0].clone();
     data.tasks[3].lead.push(first);
     let entries = entries();
-    let latest = latest_as_of(&entries, as_of());
     let t = Thresholds::default();
-    let o = Overview::new(
+    let o = Overview::of(
         &data,
-        &latest,
+        &entries,
         as_of(),
         &Rule::with_thresholds(data.plan.year, t),
     );

@@ -7,21 +7,11 @@ use duban::app::{Action, App, Changed, Lang, Progress, SaveKind, SaveOutcome, up
 use duban::model::{Dataset, ProgressEntry, Status};
 use proptest::prelude::*;
 
+mod common;
+use common::sectioned;
+
 fn data() -> Dataset {
     duban::synth::synth(24, 11)
-}
-
-/// A plan numbered by section, without leader headings: the first tab's
-/// groups, and so the group standings, are its sections.
-fn sectioned() -> Dataset {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/import/shapes/2_labelled.md"
-    );
-    let text = std::fs::read_to_string(path).expect("fixture");
-    let data = duban::import::import_document(&text, "2_labelled.md", None).expect("imports");
-    assert!(data.plan.by_section, "the fixture is numbered by section");
-    data
 }
 
 /// Every ID a save can name: key tasks, projects, sub-items, and one the

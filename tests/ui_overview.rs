@@ -9,7 +9,7 @@ use std::path::Path;
 use common::{bundled, render, screen, today};
 use duban::app::overview::segments;
 use duban::app::{Action, App, Lang, Pane, Progress, Tab, action_for, update};
-use duban::lights::{Light, Overview, Rule, Tally, Thresholds, UnitOrder, latest_as_of};
+use duban::lights::{Light, Overview, Rule, Tally, Thresholds, UnitOrder};
 use duban::model::ProgressEntry;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
@@ -46,10 +46,9 @@ fn press(a: &mut App, c: char) {
 fn red_ids() -> Vec<String> {
     let data = bundled();
     let entries = entries();
-    let latest = latest_as_of(&entries, today());
-    let ov = Overview::new(
+    let ov = Overview::of(
         &data,
-        &latest,
+        &entries,
         today(),
         &Rule::with_thresholds(data.plan.year, Thresholds::default()),
     );
@@ -127,10 +126,9 @@ fn the_red_items_are_the_lights_apis_as_of_the_date() {
 fn the_summary_counts_every_light() {
     let data = bundled();
     let entries = entries();
-    let latest = latest_as_of(&entries, today());
-    let ov = Overview::new(
+    let ov = Overview::of(
         &data,
-        &latest,
+        &entries,
         today(),
         &Rule::with_thresholds(data.plan.year, Thresholds::default()),
     );

@@ -184,6 +184,9 @@ pub struct Nav {
 pub struct App {
     pub data: Dataset,
     pub index: Index,
+    /// The dataset's IDs by position, for working the lights out (see
+    /// [`crate::lights::Positions`]); built once with the dataset.
+    pub(crate) positions: crate::lights::Positions,
     /// Recorded progress; replaced only with [`App::restand`] after it
     /// (see [`App::progress`]).
     pub(crate) progress: Progress,
@@ -270,9 +273,11 @@ impl App {
             ..UnitsView::default()
         };
         let data_year = data.plan.year;
+        let positions = crate::lights::Positions::of(&data);
         let mut app = App {
             data,
             index,
+            positions,
             progress,
             labels: Labels::get(lang),
             today,

@@ -3,8 +3,6 @@
 //! [`crate::lights`] on the as-of date, through [`App::standings`], which
 //! is worked out again whenever progress is saved, so it shows at once.
 
-use std::collections::HashMap;
-
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::{App, Cursor, DetailView, Lang, Pane, Tab, nav};
@@ -202,15 +200,21 @@ impl App {
         self.rule().assess(entry.as_deref(), self.today, None)
     }
 
-    /// Every task's light and the standings, on the as-of date.
+    /// Every task's light and the standings, on the as-of date, with
+    /// each task's standing entry (what [`App::standings`] keeps, less the
+    /// entries).
     pub fn overview(&self) -> Overview<'_> {
-        let latest: HashMap<&str, &ProgressEntry> = self
-            .data
-            .all_tasks()
-            .flat_map(|t| std::iter::once(&t.id).chain(t.items.iter().map(|i| &i.id)))
-            .filter_map(|id| self.latest_as_of(id).map(|e| (id.as_str(), e)))
-            .collect();
-        Overview::new(&self.data, &latest, self.today, self.rule())
+        let standing = self.progress.standing_on(&self.positions, &[self.today]);
+        let standing = standing.into_iter().next().unwrap_or_default();
+        let rule = self.rule();
+        Overview::at(
+            &self.data,
+            &self.positions,
+            &standing,
+            |_| true,
+            self.today,
+            rule,
+        )
     }
 }
 

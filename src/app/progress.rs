@@ -3,6 +3,9 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
+use crate::lights::Positions;
 use crate::model::{ProgressEntry, Status, Task};
 
 /// Progress by task, project or sub-item ID.
@@ -66,6 +69,27 @@ impl Progress {
     pub fn history(&self, id: &str) -> &[ProgressEntry] {
         super::index::lookups::one();
         self.history.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Per position of `positions`, the standing entry on each of `dates`
+    /// (the last in report order dated then or before; `NaiveDate::MAX`:
+    /// the latest): one look-up per ID recorded, as
+    /// [`crate::lights::standing_on`] finds them in a journal.
+    pub fn standing_on(
+        &self,
+        positions: &Positions,
+        dates: &[NaiveDate],
+    ) -> Vec<Vec<Option<&ProgressEntry>>> {
+        let mut standing = vec![vec![None; positions.len()]; dates.len()];
+        for (id, history) in &self.history {
+            let Some(at) = positions.at(id) else {
+                continue;
+            };
+            for (by_date, &date) in standing.iter_mut().zip(dates) {
+                by_date[at as usize] = history.iter().rev().find(|e| e.date <= date);
+            }
+        }
+        standing
     }
 
     /// Where a task or project stands: its own latest entry, or for a

@@ -199,13 +199,14 @@ impl Change<'_> {
 }
 
 impl Standings {
-    /// The sums [`Sums`] keeps, from the completion states and dates.
-    pub(super) fn sums_of(app: &App, dates: Vec<Option<NaiveDate>>) -> Sums {
-        let state = |t| usize::from(app.progress.state(t).1);
+    /// The sums [`Sums`] keeps, from every task's completion (`states`,
+    /// in `all_tasks` order) and report date.
+    pub(super) fn sums_of(app: &App, states: &[u8], dates: Vec<Option<NaiveDate>>) -> Sums {
+        let state = |i: usize| states.get(i).map_or(0, |&s| usize::from(s));
         Sums {
-            completion: app.data.all_tasks().map(state).sum(),
+            completion: (0..states.len()).map(state).sum(),
             leaders: (app.index.leader_tasks.iter())
-                .map(|refs| refs.iter().filter_map(|r| app.task(*r)).map(state).sum())
+                .map(|refs| refs.iter().map(|r| state(r.0)).sum())
                 .collect(),
             dates,
         }

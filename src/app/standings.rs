@@ -7,7 +7,10 @@
 
 use super::restand_one::mean;
 use super::{App, Role, TaskRef};
-use crate::lights::{Light, Overview, Owing, Reason, Standing, UnitOrder, counts_as};
+use chrono::NaiveDate;
+
+use crate::lights::{Light, Lights, Owing, Reason, Standing, UnitOrder, counts_as};
+use crate::model::ProgressEntry;
 
 /// Lights and standings, as [`App::overview`] works them out, and what the
 /// overview draws from them.
@@ -59,8 +62,10 @@ struct Kept {
 }
 
 impl Kept {
-    fn of(app: &App, lights: &[(Light, Reason)], units: &[Standing]) -> Kept {
-        let unit_sums: Vec<(usize, usize)> = units.iter().map(|s| lead_sum(app, &s.key)).collect();
+    fn of(app: &App, states: &[u8], lights: &[(Light, Reason)], units: &[Standing]) -> Kept {
+        let unit_sums: Vec<(usize, usize)> = (units.iter())
+            .map(|s| lead_sum(app, states, &s.key))
+            .collect();
         let unit_completion = unit_sums.iter().map(|&(sum, n)| mean(sum, n)).collect();
         let red: Vec<TaskRef> = (lights.iter().enumerate())
             .filter(|(_, (light, reason))| counts_as(*light, *reason) == Light::Red)
@@ -188,40 +193,47 @@ fn widest(widths: &[u32]) -> usize {
 
 impl Standings {
     /// The standings of `app` as its progress, as-of date and thresholds
-    /// are now.
+    /// are now: each ID's standing entry on the as-of date and its latest
+    /// found by position in one walk of the progress, then every task's
+    /// light in one loop (see [`crate::lights::Lights`]).
     pub fn of(app: &App) -> Standings {
-        let Overview {
+        let (as_of, rule) = (app.today, app.rule());
+        let dates = [as_of, NaiveDate::MAX];
+        let mut standing = app.progress.standing_on(&app.positions, &dates).into_iter();
+        let now = standing.next().unwrap_or_default();
+        let latest = standing.next().unwrap_or_default();
+        let lit = Lights::of(&app.data, &app.positions, &now, as_of, rule);
+        let states = states(app, &latest);
+        // In a plan grouped by section, the first tab's groups are its
+        // top-level sections.
+        let sections = app.data.plan.by_section.then(|| {
+            let t = &rule.thresholds;
+            let groups = app.index.group_names.iter().zip(&app.index.leader_tasks);
+            let of = |(name, refs): (&String, &Vec<TaskRef>)| {
+                lit.standing_of(&app.data, name, refs.iter().map(|r| r.0), as_of, t)
+            };
+            groups.map(of).collect()
+        });
+        let Lights {
             tasks,
             overall,
             leaders,
             units,
-            as_of,
-            thresholds,
-            ..
-        } = app.overview();
-        let leaders = if app.data.plan.by_section {
-            let sections = app.index.group_names.iter().zip(&app.index.leader_tasks);
-            let of = |(name, refs): (&String, &Vec<TaskRef>)| {
-                let assessed = refs.iter().filter_map(|r| tasks.get(r.0));
-                Standing::of(name, assessed, as_of, &thresholds)
-            };
-            sections.map(of).collect()
-        } else {
-            leaders
-        };
-        let dates = tasks.iter().map(|a| a.entry().map(|e| e.date)).collect();
-        let sums = Standings::sums_of(app, dates);
+        } = lit;
+        let leaders = sections.unwrap_or(leaders);
+        let dates = tasks.iter().map(|l| l.date).collect();
+        let sums = Standings::sums_of(app, &states, dates);
         let leader_completion = (app.index.leader_tasks.iter().zip(&sums.leaders))
             .map(|(refs, &sum)| mean(sum, refs.len()))
             .collect();
-        let lights: Vec<(Light, Reason)> = tasks.iter().map(|a| (a.light, a.reason)).collect();
-        let kept = Kept::of(app, &lights, &units);
+        let lights: Vec<(Light, Reason)> = tasks.iter().map(|l| (l.light, l.reason)).collect();
+        let kept = Kept::of(app, &states, &lights, &units);
         let mut standings = Standings {
             lights,
             overall,
             leaders,
             units,
-            completion: mean(sums.completion, app.data.all_tasks().count()),
+            completion: mean(sums.completion, states.len()),
             leader_completion,
             sums,
             ..Standings::default()
@@ -337,15 +349,27 @@ fn order_of(units: &[Standing], order: UnitOrder) -> Vec<usize> {
 }
 
 /// The sum of the completion of the tasks the unit named `unit` leads,
-/// and how many they are.
-fn lead_sum(app: &App, unit: &str) -> (usize, usize) {
+/// and how many they are; `states` is every task's completion.
+fn lead_sum(app: &App, states: &[u8], unit: &str) -> (usize, usize) {
     let duties = (app.index.unit_by_name.get(unit))
         .and_then(|&u| app.index.duties.get(u))
         .map_or(&[][..], Vec::as_slice);
     let lead = (duties.iter())
         .filter(|d| d.role == Role::Lead)
-        .filter_map(|d| app.task(d.task));
-    lead.fold((0, 0), |(sum, n), t| {
-        (sum + usize::from(app.progress.state(t).1), n + 1)
-    })
+        .filter_map(|d| states.get(d.task.0));
+    lead.fold((0, 0), |(sum, n), &state| (sum + usize::from(state), n + 1))
+}
+
+/// Every task's completion (in `all_tasks` order), as
+/// [`super::Progress::state`] gives it, from `latest`, each ID's latest
+/// entry by position.
+fn states(app: &App, latest: &[Option<&ProgressEntry>]) -> Vec<u8> {
+    let p = &app.positions;
+    let at = |i: u32| latest.get(i as usize).copied().flatten();
+    (app.data.all_tasks().enumerate())
+        .map(|(i, t)| {
+            let items = p.items(i).iter().map(|&i| at(i));
+            crate::lights::standing_from(t, at(p.own(i)), items).map_or(0, |e| e.percent)
+        })
+        .collect()
 }

@@ -1,8 +1,8 @@
 //! The command line in the user's language: `--help` from the message
 //! table, clap's headings and errors in Chinese or English.
 //!
-//! A new option or command needs one line in [`ABOUT`] or [`ARGS`] (and
-//! its texts in `src/messages/help.rs`); `tests/cli_lang.rs` fails on any
+//! A new option or command needs one line in `help_table.rs` (and its
+//! texts in `src/messages/help.rs`); `tests/cli_lang.rs` fails on any
 //! English left under `--lang zh`.
 
 use std::ffi::OsString;
@@ -12,152 +12,13 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, CommandFactory, FromArgMatches};
 
 use super::Cli;
+use super::help_table::{ABOUT, ARGS, VALUE_NAMES};
 use crate::messages::help::*;
-use crate::messages::store::{
-    ABOUT_STORE, ABOUT_STORE_GRANT, ABOUT_STORE_INIT, ABOUT_STORE_PUSH, ABOUT_STORE_STATUS,
-    ABOUT_STORE_SYNC, ARG_STORE, ARG_STORE_INIT_URL, ARG_STORE_OFFICE, ARG_STORE_RETRY,
-    ARG_STORE_ROLE, ARG_STORE_UNIT, VALUE_ROLE, VALUE_URL,
-};
-use crate::messages::{Lang, Msg, Text};
+use crate::messages::{Lang, Text};
 use crate::msg;
 
 /// The environment variable that sets the language when `--lang` is not given.
 pub const LANG_ENV: &str = "DUBAN_LANG";
-
-/// What a command is for, by its path below `duban` ("" is `duban` itself).
-const ABOUT: &[(&str, Msg)] = &[
-    ("", ABOUT_DUBAN),
-    ("check", ABOUT_CHECK),
-    ("export", ABOUT_EXPORT),
-    ("import", ABOUT_IMPORT),
-    ("search", ABOUT_SEARCH),
-    ("synth", ABOUT_SYNTH),
-    ("progress", ABOUT_PROGRESS),
-    ("progress set", ABOUT_PROGRESS_SET),
-    ("progress log", ABOUT_PROGRESS_LOG),
-    ("progress recover", ABOUT_PROGRESS_RECOVER),
-    ("where", ABOUT_WHERE),
-    ("report", ABOUT_REPORT),
-    ("remind", ABOUT_REMIND),
-    ("config", ABOUT_CONFIG),
-    ("template", ABOUT_TEMPLATE),
-    ("collect", ABOUT_COLLECT),
-    ("config set", ABOUT_CONFIG_SET),
-    ("config get", ABOUT_CONFIG_GET),
-    ("config list", ABOUT_CONFIG_LIST),
-    ("config help", ABOUT_HELP),
-    ("help", ABOUT_HELP),
-    ("progress help", ABOUT_HELP),
-    ("store", ABOUT_STORE),
-    ("store init", ABOUT_STORE_INIT),
-    ("store grant", ABOUT_STORE_GRANT),
-    ("store sync", ABOUT_STORE_SYNC),
-    ("store status", ABOUT_STORE_STATUS),
-    ("store push", ABOUT_STORE_PUSH),
-    ("store help", ABOUT_HELP),
-];
-
-/// What an argument is for, by command path and argument ID; `*` matches
-/// every command (global options, `--help`).
-const ARGS: &[(&str, &str, Msg)] = &[
-    ("*", "help", ARG_HELP),
-    ("*", "version", ARG_VERSION),
-    ("*", "data", ARG_DATA),
-    ("*", "lang", ARG_LANG),
-    ("*", "no_mouse", ARG_NO_MOUSE),
-    ("*", "today", ARG_TODAY),
-    ("", "unit", ARG_DASHBOARD_UNIT),
-    ("export", "format", ARG_EXPORT_FORMAT),
-    ("export", "out", ARG_EXPORT_OUT),
-    ("export", "no_bom", ARG_NO_BOM),
-    ("import", "source", ARG_IMPORT_SOURCE),
-    ("import", "out", ARG_IMPORT_OUT),
-    ("import", "lead_rule", ARG_IMPORT_LEAD_RULE),
-    ("import", "sheet", ARG_IMPORT_SHEET),
-    ("search", "query", ARG_SEARCH_QUERY),
-    ("search", "kind", ARG_SEARCH_KIND),
-    ("search", "limit", ARG_SEARCH_LIMIT),
-    ("search", "json", ARG_JSON),
-    ("search", "timings", ARG_SEARCH_TIMINGS),
-    ("synth", "tasks", ARG_SYNTH_TASKS),
-    ("synth", "out", ARG_SYNTH_OUT),
-    ("synth", "seed", ARG_SYNTH_SEED),
-    ("synth", "entries", ARG_SYNTH_ENTRIES),
-    ("progress set", "id", ARG_SET_ID),
-    ("progress set", "percent", ARG_SET_PERCENT),
-    ("progress set", "actual", ARG_SET_ACTUAL),
-    ("progress set", "status", ARG_SET_STATUS),
-    ("progress set", "note", ARG_SET_NOTE),
-    ("progress set", "problems", ARG_SET_PROBLEMS),
-    ("progress set", "next_steps", ARG_SET_NEXT_STEPS),
-    ("progress set", "date", ARG_SET_DATE),
-    ("progress set", "unit", ARG_SET_UNIT),
-    ("progress set", "by", ARG_SET_BY),
-    ("remind", "as_of", ARG_REMIND_AS_OF),
-    ("remind", "unit", ARG_REMIND_UNIT),
-    ("remind", "format", ARG_REMIND_FORMAT),
-    ("config set", "key", ARG_CONFIG_KEY),
-    ("config set", "value", ARG_CONFIG_VALUE),
-    ("config get", "key", ARG_CONFIG_KEY),
-    ("progress log", "id", ARG_LOG_ID),
-    ("progress log", "json", ARG_JSON),
-    ("report", "format", ARG_REPORT_FORMAT),
-    ("report", "as_of", ARG_REPORT_AS_OF),
-    ("report", "leader", ARG_REPORT_LEADER),
-    ("report", "unit", ARG_REPORT_UNIT),
-    ("report", "config", ARG_REPORT_CONFIG),
-    ("report", "since", ARG_REPORT_SINCE),
-    ("report", "full", ARG_REPORT_FULL),
-    ("report", "issuer", ARG_REPORT_ISSUER),
-    ("report", "number", ARG_REPORT_NUMBER),
-    ("report", "copy_to", ARG_REPORT_COPY_TO),
-    ("report", "out", ARG_REPORT_OUT),
-    ("report", "no_bom", ARG_NO_BOM),
-    ("template", "unit", ARG_TEMPLATE_UNIT),
-    ("template", "all", ARG_TEMPLATE_ALL),
-    ("template", "as_of", ARG_TEMPLATE_AS_OF),
-    ("template", "out", ARG_TEMPLATE_OUT),
-    ("collect", "files", ARG_COLLECT_FILES),
-    ("collect", "check", ARG_COLLECT_CHECK),
-    ("collect", "skip_bad_rows", ARG_COLLECT_SKIP_BAD_ROWS),
-    ("*", "store", ARG_STORE),
-    ("store init", "url", ARG_STORE_INIT_URL),
-    ("store grant", "role", ARG_STORE_ROLE),
-    ("store grant", "unit", ARG_STORE_UNIT),
-    ("store grant", "office", ARG_STORE_OFFICE),
-    ("store sync", "retry_refused", ARG_STORE_RETRY),
-];
-
-/// Value names (`--data <DIR>`) in the user's language.
-const VALUE_NAMES: &[Msg] = &[
-    VALUE_DIR,
-    VALUE_FILE,
-    VALUE_ID,
-    VALUE_QUERY,
-    VALUE_SOURCE,
-    VALUE_KIND,
-    VALUE_FORMAT,
-    VALUE_PERCENT,
-    VALUE_STATUS,
-    VALUE_NOTE,
-    VALUE_LEADER,
-    VALUE_UNIT,
-    VALUE_LANG,
-    VALUE_ACTUAL,
-    VALUE_SEED,
-    VALUE_COMMAND,
-    VALUE_NAME,
-    VALUE_KEY,
-    VALUE_VALUE,
-    VALUE_PROGRESS_MADE,
-    VALUE_PROBLEMS,
-    VALUE_NEXT_STEPS,
-    VALUE_UNIT_NAME,
-    VALUE_N,
-    VALUE_RULE,
-    VALUE_URL,
-    VALUE_ROLE,
-];
 
 /// The language asked for before clap parses anything: the last
 /// `--lang X`/`--lang=X` before a `--`, else `DUBAN_LANG`, else Chinese.

@@ -16,6 +16,7 @@ mod hangup;
 #[path = "hangup_console.rs"]
 mod hangup;
 mod help;
+mod help_table;
 mod import;
 mod live;
 mod live_worker;

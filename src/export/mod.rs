@@ -5,7 +5,6 @@
 mod table;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -143,18 +142,18 @@ pub struct UnitExport {
     pub co: Vec<String>,
 }
 
-/// The standing entry per task (see [`crate::lights::standing_entries`]).
-pub fn latest_progress<'a>(
-    entries: impl IntoIterator<Item = &'a ProgressEntry>,
-) -> HashMap<&'a str, &'a ProgressEntry> {
-    crate::lights::standing_entries(entries)
-}
-
 impl Export {
     /// The export of `data`, with each task's latest entry of `progress`.
     pub fn new(data: &Dataset, progress: &[ProgressEntry]) -> Export {
         let index = Index::new(data);
-        let latest = latest_progress(progress);
+        // Every ID's latest entry, whatever its date, found by position as
+        // the lights find theirs.
+        let positions = crate::lights::Positions::of(data);
+        let latest = crate::lights::standing_at(progress, &positions, NaiveDate::MAX);
+        let latest = Latest {
+            positions: &positions,
+            standing: &latest,
+        };
         let p = &data.plan;
         Export {
             plan: PlanExport {
@@ -168,7 +167,8 @@ impl Export {
             leaders: p.leaders.clone(),
             tasks: data
                 .all_tasks()
-                .map(|t| TaskExport::new(t, &latest))
+                .enumerate()
+                .map(|(i, t)| TaskExport::new(t, i, &latest))
                 .collect(),
             units: data
                 .units
@@ -193,11 +193,27 @@ impl Export {
     }
 }
 
+/// Each ID's latest entry, by position.
+struct Latest<'a, 'e> {
+    positions: &'a crate::lights::Positions,
+    standing: &'a [Option<&'e ProgressEntry>],
+}
+
+impl<'e> Latest<'_, 'e> {
+    fn at(&self, p: u32) -> Option<&'e ProgressEntry> {
+        self.standing.get(p as usize).copied().flatten()
+    }
+}
+
 impl TaskExport {
-    fn new(task: &Task, latest: &HashMap<&str, &ProgressEntry>) -> TaskExport {
-        let standing = crate::lights::standing_in(task, latest);
+    /// Task `i` (in `all_tasks` order) with its latest entries.
+    fn new(task: &Task, i: usize, latest: &Latest) -> TaskExport {
+        let p = latest.positions;
+        let own = latest.at(p.own(i));
+        let items = p.items(i).iter().map(|&at| latest.at(at));
+        let standing = crate::lights::standing_from(task, own, items);
         // Actual values are the task's own entry's, never a roll-up's.
-        let progress = latest.get(task.id.as_str()).copied();
+        let progress = own;
         TaskExport {
             id: task.id.clone(),
             kind: task.kind,
@@ -215,11 +231,10 @@ impl TaskExport {
             item_progress: task
                 .items
                 .iter()
-                .map(|i| ItemProgressExport {
-                    id: i.id.clone(),
-                    progress: latest
-                        .get(i.id.as_str())
-                        .map(|e| ProgressExport::of(e, false)),
+                .zip(p.items(i))
+                .map(|(item, &at)| ItemProgressExport {
+                    id: item.id.clone(),
+                    progress: latest.at(at).map(|e| ProgressExport::of(e, false)),
                 })
                 .collect(),
             targets: task

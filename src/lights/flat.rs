@@ -1,13 +1,16 @@
 //! Every task's light and the standings from standing entries kept by
 //! position (see [`super::standing_at`]): one flat loop over the tasks, no
-//! map keyed by ID, nothing kept per task beyond its light and the two
-//! figures the standings count. What the dashboard keeps; reports that
-//! show entries use [`super::Overview`], which gives the same lights.
+//! map keyed by ID. [`Lights`] keeps per task only its light and the two
+//! figures the standings count (what the dashboard keeps);
+//! [`super::Overview`] keeps each task's entry too (what circulars show).
+//! Both count through [`count`], so they give the same lights.
+
+use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
 use super::standing::{Acc, Facts};
-use super::{Light, Positions, Reason, Rule, Standing};
+use super::{Light, Positions, Reason, Rule, Standing, Thresholds};
 use crate::model::{Dataset, ProgressEntry, Task};
 
 /// A task's light on the as-of date and what its standing entry says.
@@ -43,49 +46,155 @@ impl Lights {
         as_of: NaiveDate,
         rule: &Rule,
     ) -> Lights {
-        let t = &rule.thresholds;
-        let at = |p: u32| standing.get(p as usize).copied().flatten();
-        let mut overall: Acc<u32> = Acc::default();
-        let mut leaders: Vec<Acc<u32>> = vec![Acc::default(); data.plan.leaders.len()];
-        let mut units: Vec<Acc<u32>> = vec![Acc::default(); data.units.len()];
         let mut tasks = Vec::with_capacity(positions.tasks());
-        for (i, task) in data.all_tasks().enumerate() {
-            let items = positions.items(i).iter().map(|&p| at(p));
-            let entry = super::standing_from(task, at(positions.own(i)), items);
-            let entry = entry.as_deref();
-            // Tasks carry no deadline of their own yet: the year end.
-            let assessed = rule.assess(entry, as_of, None);
-            let facts = Facts::new(i as u32, assessed, entry, as_of, t);
-            overall.add(i, &facts);
-            if let Some(l) = positions.leader(i) {
-                leaders[l].add(i, &facts);
-            }
-            for &u in positions.lead_units(i) {
-                units[u as usize].add(i, &facts);
-            }
-            tasks.push(Lit {
-                light: assessed.0,
-                reason: assessed.1,
-                percent: facts.percent,
-                date: facts.date,
-            });
-        }
-        let id = |i: u32| task_at(data, i as usize).map_or_else(String::new, |t| t.id.clone());
+        let counted = count(
+            data,
+            positions,
+            standing,
+            |_| true,
+            as_of,
+            rule,
+            |one| {
+                tasks.push(Lit {
+                    light: one.light,
+                    reason: one.reason,
+                    percent: one.facts.percent,
+                    date: one.facts.date,
+                });
+            },
+        );
         Lights {
             tasks,
-            overall: overall.finish("", id),
-            leaders: (data.plan.leaders.iter().zip(leaders))
-                .map(|(l, acc)| acc.finish(&l.id, id))
-                .collect(),
-            units: (data.units.iter().zip(units))
-                .filter(|(_, acc)| !acc.is_empty())
-                .map(|(u, acc)| acc.finish(&u.name, id))
-                .collect(),
+            overall: counted.overall,
+            leaders: counted.leaders,
+            units: counted.units,
         }
+    }
+
+    /// The standing of some of the tasks (`members`, positions in
+    /// `all_tasks` order), keyed `key`: a section's in a plan grouped by
+    /// section.
+    pub fn standing_of(
+        &self,
+        data: &Dataset,
+        key: &str,
+        members: impl Iterator<Item = usize>,
+        as_of: NaiveDate,
+        t: &Thresholds,
+    ) -> Standing {
+        let mut acc: Acc<u32> = Acc::default();
+        for i in members {
+            if let Some(lit) = self.tasks.get(i) {
+                let facts = Facts::from_parts(
+                    pos(i),
+                    (lit.light, lit.reason),
+                    lit.percent,
+                    lit.date,
+                    as_of,
+                    t,
+                );
+                acc.add(usize::MAX, &facts);
+            }
+        }
+        acc.finish(key, |i| id_of(data, i))
     }
 }
 
-/// Task `i` of `data` in `all_tasks` order.
-fn task_at(data: &Dataset, i: usize) -> Option<&Task> {
-    (data.tasks.get(i)).or_else(|| data.projects.get(i.checked_sub(data.tasks.len())?))
+/// One task as [`count`] assesses it.
+pub(super) struct One<'d, 'e> {
+    pub task: &'d Task,
+    pub entry: Option<Cow<'e, ProgressEntry>>,
+    pub light: Light,
+    pub reason: Reason,
+    pub facts: Facts<u32>,
+}
+
+/// The standings [`count`] counts.
+pub(super) struct Counted {
+    pub overall: Standing,
+    pub leaders: Vec<Standing>,
+    pub units: Vec<Standing>,
+}
+
+/// The one loop over the tasks: each task of `data` that `keep` keeps, in
+/// `all_tasks` order, stands on its entry of `standing` (a project on its
+/// sub-items', see [`super::standing_from`]), is assessed by `rule` on
+/// `as_of` and handed to `each` with its position in `all_tasks`.
+pub fn assess_each<'d, 'e>(
+    data: &'d Dataset,
+    positions: &Positions,
+    standing: &[Option<&'e ProgressEntry>],
+    keep: impl Fn(&Task) -> bool,
+    as_of: NaiveDate,
+    rule: &Rule,
+    mut each: impl FnMut(usize, &'d Task, Option<Cow<'e, ProgressEntry>>, (Light, Reason)),
+) {
+    let at = |p: u32| standing.get(p as usize).copied().flatten();
+    for (i, task) in data.all_tasks().enumerate() {
+        if !keep(task) {
+            continue;
+        }
+        let items = positions.items(i).iter().map(|&p| at(p));
+        let entry = super::standing_from(task, at(positions.own(i)), items);
+        // Tasks carry no deadline of their own yet: the year end.
+        let assessed = rule.assess(entry.as_deref(), as_of, None);
+        each(i, task, entry, assessed);
+    }
+}
+
+/// [`assess_each`], each task also counted in the plan's, its leader's and
+/// its lead units' standings.
+pub(super) fn count<'d, 'e>(
+    data: &'d Dataset,
+    positions: &Positions,
+    standing: &[Option<&'e ProgressEntry>],
+    keep: impl Fn(&Task) -> bool,
+    as_of: NaiveDate,
+    rule: &Rule,
+    mut each: impl FnMut(One<'d, 'e>),
+) -> Counted {
+    let t = &rule.thresholds;
+    let mut overall: Acc<u32> = Acc::default();
+    let mut leaders: Vec<Acc<u32>> = vec![Acc::default(); data.plan.leaders.len()];
+    let mut units: Vec<Acc<u32>> = vec![Acc::default(); data.units.len()];
+    let one = |i: usize, task, entry: Option<Cow<'e, ProgressEntry>>, (light, reason)| {
+        let facts = Facts::new(pos(i), (light, reason), entry.as_deref(), as_of, t);
+        overall.add(i, &facts);
+        if let Some(l) = positions.leader(i) {
+            leaders[l].add(i, &facts);
+        }
+        for &u in positions.lead_units(i) {
+            units[u as usize].add(i, &facts);
+        }
+        each(One {
+            task,
+            entry,
+            light,
+            reason,
+            facts,
+        });
+    };
+    assess_each(data, positions, standing, keep, as_of, rule, one);
+    let id = |i: u32| id_of(data, i);
+    Counted {
+        overall: overall.finish("", id),
+        leaders: (data.plan.leaders.iter().zip(leaders))
+            .map(|(l, acc)| acc.finish(&l.id, id))
+            .collect(),
+        units: (data.units.iter().zip(units))
+            .filter(|(_, acc)| !acc.is_empty())
+            .map(|(u, acc)| acc.finish(&u.name, id))
+            .collect(),
+    }
+}
+
+fn pos(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// The ID of task `i` of `data` in `all_tasks` order.
+fn id_of(data: &Dataset, i: u32) -> String {
+    let i = i as usize;
+    let task = (data.tasks.get(i)).or_else(|| data.projects.get(i.checked_sub(data.tasks.len())?));
+    task.map_or_else(String::new, |t| t.id.to_string())
 }

@@ -1,114 +1,58 @@
-//! Each task's standing entry: of its entries, the latest report date, of
-//! equal dates the latest time of entry, and of entries equal in both the
-//! last in the journal.
+//! Each ID's standing entry on a date: of its entries dated then or
+//! before, the latest report date, of equal dates the latest time of
+//! entry, and of entries equal in both the last in the journal.
 //!
-//! One pass over the journal with one hash look-up per entry, by a fast
-//! non-cryptographic hash (the keys are the journal's own task IDs); a
-//! journal of [`SPLIT_AT`] entries or more is split in two halves worked out
-//! on two threads and merged, the later half winning ties as it would in
-//! one pass.
-
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
+//! The plan's IDs are numbered once (see [`super::Positions`]); one pass
+//! over the journal looks each entry's ID up once and keeps the best entry
+//! so far per position, for one or more dates at once (a circular needs
+//! the as-of date and the previous circular's). A journal of [`SPLIT_AT`]
+//! entries or more is split in two halves worked out on two threads and
+//! merged, the later half winning ties as it would in one pass.
 
 use chrono::NaiveDate;
 
+use super::Positions;
 use crate::model::ProgressEntry;
-
-/// The working map: task ID → standing entry, hashed by foldhash.
-type Fast<'a> = HashMap<&'a str, &'a ProgressEntry, foldhash::fast::FixedState>;
 
 /// Journals at least this long are worked out on two threads.
 pub const SPLIT_AT: usize = 1 << 16;
 
-/// Per task, its standing entry. Lights, exports, reports and the
-/// dashboard all use this.
-pub fn standing_entries<'a>(
-    entries: impl IntoIterator<Item = &'a ProgressEntry>,
-) -> HashMap<&'a str, &'a ProgressEntry> {
-    let mut standing = Fast::default();
-    for entry in entries {
-        offer(&mut standing, entry);
-    }
-    standing.into_iter().collect()
-}
-
-/// Per task, its standing entry among those dated `as_of` or before.
-pub fn latest_as_of(entries: &[ProgressEntry], as_of: NaiveDate) -> HashMap<&str, &ProgressEntry> {
-    let parts = if entries.len() >= SPLIT_AT { 2 } else { 1 };
-    latest_in_parts(entries, as_of, parts)
-}
-
-/// [`latest_as_of`] worked out over `parts` consecutive slices of the
-/// journal, each on its own thread, then merged in journal order. The
-/// result does not depend on `parts` (a property test checks).
-#[doc(hidden)]
-pub fn latest_in_parts(
-    entries: &[ProgressEntry],
-    as_of: NaiveDate,
-    parts: usize,
-) -> HashMap<&str, &ProgressEntry> {
-    let maps = over_parts(entries, parts, |_, part| dated(part, as_of));
-    let mut maps = maps.into_iter();
-    let mut standing = maps.next().unwrap_or_default();
-    for later in maps {
-        for entry in later.into_values() {
-            offer(&mut standing, entry);
-        }
-    }
-    standing.into_iter().collect()
-}
-
-/// The standing entries of one part of the journal.
-fn dated(part: &[ProgressEntry], as_of: NaiveDate) -> Fast<'_> {
-    let mut standing = Fast::default();
-    for entry in part.iter().filter(|e| e.date <= as_of) {
-        offer(&mut standing, entry);
-    }
-    standing
-}
-
-/// Makes `entry` its task's standing entry unless one seen before (earlier
-/// in the journal) outranks it.
-fn offer<'a>(standing: &mut Fast<'a>, entry: &'a ProgressEntry) {
-    match standing.entry(entry.task.as_str()) {
-        Entry::Occupied(mut seen) => {
-            if entry.report_order() >= seen.get().report_order() {
-                seen.insert(entry);
-            }
-        }
-        Entry::Vacant(slot) => {
-            slot.insert(entry);
-        }
-    }
-}
-
-/// Per position of `positions` (see [`super::Positions`]), the standing
-/// entry among those dated `as_of` or before: one look-up of each entry's
-/// ID, the best so far kept in a `Vec` with its report order beside it (so
-/// no earlier entry is read again). Entries naming IDs the plan does not
-/// have are passed over. Split over two threads from [`SPLIT_AT`] entries;
-/// the same result as [`latest_as_of`] for the plan's IDs.
+/// Per position of `positions`, the standing entry among those dated
+/// `as_of` or before: one look-up of each entry's ID, the best so far kept
+/// in a `Vec` with its report order beside it (so no earlier entry is read
+/// again). Entries naming IDs the plan does not have are passed over.
+/// `NaiveDate::MAX` gives every ID's latest entry.
 pub fn standing_at<'e>(
     entries: &'e [ProgressEntry],
-    positions: &super::Positions,
+    positions: &Positions,
     as_of: NaiveDate,
 ) -> Vec<Option<&'e ProgressEntry>> {
-    let parts = if entries.len() >= SPLIT_AT { 2 } else { 1 };
-    standing_at_in_parts(entries, positions, as_of, parts)
+    let mut all = standing_on(entries, positions, &[as_of]);
+    all.pop().unwrap_or_default()
 }
 
-/// [`standing_at`] over `parts` consecutive slices of the journal, each on
+/// [`standing_at`] for each of `dates` (in their order), in one pass over
+/// the journal.
+pub fn standing_on<'e>(
+    entries: &'e [ProgressEntry],
+    positions: &Positions,
+    dates: &[NaiveDate],
+) -> Vec<Vec<Option<&'e ProgressEntry>>> {
+    let parts = if entries.len() >= SPLIT_AT { 2 } else { 1 };
+    standing_in_parts(entries, positions, dates, parts)
+}
+
+/// [`standing_on`] over `parts` consecutive slices of the journal, each on
 /// its own thread; the result does not depend on `parts`.
 #[doc(hidden)]
-pub fn standing_at_in_parts<'e>(
+pub fn standing_in_parts<'e>(
     entries: &'e [ProgressEntry],
-    positions: &super::Positions,
-    as_of: NaiveDate,
+    positions: &Positions,
+    dates: &[NaiveDate],
     parts: usize,
-) -> Vec<Option<&'e ProgressEntry>> {
+) -> Vec<Vec<Option<&'e ProgressEntry>>> {
     let mut bests = over_parts(entries, parts, |start, part| {
-        best_of(part, start, positions, as_of)
+        best_of(part, start, positions, dates)
     });
     let mut standing = bests.remove(0);
     for later in bests {
@@ -120,8 +64,13 @@ pub fn standing_at_in_parts<'e>(
             }
         }
     }
-    (standing.into_iter())
-        .map(|b| b.and_then(|b| entries.get(b.index)))
+    let k = dates.len().max(1);
+    (0..dates.len())
+        .map(|d| {
+            (standing.iter().skip(d).step_by(k))
+                .map(|b| b.and_then(|b| entries.get(b.index)))
+                .collect()
+        })
         .collect()
 }
 
@@ -134,29 +83,36 @@ struct Best {
     index: usize,
 }
 
-/// The best entry per position among `part`, which starts at `start` in
-/// the journal.
+/// The best entry per position and date among `part`, which starts at
+/// `start` in the journal: position `p`'s best on `dates[d]` at
+/// `p * dates.len() + d`.
 fn best_of(
     part: &[ProgressEntry],
     start: usize,
-    positions: &super::Positions,
-    as_of: NaiveDate,
+    positions: &Positions,
+    dates: &[NaiveDate],
 ) -> Vec<Option<Best>> {
-    let mut best: Vec<Option<Best>> = vec![None; positions.len()];
+    let k = dates.len();
+    let mut best: Vec<Option<Best>> = vec![None; positions.len() * k];
+    let Some(&last) = dates.iter().max() else {
+        return best;
+    };
     for (i, e) in part.iter().enumerate() {
-        if e.date > as_of {
+        if e.date > last {
             continue;
         }
         let Some(at) = positions.at(&e.task) else {
             continue;
         };
         let order = (e.date, e.at.naive_utc());
-        let slot = &mut best[at as usize];
-        if slot.is_none_or(|b| order >= b.order) {
-            *slot = Some(Best {
-                order,
-                index: start + i,
-            });
+        let slots = &mut best[at as usize * k..][..k];
+        for (slot, &date) in slots.iter_mut().zip(dates) {
+            if e.date <= date && slot.is_none_or(|b| order >= b.order) {
+                *slot = Some(Best {
+                    order,
+                    index: start + i,
+                });
+            }
         }
     }
     best

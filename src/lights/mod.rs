@@ -10,7 +10,7 @@
 //! 0, after the deadline 100. Reports are due each period (see
 //! [`calendar`]; quarterly by default, due 03-30, 06-30, 09-30, 12-30).
 //! A task's light, from its standing entry (the latest `date` on or before
-//! D; see [`standing_entries`]):
+//! D; see [`standing_at`]):
 //!
 //! 1. status done → [`Light::Done`]
 //! 2. a due date has passed with no entry dated in its period or later →
@@ -44,13 +44,11 @@ use crate::model::{ProgressEntry, Status};
 
 pub use calendar::{Calendar, Cycle, Every, Period};
 pub use config::{CONFIG_FILE, Config, ConfigError};
-pub use flat::{Lights, Lit};
-pub use latest::{
-    SPLIT_AT, latest_as_of, latest_in_parts, standing_at, standing_at_in_parts, standing_entries,
-};
+pub use flat::{Lights, Lit, assess_each};
+pub use latest::{SPLIT_AT, standing_at, standing_in_parts, standing_on};
 pub use owing::{Owed, Owing, owing};
 pub use positions::Positions;
-pub use rollup::{standing_entry, standing_from, standing_in};
+pub use rollup::{standing_entry, standing_from};
 pub use standing::{Assessed, Overview, Standing, Tally, UnitOrder, units_by};
 
 /// A task's light. Always shown with its label, never as a bare symbol.

@@ -18,7 +18,6 @@
 //! export and the circular all go through [`standing_entry`].
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use crate::model::{ProgressEntry, Status, Task};
 
@@ -45,14 +44,6 @@ pub fn standing_from<'e>(
         Some(rolled) => Some(Cow::Owned(rolled)),
         None => own.map(Cow::Borrowed),
     }
-}
-
-/// [`standing_entry`] with the latest entries in a map by ID.
-pub fn standing_in<'e>(
-    task: &Task,
-    latest: &HashMap<&str, &'e ProgressEntry>,
-) -> Option<Cow<'e, ProgressEntry>> {
-    standing_entry(task, |id| latest.get(id).copied())
 }
 
 /// The entry a project's sub-items make, when it stands on them.
@@ -157,9 +148,13 @@ mod tests {
         }
     }
 
+    /// The latest entry of `id` (report order; ties go to the later).
+    fn latest<'e>(entries: &'e [ProgressEntry], id: &str) -> Option<&'e ProgressEntry> {
+        (entries.iter().filter(|e| e.task == id)).max_by_key(|e| e.report_order())
+    }
+
     fn standing(entries: &[ProgressEntry]) -> Option<ProgressEntry> {
-        let latest = crate::export::latest_progress(entries);
-        standing_in(&project(), &latest).map(Cow::into_owned)
+        standing_entry(&project(), |id| latest(entries, id)).map(Cow::into_owned)
     }
 
     #[test]
@@ -213,7 +208,7 @@ mod tests {
         let mut plain = project();
         plain.items.clear();
         let e = entry("M3.1", 9, 60, Status::OnTrack);
-        let latest = crate::export::latest_progress(std::slice::from_ref(&e));
-        assert_eq!(standing_in(&plain, &latest), None);
+        let one = std::slice::from_ref(&e);
+        assert_eq!(standing_entry(&plain, |id| latest(one, id)), None);
     }
 }

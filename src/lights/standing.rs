@@ -2,11 +2,10 @@
 //! the overview tab and the reports show.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{Light, Reason, Rule, Thresholds, counts_as};
+use super::{Light, Positions, Reason, Rule, Thresholds, counts_as};
 use crate::model::{Dataset, ProgressEntry, Task};
 
 /// How many tasks have each light.
@@ -154,89 +153,51 @@ pub struct Overview<'d> {
 }
 
 impl<'d> Overview<'d> {
-    /// The overview of `data` with `latest` (see [`super::latest_as_of`]; it
-    /// holds sub-items too, for projects to roll up).
-    pub fn new(
+    /// The overview of `data` on `as_of` from the journal's `entries`: the
+    /// plan's IDs numbered, each one's standing entry found in one pass,
+    /// then [`Overview::at`] over every task.
+    pub fn of(
         data: &'d Dataset,
-        latest: &HashMap<&str, &'d ProgressEntry>,
+        entries: &'d [ProgressEntry],
         as_of: NaiveDate,
         rule: &Rule,
     ) -> Overview<'d> {
-        Overview::of_tasks(data, data.all_tasks(), latest, as_of, rule)
+        let positions = Positions::of(data);
+        let standing = super::standing_at(entries, &positions, as_of);
+        Overview::at(data, &positions, &standing, |_| true, as_of, rule)
     }
 
-    /// The overview of some of the tasks of `data` (a report for one leader
-    /// or one unit).
-    pub fn of_tasks(
+    /// The overview of the tasks of `data` that `keep` keeps (all of
+    /// them, or a report's for one leader or one unit), from `standing`,
+    /// the standing entry per position of `positions` (made from `data`;
+    /// see [`super::standing_at`]).
+    pub fn at(
         data: &'d Dataset,
-        tasks: impl Iterator<Item = &'d Task>,
-        latest: &HashMap<&str, &'d ProgressEntry>,
+        positions: &Positions,
+        standing: &[Option<&'d ProgressEntry>],
+        keep: impl Fn(&Task) -> bool,
         as_of: NaiveDate,
         rule: &Rule,
     ) -> Overview<'d> {
-        let tasks = tasks.map(|task| (task, super::standing_in(task, latest)));
-        Overview::assess(data, tasks, as_of, rule)
-    }
-
-    /// Every task's light from its standing entry, and in the same pass the
-    /// standings of the plan, each leader and each lead unit.
-    fn assess(
-        data: &'d Dataset,
-        tasks: impl Iterator<Item = (&'d Task, Option<Cow<'d, ProgressEntry>>)>,
-        as_of: NaiveDate,
-        rule: &Rule,
-    ) -> Overview<'d> {
-        let t = &rule.thresholds;
-        type Fast<'a> = HashMap<&'a str, usize, foldhash::fast::FixedState>;
-        let leader_at: Fast = (data.plan.leaders.iter().enumerate())
-            .map(|(i, l)| (l.id.as_str(), i))
-            .collect();
-        let unit_at: Fast = (data.units.iter().enumerate())
-            .map(|(i, u)| (u.name.as_str(), i))
-            .collect();
-        let mut overall = Acc::default();
-        let mut leaders = vec![Acc::default(); data.plan.leaders.len()];
-        let mut units = vec![Acc::default(); data.units.len()];
-        let tasks: Vec<Assessed<'d>> = (tasks.enumerate())
-            .map(|(i, (task, entry))| {
-                // Tasks carry no deadline of their own yet: the year end.
-                let (light, reason) = rule.assess(entry.as_deref(), as_of, None);
-                let a = Assessed {
-                    task,
-                    entry,
-                    light,
-                    reason,
-                };
-                let facts = Facts::of(&a, as_of, t);
-                overall.add(i, &facts);
-                if let Some(&l) = task.leader.as_deref().and_then(|id| leader_at.get(id)) {
-                    leaders[l].add(i, &facts);
-                }
-                for name in &task.lead {
-                    if let Some(&u) = unit_at.get(name.as_str()) {
-                        units[u].add(i, &facts);
-                    }
-                }
-                a
-            })
-            .collect();
-        let leaders = (data.plan.leaders.iter().zip(leaders))
-            .map(|(l, acc)| acc.finish(&l.id, str::to_string))
-            .collect();
-        let units = (data.units.iter().zip(units))
-            .filter(|(_, acc)| !acc.is_empty())
-            .map(|(u, acc)| acc.finish(&u.name, str::to_string))
-            .collect();
+        let mut tasks = Vec::with_capacity(positions.tasks());
+        let counted = super::flat::count(data, positions, standing, keep, as_of, rule, |one| {
+            tasks.push(Assessed {
+                task: one.task,
+                entry: one.entry,
+                light: one.light,
+                reason: one.reason,
+            });
+        });
         Overview {
             as_of,
             plan_year: data.plan.year,
-            thresholds: *t,
+            thresholds: rule.thresholds,
             period: rule.calendar.period_of(as_of).copied(),
             rule: rule.clone(),
             tasks,
-            overall: overall.finish("", str::to_string),
-            leaders,
-            units,
+            overall: counted.overall,
+            leaders: counted.leaders,
+            units: counted.units,
         }
     }
 
@@ -288,12 +249,31 @@ impl<R> Facts<R> {
         as_of: NaiveDate,
         t: &Thresholds,
     ) -> Facts<R> {
-        let date = entry.map(|e| e.date);
+        let percent = entry.map_or(0, |e| e.percent);
+        Facts::from_parts(
+            id,
+            (light, reason),
+            percent,
+            entry.map(|e| e.date),
+            as_of,
+            t,
+        )
+    }
+
+    /// [`Facts::new`] from the entry's percent and date.
+    pub fn from_parts(
+        id: R,
+        (light, reason): (Light, Reason),
+        percent: u8,
+        date: Option<NaiveDate>,
+        as_of: NaiveDate,
+        t: &Thresholds,
+    ) -> Facts<R> {
         let fresh = date.is_some_and(|d| (as_of - d).num_days() < i64::from(t.stale_days));
         Facts {
             id,
             light,
-            percent: entry.map_or(0, |e| e.percent),
+            percent,
             red: counts_as(light, reason) == Light::Red,
             stale: light != Light::Done && !fresh,
             date,

@@ -1,6 +1,6 @@
 //! `--help`: what each command, option and argument is for, and the words
 //! clap itself prints (headings, its errors). Which entry belongs to which
-//! command and argument is listed in `src/cli/help.rs`.
+//! command and argument is listed in `src/cli/help_table.rs`.
 
 use super::entries;
 

@@ -26,7 +26,7 @@
 //!    `src/messages/errors.rs`), rendering each variant through the table;
 //!    its `Display` stays English for logs and tests.
 //!
-//! `--help` texts are entries of `help.rs`; `src/cli/help.rs` says which
+//! `--help` texts are entries of `help.rs`; `src/cli/help_table.rs` says which
 //! command or argument each belongs to (a new option needs a line there).
 
 pub mod collect;

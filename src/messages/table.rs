@@ -1,5 +1,5 @@
 //! What the commands print: summaries, notes and their own errors.
-//! Library errors are in `errors.rs`; `--help` texts in `src/cli/help.rs`.
+//! Library errors are in `errors.rs`; `--help` texts in `help.rs`.
 
 use super::entries;
 

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::lights::{Light, Overview, Period, Rule, Tally, latest_as_of};
-use crate::model::{Dataset, ProgressEntry};
+use crate::lights::{Light, Overview, Period, Positions, Rule, Tally, assess_each};
+use crate::model::{Dataset, ProgressEntry, Task};
 
 /// The circular's settings in `duban.ron`:
 ///
@@ -82,20 +82,41 @@ impl Brief {
     }
 }
 
-/// Works out the brief for `overview` from all the journal's `entries`.
-pub fn brief(
+/// The previous circular's date: `given`, else the default (see
+/// [`default_since`]).
+pub(super) fn since(given: Option<NaiveDate>, rule: &Rule, as_of: NaiveDate) -> Option<NaiveDate> {
+    given.or_else(|| default_since(rule, as_of))
+}
+
+/// Works out the brief for `overview`, of the tasks `keep` keeps;
+/// `before` is the previous circular's date with the standing entry per
+/// position of `positions` on it.
+pub(super) fn brief(
     data: &Dataset,
     overview: &Overview,
-    entries: &[ProgressEntry],
-    since: Option<NaiveDate>,
+    positions: &Positions,
+    before: Option<(NaiveDate, &[Option<&ProgressEntry>])>,
+    keep: impl Fn(&Task) -> bool,
     rule: &Rule,
 ) -> Brief {
     let as_of = overview.as_of;
-    let since = since.or_else(|| default_since(rule, as_of));
-    let before = since.map(|d| {
-        let latest = latest_as_of(entries, d);
-        let tasks = overview.tasks.iter().map(|a| a.task);
-        Overview::of_tasks(data, tasks, &latest, d, rule)
+    let since = before.map(|(d, _)| d);
+    // On the previous circular's date only each light and the tally count.
+    let before = before.map(|(d, standing)| {
+        let (mut lights, mut tally) = (Vec::new(), Tally::default());
+        assess_each(
+            data,
+            positions,
+            standing,
+            keep,
+            d,
+            rule,
+            |_, _, _, (light, _)| {
+                lights.push(light);
+                tally.add(light);
+            },
+        );
+        (lights, tally)
     });
     let newly_red = overview
         .tasks
@@ -105,7 +126,7 @@ pub fn brief(
             a.light == Light::Red
                 && before
                     .as_ref()
-                    .is_some_and(|b| b.tasks[*i].light != Light::Red)
+                    .is_some_and(|(lights, _)| lights[*i] != Light::Red)
         })
         .map(|(i, _)| i)
         .collect();
@@ -161,7 +182,7 @@ pub fn brief(
     });
     Brief {
         since,
-        before: before.map(|b| b.overall.tally),
+        before: before.map(|(_, tally)| tally),
         newly_red,
         period,
         owed_by_unit,

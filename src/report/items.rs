@@ -25,7 +25,7 @@ impl<'d> Circular<'d> {
             .items
             .iter()
             .filter_map(|item| {
-                let entry = *self.latest.get(item.id.as_str())?;
+                let entry = self.latest(&item.id)?;
                 let (light, reason) = o.rule.assess(Some(entry), o.as_of, None);
                 Some(ItemRow {
                     item,

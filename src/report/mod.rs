@@ -20,7 +20,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::lights::{Assessed, Overview, Rule, Standing, Thresholds};
+use crate::lights::{Assessed, Overview, Positions, Rule, Standing, Thresholds};
 use crate::model::{Dataset, Leader, ProgressEntry, Task, format_value};
 use crate::store::Index;
 
@@ -75,8 +75,10 @@ pub struct Circular<'d> {
     pub filter: Filter,
     pub options: Options,
     pub brief: Brief,
-    /// The latest entry of each task and sub-item on the as-of date.
-    latest: HashMap<&'d str, &'d ProgressEntry>,
+    /// The plan's IDs by position, and the standing entry of each on the
+    /// as-of date.
+    positions: Positions,
+    standing: Vec<Option<&'d ProgressEntry>>,
 }
 
 impl<'d> Circular<'d> {
@@ -131,14 +133,22 @@ impl<'d> Circular<'d> {
             ),
             None => None,
         };
-        let chosen = data.all_tasks().filter(|t| {
+        let chosen = |t: &Task| {
             leader.is_none_or(|l| t.leader.as_deref() == Some(l.id.as_str()))
                 && unit.is_none_or(|u| t.role_of(u).is_some())
-        });
-        let latest = crate::lights::latest_as_of(entries, as_of);
-        let overview = Overview::of_tasks(data, chosen, &latest, as_of, rule);
+        };
+        // The lights on the as-of date and on the previous circular's, in
+        // one pass over the journal.
+        let positions = Positions::of(data);
+        let since = brief::since(options.since, rule, as_of);
+        let dates: Vec<NaiveDate> = std::iter::once(as_of).chain(since).collect();
+        let mut standing = crate::lights::standing_on(entries, &positions, &dates).into_iter();
+        let now = standing.next().unwrap_or_default();
+        let before = standing.next();
+        let overview = Overview::at(data, &positions, &now, chosen, as_of, rule);
         let groups = groups(data, &overview, leader);
-        let brief = brief::brief(data, &overview, entries, options.since, rule);
+        let before = since.zip(before.as_deref());
+        let brief = brief::brief(data, &overview, &positions, before, chosen, rule);
         Ok(Circular {
             data,
             overview,
@@ -146,8 +156,15 @@ impl<'d> Circular<'d> {
             filter,
             options,
             brief,
-            latest,
+            positions,
+            standing: now,
         })
+    }
+
+    /// The standing entry of a task or sub-item on the as-of date.
+    pub fn latest(&self, id: &str) -> Option<&'d ProgressEntry> {
+        let at = self.positions.at(id)?;
+        self.standing.get(at as usize).copied().flatten()
     }
 
     /// The red tasks, in document order.
@@ -220,12 +237,17 @@ fn groups<'d>(
         Standing::of(key, assessed, overview.as_of, &overview.thresholds)
     };
     let mut out = Vec::new();
-    for leader in &data.plan.leaders {
+    for (l, leader) in data.plan.leaders.iter().enumerate() {
         if only.is_some_and(|o| o.id != leader.id) {
             continue;
         }
         if let Some(tasks) = by_leader.remove(&Some(leader.id.as_str())) {
-            let s = standing(&tasks, &leader.id);
+            // The overview counted each leader's standing already (unless
+            // the plan lists the leader twice).
+            let s = match overview.leaders.get(l) {
+                Some(s) if s.key.as_str() == &*leader.id && s.total() == tasks.len() => s.clone(),
+                _ => standing(&tasks, &leader.id),
+            };
             out.push(group(Some(leader), s, tasks, overview));
         }
     }

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::lights::{Owing, Rule, latest_as_of, owing, standing_in};
+use crate::lights::{Lights, Owing, Positions, Rule, owing, standing_at};
 use crate::messages::Lang;
 use crate::messages::remind::{REMIND_MISSED, REMIND_NONE, REMIND_OPENING, REMIND_UNIT};
 use crate::model::{Dataset, ProgressEntry};
@@ -49,13 +49,11 @@ impl Reminders {
         rule: &Rule,
         unit: Option<&str>,
     ) -> Reminders {
-        let latest = latest_as_of(entries, as_of);
-        let lights = data.all_tasks().map(|t| {
-            // A project stands on its sub-items as everywhere else.
-            let entry = standing_in(t, &latest);
-            let (light, reason) = rule.assess(entry.as_deref(), as_of, None);
-            (t, light, reason)
-        });
+        // The lights as everywhere else (a project stands on its sub-items).
+        let positions = Positions::of(data);
+        let standing = standing_at(entries, &positions, as_of);
+        let lit = Lights::of(data, &positions, &standing, as_of, rule);
+        let lights = (data.all_tasks().zip(&lit.tasks)).map(|(t, l)| (t, l.light, l.reason));
         // Owed tasks find their text through one map, not a search of the
         // plan each (quadratic at 100,000 tasks).
         let by_id: std::collections::HashMap<&str, &crate::model::Task> =

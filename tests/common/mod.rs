@@ -279,3 +279,17 @@ pub fn bundled() -> Dataset {
 fn read_bundled() -> Dataset {
     duban::store::load(None).expect("the bundled dataset loads")
 }
+
+/// A plan numbered by section, without leader headings (the import
+/// fixture `2_labelled.md`): the first tab's groups, and so the group
+/// standings, are its sections.
+pub fn sectioned() -> Dataset {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/shapes/2_labelled.md"
+    );
+    let text = std::fs::read_to_string(path).expect("fixture");
+    let data = duban::import::import_document(&text, "2_labelled.md", None).expect("imports");
+    assert!(data.plan.by_section, "the fixture is numbered by section");
+    data
+}

@@ -79,7 +79,8 @@ impl Tmux {
     }
 
     /// As [`Tmux::launch_on`], with the per-user config as the test left
-    /// it: with none, the dashboard asks who reports.
+    /// it: with none, the dashboard asks who reports. Load caches go to
+    /// `home/cache`, never to the user's own cache directory.
     pub fn launch_asking(
         name: &str,
         home: &Path,
@@ -89,7 +90,7 @@ impl Tmux {
         args: &str,
     ) -> Option<Tmux> {
         let cmd = format!(
-            "DUBAN_DATA_HOME='{0}' DUBAN_CONFIG_HOME='{0}/config' {BIN} --today {today} {args}; echo EXITED:$?; exec sleep 600",
+            "DUBAN_DATA_HOME='{0}' DUBAN_CONFIG_HOME='{0}/config' DUBAN_CACHE_DIR='{0}/cache' {BIN} --today {today} {args}; echo EXITED:$?; exec sleep 600",
             home.display()
         );
         Tmux::shell(name, w, h, &cmd)
