@@ -5,6 +5,9 @@
 //! (several minutes, and about 2 GB of memory). The baseline, in the same
 //! run: reading the bytes of the four files and of the cache file.
 //!
+//! The app's lookups (`app::Index`) are timed on their own beside
+//! numbering the plan's IDs, a part of them.
+//!
 //! `cargo bench --bench start -- --warm-up-time 1 --measurement-time 5`
 
 use std::hint::black_box;
@@ -13,7 +16,8 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use duban::app::{Action, App, Lang, Progress, update};
+use duban::app::{Action, App, Index, Lang, Progress, update};
+use duban::lights::Positions;
 use duban::store::{self, Cache, CacheUse};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -70,6 +74,16 @@ fn at(c: &mut Criterion, tasks: usize, name: &str) {
     group.bench_function("load-cache", |b| {
         b.iter(|| black_box(load(dir.path(), &cache)))
     });
+    // The app's lookups, against numbering the plan's IDs alone (a part
+    // of them: a pass over every task's ID and sub-items).
+    let data = load(dir.path(), &cache);
+    group.bench_function("app-index", |b| {
+        b.iter(|| black_box(Index::new(black_box(&data))))
+    });
+    group.bench_function("number-ids", |b| {
+        b.iter(|| black_box(Positions::of(black_box(&data))))
+    });
+    drop(data);
     for (name, cache) in [
         ("first-frame-cache", cache.clone()),
         ("first-frame-ron", Cache::off()),

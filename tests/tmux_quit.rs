@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 
 use tmux::Tmux;
 
-/// The pids of processes named `duban-exit`.
-fn helpers() -> Vec<String> {
+/// The pids of processes named `duban-exit` whose parent is `parent`.
+fn helpers_of(parent: &str) -> Vec<String> {
     let Ok(entries) = std::fs::read_dir("/proc") else {
         return Vec::new();
     };
@@ -20,10 +20,31 @@ fn helpers() -> Vec<String> {
         .filter_map(|e| e.ok())
         .filter(|e| {
             let comm = std::fs::read_to_string(e.path().join("comm")).unwrap_or_default();
-            comm.trim_end() == "duban-exit"
+            let status = std::fs::read_to_string(e.path().join("status")).unwrap_or_default();
+            let ppid = (status.lines())
+                .find_map(|l| l.strip_prefix("PPid:"))
+                .map(str::trim);
+            comm.trim_end() == "duban-exit" && ppid == Some(parent)
         })
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect()
+}
+
+/// The helper of dashboard `pid`, once it has started (after the first
+/// frame).
+fn helper_of(pid: &str) -> String {
+    let start = Instant::now();
+    loop {
+        if let [helper] = helpers_of(pid).as_slice() {
+            return helper.clone();
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "no helper of {pid}: {:?}",
+            helpers_of(pid)
+        );
+        sleep(Duration::from_millis(20));
+    }
 }
 
 fn exists(pid: &str) -> bool {
@@ -39,20 +60,17 @@ fn quitting_exits_and_no_helper_is_left_behind() {
         return;
     };
     assert!(!pid.is_empty(), "duban is running");
+    // Started with the session, so that `q` need not start a process.
+    let helper = helper_of(&pid);
     t.keys(&["q"]);
     t.wait_for("EXITED:0");
     assert!(!exists(&pid), "duban {pid} still runs");
-    // Helpers (this test's, and any other test's running at the same
-    // time) end once their dashboard is gone and its memory is freed.
+    // The helper ends once its dashboard is gone and the memory is freed.
     let start = Instant::now();
-    loop {
-        let left = helpers();
-        if left.is_empty() {
-            break;
-        }
+    while exists(&helper) {
         assert!(
             start.elapsed() < Duration::from_secs(10),
-            "helpers still running: {left:?}"
+            "helper {helper} still running"
         );
         sleep(Duration::from_millis(50));
     }

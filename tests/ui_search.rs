@@ -625,7 +625,7 @@ fn assert_popup_open(a: &App) {
 
 /// A key task's position in the dataset.
 fn task_ref(a: &App, id: &str) -> TaskRef {
-    a.index.task_by_id[id]
+    a.index.ids.task(id).expect("a task of the dataset")
 }
 
 /// A paste into the popup is typed as text: its line break is a space,

@@ -4,7 +4,16 @@
 
 use std::collections::HashMap;
 
+use crate::lights::Positions;
 use crate::model::{Dataset, Task, TaskKind};
+
+type Fast<K> = HashMap<K, usize, foldhash::fast::FixedState>;
+
+/// From how many key tasks the lookups are built on two threads.
+const PARALLEL_FROM: usize = 10_000;
+
+/// `u32::MAX`: no task or sub-item at a position.
+const NONE: u32 = u32::MAX;
 
 /// A key task or a project by position: key tasks first, then projects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -101,13 +110,13 @@ pub struct Index {
     /// Canonical name or alias → unit index.
     pub unit_by_name: HashMap<String, usize>,
     pub project_rows: Vec<ProjectRow>,
-    /// Key task or project ID → position.
-    pub task_by_id: HashMap<String, TaskRef>,
-    /// Sub-item ID → its project and its index in the project's items.
-    pub item_by_id: HashMap<String, (TaskRef, usize)>,
+    /// Key task, project and sub-item IDs → where they are.
+    pub ids: Ids,
 }
 
 impl Index {
+    /// One pass over the tasks; nothing of the data is copied but the
+    /// unit names (a registry of dozens), and no map is keyed by task IDs.
     pub fn new(data: &Dataset) -> Index {
         let mut unit_by_name = HashMap::new();
         for (i, unit) in data.units.iter().enumerate() {
@@ -116,47 +125,28 @@ impl Index {
                 unit_by_name.entry(alias.clone()).or_insert(i);
             }
         }
-        let refs: Vec<(TaskRef, &Task)> = data
-            .all_tasks()
-            .enumerate()
-            .map(|(i, t)| (TaskRef(i), t))
+        // The same names, borrowed and with a faster hash, for the pass.
+        let unit_at: Fast<&str> = (unit_by_name.iter())
+            .map(|(name, &u)| (name.as_str(), u))
             .collect();
-
-        let (group_names, leader_tasks) = groups(data, &refs);
-
-        // Per role, per unit, in task order; a unit named twice in a task
-        // keeps its first role there.
-        let mut by_role: [Vec<Vec<Duty>>; 3] = Default::default();
-        for list in &mut by_role {
-            *list = vec![Vec::new(); data.units.len()];
-        }
-        let mut named: Vec<usize> = Vec::new();
-        for (r, task) in &refs {
-            named.clear();
-            let roles = [
-                (Role::Lead, &task.lead),
-                (Role::Co, &task.co),
-                (Role::Members, &task.co_members_of),
-            ];
-            for (slot, (role, names)) in roles.into_iter().enumerate() {
-                for name in names {
-                    if let Some(&u) = unit_by_name.get(name.as_str())
-                        && !named.contains(&u)
-                    {
-                        named.push(u);
-                        by_role[slot][u].push(Duty { task: *r, role });
-                    }
-                }
-            }
-        }
-        let [lead, co, members] = by_role;
-        let duties: Vec<Vec<Duty>> = (lead.into_iter().zip(co).zip(members))
-            .map(|((mut all, co), members)| {
-                all.extend(co);
-                all.extend(members);
-                all
+        // The IDs on a second core, the duties on this one: both a pass
+        // over every task, neither needing the other.
+        let (ids, duties) = if data.tasks.len() < PARALLEL_FROM {
+            (Ids::of(data), duties_of(data, &unit_at))
+        } else {
+            std::thread::scope(|scope| {
+                let ids = std::thread::Builder::new().spawn_scoped(scope, || Ids::of(data));
+                let duties = duties_of(data, &unit_at);
+                let ids = match ids {
+                    Ok(thread) => thread
+                        .join()
+                        .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                    Err(_) => Ids::of(data),
+                };
+                (ids, duties)
             })
-            .collect();
+        };
+        let (group_names, leader_tasks) = groups(data, &ids);
 
         let loads: Vec<(usize, usize, usize)> = duties.iter().map(|d| count_roles(d)).collect();
         let mut units_by_load: Vec<usize> = (0..data.units.len()).collect();
@@ -207,13 +197,6 @@ impl Index {
             })
             .collect();
 
-        let task_by_id = refs.iter().map(|(r, t)| (t.id.to_string(), *r)).collect();
-        let item_by_id = (refs.iter())
-            .flat_map(|(r, t)| {
-                (t.items.iter().enumerate()).map(|(i, item)| (item.id.to_string(), (*r, i)))
-            })
-            .collect();
-
         Index {
             leader_tasks,
             group_names,
@@ -225,8 +208,7 @@ impl Index {
             units_by_load,
             unit_by_name,
             project_rows,
-            task_by_id,
-            item_by_id,
+            ids,
         }
     }
 
@@ -234,6 +216,46 @@ impl Index {
     pub fn load(&self, unit: usize) -> (usize, usize, usize) {
         self.loads.get(unit).copied().unwrap_or_default()
     }
+}
+
+/// Per unit (registry order): its duties, lead first, then co, then
+/// members, each in task order; a unit named twice in a task keeps its
+/// first role there.
+fn duties_of(data: &Dataset, unit_at: &Fast<&str>) -> Vec<Vec<Duty>> {
+    let mut by_role: [Vec<Vec<Duty>>; 3] = Default::default();
+    for list in &mut by_role {
+        *list = vec![Vec::new(); data.units.len()];
+    }
+    let mut named: Vec<usize> = Vec::new();
+    for (i, task) in data.all_tasks().enumerate() {
+        named.clear();
+        let roles = [
+            (Role::Lead, &task.lead),
+            (Role::Co, &task.co),
+            (Role::Members, &task.co_members_of),
+        ];
+        for (slot, (role, names)) in roles.into_iter().enumerate() {
+            for name in names {
+                if let Some(&u) = unit_at.get(name.as_str())
+                    && !named.contains(&u)
+                {
+                    named.push(u);
+                    by_role[slot][u].push(Duty {
+                        task: TaskRef(i),
+                        role,
+                    });
+                }
+            }
+        }
+    }
+    let [lead, co, members] = by_role;
+    (lead.into_iter().zip(co).zip(members))
+        .map(|((mut all, co), members)| {
+            all.extend(co);
+            all.extend(members);
+            all
+        })
+        .collect()
 }
 
 /// How many of `duties` have each role: (lead, co, members).
@@ -254,36 +276,86 @@ pub fn number_width(task: &Task) -> usize {
 /// The first tab's groups: leaders, or top-level sections when the plan
 /// numbers tasks by section (a document without leader grouping). Tasks
 /// without a section form one group named "".
-fn groups(data: &Dataset, refs: &[(TaskRef, &Task)]) -> (Vec<String>, Vec<Vec<TaskRef>>) {
+fn groups(data: &Dataset, ids: &Ids) -> (Vec<String>, Vec<Vec<TaskRef>>) {
     if !data.plan.by_section {
         let names = (data.plan.leaders.iter())
             .map(|l| format!("{} {}", l.name, l.title).trim_end().to_string())
             .collect();
-        let tasks = (data.plan.leaders.iter())
-            .map(|l| {
-                refs.iter()
-                    .filter(|(_, t)| t.leader.as_deref() == Some(l.id.as_str()))
-                    .map(|(r, _)| *r)
-                    .collect()
-            })
-            .collect();
+        let mut tasks = vec![Vec::new(); data.plan.leaders.len()];
+        for i in 0..data.tasks.len() + data.projects.len() {
+            if let Some(group) = ids.positions.leader(i).and_then(|l| tasks.get_mut(l)) {
+                group.push(TaskRef(i));
+            }
+        }
         return (names, tasks);
     }
     let mut names: Vec<String> = Vec::new();
+    let mut at_name: Fast<&str> = Fast::default();
     let mut tasks: Vec<Vec<TaskRef>> = Vec::new();
-    for (r, t) in refs {
-        let name = t.section.first().cloned().unwrap_or_default();
-        let at = match names.iter().position(|n| *n == name) {
-            Some(at) => at,
-            None => {
-                names.push(name.to_string());
-                tasks.push(Vec::new());
-                names.len() - 1
-            }
-        };
-        tasks[at].push(*r);
+    for (i, t) in data.all_tasks().enumerate() {
+        let name = t.section.first().map_or("", |n| n.as_str());
+        let at = *at_name.entry(name).or_insert_with(|| {
+            names.push(name.to_string());
+            tasks.push(Vec::new());
+            names.len() - 1
+        });
+        tasks[at].push(TaskRef(i));
     }
     (names, tasks)
+}
+
+/// Key task, project and sub-item IDs to where they are, kept as
+/// positions: the plan's IDs numbered once ([`Positions`], which the
+/// lights use too) and, per number, the task or sub-item bearing it. No ID
+/// is copied. An ID borne twice finds the last bearer.
+#[derive(Debug, Clone, Default)]
+pub struct Ids {
+    positions: Positions,
+    /// Per position: the task whose own ID it is (`NONE`: none).
+    task: Vec<u32>,
+    /// Per position: the sub-item bearing it, as task and index.
+    item: Vec<(u32, u32)>,
+}
+
+impl Ids {
+    pub fn of(data: &Dataset) -> Ids {
+        let positions = Positions::of(data);
+        let mut task = vec![NONE; positions.len()];
+        let mut item = vec![(NONE, NONE); positions.len()];
+        for t in 0..positions.tasks() {
+            let here = u32::try_from(t).unwrap_or(NONE);
+            task[positions.own(t) as usize] = here;
+            for (i, &at) in positions.items(t).iter().enumerate() {
+                item[at as usize] = (here, u32::try_from(i).unwrap_or(NONE));
+            }
+        }
+        Ids {
+            positions,
+            task,
+            item,
+        }
+    }
+
+    /// The key task or project with ID `id`.
+    pub fn task(&self, id: &str) -> Option<TaskRef> {
+        let at = self.positions.at(id)?;
+        let t = *self.task.get(at as usize)?;
+        (t != NONE).then_some(TaskRef(t as usize))
+    }
+
+    /// The sub-item with ID `id`: its project and its index in the
+    /// project's items.
+    pub fn item(&self, id: &str) -> Option<(TaskRef, usize)> {
+        let at = self.positions.at(id)?;
+        let (t, i) = *self.item.get(at as usize)?;
+        (t != NONE).then_some((TaskRef(t as usize), i as usize))
+    }
+
+    /// The plan's IDs numbered, and where each task counts (its leader,
+    /// its lead units).
+    pub fn positions(&self) -> &Positions {
+        &self.positions
+    }
 }
 
 #[cfg(test)]
@@ -335,5 +407,75 @@ mod tests {
         assert_eq!(on_first, [Role::Lead]);
         let on_second = (index.duties[u].iter()).filter(|d| d.task == TaskRef(1));
         assert_eq!(on_second.count(), 1);
+    }
+
+    /// The groups by their definition: each leader's tasks in order.
+    fn groups_by_definition(data: &Dataset) -> Vec<Vec<TaskRef>> {
+        (data.plan.leaders.iter())
+            .map(|l| {
+                (data.all_tasks().enumerate())
+                    .filter(|(_, t)| t.leader.as_deref() == Some(l.id.as_str()))
+                    .map(|(i, _)| TaskRef(i))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lookups_built_on_two_threads_follow_their_definitions() {
+        // Large enough for the IDs to be numbered on a thread of their own.
+        let data = crate::synth::synth(PARALLEL_FROM + 500, 7);
+        assert!(data.tasks.len() >= PARALLEL_FROM);
+        let index = Index::new(&data);
+        assert_eq!(index.duties, duties_by_definition(&data, &index));
+        assert_eq!(index.leader_tasks, groups_by_definition(&data));
+        let mut items = 0;
+        for (i, task) in data.all_tasks().enumerate() {
+            assert_eq!(index.ids.task(&task.id), Some(TaskRef(i)), "{}", task.id);
+            for (j, item) in task.items.iter().enumerate() {
+                assert_eq!(index.ids.item(&item.id), Some((TaskRef(i), j)));
+                assert_eq!(index.ids.task(&item.id), None, "{}", item.id);
+                items += 1;
+            }
+        }
+        assert!(items > 0, "the plan has sub-items");
+        assert_eq!(index.ids.task("K999999.1"), None);
+        assert_eq!(index.ids.item(&data.tasks[0].id), None);
+    }
+
+    #[test]
+    fn an_id_borne_twice_finds_its_last_bearer_and_long_ids_are_found() {
+        let mut data = crate::synth::synth(20, 3);
+        let long = "K1-an-id-longer-than-fifteen-bytes".to_string();
+        data.tasks[3].id = long.as_str().into();
+        data.tasks[5].id = data.tasks[4].id.clone();
+        let index = Index::new(&data);
+        assert_eq!(index.ids.task(&long), Some(TaskRef(3)));
+        assert_eq!(index.ids.task(&data.tasks[4].id), Some(TaskRef(5)));
+        assert_eq!(index.leader_tasks, groups_by_definition(&data));
+    }
+
+    #[test]
+    fn a_plan_by_section_groups_by_its_first_section() {
+        let mut data = crate::synth::synth(30, 5);
+        data.plan.by_section = true;
+        for (i, task) in data.tasks.iter_mut().enumerate() {
+            task.section = match i % 3 {
+                0 => vec!["一、甲".into(), "（一）".into()],
+                1 => vec!["二、乙".into()],
+                _ => Vec::new(),
+            };
+        }
+        let index = Index::new(&data);
+        assert_eq!(index.group_names[..3], ["一、甲", "二、乙", ""]);
+        let firsts: Vec<usize> = index.leader_tasks.iter().map(|g| g[0].0).collect();
+        assert_eq!(firsts[..3], [0, 1, 2]);
+        let in_first = &index.leader_tasks[0];
+        assert!(
+            in_first
+                .iter()
+                .all(|r| r.0 % 3 == 0 && r.0 < data.tasks.len())
+        );
+        assert_eq!(in_first.len(), data.tasks.len().div_ceil(3));
     }
 }

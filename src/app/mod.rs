@@ -184,9 +184,6 @@ pub struct Nav {
 pub struct App {
     pub data: Dataset,
     pub index: Index,
-    /// The dataset's IDs by position, for working the lights out (see
-    /// [`crate::lights::Positions`]); built once with the dataset.
-    pub(crate) positions: crate::lights::Positions,
     /// Recorded progress; replaced only with [`App::restand`] after it
     /// (see [`App::progress`]).
     pub(crate) progress: Progress,
@@ -273,11 +270,9 @@ impl App {
             ..UnitsView::default()
         };
         let data_year = data.plan.year;
-        let positions = crate::lights::Positions::of(&data);
         let mut app = App {
             data,
             index,
-            positions,
             progress,
             labels: Labels::get(lang),
             today,
@@ -310,6 +305,12 @@ impl App {
         };
         app.restand();
         app
+    }
+
+    /// The dataset's IDs by position, for working the lights out (see
+    /// [`crate::lights::Positions`]): the index's, built once with it.
+    pub(crate) fn positions(&self) -> &crate::lights::Positions {
+        self.index.ids.positions()
     }
 
     /// Recorded progress, as the journal holds it.

@@ -204,12 +204,12 @@ impl App {
     /// each task's standing entry (what [`App::standings`] keeps, less the
     /// entries).
     pub fn overview(&self) -> Overview<'_> {
-        let standing = self.progress.standing_on(&self.positions, &[self.today]);
+        let standing = self.progress.standing_on(self.positions(), &[self.today]);
         let standing = standing.into_iter().next().unwrap_or_default();
         let rule = self.rule();
         Overview::at(
             &self.data,
-            &self.positions,
+            self.positions(),
             &standing,
             |_| true,
             self.today,

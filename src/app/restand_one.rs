@@ -68,8 +68,7 @@ impl App {
     /// order) and brings the standings up to date for it: what a save of
     /// one entry, its undo or its redo changes.
     pub fn apply_history(&mut self, id: &str, history: Vec<ProgressEntry>) {
-        let task = (self.index.task_by_id.get(id).copied())
-            .or_else(|| self.index.item_by_id.get(id).map(|&(t, _)| t));
+        let task = (self.index.ids.task(id)).or_else(|| self.index.ids.item(id).map(|(t, _)| t));
         let before = task.and_then(|t| self.facts(t));
         self.progress.set_history(id, history);
         // An ID the dataset does not know has no light.
@@ -187,7 +186,7 @@ impl Change<'_> {
         if b.red() && !a.red() {
             s.red.retain(|id| id != self.id);
         } else if a.red() && !b.red() {
-            let position = |id: &String| self.index.task_by_id.get(id).map_or(0, |r| r.0);
+            let position = |id: &String| self.index.ids.task(id).map_or(0, |r| r.0);
             let at = s.red.partition_point(|id| position(id) < self.task.0);
             s.red.insert(at, self.id.to_string());
         }

@@ -75,8 +75,8 @@ pub enum Found {
 pub fn resolve(app: &App, target: &Target) -> Option<Found> {
     let index = &app.index;
     match target {
-        Target::Task(id) | Target::Project(id) => index.task_by_id.get(id).map(|&r| Found::Task(r)),
-        Target::Item(id) => index.item_by_id.get(id).map(|&(r, i)| Found::Item(r, i)),
+        Target::Task(id) | Target::Project(id) => index.ids.task(id).map(Found::Task),
+        Target::Item(id) => index.ids.item(id).map(|(r, i)| Found::Item(r, i)),
         Target::Unit(name) => index.unit_by_name.get(name).map(|&u| Found::Unit(u)),
         Target::Leader(id) => app
             .data

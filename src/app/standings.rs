@@ -125,7 +125,7 @@ fn owe(
         return;
     };
     let registry = |name: &str| data.units.iter().position(|u| u.name == name);
-    let position = |id: &str| index.task_by_id.get(id).map_or(0, |r| r.0);
+    let position = |id: &str| index.ids.task(id).map_or(0, |r| r.0);
     let mut seen: Vec<usize> = Vec::new();
     for name in &t.lead {
         let Some(u) = registry(name) else {
@@ -199,10 +199,13 @@ impl Standings {
     pub fn of(app: &App) -> Standings {
         let (as_of, rule) = (app.today, app.rule());
         let dates = [as_of, NaiveDate::MAX];
-        let mut standing = app.progress.standing_on(&app.positions, &dates).into_iter();
+        let mut standing = app
+            .progress
+            .standing_on(app.positions(), &dates)
+            .into_iter();
         let now = standing.next().unwrap_or_default();
         let latest = standing.next().unwrap_or_default();
-        let lit = Lights::of(&app.data, &app.positions, &now, as_of, rule);
+        let lit = Lights::of(&app.data, app.positions(), &now, as_of, rule);
         let states = states(app, &latest);
         // In a plan grouped by section, the first tab's groups are its
         // top-level sections.
@@ -364,7 +367,7 @@ fn lead_sum(app: &App, states: &[u8], unit: &str) -> (usize, usize) {
 /// [`super::Progress::state`] gives it, from `latest`, each ID's latest
 /// entry by position.
 fn states(app: &App, latest: &[Option<&ProgressEntry>]) -> Vec<u8> {
-    let p = &app.positions;
+    let p = app.positions();
     let at = |i: u32| latest.get(i as usize).copied().flatten();
     (app.data.all_tasks().enumerate())
         .map(|(i, t)| {

@@ -326,6 +326,10 @@ fn event_loop(
     let size = terminal.size()?;
     update(app, app::Action::Resize(size.width, size.height));
     terminal.draw(|f| crate::ui::draw(f, app))?;
+    // The first frame is up: start what frees the memory after the exit,
+    // so `q` need not wait for a new process (see `quit`).
+    #[cfg(target_os = "linux")]
+    super::quit::start_helper();
     while signal.load(Ordering::SeqCst) == 0 {
         let mut wait = if app.search_pending() {
             SEARCH_POLL

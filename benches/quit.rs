@@ -1,0 +1,205 @@
+//! The real dashboard (the release binary) on a pseudo-terminal of its
+//! own, without tmux or a shell: how long from `exec` to the first frame
+//! on the terminal, and from `q` written to the terminal to `waitpid`
+//! returning its exit, at 10,000 and 100,000 tasks (1,000,000 with
+//! `DUBAN_BENCH_1M=1`). The dashboard is quit once it has settled (its
+//! search index built, no CPU used for a tenth of a second), as a user
+//! quits after looking. The baseline, in the same run and under the same
+//! kind of terminal: a program that exits on one key (`stty raw; head -c
+//! 1`), timed the same way from its start and from its key.
+//!
+//! `cargo bench --bench quit -- --warm-up-time 1 --measurement-time 5`
+//! (Linux: the dashboard's quick exit and `/proc` are Linux's.)
+
+#[cfg(target_os = "linux")]
+mod pty;
+
+#[cfg(target_os = "linux")]
+mod linux {
+    use std::path::PathBuf;
+    use std::process::Command;
+    use std::time::{Duration, Instant};
+
+    use criterion::{Criterion, SamplingMode};
+
+    use super::pty::Session;
+
+    const COLS: u16 = 160;
+    const ROWS: u16 = 45;
+
+    /// After the first frame the dashboard hides the cursor (ratatui does,
+    /// after every frame it flushes); nothing is drawn before it.
+    const FRAME_END: &[u8] = b"\x1b[?25l";
+    /// The dashboard enters the alternate screen before its first frame.
+    const ALT_SCREEN: &[u8] = b"\x1b[?1049h";
+    /// What the one-key program prints once its terminal is raw.
+    const READY: &[u8] = b"ready";
+
+    /// A dataset directory with a warm load cache, and the directories the
+    /// dashboard keeps its state in (never the user's own).
+    struct Setup {
+        data: tempfile::TempDir,
+        home: tempfile::TempDir,
+        /// How long to wait for a start.
+        patience: Duration,
+    }
+
+    impl Setup {
+        fn new(tasks: usize) -> Setup {
+            let data = tempfile::tempdir().expect("temp dir");
+            let dataset = duban::synth::synth(tasks, 2023);
+            duban::store::write_dataset(data.path(), &dataset).expect("write");
+            let home = tempfile::tempdir().expect("temp dir");
+            let config = home.path().join("config");
+            std::fs::create_dir_all(&config).expect("config dir");
+            // Not asking for the reporter: `q` quits at once.
+            std::fs::write(config.join(duban::user::USER_FILE), "(skipped: true)")
+                .expect("user config");
+            let setup = Setup {
+                data,
+                home,
+                patience: Duration::from_secs(30 + (tasks / 10_000) as u64),
+            };
+            let status = (setup.command("check"))
+                .arg("--data")
+                .arg(setup.data.path())
+                .status()
+                .expect("duban check");
+            assert!(status.success(), "duban check: {status}");
+            setup
+        }
+
+        fn dir(&self, name: &str) -> PathBuf {
+            self.home.path().join(name)
+        }
+
+        /// `duban ARGS` with this setup's directories.
+        fn command(&self, subcommand: &str) -> Command {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_duban"));
+            if !subcommand.is_empty() {
+                command.arg(subcommand);
+            }
+            command
+                .env("DUBAN_DATA_HOME", self.dir("data-home"))
+                .env("DUBAN_CONFIG_HOME", self.dir("config"))
+                .env("DUBAN_CACHE_DIR", self.dir("cache"))
+                .env("TERM", "xterm-256color")
+                .env("LANG", "C.UTF-8");
+            command
+        }
+
+        fn dashboard(&self) -> Session {
+            let mut command = self.command("");
+            command
+                .args(["--today", "2023-06-30", "--data"])
+                .arg(self.data.path());
+            Session::spawn(command, COLS, ROWS).expect("dashboard on a terminal")
+        }
+
+        /// Waits for the dashboard's first frame.
+        fn first_frame(&self, session: &Session) {
+            let at = (session.wait_for(ALT_SCREEN, 0, self.patience)).expect("alternate screen");
+            session
+                .wait_for(FRAME_END, at, self.patience)
+                .expect("first frame");
+        }
+    }
+
+    /// The baseline: a program that exits on one key, once its terminal is
+    /// raw.
+    fn one_key() -> Session {
+        let mut command = Command::new("sh");
+        command.args([
+            "-c",
+            "stty raw -echo; printf ready; exec head -c 1 >/dev/null",
+        ]);
+        let session = Session::spawn(command, COLS, ROWS).expect("sh on a terminal");
+        session
+            .wait_for(READY, 0, Duration::from_secs(10))
+            .expect("ready");
+        session
+    }
+
+    /// Times `q` written to `session` until `waitpid` returns.
+    fn quit(mut session: Session) -> Duration {
+        let started = Instant::now();
+        session.send(b"q").expect("q");
+        let status = session.wait().expect("waitpid");
+        let took = started.elapsed();
+        assert!(status.success(), "{status}");
+        took
+    }
+
+    fn timed(iters: u64, mut one: impl FnMut() -> Duration) -> Duration {
+        (0..iters).map(|_| one()).sum()
+    }
+
+    fn at(c: &mut Criterion, tasks: usize, name: &str) {
+        let setup = Setup::new(tasks);
+        let settle = |s: &Session| {
+            (s.settle(Duration::from_millis(100), setup.patience)).expect("settled");
+        };
+
+        let mut group = c.benchmark_group(format!("quit-{name}"));
+        group.sampling_mode(SamplingMode::Flat).sample_size(10);
+        group.bench_function("one-key-program", |b| {
+            b.iter_custom(|iters| timed(iters, || quit(one_key())))
+        });
+        group.bench_function("dashboard", |b| {
+            b.iter_custom(|iters| {
+                timed(iters, || {
+                    let session = setup.dashboard();
+                    setup.first_frame(&session);
+                    settle(&session);
+                    quit(session)
+                })
+            })
+        });
+        group.finish();
+
+        let mut group = c.benchmark_group(format!("launch-{name}"));
+        group.sampling_mode(SamplingMode::Flat).sample_size(10);
+        group.bench_function("one-key-program", |b| {
+            b.iter_custom(|iters| {
+                timed(iters, || {
+                    let started = Instant::now();
+                    let session = one_key();
+                    let took = started.elapsed();
+                    quit(session);
+                    took
+                })
+            })
+        });
+        group.bench_function("exec-to-first-frame", |b| {
+            b.iter_custom(|iters| {
+                timed(iters, || {
+                    let started = Instant::now();
+                    let session = setup.dashboard();
+                    setup.first_frame(&session);
+                    let took = started.elapsed();
+                    // Not timed: the next start finds the machine idle.
+                    settle(&session);
+                    quit(session);
+                    took
+                })
+            })
+        });
+        group.finish();
+    }
+
+    pub fn benches(c: &mut Criterion) {
+        at(c, 10_000, "10k");
+        at(c, 100_000, "100k");
+        if std::env::var_os("DUBAN_BENCH_1M").is_some() {
+            at(c, 1_000_000, "1m");
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+criterion::criterion_group!(benches, linux::benches);
+#[cfg(target_os = "linux")]
+criterion::criterion_main!(benches);
+
+#[cfg(not(target_os = "linux"))]
+fn main() {}
