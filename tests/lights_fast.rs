@@ -35,6 +35,20 @@ fn by_leader() -> Dataset {
     let mut data = duban::synth::synth(40, 7);
     // One ID longer than the 15 bytes positions keep inline.
     data.tasks[3].id = "K1.1-补充任务（第二批）".into();
+    with_deadlines(data)
+}
+
+/// Some tasks and projects given deadlines of their own (`5月底前`,
+/// `9月底前`), which replace the year end in their lights.
+fn with_deadlines(mut data: Dataset) -> Dataset {
+    let days = [(5, 31), (9, 30)];
+    let year = data.plan.year;
+    for (n, task) in (data.tasks.iter_mut().chain(data.projects.iter_mut())).enumerate() {
+        if n % 3 == 0 {
+            let (m, d) = days[(n / 3) % days.len()];
+            task.due = NaiveDate::from_ymd_opt(year, m, d);
+        }
+    }
     data
 }
 
@@ -102,7 +116,7 @@ fn reference<'d>(
     (data.all_tasks())
         .map(|task| {
             let entry = standing_entry(task, |id| reference_latest(entries, id, as_of));
-            let (light, reason) = rule.assess(entry.as_deref(), as_of, None);
+            let (light, reason) = rule.assess(entry.as_deref(), as_of, task.due);
             Assessed {
                 task,
                 entry,
@@ -342,6 +356,6 @@ proptest! {
         as_of_day in 0u32..420,
         parts in 1usize..5,
     ) {
-        check_all(&sectioned(), drawn, as_of_day, parts)?;
+        check_all(&with_deadlines(sectioned()), drawn, as_of_day, parts)?;
     }
 }

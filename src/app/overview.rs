@@ -197,7 +197,7 @@ impl App {
     /// its sub-items: see [`lights::standing_entry`]).
     pub fn light(&self, task: &Task) -> (Light, Reason) {
         let entry = crate::lights::standing_entry(task, |id| self.latest_as_of(id));
-        self.rule().assess(entry.as_deref(), self.today, None)
+        self.rule().assess(entry.as_deref(), self.today, task.due)
     }
 
     /// Every task's light and the standings, on the as-of date, with

@@ -54,7 +54,7 @@ impl App {
     fn facts(&self, task: TaskRef) -> Option<Facts> {
         let t = self.task(task)?;
         let entry = crate::lights::standing_entry(t, |id| self.latest_as_of(id));
-        let (light, reason) = self.rule().assess(entry.as_deref(), self.today, None);
+        let (light, reason) = self.rule().assess(entry.as_deref(), self.today, t.due);
         Some(Facts {
             light,
             reason,

@@ -136,8 +136,9 @@ pub fn assess_each<'d, 'e>(
         }
         let items = positions.items(i).iter().map(|&p| at(p));
         let entry = super::standing_from(task, at(positions.own(i)), items);
-        // Tasks carry no deadline of their own yet: the year end.
-        let assessed = rule.assess(entry.as_deref(), as_of, None);
+        // The task's own deadline where the document states one, else the
+        // year end.
+        let assessed = rule.assess(entry.as_deref(), as_of, task.due);
         each(i, task, entry, assessed);
     }
 }

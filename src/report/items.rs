@@ -26,7 +26,7 @@ impl<'d> Circular<'d> {
             .iter()
             .filter_map(|item| {
                 let entry = self.latest(&item.id)?;
-                let (light, reason) = o.rule.assess(Some(entry), o.as_of, None);
+                let (light, reason) = o.rule.assess(Some(entry), o.as_of, a.task.due);
                 Some(ItemRow {
                     item,
                     entry,
