@@ -3,6 +3,8 @@
 //! load the dataset, and a cache file that is stale, short, foreign,
 //! garbage or a planted link is noticed and written anew, never trusted.
 
+mod noise;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -146,17 +148,7 @@ fn a_search_cache_with_a_damaged_body_is_rebuilt() {
 
 #[test]
 fn garbage_in_the_search_cache_is_rebuilt_without_panicking() {
-    replaced_cache_is_rebuilt(|b| {
-        let mut x = 0x9e37_79b9_u32;
-        (0..b.len())
-            .map(|_| {
-                x ^= x << 13;
-                x ^= x >> 17;
-                x ^= x << 5;
-                x as u8
-            })
-            .collect()
-    });
+    replaced_cache_is_rebuilt(|b| noise::noise(b.len()));
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! short, foreign, garbage or a planted link is noticed and written anew,
 //! never trusted.
 
+mod noise;
+
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -248,18 +250,8 @@ fn a_cache_with_bytes_appended_is_rebuilt() {
 
 #[test]
 fn garbage_in_the_cache_is_rebuilt_without_panicking() {
-    replaced_cache_is_rebuilt(|b| {
-        // Deterministic noise of the cache's own length.
-        let mut x = 0x9e37_79b9_u32;
-        (0..b.len())
-            .map(|_| {
-                x ^= x << 13;
-                x ^= x >> 17;
-                x ^= x << 5;
-                x as u8
-            })
-            .collect()
-    });
+    // Deterministic noise of the cache's own length.
+    replaced_cache_is_rebuilt(|b| noise::noise(b.len()));
 }
 
 #[test]
