@@ -6,7 +6,9 @@
 //! 新增规上企业100家. The same seed always gives the same dataset; a small
 //! xorshift generator stands in for a random-number crate.
 
-use crate::model::{Dataset, Item, Leader, Name, Plan, Rules, Task, TaskKind, Unit, UnitKind};
+use crate::model::{
+    Dataset, Item, Leader, List, Name, Plan, Rules, Task, TaskKind, Unit, UnitKind,
+};
 
 /// Livelihood projects per dataset, as in the source document.
 pub const PROJECTS: usize = 10;
@@ -278,15 +280,15 @@ fn key_task(rng: &mut Rng, units: &[Unit], leader: usize, number: u32) -> Task {
         number,
         title: None,
         text: sentence(rng).into(),
-        items: Vec::new(),
-        lead: all,
-        co: co_units,
-        co_members_of: Vec::new(),
-        other_leaders: Vec::new(),
-        section: Vec::new(),
+        items: List::new(),
+        lead: all.into(),
+        co: co_units.into(),
+        co_members_of: List::new(),
+        other_leaders: List::new(),
+        section: List::new(),
         due: None,
         due_text: None,
-        targets: Vec::new(),
+        targets: List::new(),
     }
 }
 
@@ -315,15 +317,15 @@ fn project(rng: &mut Rng, units: &[Unit], number: u32) -> Task {
         number,
         text: format!("{title}。{}", body.concat()).into(),
         title: Some(title.into()),
-        items,
-        lead: unit_list(rng, units, 1),
-        co: unit_list(rng, units, co),
-        co_members_of: Vec::new(),
-        other_leaders: Vec::new(),
-        section: Vec::new(),
+        items: items.into(),
+        lead: unit_list(rng, units, 1).into(),
+        co: unit_list(rng, units, co).into(),
+        co_members_of: List::new(),
+        other_leaders: List::new(),
+        section: List::new(),
         due: None,
         due_text: None,
-        targets: Vec::new(),
+        targets: List::new(),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use duban::model::{Dataset, Item, Leader, Plan, Rules, Task, TaskKind, Unit, UnitKind};
+use duban::model::{Dataset, Item, Leader, List, Plan, Rules, Task, TaskKind, Unit, UnitKind};
 use duban::search::{Field, Hit, Index, Kind, Searcher, Target, Via};
 
 fn task(id: &str, text: &str) -> Task {
@@ -14,15 +14,15 @@ fn task(id: &str, text: &str) -> Task {
         number: id[3..].parse().unwrap_or(1),
         title: None,
         text: text.into(),
-        items: Vec::new(),
-        lead: vec!["市发改局".into()],
-        co: Vec::new(),
-        co_members_of: Vec::new(),
-        other_leaders: Vec::new(),
-        section: Vec::new(),
+        items: List::new(),
+        lead: vec!["市发改局".into()].into(),
+        co: List::new(),
+        co_members_of: List::new(),
+        other_leaders: List::new(),
+        section: List::new(),
         due: None,
         due_text: None,
-        targets: Vec::new(),
+        targets: List::new(),
     }
 }
 
@@ -81,15 +81,16 @@ fn dataset() -> Dataset {
             items: vec![Item {
                 id: "M1.1".into(),
                 text: "新建养老服务中心3家".into(),
-            }],
-            lead: vec!["市民政局".into()],
-            co: Vec::new(),
-            co_members_of: Vec::new(),
-            other_leaders: Vec::new(),
-            section: Vec::new(),
+            }]
+            .into(),
+            lead: vec!["市民政局".into()].into(),
+            co: List::new(),
+            co_members_of: List::new(),
+            other_leaders: List::new(),
+            section: List::new(),
             due: None,
             due_text: None,
-            targets: Vec::new(),
+            targets: List::new(),
         }],
         units: vec![
             unit("市发改局", &["发改局"]),

@@ -259,7 +259,8 @@ fn csv_targets_cell_shows_each_target_with_its_comparison_and_actual() {
         target("PM2.5平均浓度", 22.0, "ug/m³", Cmp::AtMost),
         target("粮食播种面积", 25.6, "万亩", Cmp::About),
         target("国企资产", 1200.0, "亿元", Cmp::Aim),
-    ];
+    ]
+    .into();
     let mut e = entry("K1.1", "2023-05-01T09:00:00+08:00", 60, "");
     e.actuals = vec![
         Actual {

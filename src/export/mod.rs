@@ -221,7 +221,7 @@ impl TaskExport {
             number: task.number,
             title: task.title.as_deref().map(String::from),
             text: task.text.to_string(),
-            items: task.items.clone(),
+            items: task.items.to_vec(),
             lead_units: task.lead.iter().map(String::from).collect(),
             co_units: task.co.iter().map(String::from).collect(),
             co_members_of: task.co_members_of.iter().map(String::from).collect(),

@@ -9,7 +9,7 @@ use super::sections::{self, RawTask};
 use super::structure::name_and_title;
 use super::{Draft, ImportError, ImportOptions, Imported, front, targets};
 use crate::messages::import::{IMP_EXP_YEAR_TITLE, IMP_NO_YEAR};
-use crate::model::{Leader, Name, Rules, Task, TaskKind, Unit};
+use crate::model::{Leader, List, Name, Rules, Task, TaskKind, Unit};
 use crate::msg;
 
 /// Leader names of a task: `张三、李四` → two.
@@ -110,12 +110,12 @@ pub(crate) fn import(
             section: raw.section.iter().map(Name::from).collect(),
             number: *seq,
             title: None,
-            targets: targets::extracted(&raw.text),
+            targets: targets::extracted(&raw.text).into(),
             text: raw.text.as_str().into(),
-            items: Vec::new(),
-            lead: Vec::new(),
-            co: Vec::new(),
-            co_members_of: Vec::new(),
+            items: List::new(),
+            lead: List::new(),
+            co: List::new(),
+            co_members_of: List::new(),
             due: due_text.as_deref().and_then(|p| due_date(p, year)),
             due_text: due_text.map(Name::from),
         };

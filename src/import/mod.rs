@@ -26,7 +26,7 @@ mod table;
 mod targets;
 mod units;
 
-use crate::model::{Dataset, Item, Leader, Name, Rules, Task, TaskKind, Unit};
+use crate::model::{Dataset, Item, Leader, List, Name, Rules, Task, TaskKind, Unit};
 
 pub use clean::clean_text;
 pub use error::ImportError;
@@ -146,9 +146,9 @@ fn resolve_units(
     let mut assumed = Vec::new();
     let mut finish = |d: Draft| {
         let mut task = d.task;
-        task.lead = registry.canonical_all(&d.roles.lead, &[]);
-        task.co = registry.canonical_all(&d.roles.co, &task.lead);
-        task.co_members_of = registry.canonical_all(&d.roles.members_of, &[]);
+        task.lead = registry.canonical_all(&d.roles.lead, &[]).into();
+        task.co = registry.canonical_all(&d.roles.co, &task.lead).into();
+        task.co_members_of = registry.canonical_all(&d.roles.members_of, &[]).into();
         if task.lead.is_empty() {
             return Err(doc.error_text(d.at, msg!(IMP_NO_LEAD, id = task.id), msg!(IMP_EXP_LEAD)));
         }
@@ -217,16 +217,16 @@ fn leader_grouped(
             id: format!("K{}.{}", span.leader, span.number).into(),
             kind: TaskKind::Key,
             leader: Some(format!("L{}", span.leader).into()),
-            other_leaders: Vec::new(),
-            section: Vec::new(),
+            other_leaders: List::new(),
+            section: List::new(),
             number: span.number,
             title: None,
-            targets: targets::extracted(&text),
+            targets: targets::extracted(&text).into(),
             text: text.into(),
-            items: Vec::new(),
-            lead: Vec::new(),
-            co: Vec::new(),
-            co_members_of: Vec::new(),
+            items: List::new(),
+            lead: List::new(),
+            co: List::new(),
+            co_members_of: List::new(),
             due: None,
             due_text: None,
         };
@@ -313,14 +313,14 @@ fn project_drafts(
             leader,
             number: p.number,
             title: Some(p.title.into()),
-            targets: targets::extracted(&p.text),
+            targets: targets::extracted(&p.text).into(),
             text: p.text.into(),
             items,
-            lead: Vec::new(),
-            co: Vec::new(),
-            co_members_of: Vec::new(),
-            other_leaders: Vec::new(),
-            section: Vec::new(),
+            lead: List::new(),
+            co: List::new(),
+            co_members_of: List::new(),
+            other_leaders: List::new(),
+            section: List::new(),
             due: None,
             due_text: None,
         };

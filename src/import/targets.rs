@@ -118,7 +118,7 @@ impl TargetCuration {
                 .chain(data.projects.iter_mut())
                 .find(|t| t.id == c.task);
             match task {
-                Some(task) => task.targets = c.targets.clone(),
+                Some(task) => task.targets = c.targets.clone().into(),
                 None => {
                     return Err(self.error(
                         find_quoted(&self.text, 0, &c.task),

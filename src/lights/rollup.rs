@@ -104,7 +104,7 @@ fn roll_up<'e>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Item, TaskKind};
+    use crate::model::{Item, List, TaskKind};
     use chrono::{DateTime, NaiveDate};
 
     fn project() -> Task {
@@ -121,14 +121,14 @@ mod tests {
                     text: format!("子项{i}").into(),
                 })
                 .collect(),
-            lead: Vec::new(),
-            co: Vec::new(),
-            co_members_of: Vec::new(),
-            other_leaders: Vec::new(),
-            section: Vec::new(),
+            lead: List::new(),
+            co: List::new(),
+            co_members_of: List::new(),
+            other_leaders: List::new(),
+            section: List::new(),
             due: None,
             due_text: None,
-            targets: Vec::new(),
+            targets: List::new(),
         }
     }
 

@@ -21,6 +21,12 @@ pub use target::{Actual, Cmp, Target, format_value};
 pub use task::{Item, Task, TaskKind};
 pub use unit::{Unit, UnitKind};
 
+/// A list in the model (a task's units, sections, items, targets): a
+/// `Vec` behind one pointer, with no allocation when empty. Reads as a
+/// slice (`iter()`, `[..]`, `is_empty()`); build one with `.into()` from a
+/// `Vec` or by collecting.
+pub type List<T> = thin_vec::ThinVec<T>;
+
 /// A whole dataset: what `data/<name>/` holds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {

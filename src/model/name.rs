@@ -16,7 +16,8 @@ use std::borrow::Borrow;
 use std::collections::HashSet;
 use std::fmt;
 use std::ops::Deref;
-use std::sync::Arc;
+
+use arcstr::ArcStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -24,7 +25,7 @@ macro_rules! shared_str {
     ($(#[$doc:meta])* $ty:ident) => {
         $(#[$doc])*
         #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct $ty(Arc<str>);
+        pub struct $ty(ArcStr);
 
         impl $ty {
             pub fn as_str(&self) -> &str {
@@ -33,13 +34,13 @@ macro_rules! shared_str {
 
             /// Whether `a` and `b` are one shared copy, not just equal.
             pub fn ptr_eq(a: &$ty, b: &$ty) -> bool {
-                Arc::ptr_eq(&a.0, &b.0)
+                ArcStr::ptr_eq(&a.0, &b.0)
             }
         }
 
         impl Default for $ty {
             fn default() -> $ty {
-                $ty::from("")
+                $ty(ArcStr::new())
             }
         }
 
@@ -82,19 +83,19 @@ macro_rules! shared_str {
 
         impl From<&str> for $ty {
             fn from(s: &str) -> $ty {
-                $ty(Arc::from(s))
+                $ty(ArcStr::from(s))
             }
         }
 
         impl From<&String> for $ty {
             fn from(s: &String) -> $ty {
-                $ty(Arc::from(s.as_str()))
+                $ty(ArcStr::from(s.as_str()))
             }
         }
 
         impl From<String> for $ty {
             fn from(s: String) -> $ty {
-                $ty(Arc::from(s))
+                $ty(ArcStr::from(s))
             }
         }
 

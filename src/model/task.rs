@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Name, Names, Target, Text};
+use super::{List, Name, Names, Target, Text};
 
 /// Whether a task is a work-report key task or a livelihood project.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -29,12 +29,12 @@ pub struct Task {
     pub leader: Option<Name>,
     /// Further leader IDs when the document names several for one task
     /// (`责任领导：A、B`); `leader` is the first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub other_leaders: Vec<Name>,
+    #[serde(default, skip_serializing_if = "List::is_empty")]
+    pub other_leaders: List<Name>,
     /// The document's headings above the task, outermost first; empty in a
     /// document grouped under leader headings.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub section: Vec<Name>,
+    #[serde(default, skip_serializing_if = "List::is_empty")]
+    pub section: List<Name>,
     /// The number as printed in the document.
     pub number: u32,
     /// Projects only: the title before the first 。.
@@ -43,20 +43,20 @@ pub struct Task {
     /// The full text, cleaned of conversion artefacts.
     pub text: Text,
     /// Projects only: numbered sub-items where the document numbers them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub items: Vec<Item>,
+    #[serde(default, skip_serializing_if = "List::is_empty")]
+    pub items: List<Item>,
     /// Units that lead the task or summarise it.
-    pub lead: Vec<Name>,
+    pub lead: List<Name>,
     /// Cooperating units, unordered.
-    pub co: Vec<Name>,
+    pub co: List<Name>,
     /// Working groups whose member units all cooperate
     /// (the source's "指挥部各成员单位", "市安委会各成员单位").
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub co_members_of: Vec<Name>,
+    #[serde(default, skip_serializing_if = "List::is_empty")]
+    pub co_members_of: List<Name>,
     /// The numbers the task commits to (extracted by the importer, curated
     /// by hand where extraction cannot be sure).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub targets: Vec<Target>,
+    #[serde(default, skip_serializing_if = "List::is_empty")]
+    pub targets: List<Target>,
     /// The deadline the document states, as a date where the phrase names
     /// one (`5月底前` → 05-31 of the plan year).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -119,5 +119,33 @@ impl Task {
         } else {
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A dataset holds one `Task` per key task (100,000 and more): each
+    /// byte here is 100 KB there. Lists are one pointer and no allocation
+    /// when empty, names and texts one pointer each.
+    #[test]
+    fn a_task_stays_small() {
+        assert_eq!(size_of::<Name>(), 8);
+        assert_eq!(size_of::<Option<Name>>(), 8);
+        assert_eq!(size_of::<List<Name>>(), 8);
+        let size = size_of::<Task>();
+        assert!(size <= 112, "a Task is {size} bytes");
+    }
+
+    #[test]
+    fn shared_names_leave_no_spare_room_in_a_list() {
+        let text = r#"(id: "K1.1", number: 1, text: "甲", lead: ["市发改局", "市财政局", "市统计局"], co: ["市发改局"], targets: [(name: "新增", value: 1.0, unit: "家", cmp: exact)])"#;
+        let mut task: Task = ron::from_str(text).unwrap();
+        task.share_names(&mut Names::default());
+        assert_eq!(task.lead.capacity(), 3);
+        assert_eq!(task.co.capacity(), 1);
+        assert_eq!(task.targets.capacity(), 1);
+        assert_eq!(task.section.capacity(), 0);
     }
 }

@@ -10,7 +10,7 @@ use std::ops::Deref;
 use std::sync::{Arc, OnceLock};
 
 use super::Index;
-use crate::model::{Dataset, Task};
+use crate::model::{Dataset, List, Task};
 
 /// An index, ready or on its way; cheap to clone.
 #[derive(Debug, Clone)]
@@ -79,16 +79,16 @@ fn searchable(data: &Dataset) -> Dataset {
         id: t.id.clone(),
         kind: t.kind,
         leader: None,
-        other_leaders: Vec::new(),
-        section: Vec::new(),
+        other_leaders: List::new(),
+        section: List::new(),
         number: t.number,
         title: t.title.clone(),
         text: t.text.clone(),
         items: t.items.clone(),
-        lead: Vec::new(),
-        co: Vec::new(),
-        co_members_of: Vec::new(),
-        targets: Vec::new(),
+        lead: List::new(),
+        co: List::new(),
+        co_members_of: List::new(),
+        targets: List::new(),
         due: None,
         due_text: None,
     };

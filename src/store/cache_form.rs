@@ -13,8 +13,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Cmp, Dataset, Item, Leader, Name, Names as Shared, Plan, Rules, Target, Task, TaskKind, Text,
-    Unit, UnitKind,
+    Cmp, Dataset, Item, Leader, List, Name, Names as Shared, Plan, Rules, Target, Task, TaskKind,
+    Text, Unit, UnitKind,
 };
 
 /// Everything but the key tasks, which follow the head in chunks (see
@@ -61,8 +61,18 @@ fn name(names: &[Name], at: u32) -> Option<Name> {
     names.get(at as usize).cloned()
 }
 
-fn all_names(names: &[Name], at: Vec<u32>) -> Option<Vec<Name>> {
-    at.into_iter().map(|i| name(names, i)).collect()
+fn all_names(names: &[Name], at: Vec<u32>) -> Option<List<Name>> {
+    exactly(at.into_iter().map(|i| name(names, i)))
+}
+
+/// The items of `all` as a list with no spare room, or `None` if one is
+/// missing.
+fn exactly<T>(all: impl ExactSizeIterator<Item = Option<T>>) -> Option<List<T>> {
+    let mut list = List::with_capacity(all.len());
+    for one in all {
+        list.push(one?);
+    }
+    Some(list)
 }
 
 /// The names of a cache file's head, each made a shared [`Name`] once;
@@ -266,22 +276,20 @@ impl TaskForm {
             number: self.number,
             title: self.title,
             text: self.text,
-            items: (self.items.into_iter())
-                .map(|(id, text)| Item { id, text })
-                .collect(),
+            items: exactly((self.items.into_iter()).map(|(id, text)| Some(Item { id, text })))?,
             lead: all_names(names, self.lead)?,
             co: all_names(names, self.co)?,
             co_members_of: all_names(names, self.co_members_of)?,
-            targets: (self.targets.into_iter())
-                .map(|(target, value, unit, cmp)| {
+            targets: exactly(
+                (self.targets.into_iter()).map(|(target, value, unit, cmp)| {
                     Some(Target {
                         name: target,
                         value,
                         unit: name(names, unit)?,
                         cmp,
                     })
-                })
-                .collect::<Option<_>>()?,
+                }),
+            )?,
             due,
             due_text: opt(self.due_text)?,
         })

@@ -152,5 +152,5 @@ fn canonical<'a>(data: &'a Dataset, name: &'a str) -> &'a str {
 fn settle(task: &mut Task, lead: Vec<Name>) {
     let listed: Vec<Name> = task.lead.drain(..).chain(task.co.drain(..)).collect();
     task.co = listed.into_iter().filter(|u| !lead.contains(u)).collect();
-    task.lead = lead;
+    task.lead = lead.into();
 }

@@ -5,7 +5,8 @@
 use chrono::{DateTime, NaiveDate};
 use duban::app::{self, Action, App, Lang, Progress};
 use duban::model::{
-    Dataset, Item, Leader, Name, Plan, ProgressEntry, Rules, Status, Task, TaskKind, Unit, UnitKind,
+    Dataset, Item, Leader, List, Name, Plan, ProgressEntry, Rules, Status, Task, TaskKind, Unit,
+    UnitKind,
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -24,7 +25,7 @@ fn unit(name: &str, kind: UnitKind, aliases: &[&str]) -> Unit {
     }
 }
 
-fn names(list: &[&str]) -> Vec<Name> {
+fn names(list: &[&str]) -> List<Name> {
     list.iter().map(|&s| s.into()).collect()
 }
 
@@ -43,15 +44,15 @@ fn task(
         number,
         title: None,
         text: text.into(),
-        items: Vec::new(),
+        items: List::new(),
         lead: names(lead),
         co: names(co),
-        co_members_of: Vec::new(),
-        other_leaders: Vec::new(),
-        section: Vec::new(),
+        co_members_of: List::new(),
+        other_leaders: List::new(),
+        section: List::new(),
         due: None,
         due_text: None,
-        targets: Vec::new(),
+        targets: List::new(),
     }
 }
 
@@ -78,7 +79,7 @@ pub fn sample() -> Dataset {
     );
     m1.kind = TaskKind::Project;
     m1.title = Some("农村饮用水安全提升工程".into());
-    m1.items = vec![
+    m1.items = List::from(vec![
         Item {
             id: "M1.1".into(),
             text: "完成供水管道连通。".into(),
@@ -87,7 +88,7 @@ pub fn sample() -> Dataset {
             id: "M1.2".into(),
             text: "保障供水人口20万以上。".into(),
         },
-    ];
+    ]);
     let mut m2 = task(
         "M2",
         None,
@@ -111,7 +112,7 @@ pub fn sample() -> Dataset {
                 note: String::new(),
                 first_listed_lead: true,
                 co_unordered: true,
-                default_co: names(&["各镇、乡人民政府", "各街道办事处"]),
+                default_co: names(&["各镇、乡人民政府", "各街道办事处"]).to_vec(),
             },
             leaders: vec![
                 Leader {

@@ -131,7 +131,7 @@ pub fn by_section(data: &Dataset) -> Dataset {
         let n = (leaders.iter())
             .position(|id| task.leader.as_deref() == Some(id.as_str()))
             .unwrap_or(0);
-        task.section = vec![format!("第{}部分 重点工作", n + 1).into()];
+        task.section = vec![format!("第{}部分 重点工作", n + 1).into()].into();
     }
     data
 }

@@ -99,9 +99,9 @@ fn a_plan_by_section_groups_by_its_first_section() {
     data.plan.by_section = true;
     for (i, task) in data.tasks.iter_mut().enumerate() {
         task.section = match i % 3 {
-            0 => vec!["一、甲".into(), "（一）".into()],
-            1 => vec!["二、乙".into()],
-            _ => Vec::new(),
+            0 => vec!["一、甲".into(), "（一）".into()].into(),
+            1 => vec!["二、乙".into()].into(),
+            _ => crate::model::List::new(),
         };
     }
     let index = Index::new(&data);
