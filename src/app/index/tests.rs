@@ -116,3 +116,21 @@ fn a_plan_by_section_groups_by_its_first_section() {
     );
     assert_eq!(in_first.len(), data.tasks.len().div_ceil(3));
 }
+
+/// The lookups live as long as the session: no list keeps spare room.
+#[test]
+fn the_lists_have_no_spare_room() {
+    let data = crate::synth::synth(3_000, 8);
+    let index = Index::new(&data);
+    for list in &index.duties {
+        assert_eq!(list.capacity(), list.len());
+    }
+    for group in &index.leader_tasks {
+        assert_eq!(group.capacity(), group.len());
+    }
+    let mut by_section = data.clone();
+    by_section.plan.by_section = true;
+    for group in &Index::new(&by_section).leader_tasks {
+        assert_eq!(group.capacity(), group.len());
+    }
+}
