@@ -141,7 +141,10 @@ pub(super) fn hits(
                 None => find(ids, doc),
             }
         });
-        stats.matched += walked;
+        // The texts matched at their start are not matched again.
+        stats.matched += (docs[..walked].iter())
+            .filter(|&&d| known(d).is_none())
+            .count();
         stats.tiers = k + 1;
         found.extend(tier);
     }
