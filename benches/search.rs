@@ -206,6 +206,42 @@ const TYPED: &[&str] = &[
     "qqqq",
     "shenrutuijinxiangcunzhenxing",
     "深入推进乡村振兴行动,增长",
+    // Unit names.
+    "市发改局",
+    "经信",
+    "住建",
+    // Common words.
+    "建设",
+    "推进",
+    "深入推进",
+    "项目",
+    "全面",
+    // Pinyin, full and initials.
+    "she",
+    "shenru",
+    "jianshe",
+    "jsxm",
+    "fgj",
+    "qy",
+    // Hanzi and letters mixed.
+    "深r",
+    "建s",
+    // The most common single characters.
+    "设",
+    "发",
+    "展",
+    "进",
+    "推",
+    "区",
+    "和",
+    "工",
+    "作",
+    "实",
+    "有",
+    "点",
+    "重",
+    "局",
+    "加",
 ];
 
 /// Each query typed as a user types it, into one searcher from its first

@@ -164,3 +164,34 @@ fn synth_writes_a_dataset_that_check_accepts_and_search_reads() {
     let search = duban(&["search", "市发改局", "--kind", "unit", "--data", path]);
     assert_eq!(ids(&search)[0], "市发改局");
 }
+
+#[test]
+fn timings_say_what_the_pinyin_walk_matched_for_letters_only() {
+    let home = tempfile::tempdir().expect("cache dir");
+    let out = Command::new(env!("CARGO_BIN_EXE_duban"))
+        .args(["search", "fgj", "--timings"])
+        .env("DUBAN_LANG", "en")
+        .env(duban::store::CACHE_DIR_ENV, home.path())
+        .output()
+        .expect("run duban");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let line = |typed: &str| {
+        text.lines()
+            .find(|l| l.trim_start().starts_with(&format!("{typed} ")))
+            .unwrap_or_else(|| panic!("no line for {typed}:\n{text}"))
+            .to_string()
+    };
+    // One letter is too few for pinyin; two are enough.
+    assert!(!line("f").contains("pinyin"), "{text}");
+    for typed in ["fg", "fgj"] {
+        let l = line(typed);
+        let (_, counts) = l.split_once("pinyin: ").expect("pinyin counts");
+        let numbers: Vec<usize> = counts
+            .split_whitespace()
+            .filter_map(|w| w.parse().ok())
+            .collect();
+        assert_eq!(numbers.len(), 2, "{l}");
+        assert!(numbers[0] <= numbers[1] && numbers[1] > 0, "{l}");
+    }
+}

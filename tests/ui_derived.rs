@@ -51,7 +51,7 @@ fn app() -> App {
     let mut a = App::new(data, Progress::default(), Lang::Zh, date("2023-06-30"));
     let e = entries(&a, 10);
     a = App::new(
-        a.data.clone(),
+        (*a.data).clone(),
         Progress::from_entries(e),
         Lang::Zh,
         a.today(),

@@ -31,6 +31,8 @@ pub mod task_filter;
 mod update;
 pub mod year;
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
@@ -182,7 +184,9 @@ pub struct Nav {
 
 /// The whole dashboard state.
 pub struct App {
-    pub data: Dataset,
+    /// Shared with the thread building the search index; never changed
+    /// in place.
+    pub data: Arc<Dataset>,
     pub index: Index,
     /// Recorded progress; replaced only with [`App::restand`] after it
     /// (see [`App::progress`]).
@@ -264,7 +268,8 @@ impl App {
         // Built once for the popup and the units filter, off this thread:
         // the first frame does not need it (docs/performance.md, start-up).
         let search_entries = crate::search::entry_count(&data);
-        let search = crate::search::Shared::build_in_background(&data);
+        let data = Arc::new(data);
+        let search = crate::search::Shared::build_in_background(Arc::clone(&data));
         let units = UnitsView {
             shown: index.units_by_load.clone(),
             ..UnitsView::default()

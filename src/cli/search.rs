@@ -12,7 +12,7 @@ use super::args::{SearchArgs, SearchKind};
 use super::{CliResult, Failure, Global};
 use crate::messages::{
     Lang, SEARCH_CACHE_NOT_WRITTEN, SEARCH_EMPTY_QUERY, SEARCH_NONE, TIMINGS_INDEX, TIMINGS_KEY,
-    TIMINGS_LOAD, TIMINGS_RSS, TIMINGS_SEARCH_CACHE, TIMINGS_SUMMARY, Text,
+    TIMINGS_KEY_PINYIN, TIMINGS_LOAD, TIMINGS_RSS, TIMINGS_SEARCH_CACHE, TIMINGS_SUMMARY, Text,
 };
 use crate::msg;
 use crate::search::{Hit, Index, IndexFrom, Kind, Searcher};
@@ -156,8 +156,17 @@ fn print_timings(
             scored = stats.scored,
             candidates = stats.candidates
         );
+        let pinyin = match stats.pinyin {
+            p if p.searched => msg!(
+                TIMINGS_KEY_PINYIN,
+                matched = p.matched,
+                candidates = p.candidates
+            )
+            .render(lang),
+            _ => String::new(),
+        };
         println!(
-            "  {} {:>10}  {}",
+            "  {} {:>10}  {}{pinyin}",
             pad(&typed, 14),
             ms(took),
             counts.render(lang)

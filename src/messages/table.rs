@@ -67,6 +67,10 @@ entries! {
         zh: "显示 {shown} 条，计分 {scored}/{candidates} 段文字",
         en: "{shown} hits shown, {scored} of {candidates} texts scored",
     }
+    TIMINGS_KEY_PINYIN {
+        zh: "；拼音：匹配 {matched}/{candidates} 段候选文字",
+        en: "; pinyin: {matched} of {candidates} candidate texts matched",
+    }
     TIMINGS_SUMMARY {
         zh: "每次按键：中位数 {median}，最长 {max}，共 {keys} 次按键",
         en: "per keystroke: median {median}, max {max} over {keys} keystrokes",

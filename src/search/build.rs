@@ -1,6 +1,7 @@
 //! Building the [`Index`] from a dataset.
 
 use super::Field;
+use super::doc_set::DocSet;
 use super::index::{CharTable, EntryKind, Index, Lists, Strings, offset};
 use super::initials::{DocPairs, PairIndex, Syllables};
 use super::pinyin::Readings;
@@ -132,7 +133,10 @@ impl Builder {
                 index.shown.push((doc, shown));
             }
         }
-        index.postings = Lists::of(postings);
+        let docs = index.doc_entry.len();
+        index.postings = (postings.into_iter())
+            .map(|list| DocSet::of(list, docs))
+            .collect();
         index.bonus = Lists::of(bonus);
         index.pairs = PairIndex::of(pairs.into_iter());
         index.syllables = Syllables::of(&readings);

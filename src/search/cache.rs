@@ -28,7 +28,7 @@ use super::cache_form;
 use crate::store::{self, Cache, FILES, LEADS_FILE, LoadError};
 
 const MAGIC: &[u8; 8] = b"DUBANSX\x1a";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 const HEADER: usize = 8 + 4 + 16 + 8 + 8;
 
 /// A cache file is read only up to this size.

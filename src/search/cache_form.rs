@@ -5,8 +5,9 @@
 //! the index read out of bounds.
 
 use super::Field;
+use super::doc_set::{DocSet, words};
 use super::index::{CharTable, EntryKind, Index, Lists, Strings};
-use super::initials::{DocSet, PAIRS, PairIndex, Syllables, words};
+use super::initials::{PAIRS, PairIndex, Syllables};
 use super::pinyin::Readings;
 
 const FIELDS: [Field; 5] = [
@@ -41,7 +42,7 @@ pub(super) fn encode(index: &Index) -> Vec<u8> {
     w.strings(&shown);
     let chars: Vec<u32> = index.chars.chars.iter().map(|&c| c as u32).collect();
     w.u32s(&chars);
-    w.lists(&index.postings);
+    w.doc_sets(&index.postings);
     w.lists(&index.bonus);
     w.u32s(&index.ids);
     w.pairs(&index.pairs);
@@ -64,7 +65,7 @@ pub(super) fn decode(body: &[u8]) -> Option<Index> {
     let shown_docs = r.u32s()?;
     let shown_texts = r.strings()?;
     let code_points = r.u32s()?;
-    let postings = r.lists()?;
+    let postings = r.doc_sets(doc_entry.len())?;
     let bonus = r.lists()?;
     let ids = r.u32s()?;
     let pairs = r.pairs(doc_entry.len())?;
@@ -86,11 +87,10 @@ pub(super) fn decode(body: &[u8]) -> Option<Index> {
         && in_range(&shown_docs, docs)
         && in_range(&doc_entry, entries)
         && in_range(&ids, entries)
-        && postings.ends.len() == code_points.len()
+        && postings.len() == code_points.len()
         && bonus.ends.len() == code_points.len()
-        && in_range(&postings.items, docs)
         && in_range(&bonus.items, docs)
-        && (0..code_points.len()).all(|i| ascending(postings.get(i)) && ascending(bonus.get(i)));
+        && (0..code_points.len()).all(|i| ascending(bonus.get(i)));
     if !consistent {
         return None;
     }
@@ -159,20 +159,20 @@ impl Writer {
         self.u32s(&l.ends);
     }
 
-    /// Per pair whether it is a bitmap; the lists (empty for a bitmap);
-    /// the bitmaps one after another; the heads.
-    fn pairs(&mut self, p: &PairIndex) {
+    /// Per set whether it is a bitmap; the lists (empty for a bitmap);
+    /// the bitmaps one after another.
+    fn doc_sets(&mut self, sets: &[DocSet]) {
         let dense = |s: &DocSet| matches!(s, DocSet::Bits(_));
-        let kinds: Vec<u8> = p.sets.iter().map(|s| u8::from(dense(s))).collect();
+        let kinds: Vec<u8> = sets.iter().map(|s| u8::from(dense(s))).collect();
         self.bytes(&kinds);
-        let lists: Vec<Vec<u32>> = (p.sets.iter())
+        let lists: Vec<Vec<u32>> = (sets.iter())
             .map(|s| match s {
                 DocSet::List(l) => l.clone(),
                 DocSet::Bits(_) => Vec::new(),
             })
             .collect();
         self.lists(&Lists::of(lists));
-        let bits: Vec<u64> = (p.sets.iter())
+        let bits: Vec<u64> = (sets.iter())
             .flat_map(|s| match s {
                 DocSet::Bits(b) => b.as_slice(),
                 DocSet::List(_) => &[],
@@ -180,6 +180,11 @@ impl Writer {
             .copied()
             .collect();
         self.u64s(&bits);
+    }
+
+    /// The pairs' sets, then the heads.
+    fn pairs(&mut self, p: &PairIndex) {
+        self.doc_sets(&p.sets);
         self.lists(&p.heads);
     }
 }
@@ -244,41 +249,46 @@ impl<'a> Reader<'a> {
         (rising && last == items.len()).then_some(Lists { items, ends })
     }
 
-    /// A pair index over `docs` documents: every list ascending and in
-    /// range, every bitmap whole with no document past the last.
-    fn pairs(&mut self, docs: usize) -> Option<PairIndex> {
+    /// Sets over `docs` documents: every list ascending and in range,
+    /// every bitmap whole with no document past the last.
+    fn doc_sets(&mut self, docs: usize) -> Option<Vec<DocSet>> {
         let kinds = self.bytes()?;
         let lists = self.lists()?;
         let bits = self.u64s()?;
-        let heads = self.lists()?;
         let per = words(docs);
         let dense = kinds.iter().filter(|&&k| k == 1).count();
         let tail_clear =
             |b: &[u64]| docs.is_multiple_of(64) || b.last().is_none_or(|w| w >> (docs % 64) == 0);
-        let fine = |l: &Lists| {
-            l.ends.len() == PAIRS
-                && (0..PAIRS).all(|i| {
-                    let list = l.get(i);
-                    list.windows(2).all(|w| w[0] < w[1])
-                        && list.iter().all(|&d| (d as usize) < docs)
-                })
-        };
-        let ok = kinds.len() == PAIRS
+        let ok = lists.ends.len() == kinds.len()
             && kinds.iter().all(|&k| k <= 1)
-            && fine(&lists)
-            && fine(&heads)
+            && fine(&lists, docs)
             && bits.len() == dense.checked_mul(per)?
             && (per == 0 || bits.chunks_exact(per).all(tail_clear));
         if !ok {
             return None;
         }
         let mut chunks = bits.chunks_exact(per.max(1));
-        let sets = (kinds.iter().enumerate())
+        (kinds.iter().enumerate())
             .map(|(i, &k)| match k {
                 1 => chunks.next().map(|b| DocSet::Bits(b.to_vec())),
                 _ => Some(DocSet::List(lists.get(i).to_vec())),
             })
-            .collect::<Option<Vec<DocSet>>>()?;
-        Some(PairIndex { sets, heads, docs })
+            .collect()
     }
+
+    /// A pair index over `docs` documents.
+    fn pairs(&mut self, docs: usize) -> Option<PairIndex> {
+        let sets = self.doc_sets(docs)?;
+        let heads = self.lists()?;
+        let ok = sets.len() == PAIRS && heads.ends.len() == PAIRS && fine(&heads, docs);
+        ok.then_some(PairIndex { sets, heads, docs })
+    }
+}
+
+/// Whether every list of `l` is ascending and below `docs`.
+fn fine(l: &Lists, docs: usize) -> bool {
+    (0..l.ends.len()).all(|i| {
+        let list = l.get(i);
+        list.windows(2).all(|w| w[0] < w[1]) && list.iter().all(|&d| (d as usize) < docs)
+    })
 }

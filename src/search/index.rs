@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use super::doc_set::DocSet;
 use super::initials::{PairIndex, Syllables};
 use super::pinyin::Readings;
 use super::{Field, Kind, Target};
@@ -196,7 +197,7 @@ pub struct Index {
     /// Pinyin readings per character ID.
     pub(crate) readings: Vec<Readings>,
     /// Per character ID, the documents that contain it.
-    pub(crate) postings: Lists,
+    pub(crate) postings: Vec<DocSet>,
     /// Per character ID, the documents where it stands at a bonus place
     /// (first, after a separator, at a camel-case step).
     pub(crate) bonus: Lists,
@@ -260,15 +261,21 @@ impl Index {
         }
     }
 
-    /// The posting lists of the characters of `text`, lowercased, each
-    /// once, shortest first; `None` if some character is in no document.
-    fn postings_of(&self, text: &str) -> Option<Vec<&[u32]>> {
-        let mut lists = (text.chars().flat_map(char::to_lowercase))
-            .map(|c| self.chars.get(c).map(|id| self.postings.get(id as usize)))
-            .collect::<Option<Vec<&[u32]>>>()?;
-        lists.sort_by_key(|l| l.len());
-        lists.dedup_by(|a, b| std::ptr::eq(*a, *b));
-        Some(lists)
+    /// The documents holding each character of `text`, lowercased, each
+    /// character once, with their sizes, smallest first; `None` if some
+    /// character is in no document.
+    fn postings_of(&self, text: &str) -> Option<Vec<(usize, &DocSet)>> {
+        let mut ids = (text.chars().flat_map(char::to_lowercase))
+            .map(|c| self.chars.get(c))
+            .collect::<Option<Vec<u32>>>()?;
+        ids.sort_unstable();
+        ids.dedup();
+        let mut sets: Vec<(usize, &DocSet)> = (ids.into_iter())
+            .filter_map(|id| self.postings.get(id as usize))
+            .map(|set| (set.len(), set))
+            .collect();
+        sets.sort_by_key(|&(len, _)| len);
+        Some(sets)
     }
 
     /// The documents where `c` (lowercased to one character) stands at a
@@ -283,15 +290,15 @@ impl Index {
     /// The documents containing every character of `query`, ignoring
     /// case; ascending.
     pub(crate) fn docs_with_chars(&self, query: &str) -> Vec<u32> {
-        let Some(lists) = self.postings_of(query) else {
+        let Some(sets) = self.postings_of(query) else {
             return Vec::new();
         };
-        let Some((first, rest)) = lists.split_first() else {
+        let Some(((_, first), rest)) = sets.split_first() else {
             return Vec::new();
         };
         let mut out = first.to_vec();
-        for list in rest {
-            retain_in(&mut out, list);
+        for (_, set) in rest {
+            set.retain(&mut out);
         }
         out
     }
@@ -299,21 +306,21 @@ impl Index {
     /// The documents of `docs` (ascending) that contain every character
     /// of `added`, ignoring case; ascending.
     pub(crate) fn narrow_to_chars(&self, docs: &[u32], added: &str) -> Vec<u32> {
-        let Some(lists) = self.postings_of(added) else {
+        let Some(sets) = self.postings_of(added) else {
             return Vec::new();
         };
         // Start from the smaller of the previous documents and the rarest
-        // new character's list, then keep what the other lists hold.
-        let (mut out, others): (Vec<u32>, &[&[u32]]) = match lists.split_first() {
-            Some((rarest, rest)) if rarest.len() < docs.len() => {
+        // new character's documents, then keep what the others hold.
+        let (mut out, others) = match sets.split_first() {
+            Some(((len, rarest), rest)) if *len < docs.len() => {
                 let mut out = rarest.to_vec();
                 retain_in(&mut out, docs);
                 (out, rest)
             }
-            _ => (docs.to_vec(), &lists),
+            _ => (docs.to_vec(), &sets[..]),
         };
-        for list in others {
-            retain_in(&mut out, list);
+        for (_, set) in others {
+            set.retain(&mut out);
         }
         out
     }
@@ -352,7 +359,8 @@ impl Index {
             + shown
             + chars
             + readings
-            + self.postings.heap_bytes()
+            + self.postings.iter().map(DocSet::heap_bytes).sum::<usize>()
+            + self.postings.capacity() * std::mem::size_of::<DocSet>()
             + self.bonus.heap_bytes()
     }
 }

@@ -11,6 +11,7 @@
 //! of the texts that match, from a few bitmap operations instead of a pass
 //! over every text.
 
+use super::doc_set::DocSet;
 use super::index::{Lists, offset};
 use super::pinyin::Readings;
 
@@ -19,65 +20,6 @@ pub(crate) const PAIRS: usize = 26 * 26;
 
 /// The longest syllable (zhuang), in letters.
 const LONGEST: usize = 6;
-
-/// A set of documents: ascending numbers when sparse, a bitmap when
-/// dense (whichever is smaller).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum DocSet {
-    List(Vec<u32>),
-    Bits(Vec<u64>),
-}
-
-impl DocSet {
-    /// The set of `docs` (ascending) out of `total` documents.
-    fn of(docs: Vec<u32>, total: usize) -> DocSet {
-        if docs.len() * 32 <= total {
-            return DocSet::List(docs);
-        }
-        let mut bits = vec![0u64; words(total)];
-        for d in docs {
-            bits[d as usize / 64] |= 1 << (d % 64);
-        }
-        DocSet::Bits(bits)
-    }
-
-    fn heap_bytes(&self) -> usize {
-        match self {
-            DocSet::List(l) => l.capacity() * 4,
-            DocSet::Bits(b) => b.capacity() * 8,
-        }
-    }
-
-    /// Keeps the documents of `out` that are in this set.
-    fn and_into(&self, out: &mut [u64]) {
-        match self {
-            DocSet::Bits(bits) => out.iter_mut().zip(bits).for_each(|(o, b)| *o &= b),
-            DocSet::List(list) => {
-                let mut kept = vec![0u64; out.len()];
-                for &d in list {
-                    let (w, bit) = (d as usize / 64, 1u64 << (d % 64));
-                    kept[w] |= out[w] & bit;
-                }
-                out.copy_from_slice(&kept);
-            }
-        }
-    }
-
-    /// Adds this set's documents to `out`.
-    fn or_into(&self, out: &mut [u64]) {
-        match self {
-            DocSet::Bits(bits) => out.iter_mut().zip(bits).for_each(|(o, b)| *o |= b),
-            DocSet::List(list) => list
-                .iter()
-                .for_each(|&d| out[d as usize / 64] |= 1 << (d % 64)),
-        }
-    }
-}
-
-/// 64-bit words for a bitmap of `n` documents.
-pub(crate) fn words(n: usize) -> usize {
-    n.div_ceil(64)
-}
 
 /// The pair index; see the module documentation.
 #[derive(Debug, Default)]
@@ -158,82 +100,8 @@ impl PairIndex {
             + (self.heads.items.capacity() + self.heads.ends.capacity()) * 4
     }
 
-    fn set(&self, a: u8, b: u8) -> Option<&DocSet> {
+    pub(super) fn set(&self, a: u8, b: u8) -> Option<&DocSet> {
         self.sets.get(pair(a, b)?)
-    }
-
-    /// The documents a pinyin match of `query` (lowercase letters) may be
-    /// in, as a bitmap: for some split of the query into two or more
-    /// syllable prefixes, the text holds the pair of initials of every two
-    /// neighbouring pieces, and for each piece of two letters or more the
-    /// documents `held` gives for it (a character with a reading beginning
-    /// with the piece; `None` when that would not narrow much).
-    pub fn candidates(
-        &self,
-        query: &[u8],
-        syllables: &Syllables,
-        held: impl Fn(&[u8]) -> Option<Vec<u64>>,
-    ) -> Vec<u64> {
-        let n = query.len();
-        // from[i]: the documents where pieces from letter i on can follow
-        // a character (`None`: every document).
-        let mut from: Vec<Option<Vec<u64>>> = vec![Some(Vec::new()); n + 1];
-        from[n] = None;
-        for i in (0..n).rev() {
-            let mut acc = vec![0u64; words(self.docs)];
-            let mut any = false;
-            for end in pieces(query, i, syllables) {
-                if end == n && i == 0 {
-                    continue;
-                }
-                // The documents this piece allows; `None`: all of them.
-                let mut part: Option<Vec<u64>> = match &from[end] {
-                    Some(next) if next.is_empty() => continue,
-                    next => next.clone(),
-                };
-                if end < n {
-                    let Some(set) = self.set(query[i], query[end]) else {
-                        continue;
-                    };
-                    match &mut part {
-                        Some(bits) => set.and_into(bits),
-                        None => {
-                            let mut bits = vec![0u64; words(self.docs)];
-                            set.or_into(&mut bits);
-                            part = Some(bits);
-                        }
-                    }
-                }
-                let with = (end - i >= 2).then(|| held(&query[i..end])).flatten();
-                match (&mut part, with) {
-                    (Some(bits), Some(with)) => {
-                        bits.iter_mut().zip(&with).for_each(|(b, w)| *b &= w)
-                    }
-                    (None, with) => part = with,
-                    (Some(_), None) => {}
-                }
-                match part {
-                    Some(bits) => acc.iter_mut().zip(&bits).for_each(|(a, p)| *a |= p),
-                    None => {
-                        any = true;
-                        break;
-                    }
-                }
-            }
-            from[i] = if any {
-                None
-            } else if acc.iter().all(|&w| w == 0) {
-                Some(Vec::new())
-            } else {
-                Some(acc)
-            };
-        }
-        match from.swap_remove(0) {
-            Some(bits) if bits.is_empty() => vec![0; words(self.docs)],
-            Some(bits) => bits,
-            // Unreachable: a piece at letter 0 never ends the query.
-            None => vec![u64::MAX; words(self.docs)],
-        }
     }
 
     /// The documents whose first two characters may begin a match of
@@ -255,7 +123,7 @@ impl PairIndex {
 
 /// Where a piece beginning at letter `i` may end: the prefixes of
 /// syllables found at `i`, shortest first.
-fn pieces<'a>(
+pub(super) fn pieces<'a>(
     query: &'a [u8],
     i: usize,
     syllables: &'a Syllables,
@@ -313,6 +181,14 @@ impl Syllables {
             .flat_map(|(_, ids)| ids.iter().copied())
     }
 
+    /// The characters read exactly `piece`.
+    pub fn chars_read<'a>(&'a self, piece: &[u8]) -> impl Iterator<Item = u32> + 'a {
+        let at = self.0.binary_search_by(|(s, _)| (**s).cmp(piece)).ok();
+        at.map(|i| self.0[i].1.iter().copied())
+            .into_iter()
+            .flatten()
+    }
+
     /// The highest score ([`super::pinyin::PinyinMatch::score`]) a match
     /// of `query` not at the start of a text can have.
     pub fn best_score(&self, query: &[u8]) -> Option<i64> {
@@ -341,27 +217,6 @@ impl Syllables {
     }
 }
 
-/// The document numbers in `bits` below `end`, ascending.
-pub(crate) fn docs_in(bits: &[u64], end: usize) -> impl Iterator<Item = u32> + '_ {
-    bits.iter().enumerate().flat_map(move |(w, &word)| {
-        let mut word = word;
-        std::iter::from_fn(move || {
-            (word != 0).then(|| {
-                let bit = word.trailing_zeros();
-                word &= word - 1;
-                offset(w * 64) + bit
-            })
-        })
-        .take_while(move |&d| (d as usize) < end)
-    })
-}
-
-/// Whether document `doc` is in `bits`.
-pub(crate) fn contains(bits: &[u64], doc: u32) -> bool {
-    bits.get(doc as usize / 64)
-        .is_some_and(|w| w & (1 << (doc % 64)) != 0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -371,6 +226,10 @@ mod tests {
         let empty = PairIndex::default();
         let syllables = Syllables::of(&[Readings::of('规'), Readings::of('上')]);
         assert!(empty.heads(b"gs", &syllables).is_empty());
-        assert!(empty.candidates(b"gs", &syllables, |_| None).is_empty());
+        assert!(
+            empty
+                .tiers(b"gs", &syllables, |_| None, |_| Vec::new())
+                .is_empty()
+        );
     }
 }

@@ -12,10 +12,12 @@
 mod build;
 mod cache;
 mod cache_form;
+mod doc_set;
 mod index;
 mod initials;
 mod pinyin;
 mod pinyin_search;
+mod pinyin_tiers;
 mod plain;
 mod rank;
 mod score;

@@ -15,8 +15,8 @@
 use std::collections::HashSet;
 
 use super::Field;
+use super::doc_set::{DocSet, contains, docs_in, words};
 use super::index::Index;
-use super::initials::{contains, docs_in, words};
 use super::pinyin::{self, PinyinMatch};
 use super::searcher::par_filter_map;
 
@@ -40,10 +40,16 @@ pub(super) struct Wanted<'a> {
 /// What the walk did, for `--timings` and tests.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PinyinStats {
+    /// Whether the query was looked up by pinyin at all (letters enough,
+    /// each a syllable's start).
+    pub searched: bool,
     /// Texts the pair index left as candidates.
     pub candidates: usize,
     /// Of those, the texts matched by pinyin.
     pub matched: usize,
+    /// How many tiers of candidates (by the best score a match can have
+    /// on them) were walked.
+    pub tiers: usize,
 }
 
 /// (document, match) for the pinyin hits needed to rank the best `limit`
@@ -59,16 +65,24 @@ pub(super) fn hits(
     let Some(bound) = index.syllables.best_score(letters) else {
         return (Vec::new(), stats);
     };
+    stats.searched = true;
     let end = if want.long_ok {
         index.doc_count()
     } else {
         index.first_long()
     };
     let ok = |doc: u32| index.doc_field[doc as usize] != Field::Id && kind_ok(doc);
-    let bits = index
-        .pairs
-        .candidates(letters, &index.syllables, |piece| held(index, piece));
-    stats.candidates = docs_in(&bits, end).count();
+    let tiers = (index.pairs).tiers(
+        letters,
+        &index.syllables,
+        |piece| held(index, piece),
+        |piece| exact(index, piece),
+    );
+    let is_candidate = |d: u32| tiers.iter().any(|(_, bits)| contains(bits, d));
+    stats.candidates = tiers
+        .iter()
+        .map(|(_, bits)| docs_in(bits, end).count())
+        .sum();
     let find = |ids: &mut Vec<u32>, doc: u32| {
         index.char_ids(index.text(doc), ids);
         pinyin::find(letters, ids, &index.readings).map(|m| (doc, m))
@@ -82,7 +96,7 @@ pub(super) fn hits(
     // Texts matched at their start: up to `bound` and the start bonus.
     // Their first characters are matched first, the whole text only then.
     let heads: Vec<u32> = (index.pairs.heads(letters, &index.syllables).into_iter())
-        .filter(|&d| (d as usize) < end && contains(&bits, d) && ok(d))
+        .filter(|&d| (d as usize) < end && is_candidate(d) && ok(d))
         .collect();
     let (starts, walked) = walk.run(
         &heads,
@@ -105,27 +119,50 @@ pub(super) fn hits(
         return (starts, stats);
     }
 
-    // Every text matched at its start is known; any other scores at most
-    // `bound`.
-    for (doc, m) in &starts {
-        if m.score(letters.len()) > bound {
-            reach.insert(index.entry_of(*doc));
+    // Every text matched at its start is known. Then each tier in turn,
+    // best bound first: once a tier is walked whole, a text known to score
+    // above the next tier's bound beats every text not yet matched.
+    let known = |doc: u32| starts.binary_search_by_key(&doc, |(d, _)| *d).ok();
+    let mut found: Vec<(u32, PinyinMatch)> = Vec::new();
+    for (k, (tier_bound, bits)) in tiers.iter().enumerate() {
+        let above = |m: &PinyinMatch| m.score(letters.len()) > *tier_bound;
+        for (doc, m) in starts.iter().chain(&found) {
+            if above(m) {
+                reach.insert(index.entry_of(*doc));
+            }
+        }
+        if reach.len() >= want.limit {
+            break;
+        }
+        let docs: Vec<u32> = docs_in(bits, end).filter(|&d| ok(d)).collect();
+        let (tier, walked) = walk.run(&docs, *tier_bound, &mut reach, |ids, doc| {
+            match known(doc) {
+                Some(i) => Some(starts[i].clone()),
+                None => find(ids, doc),
+            }
+        });
+        // The texts matched at their start are not matched again.
+        stats.matched += (docs[..walked].iter())
+            .filter(|&&d| known(d).is_none())
+            .count();
+        stats.tiers = k + 1;
+        found.extend(tier);
+    }
+    found.extend(starts);
+    found.sort_by_key(|(d, _)| *d);
+    found.dedup_by_key(|(d, _)| *d);
+    (found, stats)
+}
+
+/// The documents holding a character read exactly `piece`, as a bitmap.
+fn exact(index: &Index, piece: &[u8]) -> Vec<u64> {
+    let mut bits = vec![0u64; words(index.doc_count())];
+    for c in index.syllables.chars_read(piece) {
+        if let Some(set) = index.postings.get(c as usize) {
+            set.or_into(&mut bits);
         }
     }
-    let docs: Vec<u32> = docs_in(&bits, end).filter(|&d| ok(d)).collect();
-    let known = |doc: u32| starts.binary_search_by_key(&doc, |(d, _)| *d).ok();
-    let (mut found, walked) = walk.run(&docs, bound, &mut reach, |ids, doc| match known(doc) {
-        Some(i) => Some(starts[i].clone()),
-        None => find(ids, doc),
-    });
-    stats.matched += walked;
-    let last = docs[..walked].last().copied();
-    found.extend(
-        starts
-            .into_iter()
-            .filter(|(d, _)| last.is_none_or(|l| *d > l)),
-    );
-    (found, stats)
+    bits
 }
 
 /// The documents holding a character with a reading beginning with
@@ -135,15 +172,16 @@ fn held(index: &Index, piece: &[u8]) -> Option<Vec<u64>> {
     let chars: Vec<u32> = index.syllables.chars_reading(piece).collect();
     let total: usize = chars
         .iter()
-        .map(|&c| index.postings.get(c as usize).len())
+        .filter_map(|&c| index.postings.get(c as usize))
+        .map(DocSet::len)
         .sum();
     if total * 4 > index.doc_count() {
         return None;
     }
     let mut bits = vec![0u64; words(index.doc_count())];
     for c in chars {
-        for &d in index.postings.get(c as usize) {
-            bits[d as usize / 64] |= 1 << (d % 64);
+        if let Some(set) = index.postings.get(c as usize) {
+            set.or_into(&mut bits);
         }
     }
     Some(bits)
@@ -195,7 +233,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::search::initials::contains;
+    use crate::search::doc_set::contains;
     use crate::search::rank::{self, Candidate};
     use crate::search::{Searcher, Via};
 
@@ -289,12 +327,28 @@ mod tests {
                 }
                 let long_ok = letters.len() > 2;
                 let all = full_scan(&index, &letters, long_ok);
-                let bits = index.pairs.candidates(&letters, &index.syllables, |p| held(&index, p));
                 let heads = index.pairs.heads(&letters, &index.syllables);
+                let tiers = index.pairs.tiers(
+                    &letters,
+                    &index.syllables,
+                    |p| held(&index, p),
+                    |p| exact(&index, p),
+                );
+                let mut bits = vec![0u64; crate::search::doc_set::words(index.doc_count())];
+                for (_, tier) in &tiers {
+                    prop_assert!(bits.iter().zip(tier).all(|(u, t)| u & t == 0), "{}", q);
+                    bits.iter_mut().zip(tier).for_each(|(u, t)| *u |= t);
+                }
                 for (doc, m) in &all {
                     prop_assert!(contains(&bits, *doc), "{} on {}", q, index.text(*doc));
                     if m.start == 0 {
                         prop_assert!(heads.contains(doc), "{} heads {}", q, index.text(*doc));
+                    } else {
+                        let bound = tiers.iter().find(|(_, t)| contains(t, *doc)).map(|(b, _)| *b);
+                        prop_assert!(
+                            bound.is_some_and(|b| m.score(letters.len()) <= b),
+                            "{} on {}: {:?} above {:?}", q, index.text(*doc), m, bound
+                        );
                     }
                 }
                 for limit in [1, 3, 10, usize::MAX] {
@@ -342,11 +396,33 @@ mod tests {
     }
 
     #[test]
+    fn texts_without_a_whole_syllable_are_matched_after_those_with_one() {
+        // `she` is best as s|he with 和 read whole; 实施行动 matches it as
+        // s|he(ng), 8 less. Only the texts holding 和 are in the best tier,
+        // too few to fill the limit; the walk then stops early in the
+        // next.
+        let mut texts: Vec<String> = (0..400).map(|i| format!("{i}实施行动计划")).collect();
+        for i in [5, 50, 300] {
+            texts[i] = format!("{i}城市和乡村");
+        }
+        let index = Arc::new(index_of(&texts));
+        let mut s = Searcher::new(Arc::clone(&index));
+        let few = s.search("she", None, 10);
+        let stats = s.stats().pinyin;
+        assert!(stats.candidates >= 400, "{stats:?}");
+        assert!(stats.matched < 100, "{stats:?}");
+        assert!(stats.tiers >= 2, "{stats:?}");
+        let all = Searcher::new(index).search("she", None, usize::MAX);
+        assert_eq!(few, &all[..10]);
+        assert!(few[..3].iter().all(|h| h.text.contains('和')), "{few:?}");
+    }
+
+    #[test]
     fn letters_no_split_can_spell_have_no_candidates() {
         let texts: Vec<String> = (0..50).map(|i| format!("{i}规上企业")).collect();
         let index = index_of(&texts);
-        let bits = index.pairs.candidates(b"qqqq", &index.syllables, |_| None);
-        assert!(bits.iter().all(|&w| w == 0));
+        let tiers = (index.pairs).tiers(b"qqqq", &index.syllables, |_| None, |_| Vec::new());
+        assert!(tiers.is_empty());
         assert!(index.syllables.best_score(b"iu").is_none());
     }
 }

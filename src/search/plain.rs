@@ -18,6 +18,13 @@ use super::index::{Index, retain_in};
 use super::score::{self, Plain, PlainClass, Scorer};
 use super::searcher::{decode, par_filter_map, score_all};
 
+/// (document, score) pairs.
+type Scored = Vec<(u32, i64)>;
+
+/// Scores enough to rank the best entries, and how many documents have
+/// their score settled.
+type Found = (Scored, usize);
+
 /// (document, score) for enough of `docs` (ascending) to rank the best
 /// `limit` entries exactly, and how many of `docs` have their score
 /// settled (all of them when the scores are complete).
@@ -33,10 +40,14 @@ pub(super) fn score(
     }
     let whole = plain.whole();
     let bonus = bonus_candidates(index, docs, plain);
-    if let Some(found) = head_first(index, &bonus, query, plain, limit) {
-        return found;
-    }
-    let mut scored = score_all(index, &bonus, query);
+    let heads = match head_first(index, &bonus, query, plain, limit) {
+        Ok(found) => return found,
+        Err(heads) => heads,
+    };
+    let mut scored = match best_first(index, &bonus, query, plain, limit, heads.as_deref()) {
+        Ok(found) => return found,
+        Err(scored) => scored,
+    };
     let scored_bonus = scored.len();
     let entry = |doc: u32| index.entry_of(doc);
     // Entries known to beat every text not walked yet.
@@ -84,17 +95,22 @@ pub(super) fn score(
 /// not beginning so scores at most [`score::off_head_bound`], below the
 /// best; a later one at most the best, and loses the tie). `新` and `新增`
 /// begin thousands of texts: the walk stops after about `limit`.
+///
+/// `Err` with every text beginning so, scored, when fewer reach the best;
+/// `Err(None)` when a text not beginning so can score the best too.
 fn head_first(
     index: &Index,
     bonus: &[u32],
     query: &str,
     plain: &Plain,
     limit: usize,
-) -> Option<(Vec<(u32, i64)>, usize)> {
-    let first = *plain.chars().first()?;
+) -> Result<Found, Option<Scored>> {
+    let Some(&first) = plain.chars().first() else {
+        return Err(None);
+    };
     let best = plain.best();
     if best <= score::off_head_bound(plain.chars().len()) {
-        return None;
+        return Err(None);
     }
     let mut scorer = Scorer::new(query);
     let mut buf = Vec::new();
@@ -103,7 +119,7 @@ fn head_first(
     let mut examined = 0;
     for &doc in bonus {
         if reach.len() >= limit {
-            return Some((scored, examined));
+            return Ok((scored, examined));
         }
         let text = index.text(doc);
         if !text.starts_with(first) {
@@ -118,8 +134,71 @@ fn head_first(
             scored.push((doc, s));
         }
     }
-    (reach.len() >= limit).then_some((scored, examined))
+    if reach.len() >= limit {
+        Ok((scored, examined))
+    } else {
+        Err(Some(scored))
+    }
 }
+
+/// The bonus texts scored in document order, in blocks (each on all
+/// cores), until `limit` entries reach the best score the query can have
+/// at all ([`Plain::best`]): those beat every other text (a later one at
+/// best ties and loses; a text without a query character at a bonus place
+/// scores at most [`Plain::whole`], below the best). For three characters
+/// or more a match at a clause start can score the best too, so the head-
+/// first walk does not apply; `深入推` is whole at the head or at a clause
+/// start of thousands of texts, and this stops after about `limit` of
+/// them. When every text beginning with the query's first character is
+/// known (`heads`, [`head_first`]), the others score at most
+/// [`score::off_head_bound`], and that is the score to reach (`实`
+/// begins no text but follows a comma in thousands). `Err` with every
+/// bonus text scored when fewer reach it.
+fn best_first(
+    index: &Index,
+    bonus: &[u32],
+    query: &str,
+    plain: &Plain,
+    limit: usize,
+    heads: Option<&[(u32, i64)]>,
+) -> Result<Found, Scored> {
+    let best = match heads {
+        Some(_) => score::off_head_bound(plain.chars().len()),
+        None => plain.best(),
+    };
+    let mut scored = Vec::new();
+    // Known heads above the bound beat every text not beginning so.
+    let mut reach: HashSet<u32> = (heads.unwrap_or_default().iter())
+        .filter(|&&(_, s)| s > best)
+        .map(|&(doc, _)| index.entry_of(doc))
+        .collect();
+    let (mut at, mut block) = (0, FIRST_BLOCK);
+    while at < bonus.len() {
+        let part = &bonus[at..bonus.len().min(at + block)];
+        let found = score_all(index, part, query);
+        for &(doc, s) in &found {
+            if s >= best {
+                reach.insert(index.entry_of(doc));
+            }
+        }
+        scored.extend(found);
+        at += part.len();
+        block = (block * 2).min(LARGEST_BLOCK);
+        if reach.len() >= limit && at < bonus.len() {
+            // The heads not walked yet, known already.
+            let last = bonus[at - 1];
+            let later = heads.unwrap_or_default().iter().filter(|&&(d, _)| d > last);
+            scored.extend(later);
+            return Ok((scored, at));
+        }
+    }
+    Err(scored)
+}
+
+/// The first block of texts [`best_first`] scores; each next one is twice
+/// as large, up to [`LARGEST_BLOCK`].
+const FIRST_BLOCK: usize = 64;
+const LARGEST_BLOCK: usize = 16 * 1024;
 
 /// The documents of `docs` with a query character at a bonus place;
 /// ascending.

@@ -3,14 +3,14 @@
 //! Building the index of a large dataset takes longer than everything else
 //! the dashboard does before its first frame (185 ms at 100,000 tasks), and
 //! the first frame does not search. [`Shared::build_in_background`] builds
-//! it on a thread of its own from a copy of the texts it needs; a searcher
-//! that needs it first waits for it.
+//! it on a thread of its own, reading the dataset the app holds (shared,
+//! not copied); a searcher that needs it first waits for it.
 
 use std::ops::Deref;
 use std::sync::{Arc, OnceLock};
 
 use super::Index;
-use crate::model::{Dataset, List, Task};
+use crate::model::Dataset;
 
 /// An index, ready or on its way; cheap to clone.
 #[derive(Debug, Clone)]
@@ -23,23 +23,24 @@ enum Inner {
 }
 
 impl Shared {
-    /// Starts building the index of `data` on another thread; builds it
-    /// here if no thread can be started.
-    pub fn build_in_background(data: &Dataset) -> Shared {
-        let texts = searchable(data);
+    /// Starts building the index of `data` on another thread, which
+    /// reads the dataset through its own handle on it (nothing is
+    /// copied); builds it here if no thread can be started.
+    pub fn build_in_background(data: Arc<Dataset>) -> Shared {
         let cell = Arc::new(OnceLock::new());
         let filled = Arc::clone(&cell);
+        let read = Arc::clone(&data);
         let started = std::thread::Builder::new()
             .name("duban-index".into())
             .spawn(move || {
                 // A panic leaves an empty index rather than a searcher
                 // waiting for ever.
-                let index = std::panic::catch_unwind(|| Index::build(&texts)).unwrap_or_default();
+                let index = std::panic::catch_unwind(|| Index::build(&read)).unwrap_or_default();
                 let _ = filled.set(index);
             });
         match started {
             Ok(_) => Shared(Inner::Building(cell)),
-            Err(_) => Shared::from(Arc::new(Index::build(data))),
+            Err(_) => Shared::from(Arc::new(Index::build(&data))),
         }
     }
 
@@ -73,33 +74,6 @@ pub fn entry_count(data: &Dataset) -> usize {
     data.tasks.len() + data.projects.len() + items + data.units.len() + data.plan.leaders.len()
 }
 
-/// A copy of `data` holding only what the index reads.
-fn searchable(data: &Dataset) -> Dataset {
-    let task = |t: &Task| Task {
-        id: t.id.clone(),
-        kind: t.kind,
-        leader: None,
-        other_leaders: List::new(),
-        section: List::new(),
-        number: t.number,
-        title: t.title.clone(),
-        text: t.text.clone(),
-        items: t.items.clone(),
-        lead: List::new(),
-        co: List::new(),
-        co_members_of: List::new(),
-        targets: List::new(),
-        due: None,
-        due_text: None,
-    };
-    Dataset {
-        plan: data.plan.clone(),
-        tasks: data.tasks.iter().map(task).collect(),
-        projects: data.projects.iter().map(task).collect(),
-        units: data.units.clone(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,7 +83,7 @@ mod tests {
     fn a_background_index_answers_as_one_built_in_place() {
         let data = crate::synth::synth(300, 2);
         let ready = Arc::new(Index::build(&data));
-        let background = Shared::build_in_background(&data);
+        let background = Shared::build_in_background(Arc::new(data.clone()));
         assert_eq!(background.len(), ready.len());
         assert_eq!(entry_count(&data), ready.len());
         for query in ["新增", "gsqy", "市发改局", "K2.1"] {
