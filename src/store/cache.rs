@@ -254,6 +254,18 @@ mod tests {
     }
 
     #[test]
+    fn decoded_lists_have_no_spare_room() {
+        let data = crate::synth::synth(cache_chunks::CHUNK_TASKS + 9, 6);
+        let (_, back) = read_back(&encode(&data, 3)).expect("decodes");
+        for task in back.all_tasks() {
+            assert_eq!(task.lead.capacity(), task.lead.len());
+            assert_eq!(task.co.capacity(), task.co.len());
+            assert_eq!(task.items.capacity(), task.items.len());
+            assert_eq!(task.targets.capacity(), task.targets.len());
+        }
+    }
+
+    #[test]
     fn a_flipped_byte_or_a_cut_is_refused() {
         let data = crate::synth::synth(cache_chunks::CHUNK_TASKS * 2 + 1, 5);
         let bytes = encode(&data, 7);
