@@ -407,6 +407,39 @@ fn when_enough_texts_begin_with_the_query_the_rest_is_not_scored() {
 }
 
 #[test]
+fn three_characters_stop_once_enough_texts_score_the_best() {
+    // For three characters a text holding them at a clause start can
+    // score as much as one beginning with them, so the head alone does
+    // not settle it; but no text scores above the query alone, so once
+    // enough texts score that, the rest is not scored.
+    let mut data = duban::synth::synth(300, 4);
+    let texts = [
+        "深入推进乡村振兴",
+        "全年项目;深入推进改革",
+        "推进深化入户调查",
+    ];
+    for (i, task) in data.tasks.iter_mut().enumerate() {
+        task.text = format!("{}{i}", texts[i % texts.len()]).into();
+        task.title = None;
+        task.items.clear();
+    }
+    let index = Arc::new(Index::build(&data));
+    let mut full = Searcher::new(Arc::clone(&index));
+    let all = full.search("深入推", Some(Kind::Task), usize::MAX);
+    assert_eq!(full.stats().scored, full.stats().candidates);
+    for limit in [1, 10, 50] {
+        let mut s = Searcher::new(Arc::clone(&index));
+        let few = s.search("深入推", Some(Kind::Task), limit);
+        assert_eq!(few, &all[..limit], "limit {limit}");
+        let stats = s.stats();
+        assert!(stats.scored < stats.candidates, "limit {limit}: {stats:?}");
+        let on = s.search("深入推进", Some(Kind::Task), limit);
+        let fresh = Searcher::new(Arc::clone(&index)).search("深入推进", Some(Kind::Task), limit);
+        assert_eq!(on, fresh, "limit {limit}");
+    }
+}
+
+#[test]
 fn every_short_chinese_hit_scores_what_the_fuzzy_matcher_gives() {
     // Texts holding the query whole are given their score without the
     // matcher; it must be the matcher's own, and nothing may be missed.
