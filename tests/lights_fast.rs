@@ -370,13 +370,12 @@ fn an_entry_for_an_id_not_in_the_plan_is_kept_but_not_lit() {
     let data = duban::synth::synth(1 << 14, 5);
     let ids = ids(&data);
     let year = data.plan.year;
-    let known: Vec<ProgressEntry> = (0..3000)
+    // An entry for every ID of the plan and more, so the progress is read
+    // on two threads.
+    let known: Vec<ProgressEntry> = (0..ids.len() + 2000)
         .map(|i| {
-            entry(
-                &ids[..ids.len() - 1],
-                year,
-                (i * 7, (i % 300) as u16, 1, (i % 101) as u8, i),
-            )
+            let drawn = (i, (i % 300) as u16, 1, (i % 101) as u8, i);
+            entry(&ids[..ids.len() - 1], year, drawn)
         })
         .collect();
     let stray = entry(&["K99.99".to_string()], year, (0, 100, 2, 50, 1));
@@ -401,9 +400,13 @@ fn an_entry_for_an_id_not_in_the_plan_is_kept_but_not_lit() {
         (&b.overall, &b.leaders, &b.units)
     );
     assert_eq!(a.owing, b.owing);
+    // The library's lights, which the cases above hold to the reference.
     let rule = Rule::new(year, &Config::default());
-    let want = reference(&data, &known, as_of, &rule);
+    let positions = Positions::of(&data);
+    let standing = standing_at(&known, &positions, as_of);
+    let want = Lights::of(&data, &positions, &standing, as_of, &rule);
     let pairs: Vec<(Light, duban::lights::Reason)> =
-        want.iter().map(|w| (w.light, w.reason)).collect();
+        want.tasks.iter().map(|w| (w.light, w.reason)).collect();
     assert_eq!(a.lights, pairs);
+    assert_eq!(a.overall, want.overall);
 }
