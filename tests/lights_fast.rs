@@ -113,12 +113,13 @@ fn reference<'d>(
     as_of: NaiveDate,
     rule: &Rule,
 ) -> Vec<Assessed<'d>> {
-    (data.all_tasks())
-        .map(|task| {
+    (data.all_tasks().enumerate())
+        .map(|(at, task)| {
             let entry = standing_entry(task, |id| reference_latest(entries, id, as_of));
             let (light, reason) = rule.assess(entry.as_deref(), as_of, task.due);
             Assessed {
                 task,
+                at: u32::try_from(at).expect("position"),
                 entry,
                 light,
                 reason,
@@ -358,4 +359,54 @@ proptest! {
     ) {
         check_all(&with_deadlines(sectioned()), drawn, as_of_day, parts)?;
     }
+}
+
+/// An entry for an ID the plan does not have stays in the dashboard's
+/// progress (its history is the journal's) but lights nothing: every
+/// light, the standings and the units owing reports are those of the
+/// journal without it, on a plan large enough to be read on two threads.
+#[test]
+fn an_entry_for_an_id_not_in_the_plan_is_kept_but_not_lit() {
+    let data = duban::synth::synth(1 << 14, 5);
+    let ids = ids(&data);
+    let year = data.plan.year;
+    // An entry for every ID of the plan and more, so the progress is read
+    // on two threads.
+    let known: Vec<ProgressEntry> = (0..ids.len() + 2000)
+        .map(|i| {
+            let drawn = (i, (i % 300) as u16, 1, (i % 101) as u8, i);
+            entry(&ids[..ids.len() - 1], year, drawn)
+        })
+        .collect();
+    let stray = entry(&["K99.99".to_string()], year, (0, 100, 2, 50, 1));
+    let mut all = known.clone();
+    all.push(stray.clone());
+    let as_of = date(year, 9, 15);
+    let app = |entries: &[ProgressEntry]| {
+        App::new(
+            data.clone(),
+            Progress::from_entries(entries.to_vec()),
+            Lang::Zh,
+            as_of,
+        )
+    };
+    let (with, without) = (app(&all), app(&known));
+    assert_eq!(with.progress().history("K99.99"), [stray]);
+    let (a, b) = (with.standings(), without.standings());
+    assert_eq!(a.lights.len(), data.all_tasks().count());
+    assert_eq!(a.lights, b.lights);
+    assert_eq!(
+        (&a.overall, &a.leaders, &a.units),
+        (&b.overall, &b.leaders, &b.units)
+    );
+    assert_eq!(a.owing, b.owing);
+    // The library's lights, which the cases above hold to the reference.
+    let rule = Rule::new(year, &Config::default());
+    let positions = Positions::of(&data);
+    let standing = standing_at(&known, &positions, as_of);
+    let want = Lights::of(&data, &positions, &standing, as_of, &rule);
+    let pairs: Vec<(Light, duban::lights::Reason)> =
+        want.tasks.iter().map(|w| (w.light, w.reason)).collect();
+    assert_eq!(a.lights, pairs);
+    assert_eq!(a.overall, want.overall);
 }

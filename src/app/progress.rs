@@ -6,12 +6,20 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::lights::Positions;
+
+/// Progress of at least this many IDs is read on two threads.
+const SPLIT_AT: usize = 1 << 14;
 use crate::model::{ProgressEntry, Status, Task};
+
+/// IDs hashed by foldhash: the map is read once per ID in a full
+/// restand, and SipHash's resistance to chosen keys buys nothing for IDs
+/// the plan and the journal give.
+type ById<V> = HashMap<String, V, foldhash::fast::FixedState>;
 
 /// Progress by task, project or sub-item ID.
 #[derive(Debug, Clone, Default)]
 pub struct Progress {
-    history: HashMap<String, Vec<ProgressEntry>>,
+    history: ById<Vec<ProgressEntry>>,
     /// Which state of progress this is: new for every change, so what is
     /// kept from it (the detail pane's text) knows when to follow. Empty
     /// progress is 0.
@@ -30,9 +38,15 @@ impl Progress {
     /// then time of entry; ties keep the given order), so the last one is
     /// the standing entry.
     pub fn from_entries(entries: impl IntoIterator<Item = ProgressEntry>) -> Progress {
-        let mut history: HashMap<String, Vec<ProgressEntry>> = HashMap::new();
+        let mut history: ById<Vec<ProgressEntry>> = ById::default();
         for e in entries {
-            history.entry(e.task.clone()).or_default().push(e);
+            // The ID is copied once per ID, not once per entry.
+            match history.get_mut(e.task.as_str()) {
+                Some(list) => list.push(e),
+                None => {
+                    history.insert(e.task.clone(), vec![e]);
+                }
+            }
         }
         for list in history.values_mut() {
             list.sort_by_key(ProgressEntry::report_order);
@@ -80,13 +94,33 @@ impl Progress {
         positions: &Positions,
         dates: &[NaiveDate],
     ) -> Vec<Vec<Option<&ProgressEntry>>> {
-        let mut standing = vec![vec![None; positions.len()]; dates.len()];
-        for (id, history) in &self.history {
-            let Some(at) = positions.at(id) else {
-                continue;
-            };
-            for (by_date, &date) in standing.iter_mut().zip(dates) {
-                by_date[at as usize] = history.iter().rev().find(|e| e.date <= date);
+        // Each ID's look-up and its entries are read on two threads from
+        // `SPLIT_AT` IDs (each a cache miss or more at 100,000 tasks),
+        // then placed by position here.
+        let ids: Vec<(&String, &Vec<ProgressEntry>)> = self.history.iter().collect();
+        let parts = if ids.len() >= SPLIT_AT { 2 } else { 1 };
+        let k = dates.len();
+        let found = crate::lights::over_parts(&ids, parts, |_, part| {
+            let mut at: Vec<u32> = Vec::with_capacity(part.len());
+            let mut on: Vec<Option<&ProgressEntry>> = Vec::with_capacity(part.len() * k);
+            for (id, history) in part {
+                if let Some(p) = positions.at(id) {
+                    at.push(p);
+                    on.extend(
+                        dates
+                            .iter()
+                            .map(|&d| history.iter().rev().find(|e| e.date <= d)),
+                    );
+                }
+            }
+            (at, on)
+        });
+        let mut standing = vec![vec![None; positions.len()]; k];
+        for (at, on) in found {
+            for (&p, on) in at.iter().zip(on.chunks(k.max(1))) {
+                for (by_date, &e) in standing.iter_mut().zip(on) {
+                    by_date[p as usize] = e;
+                }
             }
         }
         standing

@@ -107,12 +107,10 @@ impl App {
         let n = s.lights.len();
         let change = Change {
             task,
-            id: &t.id,
             before,
             after,
             as_of,
             thresholds: &th,
-            index: &self.index,
             dates: &s.sums.dates,
         };
         change.apply(&mut s.overall, || 0..n);
@@ -155,12 +153,10 @@ impl App {
 /// One task's change, applied to the standings it counts in.
 struct Change<'a> {
     task: TaskRef,
-    id: &'a str,
     before: &'a Facts,
     after: &'a Facts,
     as_of: NaiveDate,
     thresholds: &'a Thresholds,
-    index: &'a super::Index,
     dates: &'a [Option<NaiveDate>],
 }
 
@@ -183,12 +179,17 @@ impl Change<'_> {
             a.stale(self.as_of, self.thresholds),
         );
         s.stale = s.stale + usize::from(as_) - usize::from(bs);
+        let task = u32::try_from(self.task.0).unwrap_or(u32::MAX);
+        let found = s.red.binary_search(&task);
         if b.red() && !a.red() {
-            s.red.retain(|id| id != self.id);
-        } else if a.red() && !b.red() {
-            let position = |id: &String| self.index.ids.task(id).map_or(0, |r| r.0);
-            let at = s.red.partition_point(|id| position(id) < self.task.0);
-            s.red.insert(at, self.id.to_string());
+            if let Ok(at) = found {
+                s.red.remove(at);
+            }
+        } else if a.red()
+            && !b.red()
+            && let Err(at) = found
+        {
+            s.red.insert(at, task);
         }
         if a.date >= s.last_update {
             s.last_update = a.date;

@@ -76,13 +76,12 @@ impl Lights {
     /// section.
     pub fn standing_of(
         &self,
-        data: &Dataset,
         key: &str,
         members: impl Iterator<Item = usize>,
         as_of: NaiveDate,
         t: &Thresholds,
     ) -> Standing {
-        let mut acc: Acc<u32> = Acc::default();
+        let mut acc = Acc::default();
         for i in members {
             if let Some(lit) = self.tasks.get(i) {
                 let facts = Facts::from_parts(
@@ -96,7 +95,7 @@ impl Lights {
                 acc.add(usize::MAX, &facts);
             }
         }
-        acc.finish(key, |i| id_of(data, i))
+        acc.finish(key)
     }
 }
 
@@ -106,7 +105,7 @@ pub(super) struct One<'d, 'e> {
     pub entry: Option<Cow<'e, ProgressEntry>>,
     pub light: Light,
     pub reason: Reason,
-    pub facts: Facts<u32>,
+    pub facts: Facts,
 }
 
 /// The standings [`count`] counts.
@@ -155,9 +154,9 @@ pub(super) fn count<'d, 'e>(
     mut each: impl FnMut(One<'d, 'e>),
 ) -> Counted {
     let t = &rule.thresholds;
-    let mut overall: Acc<u32> = Acc::default();
-    let mut leaders: Vec<Acc<u32>> = vec![Acc::default(); data.plan.leaders.len()];
-    let mut units: Vec<Acc<u32>> = vec![Acc::default(); data.units.len()];
+    let mut overall = Acc::default();
+    let mut leaders: Vec<Acc> = vec![Acc::default(); data.plan.leaders.len()];
+    let mut units: Vec<Acc> = vec![Acc::default(); data.units.len()];
     let one = |i: usize, task, entry: Option<Cow<'e, ProgressEntry>>, (light, reason)| {
         let facts = Facts::new(pos(i), (light, reason), entry.as_deref(), as_of, t);
         overall.add(i, &facts);
@@ -176,26 +175,18 @@ pub(super) fn count<'d, 'e>(
         });
     };
     assess_each(data, positions, standing, keep, as_of, rule, one);
-    let id = |i: u32| id_of(data, i);
     Counted {
-        overall: overall.finish("", id),
+        overall: overall.finish(""),
         leaders: (data.plan.leaders.iter().zip(leaders))
-            .map(|(l, acc)| acc.finish(&l.id, id))
+            .map(|(l, acc)| acc.finish(&l.id))
             .collect(),
         units: (data.units.iter().zip(units))
             .filter(|(_, acc)| !acc.is_empty())
-            .map(|(u, acc)| acc.finish(&u.name, id))
+            .map(|(u, acc)| acc.finish(&u.name))
             .collect(),
     }
 }
 
 fn pos(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
-}
-
-/// The ID of task `i` of `data` in `all_tasks` order.
-fn id_of(data: &Dataset, i: u32) -> String {
-    let i = i as usize;
-    let task = (data.tasks.get(i)).or_else(|| data.projects.get(i.checked_sub(data.tasks.len())?));
-    task.map_or_else(String::new, |t| t.id.to_string())
 }

@@ -118,14 +118,14 @@ fn best_of(
     best
 }
 
-/// `work` over `parts` consecutive slices of the journal (given with where
-/// each starts), the first on this thread and each other on a thread of
-/// its own; the results in journal order. One part when there are too few
-/// entries to split.
-fn over_parts<'e, T: Send>(
-    entries: &'e [ProgressEntry],
+/// `work` over `parts` consecutive slices of `entries` (a journal's, or
+/// any list worked on in parts; given with where each starts), the first
+/// on this thread and each other on a thread of its own; the results in
+/// order. One part when there are too few entries to split.
+pub(crate) fn over_parts<'e, E: Sync, T: Send>(
+    entries: &'e [E],
     parts: usize,
-    work: impl Fn(usize, &'e [ProgressEntry]) -> T + Sync,
+    work: impl Fn(usize, &'e [E]) -> T + Sync,
 ) -> Vec<T> {
     let size = entries.len().div_ceil(parts.max(1)).max(1);
     if entries.len() <= size {

@@ -45,6 +45,7 @@ use crate::model::{ProgressEntry, Status};
 pub use calendar::{Calendar, Cycle, Every, Period};
 pub use config::{CONFIG_FILE, Config, ConfigError};
 pub use flat::{Lights, Lit, assess_each};
+pub(crate) use latest::over_parts;
 pub use latest::{SPLIT_AT, standing_at, standing_in_parts, standing_on};
 pub use owing::{Owed, Owing, owing};
 pub use positions::Positions;
@@ -139,7 +140,7 @@ impl Light {
 }
 
 /// Why a task has its light.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Reason {
     /// No report yet, and none due.
     NotDue,

@@ -55,6 +55,8 @@ impl Tally {
 #[derive(Debug, Clone)]
 pub struct Assessed<'d> {
     pub task: &'d Task,
+    /// The task's position in `all_tasks` order.
+    pub at: u32,
     /// The entry the task stands on: its latest, or for a project the
     /// roll-up of its sub-items (see [`super::standing_entry`]).
     pub entry: Option<Cow<'d, ProgressEntry>>,
@@ -90,8 +92,9 @@ pub struct Standing {
     /// Mean reported percent over the tasks (0 without an entry).
     pub mean_percent: f64,
     /// Tasks counting red (red lights and severely overdue reports), in
-    /// document order.
-    pub red: Vec<String>,
+    /// document order, as positions in `all_tasks` order (see
+    /// [`Standing::red_ids`] for their IDs).
+    pub red: Vec<u32>,
     /// Tasks not done without an entry dated within `stale_days` of the
     /// as-of date (never reported counts).
     pub stale: usize,
@@ -111,7 +114,13 @@ impl Standing {
         for a in tasks {
             acc.add(usize::MAX, &Facts::of(a, as_of, t));
         }
-        acc.finish(key, str::to_string)
+        acc.finish(key)
+    }
+
+    /// The IDs of the tasks counting red, in document order (`data` is
+    /// the plan the standing was counted from).
+    pub fn red_ids<'a>(&'a self, data: &'a Dataset) -> impl Iterator<Item = &'a str> + 'a {
+        (self.red.iter()).filter_map(move |&i| task_at(data, i).map(|t| t.id.as_str()))
     }
 
     /// Tasks counted.
@@ -183,6 +192,7 @@ impl<'d> Overview<'d> {
         let counted = super::flat::count(data, positions, standing, keep, as_of, rule, |one| {
             tasks.push(Assessed {
                 task: one.task,
+                at: one.facts.id,
                 entry: one.entry,
                 light: one.light,
                 reason: one.reason,
@@ -231,9 +241,16 @@ impl UnitOrder {
     }
 }
 
-/// What one task adds to a standing; `id` names it in the red list.
-pub(super) struct Facts<R> {
-    pub id: R,
+/// Task `i` of `data` in `all_tasks` order.
+pub fn task_at(data: &Dataset, i: u32) -> Option<&Task> {
+    let i = i as usize;
+    (data.tasks.get(i)).or_else(|| data.projects.get(i.checked_sub(data.tasks.len())?))
+}
+
+/// What one task adds to a standing; `id` (its position in `all_tasks`
+/// order) names it in the red list.
+pub(super) struct Facts {
+    pub id: u32,
     pub light: Light,
     pub percent: u8,
     pub red: bool,
@@ -241,14 +258,14 @@ pub(super) struct Facts<R> {
     pub date: Option<NaiveDate>,
 }
 
-impl<R> Facts<R> {
+impl Facts {
     pub fn new(
-        id: R,
+        id: u32,
         (light, reason): (Light, Reason),
         entry: Option<&ProgressEntry>,
         as_of: NaiveDate,
         t: &Thresholds,
-    ) -> Facts<R> {
+    ) -> Facts {
         let percent = entry.map_or(0, |e| e.percent);
         Facts::from_parts(
             id,
@@ -262,13 +279,13 @@ impl<R> Facts<R> {
 
     /// [`Facts::new`] from the entry's percent and date.
     pub fn from_parts(
-        id: R,
+        id: u32,
         (light, reason): (Light, Reason),
         percent: u8,
         date: Option<NaiveDate>,
         as_of: NaiveDate,
         t: &Thresholds,
-    ) -> Facts<R> {
+    ) -> Facts {
         let fresh = date.is_some_and(|d| (as_of - d).num_days() < i64::from(t.stale_days));
         Facts {
             id,
@@ -281,42 +298,27 @@ impl<R> Facts<R> {
     }
 }
 
-impl<'d> Facts<&'d str> {
-    fn of(a: &Assessed<'d>, as_of: NaiveDate, t: &Thresholds) -> Facts<&'d str> {
-        let task: &'d Task = a.task;
-        Facts::new(task.id.as_str(), (a.light, a.reason), a.entry(), as_of, t)
+impl Facts {
+    fn of(a: &Assessed, as_of: NaiveDate, t: &Thresholds) -> Facts {
+        Facts::new(a.at, (a.light, a.reason), a.entry(), as_of, t)
     }
 }
 
-/// A standing being counted: the red items as they are named until the
-/// end (borrowed IDs, or task positions).
-#[derive(Debug, Clone)]
-pub(super) struct Acc<R> {
+/// A standing being counted.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Acc {
     tally: Tally,
     sum: u64,
-    red: Vec<R>,
+    red: Vec<u32>,
     stale: usize,
     last_update: Option<NaiveDate>,
     /// The task added last, so a task naming a unit twice counts once.
     last_task: Option<usize>,
 }
 
-impl<R> Default for Acc<R> {
-    fn default() -> Self {
-        Acc {
-            tally: Tally::default(),
-            sum: 0,
-            red: Vec::new(),
-            stale: 0,
-            last_update: None,
-            last_task: None,
-        }
-    }
-}
-
-impl<R: Copy> Acc<R> {
+impl Acc {
     /// Counts task `i` (`usize::MAX` when tasks are not numbered).
-    pub fn add(&mut self, i: usize, f: &Facts<R>) {
+    pub fn add(&mut self, i: usize, f: &Facts) {
         if i != usize::MAX && self.last_task == Some(i) {
             return;
         }
@@ -335,8 +337,8 @@ impl<R: Copy> Acc<R> {
         self.tally.total() == 0
     }
 
-    /// The standing keyed `key`, the red items named by `name`.
-    pub fn finish(self, key: &str, name: impl Fn(R) -> String) -> Standing {
+    /// The standing keyed `key`.
+    pub fn finish(self, key: &str) -> Standing {
         let n = self.tally.total();
         Standing {
             key: key.to_string(),
@@ -347,7 +349,7 @@ impl<R: Copy> Acc<R> {
             } else {
                 0.0
             },
-            red: self.red.into_iter().map(name).collect(),
+            red: self.red,
             stale: self.stale,
             last_update: self.last_update,
         }

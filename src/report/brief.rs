@@ -4,6 +4,9 @@
 
 use std::collections::HashMap;
 
+/// Unit names hashed by foldhash, once per lead duty of every task.
+type Fast = foldhash::fast::FixedState;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -207,8 +210,8 @@ fn default_since(rule: &Rule, as_of: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// Each lead unit's tasks, as indexes into the overview.
-fn lead_tasks<'o>(overview: &'o Overview) -> HashMap<&'o str, Vec<usize>> {
-    let mut out: HashMap<&str, Vec<usize>> = HashMap::new();
+fn lead_tasks<'o>(overview: &'o Overview) -> HashMap<&'o str, Vec<usize>, Fast> {
+    let mut out: HashMap<&str, Vec<usize>, Fast> = HashMap::default();
     for (i, a) in overview.tasks.iter().enumerate() {
         for unit in &a.task.lead {
             let mine = out.entry(unit.as_str()).or_default();

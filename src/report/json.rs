@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::Circular;
 use crate::lights::{Light, Period, Standing, owing};
-use crate::model::{Name, Reporter, Status, TaskKind};
+use crate::model::{Dataset, Name, Reporter, Status, TaskKind};
 
 /// What `duban report --format json` prints.
 #[derive(Debug, Serialize)]
@@ -64,7 +64,7 @@ pub struct StandingJson {
 }
 
 impl StandingJson {
-    fn of(s: &Standing) -> StandingJson {
+    fn of(s: &Standing, data: &Dataset) -> StandingJson {
         let t = &s.tally;
         StandingJson {
             key: s.key.clone(),
@@ -76,7 +76,7 @@ impl StandingJson {
             overdue: t.overdue,
             not_due: t.not_due,
             mean_percent: (s.mean_percent * 10.0).round() / 10.0,
-            red_tasks: s.red.clone(),
+            red_tasks: s.red_ids(data).map(String::from).collect(),
             last_update: s.last_update,
         }
     }
@@ -118,9 +118,13 @@ impl<'c> ReportJson<'c> {
             period: o.period,
             tasks,
             standings: StandingsJson {
-                overall: StandingJson::of(&o.overall),
-                leaders: o.leaders.iter().map(StandingJson::of).collect(),
-                units: o.units.iter().map(StandingJson::of).collect(),
+                overall: StandingJson::of(&o.overall, c.data),
+                leaders: (o.leaders.iter())
+                    .map(|s| StandingJson::of(s, c.data))
+                    .collect(),
+                units: (o.units.iter())
+                    .map(|s| StandingJson::of(s, c.data))
+                    .collect(),
             },
             units_not_reported: owing
                 .into_iter()

@@ -225,7 +225,9 @@ fn groups<'d>(
     overview: &Overview<'d>,
     only: Option<&'d Leader>,
 ) -> Vec<Group<'d>> {
-    let mut by_leader: HashMap<Option<&str>, Vec<usize>> = HashMap::new();
+    // Hashed by foldhash: one look-up per task.
+    let mut by_leader: HashMap<Option<&str>, Vec<usize>, foldhash::fast::FixedState> =
+        HashMap::default();
     for (i, a) in overview.tasks.iter().enumerate() {
         by_leader
             .entry(a.task.leader.as_deref())

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::lights::{Lights, Owing, Positions, Rule, owing, standing_at};
+use crate::lights::{Light, Owing, Positions, Rule, assess_each, owing, standing_at};
 use crate::messages::Lang;
 use crate::messages::remind::{REMIND_MISSED, REMIND_NONE, REMIND_OPENING, REMIND_UNIT};
 use crate::model::{Dataset, ProgressEntry};
@@ -49,16 +49,24 @@ impl Reminders {
         rule: &Rule,
         unit: Option<&str>,
     ) -> Reminders {
-        // The lights as everywhere else (a project stands on its sub-items).
+        // The lights as everywhere else (a project stands on its
+        // sub-items); only each task's light is kept, no standings.
         let positions = Positions::of(data);
         let standing = standing_at(entries, &positions, as_of);
-        let lit = Lights::of(data, &positions, &standing, as_of, rule);
-        let lights = (data.all_tasks().zip(&lit.tasks)).map(|(t, l)| (t, l.light, l.reason));
-        // Owed tasks find their text through one map, not a search of the
-        // plan each (quadratic at 100,000 tasks).
-        let by_id: std::collections::HashMap<&str, &crate::model::Task> =
-            data.all_tasks().map(|t| (t.id.as_str(), t)).collect();
-        let units = owing(data, lights, unit)
+        let mut lights = Vec::with_capacity(positions.tasks());
+        let each = |_, task, _, (light, reason)| lights.push((task, light, reason));
+        assess_each(data, &positions, &standing, |_| true, as_of, rule, each);
+        // Owed tasks find their text through one map of the overdue ones,
+        // not a search of the plan each (quadratic at 100,000 tasks).
+        let by_id: std::collections::HashMap<
+            &str,
+            &crate::model::Task,
+            foldhash::fast::FixedState,
+        > = (lights.iter())
+            .filter(|(_, light, _)| *light == Light::Overdue)
+            .map(|&(t, _, _)| (t.id.as_str(), t))
+            .collect();
+        let units = owing(data, lights.iter().copied(), unit)
             .into_iter()
             .map(|Owing { unit, tasks }| UnitReminder {
                 unit,
