@@ -29,7 +29,7 @@ mod linux {
     use criterion::{Criterion, SamplingMode};
 
     use super::pty::Session;
-    use super::scale::{Lazy, wants_1m};
+    use super::scale::{Data, Lazy, wants_1m};
 
     const COLS: u16 = 160;
     const ROWS: u16 = 45;
@@ -49,35 +49,6 @@ mod linux {
         home: tempfile::TempDir,
         /// How long to wait for a start.
         patience: Duration,
-    }
-
-    /// The dataset directory: written for the run, or (at 1,000,000
-    /// tasks) one `duban synth --tasks 1000000` wrote before, named by
-    /// `DUBAN_BENCH_1M_DIR`, so a machine keeps one such dataset.
-    enum Data {
-        Written(tempfile::TempDir),
-        Given(PathBuf),
-    }
-
-    impl Data {
-        fn new(tasks: usize) -> Data {
-            if tasks >= 1_000_000
-                && let Some(dir) = std::env::var_os("DUBAN_BENCH_1M_DIR")
-            {
-                return Data::Given(dir.into());
-            }
-            let dir = tempfile::tempdir().expect("temp dir");
-            let dataset = duban::synth::synth(tasks, 2023);
-            duban::store::write_dataset(dir.path(), &dataset).expect("write");
-            Data::Written(dir)
-        }
-
-        fn path(&self) -> &std::path::Path {
-            match self {
-                Data::Written(dir) => dir.path(),
-                Data::Given(dir) => dir,
-            }
-        }
     }
 
     impl Setup {

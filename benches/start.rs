@@ -27,7 +27,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 mod scale;
-use scale::{Lazy, wants_1m};
+use scale::{Data, Lazy, wants_1m};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2023, 6, 30).unwrap_or_default()
@@ -55,23 +55,9 @@ struct Setup {
     cache: Cache,
 }
 
-/// The dataset: written for the run, or given (see the top).
-enum Data {
-    Written(tempfile::TempDir),
-    Given(std::path::PathBuf),
-}
-
 impl Setup {
     fn new(tasks: usize) -> Setup {
-        let given = std::env::var_os("DUBAN_BENCH_1M_DIR").filter(|_| tasks >= 1_000_000);
-        let data = match given {
-            Some(dir) => Data::Given(dir.into()),
-            None => {
-                let dir = tempfile::tempdir().expect("temp dir");
-                store::write_dataset(dir.path(), &duban::synth::synth(tasks, 2023)).expect("write");
-                Data::Written(dir)
-            }
-        };
+        let data = Data::new(tasks);
         let home = tempfile::tempdir().expect("cache dir");
         let cache = Cache::at(home.path());
         let setup = Setup { data, home, cache };
@@ -81,10 +67,7 @@ impl Setup {
     }
 
     fn dir(&self) -> &Path {
-        match &self.data {
-            Data::Written(dir) => dir.path(),
-            Data::Given(dir) => dir,
-        }
+        self.data.path()
     }
 }
 

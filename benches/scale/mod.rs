@@ -30,3 +30,32 @@ impl<T, F: Fn() -> T> Lazy<T, F> {
         self.cell.get_or_init(&self.make)
     }
 }
+
+/// A bench's dataset directory: written for the run, or (at 1,000,000
+/// tasks) one `duban synth --tasks 1000000` wrote before, named by
+/// `DUBAN_BENCH_1M_DIR`, so a machine keeps one such dataset.
+pub enum Data {
+    Written(tempfile::TempDir),
+    Given(std::path::PathBuf),
+}
+
+impl Data {
+    pub fn new(tasks: usize) -> Data {
+        if tasks >= 1_000_000
+            && let Some(dir) = std::env::var_os("DUBAN_BENCH_1M_DIR")
+        {
+            return Data::Given(dir.into());
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        let dataset = duban::synth::synth(tasks, 2023);
+        duban::store::write_dataset(dir.path(), &dataset).expect("write");
+        Data::Written(dir)
+    }
+
+    pub fn path(&self) -> &std::path::Path {
+        match self {
+            Data::Written(dir) => dir.path(),
+            Data::Given(dir) => dir,
+        }
+    }
+}
