@@ -1,18 +1,24 @@
 //! The real dashboard (the release binary) on a pseudo-terminal of its
 //! own, without tmux or a shell: how long from `exec` to the first frame
 //! on the terminal, and from `q` written to the terminal to `waitpid`
-//! returning its exit, at 10,000 and 100,000 tasks (1,000,000 with
-//! `DUBAN_BENCH_1M=1`). The dashboard is quit once it has settled (its
+//! returning its exit, at 10,000 and 100,000 tasks, and at 1,000,000 when
+//! the filter names them (`quit-1m`, `launch-1m`; or `DUBAN_BENCH_1M=1`;
+//! see `benches/scale/`). Each size's dataset is written only if one of
+//! its benches is selected. The dashboard is quit once it has settled (its
 //! search index built, no CPU used for a tenth of a second), as a user
 //! quits after looking. The baseline, in the same run and under the same
 //! kind of terminal: a program that exits on one key (`stty raw; head -c
-//! 1`), timed the same way from its start and from its key.
+//! 1`), timed the same way from its start and from its key. The first
+//! settled dashboard of each size prints its peak memory (VmHWM) beside
+//! the size of its dataset's files.
 //!
 //! `cargo bench --bench quit -- --warm-up-time 1 --measurement-time 5`
 //! (Linux: the dashboard's quick exit and `/proc` are Linux's.)
 
 #[cfg(target_os = "linux")]
 mod pty;
+#[cfg(target_os = "linux")]
+mod scale;
 
 #[cfg(target_os = "linux")]
 mod linux {
@@ -23,6 +29,7 @@ mod linux {
     use criterion::{Criterion, SamplingMode};
 
     use super::pty::Session;
+    use super::scale::{Data, Lazy, wants_1m};
 
     const COLS: u16 = 160;
     const ROWS: u16 = 45;
@@ -38,7 +45,7 @@ mod linux {
     /// A dataset directory with a warm load cache, and the directories the
     /// dashboard keeps its state in (never the user's own).
     struct Setup {
-        data: tempfile::TempDir,
+        data: Data,
         home: tempfile::TempDir,
         /// How long to wait for a start.
         patience: Duration,
@@ -46,9 +53,7 @@ mod linux {
 
     impl Setup {
         fn new(tasks: usize) -> Setup {
-            let data = tempfile::tempdir().expect("temp dir");
-            let dataset = duban::synth::synth(tasks, 2023);
-            duban::store::write_dataset(data.path(), &dataset).expect("write");
+            let data = Data::new(tasks);
             let home = tempfile::tempdir().expect("temp dir");
             let config = home.path().join("config");
             std::fs::create_dir_all(&config).expect("config dir");
@@ -134,23 +139,49 @@ mod linux {
         (0..iters).map(|_| one()).sum()
     }
 
+    /// Prints the dashboard's peak memory once per size, against the size
+    /// of its dataset's files.
+    fn report_memory(setup: &Setup, session: &Session, tasks: usize) {
+        let files: u64 = (duban::store::FILES.iter())
+            .filter_map(|f| std::fs::metadata(setup.data.path().join(f)).ok())
+            .map(|m| m.len())
+            .sum();
+        if let Ok(peak) = super::pty::peak_memory(session.pid()) {
+            let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
+            eprintln!(
+                "{tasks} tasks: dashboard VmHWM {:.1} MiB, dataset files {:.1} MiB ({:.2}x)",
+                mib(peak),
+                mib(files),
+                peak as f64 / files.max(1) as f64
+            );
+        }
+    }
+
     fn at(c: &mut Criterion, tasks: usize, name: &str) {
-        let setup = Setup::new(tasks);
-        let settle = |s: &Session| {
+        let setup = Lazy::new(|| Setup::new(tasks));
+        let settle = |setup: &Setup, s: &Session| {
             (s.settle(Duration::from_millis(100), setup.patience)).expect("settled");
         };
+        let mut reported = false;
 
         let mut group = c.benchmark_group(format!("quit-{name}"));
         group.sampling_mode(SamplingMode::Flat).sample_size(10);
+        if tasks >= 1_000_000 {
+            group.measurement_time(Duration::from_secs(60));
+        }
         group.bench_function("one-key-program", |b| {
             b.iter_custom(|iters| timed(iters, || quit(one_key())))
         });
         group.bench_function("dashboard", |b| {
+            let setup = setup.get();
             b.iter_custom(|iters| {
                 timed(iters, || {
                     let session = setup.dashboard();
                     setup.first_frame(&session);
-                    settle(&session);
+                    settle(setup, &session);
+                    if !std::mem::replace(&mut reported, true) {
+                        report_memory(setup, &session, tasks);
+                    }
                     quit(session)
                 })
             })
@@ -159,6 +190,9 @@ mod linux {
 
         let mut group = c.benchmark_group(format!("launch-{name}"));
         group.sampling_mode(SamplingMode::Flat).sample_size(10);
+        if tasks >= 1_000_000 {
+            group.measurement_time(Duration::from_secs(60));
+        }
         group.bench_function("one-key-program", |b| {
             b.iter_custom(|iters| {
                 timed(iters, || {
@@ -171,6 +205,7 @@ mod linux {
             })
         });
         group.bench_function("exec-to-first-frame", |b| {
+            let setup = setup.get();
             b.iter_custom(|iters| {
                 timed(iters, || {
                     let started = Instant::now();
@@ -178,7 +213,10 @@ mod linux {
                     setup.first_frame(&session);
                     let took = started.elapsed();
                     // Not timed: the next start finds the machine idle.
-                    settle(&session);
+                    settle(setup, &session);
+                    if !std::mem::replace(&mut reported, true) {
+                        report_memory(setup, &session, tasks);
+                    }
                     quit(session);
                     took
                 })
@@ -190,7 +228,7 @@ mod linux {
     pub fn benches(c: &mut Criterion) {
         at(c, 10_000, "10k");
         at(c, 100_000, "100k");
-        if std::env::var_os("DUBAN_BENCH_1M").is_some() {
+        if wants_1m() {
             at(c, 1_000_000, "1m");
         }
     }

@@ -1,9 +1,13 @@
 //! Start-up at scale: loading a synthetic dataset directory from its RON
 //! and from the binary cache, and launch to first frame (load, build the
 //! app, draw once at 160x45) from the cache (warm) and from the RON (cold),
-//! at 10,000 and 100,000 tasks; with `DUBAN_BENCH_1M=1` also at 1,000,000
-//! (several minutes, and about 2 GB of memory). The baseline, in the same
-//! run: reading the bytes of the four files and of the cache file.
+//! at 10,000 and 100,000 tasks; at 1,000,000 when the filter names them
+//! (`start-1m`) or `DUBAN_BENCH_1M=1` is set (several minutes, and about
+//! 2 GB of memory; `DUBAN_BENCH_1M_DIR=DIR` uses a dataset `duban synth
+//! --tasks 1000000 --out DIR` wrote instead of writing one). Each size's
+//! dataset is written only if one of its benches is selected. The
+//! baseline, in the same run: reading the bytes of the four files and of
+//! the cache file.
 //!
 //! The app's lookups (`app::Index`) are timed on their own beside
 //! numbering the plan's IDs, a part of them.
@@ -21,6 +25,9 @@ use duban::lights::Positions;
 use duban::store::{self, Cache, CacheUse};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+
+mod scale;
+use scale::{Data, Lazy, wants_1m};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2023, 6, 30).unwrap_or_default()
@@ -41,13 +48,31 @@ fn first_frame(dir: &Path, cache: &Cache) -> (App, Terminal<TestBackend>) {
     (app, terminal)
 }
 
+/// A dataset directory with a warm load cache in a directory of its own.
+struct Setup {
+    data: Data,
+    home: tempfile::TempDir,
+    cache: Cache,
+}
+
+impl Setup {
+    fn new(tasks: usize) -> Setup {
+        let data = Data::new(tasks);
+        let home = tempfile::tempdir().expect("cache dir");
+        let cache = Cache::at(home.path());
+        let setup = Setup { data, home, cache };
+        let (_, used) = store::load_dir_cached(setup.dir(), &setup.cache).expect("first load");
+        assert!(matches!(used, CacheUse::Written), "{used:?}");
+        setup
+    }
+
+    fn dir(&self) -> &Path {
+        self.data.path()
+    }
+}
+
 fn at(c: &mut Criterion, tasks: usize, name: &str) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    store::write_dataset(dir.path(), &duban::synth::synth(tasks, 2023)).expect("write");
-    let home = tempfile::tempdir().expect("cache dir");
-    let cache = Cache::at(home.path());
-    let (_, used) = store::load_dir_cached(dir.path(), &cache).expect("first load");
-    assert!(matches!(used, CacheUse::Written), "{used:?}");
+    let setup = Lazy::new(|| Setup::new(tasks));
 
     let mut group = c.benchmark_group(name);
     group.sample_size(10).warm_up_time(Duration::from_secs(1));
@@ -55,12 +80,13 @@ fn at(c: &mut Criterion, tasks: usize, name: &str) {
         group.measurement_time(Duration::from_secs(30));
     }
     group.bench_function("read-bytes", |b| {
+        let setup = setup.get();
         b.iter(|| {
             let mut n = 0;
             for name in store::FILES {
-                n += std::fs::read(dir.path().join(name)).expect("read").len();
+                n += std::fs::read(setup.dir().join(name)).expect("read").len();
             }
-            for file in std::fs::read_dir(home.path()).expect("cache dir") {
+            for file in std::fs::read_dir(setup.home.path()).expect("cache dir") {
                 n += std::fs::read(file.expect("entry").path())
                     .expect("read")
                     .len();
@@ -69,31 +95,38 @@ fn at(c: &mut Criterion, tasks: usize, name: &str) {
         })
     });
     group.bench_function("load-ron", |b| {
-        b.iter(|| black_box(load(dir.path(), &Cache::off())))
+        let setup = setup.get();
+        b.iter(|| black_box(load(setup.dir(), &Cache::off())))
     });
     group.bench_function("load-cache", |b| {
-        b.iter(|| black_box(load(dir.path(), &cache)))
+        let setup = setup.get();
+        b.iter(|| black_box(load(setup.dir(), &setup.cache)))
     });
     // The app's lookups, against numbering the plan's IDs alone (a part
     // of them: a pass over every task's ID and sub-items).
-    let data = load(dir.path(), &cache);
+    let data = Lazy::new(|| load(setup.get().dir(), &setup.get().cache));
     group.bench_function("app-index", |b| {
-        b.iter(|| black_box(Index::new(black_box(&data))))
+        let data = data.get();
+        b.iter(|| black_box(Index::new(black_box(data))))
     });
     group.bench_function("number-ids", |b| {
-        b.iter(|| black_box(Positions::of(black_box(&data))))
+        let data = data.get();
+        b.iter(|| black_box(Positions::of(black_box(data))))
     });
     drop(data);
-    for (name, cache) in [
-        ("first-frame-cache", cache.clone()),
-        ("first-frame-ron", Cache::off()),
-    ] {
+    for (name, off) in [("first-frame-cache", false), ("first-frame-ron", true)] {
         group.bench_function(name, |b| {
+            let setup = setup.get();
+            let cache = if off {
+                Cache::off()
+            } else {
+                setup.cache.clone()
+            };
             b.iter_custom(|iters| {
                 let mut total = Duration::ZERO;
                 for _ in 0..iters {
                     let started = Instant::now();
-                    let (app, terminal) = first_frame(dir.path(), &cache);
+                    let (app, terminal) = first_frame(setup.dir(), &cache);
                     total += started.elapsed();
                     // Not timed: the index finishes before the next launch.
                     black_box(app.searcher.shared_index().len());
@@ -109,7 +142,7 @@ fn at(c: &mut Criterion, tasks: usize, name: &str) {
 fn start(c: &mut Criterion) {
     at(c, 10_000, "start-10k");
     at(c, 100_000, "start-100k");
-    if std::env::var_os("DUBAN_BENCH_1M").is_some() {
+    if wants_1m() {
         at(c, 1_000_000, "start-1m");
     }
 }

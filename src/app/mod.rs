@@ -27,6 +27,7 @@ mod saving;
 pub mod search;
 mod shown;
 mod standings;
+mod start;
 pub mod task_filter;
 mod update;
 pub mod year;
@@ -228,6 +229,8 @@ pub struct App {
     pub background_search: bool,
     /// The number of the popup's last background search request.
     pub search_seq: u64,
+    /// Whether the search index was started (see `start.rs`).
+    search_start: start::SearchStart,
     /// Where progress is saved and how the last save went.
     pub saving: SaveStatus,
     /// Why the last key did nothing, until the next key.
@@ -238,12 +241,15 @@ pub struct App {
 
 impl App {
     pub fn new(data: Dataset, progress: Progress, lang: Lang, today: NaiveDate) -> App {
-        App::build(data, progress, lang, (today, false), &Config::default())
+        let mut app = App::build(data, progress, lang, (today, false), &Config::default());
+        app.start_search();
+        app
     }
 
     /// The dashboard's app: the rule of `config`, opened on `today` as
     /// [`App::open_on`] opens it, with the standings worked out once (each
-    /// pass costs a look at every task and entry).
+    /// pass costs a look at every task and entry). The search index is
+    /// left for after the first frame ([`App::start_search`]).
     pub fn opened(
         data: Dataset,
         progress: Progress,
@@ -265,11 +271,11 @@ impl App {
         config: &Config,
     ) -> App {
         let index = Index::new(&data);
-        // Built once for the popup and the units filter, off this thread:
-        // the first frame does not need it (docs/performance.md, start-up).
+        // Built once for the popup and the units filter, off this thread
+        // and after the first frame, which does not need it (`start.rs`).
         let search_entries = crate::search::entry_count(&data);
         let data = Arc::new(data);
-        let search = crate::search::Shared::build_in_background(Arc::clone(&data));
+        let search = start::stand_in();
         let units = UnitsView {
             shown: index.units_by_load.clone(),
             ..UnitsView::default()
@@ -304,6 +310,7 @@ impl App {
             background_search: search_entries >= search::BACKGROUND_FROM,
             searcher: Searcher::new(search),
             search_seq: 0,
+            search_start: start::SearchStart::Deferred,
             saving: SaveStatus::default(),
             notice: None,
             store: None,

@@ -121,6 +121,10 @@ pub(super) enum Move {
 }
 
 pub fn update(app: &mut App, action: Action) -> Effect {
+    // Nothing searches on the stand-in index (see `start.rs`).
+    if !matches!(action, Action::Resize(..)) {
+        app.start_search();
+    }
     let effect = apply(app, action);
     // What the lists show follows the selection, the filter and the data
     // here, not when they are drawn.

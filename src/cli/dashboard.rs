@@ -37,7 +37,13 @@ const IDLE_POLL: Duration = Duration::from_secs(5);
 const SEARCH_POLL: Duration = Duration::from_millis(4);
 
 pub fn run(global: &Global, unit: Option<&str>) -> CliResult {
-    let data = crate::store::load(global.data.as_deref())?;
+    let (data, beside) = load(global)?;
+    let Beside {
+        mut journal,
+        broken,
+        progress,
+        config,
+    } = beside;
     let lang = match global.lang {
         Lang::Zh => app::Lang::Zh,
         Lang::En => app::Lang::En,
@@ -45,9 +51,6 @@ pub fn run(global: &Global, unit: Option<&str>) -> CliResult {
     let today = global
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let (mut journal, broken) = open_journal(global)?;
-    let progress = Progress::from_entries(journal.entries().cloned());
-    let config = crate::lights::Config::find(global.data.as_deref(), None)?;
     let mut app = App::opened(data, progress, lang, today, &config);
     app.mouse = !global.no_mouse;
     app.saving = SaveStatus::new(shown_path(journal.path()), broken.as_ref().map(one_line));
@@ -104,6 +107,64 @@ pub fn run(global: &Global, unit: Option<&str>) -> CliResult {
     super::quit::hand_over_memory();
     result?;
     unsaved.map_or(Ok(()), |e| Err(e.into()))
+}
+
+/// What the dashboard reads beside the dataset: the journal, the progress
+/// recorded in it, and the light rule's config.
+struct Beside {
+    journal: Journal,
+    broken: Option<ProgressError>,
+    progress: Progress,
+    config: crate::lights::Config,
+}
+
+/// Why what is read beside the dataset could not be.
+enum BesideError {
+    Journal(ProgressError),
+    Config(crate::lights::ConfigError),
+}
+
+impl From<BesideError> for super::Failure {
+    fn from(e: BesideError) -> super::Failure {
+        match e {
+            BesideError::Journal(e) => e.into(),
+            BesideError::Config(e) => e.into(),
+        }
+    }
+}
+
+fn read_beside(global: &Global) -> Result<Beside, BesideError> {
+    let (journal, broken) = open_journal(global).map_err(BesideError::Journal)?;
+    let progress = Progress::from_entries(journal.entries().cloned());
+    let config =
+        crate::lights::Config::find(global.data.as_deref(), None).map_err(BesideError::Config)?;
+    Ok(Beside {
+        journal,
+        broken,
+        progress,
+        config,
+    })
+}
+
+/// The dataset, and what is read beside it on another thread meanwhile
+/// (parsing a journal of 100,000 entries takes about as long as loading
+/// 100,000 tasks from the cache). Reading only, nothing is written, so a
+/// dataset that does not load is reported first, as before.
+fn load(global: &Global) -> Result<(crate::model::Dataset, Beside), super::Failure> {
+    let (data, beside) = std::thread::scope(|scope| {
+        let beside = std::thread::Builder::new()
+            .name("duban-journal".into())
+            .spawn_scoped(scope, || read_beside(global));
+        let data = crate::store::load(global.data.as_deref());
+        let beside = match beside {
+            Ok(thread) => thread
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            Err(_) => read_beside(global),
+        };
+        (data, beside)
+    });
+    Ok((data?, beside?))
 }
 
 /// The dataset's journal. A file that cannot be read or parsed is left
@@ -320,12 +381,15 @@ fn event_loop(
     signal: &AtomicI32,
     live: Option<&super::live::Live>,
 ) -> io::Result<()> {
-    let mut searches = Background::new(app.searcher.shared_index(), app.background_search);
-    // Without a thread the popup searches in `update`, narrowing as it goes.
-    app.background_search = searches.has_thread();
     let size = terminal.size()?;
     update(app, app::Action::Resize(size.width, size.height));
     terminal.draw(|f| crate::ui::draw(f, app))?;
+    // The first frame is up: the search index is built from now on, on a
+    // thread of its own (see `app::start`).
+    app.start_search();
+    let mut searches = Background::new(app.searcher.shared_index(), app.background_search);
+    // Without a thread the popup searches in `update`, narrowing as it goes.
+    app.background_search = searches.has_thread();
     // The first frame is up: start what frees the memory after the exit,
     // so `q` need not wait for a new process (see `quit`).
     #[cfg(target_os = "linux")]
