@@ -374,18 +374,11 @@ fn when_enough_texts_begin_with_the_query_the_rest_is_not_scored() {
     // beat every other text. The other 100 hold 新 and 增 apart, so they
     // score below any text holding 新增 whole, and need not be scored
     // while enough texts hold it.
-    let mut data = duban::synth::synth(300, 4);
-    let texts = [
+    let index = index_of_300_tasks_in_turn(&[
         "新增规上企业",
         "全年项目;新增规上企业",
         "推进新建规上企业增长",
-    ];
-    for (i, task) in data.tasks.iter_mut().enumerate() {
-        task.text = format!("{}{i}", texts[i % texts.len()]).into();
-        task.title = None;
-        task.items.clear();
-    }
-    let index = Arc::new(Index::build(&data));
+    ]);
     let mut full = Searcher::new(Arc::clone(&index));
     let all = full.search("新增", Some(Kind::Task), usize::MAX);
     assert_eq!(full.stats().scored, full.stats().candidates);
@@ -412,18 +405,11 @@ fn three_characters_stop_once_enough_texts_score_the_best() {
     // score as much as one beginning with them, so the head alone does
     // not settle it; but no text scores above the query alone, so once
     // enough texts score that, the rest is not scored.
-    let mut data = duban::synth::synth(300, 4);
-    let texts = [
+    let index = index_of_300_tasks_in_turn(&[
         "深入推进乡村振兴",
         "全年项目;深入推进改革",
         "推进深化入户调查",
-    ];
-    for (i, task) in data.tasks.iter_mut().enumerate() {
-        task.text = format!("{}{i}", texts[i % texts.len()]).into();
-        task.title = None;
-        task.items.clear();
-    }
-    let index = Arc::new(Index::build(&data));
+    ]);
     let mut full = Searcher::new(Arc::clone(&index));
     let all = full.search("深入推", Some(Kind::Task), usize::MAX);
     assert_eq!(full.stats().scored, full.stats().candidates);
@@ -516,4 +502,16 @@ fn a_common_character_looks_at_few_texts_and_ranks_as_the_full_ranking() {
         let stats = s.stats();
         assert!(stats.scored * 4 < stats.candidates, "{query}: {stats:?}");
     }
+}
+
+/// The index of 300 tasks whose texts are `texts` in turn, each followed
+/// by its number (no titles, no sub-items).
+fn index_of_300_tasks_in_turn(texts: &[&str]) -> Arc<Index> {
+    let mut data = duban::synth::synth(300, 4);
+    for (i, task) in data.tasks.iter_mut().enumerate() {
+        task.text = format!("{}{i}", texts[i % texts.len()]).into();
+        task.title = None;
+        task.items.clear();
+    }
+    Arc::new(Index::build(&data))
 }
