@@ -21,6 +21,7 @@ pub mod cli;
 pub mod collect;
 pub mod csv_out;
 pub mod export;
+pub mod fast_map;
 pub mod files;
 pub mod import;
 pub mod lights;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::lights::Positions;
 use crate::model::{Dataset, Task, TaskKind};
 
-type Fast<K> = HashMap<K, usize, foldhash::fast::FixedState>;
+type Fast<K> = crate::fast_map::FastMap<K, usize>;
 
 /// From how many key tasks the lookups are built on two threads.
 const PARALLEL_FROM: usize = 10_000;
@@ -23,12 +23,7 @@ impl TaskRef {
     /// The task in `data`, if the position exists.
     pub fn get(self, data: &Dataset) -> Option<&Task> {
         lookups::one();
-        let n = data.tasks.len();
-        if self.0 < n {
-            data.tasks.get(self.0)
-        } else {
-            data.projects.get(self.0 - n)
-        }
+        data.task_at(self.0)
     }
 }
 

@@ -1,20 +1,16 @@
 //! The progress the dashboard shows: the latest entry per task ID and the
 //! history of each. Built from journal entries; empty when none recorded.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
 use crate::lights::Positions;
+use crate::model::{ProgressEntry, Status, Task};
 
 /// Progress of at least this many IDs is read on two threads.
 const SPLIT_AT: usize = 1 << 14;
-use crate::model::{ProgressEntry, Status, Task};
 
-/// IDs hashed by foldhash: the map is read once per ID in a full
-/// restand, and SipHash's resistance to chosen keys buys nothing for IDs
-/// the plan and the journal give.
-type ById<V> = HashMap<String, V, foldhash::fast::FixedState>;
+/// Read once per ID in a full restand.
+type ById<V> = crate::fast_map::FastMap<String, V>;
 
 /// Progress by task, project or sub-item ID.
 #[derive(Debug, Clone, Default)]

@@ -5,10 +5,9 @@
 //! per frame: at 1,000,000 tasks a frame that collected the red items and
 //! the owing units itself took 39 ms.
 
-use std::collections::HashMap;
-
 use super::restand_one::mean;
 use super::{App, Role, TaskRef};
+use crate::fast_map::FastMap;
 use chrono::NaiveDate;
 
 use crate::lights::{Light, Lights, Owing, Reason, Standing, UnitOrder, counts_as};
@@ -76,7 +75,7 @@ impl Kept {
         let mut red_widths = Vec::new();
         // Red items share few reasons (points behind, periods missed):
         // each one's text is measured once.
-        let mut widths: HashMap<Reason, usize, foldhash::fast::FixedState> = HashMap::default();
+        let mut widths: FastMap<Reason, usize> = FastMap::default();
         for r in &red {
             if let Some(&(_, reason)) = lights.get(r.0) {
                 let lang = app.labels.lang;

@@ -17,9 +17,10 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
+use super::dashboard_open::{Beside, load};
 use super::{CliResult, Global, Lang};
 use crate::app::{
-    self, App, Changed, Effect, Progress, SaveKind, SaveOutcome, SaveStatus, action_for, update,
+    self, App, Changed, Effect, SaveKind, SaveOutcome, SaveStatus, action_for, update,
 };
 use crate::messages::{
     DASHBOARD_FILE_LEFT, DASHBOARD_RECOVERY_FAILED, DASHBOARD_RECOVERY_KEPT, Localize, Text,
@@ -107,75 +108,6 @@ pub fn run(global: &Global, unit: Option<&str>) -> CliResult {
     super::quit::hand_over_memory();
     result?;
     unsaved.map_or(Ok(()), |e| Err(e.into()))
-}
-
-/// What the dashboard reads beside the dataset: the journal, the progress
-/// recorded in it, and the light rule's config.
-struct Beside {
-    journal: Journal,
-    broken: Option<ProgressError>,
-    progress: Progress,
-    config: crate::lights::Config,
-}
-
-/// Why what is read beside the dataset could not be.
-enum BesideError {
-    Journal(ProgressError),
-    Config(crate::lights::ConfigError),
-}
-
-impl From<BesideError> for super::Failure {
-    fn from(e: BesideError) -> super::Failure {
-        match e {
-            BesideError::Journal(e) => e.into(),
-            BesideError::Config(e) => e.into(),
-        }
-    }
-}
-
-fn read_beside(global: &Global) -> Result<Beside, BesideError> {
-    let (journal, broken) = open_journal(global).map_err(BesideError::Journal)?;
-    let progress = Progress::from_entries(journal.entries().cloned());
-    let config =
-        crate::lights::Config::find(global.data.as_deref(), None).map_err(BesideError::Config)?;
-    Ok(Beside {
-        journal,
-        broken,
-        progress,
-        config,
-    })
-}
-
-/// The dataset, and what is read beside it on another thread meanwhile
-/// (parsing a journal of 100,000 entries takes about as long as loading
-/// 100,000 tasks from the cache). Reading only, nothing is written, so a
-/// dataset that does not load is reported first, as before.
-fn load(global: &Global) -> Result<(crate::model::Dataset, Beside), super::Failure> {
-    let (data, beside) = std::thread::scope(|scope| {
-        let beside = std::thread::Builder::new()
-            .name("duban-journal".into())
-            .spawn_scoped(scope, || read_beside(global));
-        let data = crate::store::load(global.data.as_deref());
-        let beside = match beside {
-            Ok(thread) => thread
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            Err(_) => read_beside(global),
-        };
-        (data, beside)
-    });
-    Ok((data?, beside?))
-}
-
-/// The dataset's journal. A file that cannot be read or parsed is left
-/// alone: the journal opens read-only (entries are kept in memory and saved
-/// once the file is fixed) and the error is returned to show.
-fn open_journal(global: &Global) -> Result<(Journal, Option<ProgressError>), ProgressError> {
-    let path = crate::progress::progress_path(global.data.as_deref())?;
-    Ok(match Journal::open(&path) {
-        Ok(journal) => (journal, None),
-        Err(e) => (Journal::read_only(&path), Some(e)),
-    })
 }
 
 /// On the way out: one more try at what is not saved. If it fails, the

@@ -5,6 +5,7 @@ mod check;
 mod collect;
 mod config;
 mod dashboard;
+mod dashboard_open;
 /// One journal operation of the dashboard and what it changed (for benches).
 pub use dashboard::perform;
 mod export;

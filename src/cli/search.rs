@@ -156,14 +156,16 @@ fn print_timings(
             scored = stats.scored,
             candidates = stats.candidates
         );
-        let pinyin = match stats.pinyin {
-            p if p.searched => msg!(
+        let p = stats.pinyin;
+        let pinyin = if p.searched {
+            msg!(
                 TIMINGS_KEY_PINYIN,
                 matched = p.matched,
                 candidates = p.candidates
             )
-            .render(lang),
-            _ => String::new(),
+            .render(lang)
+        } else {
+            String::new()
         };
         println!(
             "  {} {:>10}  {}{pinyin}",

@@ -34,10 +34,9 @@ pub fn owing<'d>(
     only: Option<&str>,
 ) -> Vec<Owing> {
     let mut by_unit: Vec<Vec<Owed>> = vec![Vec::new(); data.units.len()];
-    let unit_at: std::collections::HashMap<&str, usize, foldhash::fast::FixedState> =
-        (data.units.iter().enumerate())
-            .map(|(i, u)| (u.name.as_str(), i))
-            .collect();
+    let unit_at: crate::fast_map::FastMap<&str, usize> = (data.units.iter().enumerate())
+        .map(|(i, u)| (u.name.as_str(), i))
+        .collect();
     for (task, light, reason) in tasks {
         let (Light::Overdue, Reason::Unreported { missed, due, .. }) = (light, reason) else {
             continue;

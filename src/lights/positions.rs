@@ -9,11 +9,9 @@
 //! the table and never reads the plan's own string (a cache miss per
 //! entry over a million entries); longer IDs go to a second map.
 
-use std::collections::HashMap;
-
 use crate::model::Dataset;
 
-type Fast<K> = HashMap<K, u32, foldhash::fast::FixedState>;
+type Fast<K> = crate::fast_map::FastMap<K, u32>;
 
 /// The positions of a plan's IDs. A task's own ID and its sub-items' IDs
 /// each have one; an ID named twice in the plan has one position.
@@ -244,7 +242,7 @@ mod tests {
         data.tasks[last].id = data.tasks[1].id.clone();
         data.tasks[SPLIT_AT / 2 + 3].id = "K1.1-补充任务（第二批）".into();
         let p = Positions::of(&data);
-        let mut seen: HashMap<String, u32> = HashMap::new();
+        let mut seen: std::collections::HashMap<String, u32> = Default::default();
         let mut number = |id: &str| {
             let next = pos(seen.len());
             *seen.entry(id.to_string()).or_insert(next)

@@ -120,7 +120,7 @@ impl Standing {
     /// The IDs of the tasks counting red, in document order (`data` is
     /// the plan the standing was counted from).
     pub fn red_ids<'a>(&'a self, data: &'a Dataset) -> impl Iterator<Item = &'a str> + 'a {
-        (self.red.iter()).filter_map(move |&i| task_at(data, i).map(|t| t.id.as_str()))
+        (self.red.iter()).filter_map(move |&i| data.task_at(i as usize).map(|t| t.id.as_str()))
     }
 
     /// Tasks counted.
@@ -239,12 +239,6 @@ impl UnitOrder {
             UnitOrder::Staleness => s.stale,
         }
     }
-}
-
-/// Task `i` of `data` in `all_tasks` order.
-pub fn task_at(data: &Dataset, i: u32) -> Option<&Task> {
-    let i = i as usize;
-    (data.tasks.get(i)).or_else(|| data.projects.get(i.checked_sub(data.tasks.len())?))
 }
 
 /// What one task adds to a standing; `id` (its position in `all_tasks`

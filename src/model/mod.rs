@@ -53,6 +53,15 @@ impl Dataset {
         self.units.iter().find(|u| u.name == name)
     }
 
+    /// The key task or project at position `i` in [`Dataset::all_tasks`]
+    /// order.
+    pub fn task_at(&self, i: usize) -> Option<&Task> {
+        match i.checked_sub(self.tasks.len()) {
+            None => self.tasks.get(i),
+            Some(j) => self.projects.get(j),
+        }
+    }
+
     /// A key task or project by ID (not a sub-item).
     pub fn task(&self, id: &str) -> Option<&Task> {
         self.all_tasks().find(|t| t.id == id)

@@ -2,10 +2,7 @@
 //! since the previous circular, who has not reported, the items to list in
 //! full, the unit ranking, and what is only counted.
 
-use std::collections::HashMap;
-
-/// Unit names hashed by foldhash, once per lead duty of every task.
-type Fast = foldhash::fast::FixedState;
+use crate::fast_map::FastMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -210,8 +207,9 @@ fn default_since(rule: &Rule, as_of: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// Each lead unit's tasks, as indexes into the overview.
-fn lead_tasks<'o>(overview: &'o Overview) -> HashMap<&'o str, Vec<usize>, Fast> {
-    let mut out: HashMap<&str, Vec<usize>, Fast> = HashMap::default();
+/// Unit names are looked up once per lead duty of every task.
+fn lead_tasks<'o>(overview: &'o Overview) -> FastMap<&'o str, Vec<usize>> {
+    let mut out: FastMap<&str, Vec<usize>> = FastMap::default();
     for (i, a) in overview.tasks.iter().enumerate() {
         for unit in &a.task.lead {
             let mine = out.entry(unit.as_str()).or_default();

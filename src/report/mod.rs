@@ -16,7 +16,7 @@ mod sentences;
 mod style;
 mod words;
 
-use std::collections::HashMap;
+use crate::fast_map::FastMap;
 
 use chrono::NaiveDate;
 
@@ -226,8 +226,7 @@ fn groups<'d>(
     only: Option<&'d Leader>,
 ) -> Vec<Group<'d>> {
     // Hashed by foldhash: one look-up per task.
-    let mut by_leader: HashMap<Option<&str>, Vec<usize>, foldhash::fast::FixedState> =
-        HashMap::default();
+    let mut by_leader: FastMap<Option<&str>, Vec<usize>> = FastMap::default();
     for (i, a) in overview.tasks.iter().enumerate() {
         by_leader
             .entry(a.task.leader.as_deref())

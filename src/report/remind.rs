@@ -58,11 +58,7 @@ impl Reminders {
         assess_each(data, &positions, &standing, |_| true, as_of, rule, each);
         // Owed tasks find their text through one map of the overdue ones,
         // not a search of the plan each (quadratic at 100,000 tasks).
-        let by_id: std::collections::HashMap<
-            &str,
-            &crate::model::Task,
-            foldhash::fast::FixedState,
-        > = (lights.iter())
+        let by_id: crate::fast_map::FastMap<&str, &crate::model::Task> = (lights.iter())
             .filter(|(_, light, _)| *light == Light::Overdue)
             .map(|&(t, _, _)| (t.id.as_str(), t))
             .collect();
