@@ -2,21 +2,28 @@
 //! build the app, draw once) and the time to draw each tab at 120x40.
 //! At scale: building the app on 100,000 synthetic tasks, quitting, and a
 //! frame of every tab, pane and popup (`tests/frames`) at 160x45 on 10,000,
-//! 100,000 and 1,000,000 tasks (each dataset built once), drawn into
-//! ratatui's `TestBackend` and into the crossterm backend writing to a
-//! sink, with the empty frame (ratatui's own cost) as the baseline in the
-//! same run; `DUBAN_BENCH_OLD=1` adds the per-frame work of the code
-//! before (whole lists walked every frame).
+//! 100,000 and 1,000,000 tasks (each dataset built once, when one of its
+//! frames is selected; 1,000,000 only when the filter names `1m` or
+//! `DUBAN_BENCH_1M` is set, see `benches/scale/`), drawn into ratatui's
+//! `TestBackend` and into the crossterm backend writing to a sink, with
+//! the empty frame (ratatui's own cost) as the baseline in the same run;
+//! each frame's median and slowest are printed at the end of each size.
+//! `DUBAN_BENCH_OLD=1` adds the per-frame work of the code before (whole
+//! lists walked every frame).
+//!
+//! `cargo bench --bench render -- 'synth-(10k|100k|1m)/(frame|real)_'`
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::measurement::WallTime;
 use criterion::{BatchSize, BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use duban::app::overview::reason_text;
-use duban::app::{Action, App, Lang, Progress, Role, Tab, TaskRef, update};
+use duban::app::{Action, App, Lang, Nav, Progress, Role, Tab, TaskRef, update};
 use duban::lights::{Light, counts_as, units_by};
-use duban::model::TaskKind;
+use duban::model::{Dataset, TaskKind};
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, TestBackend, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Rect, Size};
@@ -24,8 +31,17 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 
 #[path = "../tests/frames/mod.rs"]
 mod frames;
+// Only the switch and the lazy setup: this bench draws datasets made in
+// memory, not the directories `scale::Data` writes or names.
+#[allow(
+    dead_code,
+    reason = "scale::Data is for the benches that load a directory"
+)]
+#[path = "scale/mod.rs"]
+mod scale;
 
 use frames::{H, W, by_section, cases, open, progress_for, reset, section_cases, today};
+use scale::{Lazy, wants_1m};
 
 fn first_frame(c: &mut Criterion) {
     c.bench_function("first_frame_bundled_120x40", |b| {
@@ -277,66 +293,180 @@ fn full_frame<B: Backend>(terminal: &mut Terminal<B>, app: Option<&App>) {
         .expect("draw");
 }
 
-/// Benches one frame of `app` as it is, into both terminals; `None` is the
-/// empty frame, ratatui's own cost at this size (the baseline).
-fn bench_frame(
-    group: &mut BenchmarkGroup<'_, WallTime>,
-    terms: &mut Terminals,
-    name: &str,
-    app: Option<&App>,
-) {
-    group.bench_function(format!("frame_{name}_{W}x{H}"), |b| {
-        b.iter(|| full_frame(&mut terms.test, app));
-    });
-    group.bench_function(format!("real_{name}_{W}x{H}"), |b| {
-        b.iter(|| full_frame(&mut terms.real, app));
-    });
+/// Each frame's time, by bench name, over every run criterion makes
+/// (warm-up included): for each screen's median and slowest frame.
+type Times = RefCell<BTreeMap<String, Vec<Duration>>>;
+
+/// Runs `iters` frames, each timed on its own into `times`.
+fn timed(iters: u64, times: &Times, name: &str, mut frame: impl FnMut()) -> Duration {
+    let mut total = Duration::ZERO;
+    let mut mine = Vec::with_capacity(usize::try_from(iters).unwrap_or(0));
+    for _ in 0..iters {
+        let start = Instant::now();
+        frame();
+        let took = start.elapsed();
+        mine.push(took);
+        total += took;
+    }
+    (times.borrow_mut().entry(name.to_string()).or_default()).extend(mine);
+    total
+}
+
+/// The app of one size, made on the first bench that draws it (see
+/// `benches/scale/`), with where every case starts from.
+struct Opened {
+    app: RefCell<App>,
+    nav: Nav,
+}
+
+impl Opened {
+    fn new(data: Dataset) -> Opened {
+        let progress = progress_for(&data);
+        let app = open(data, &progress);
+        let nav = app.nav.clone();
+        Opened {
+            app: RefCell::new(app),
+            nav,
+        }
+    }
+
+    /// The app at a case's screen: reset, then the case's setup.
+    fn at(&self, setup: fn(&mut App)) -> std::cell::RefMut<'_, App> {
+        let mut app = self.app.borrow_mut();
+        reset(&mut app, &self.nav);
+        setup(&mut app);
+        app
+    }
+}
+
+/// A screen to draw: the app of its size and how to get there.
+type Screen<'a, F> = (&'a Lazy<Opened, F>, fn(&mut App));
+
+/// The benches of one size: the group, the two terminals, every frame's
+/// time.
+struct Run<'a, 'c> {
+    group: BenchmarkGroup<'c, WallTime>,
+    terms: Terminals,
+    times: &'a Times,
+}
+
+impl Run<'_, '_> {
+    /// Benches one frame of the case `name` (the app set up by `setup`)
+    /// into both terminals; no app is the empty frame, ratatui's own cost
+    /// at this size (the baseline).
+    fn frame<F: Fn() -> Opened>(&mut self, name: &str, app: Option<Screen<'_, F>>) {
+        let (times, terms) = (self.times, &mut self.terms);
+        let test = format!("frame_{name}_{W}x{H}");
+        // Set up once per bench, on its first call: criterion calls the
+        // closure again for each warm-up round.
+        let mut ready = None;
+        self.group.bench_function(&test, |b| {
+            let app =
+                ready.get_or_insert_with(|| app.map(|(opened, setup)| opened.get().at(setup)));
+            b.iter_custom(|n| {
+                timed(n, times, &test, || {
+                    full_frame(&mut terms.test, app.as_deref())
+                })
+            });
+        });
+        drop(ready);
+        let real = format!("real_{name}_{W}x{H}");
+        let mut ready = None;
+        self.group.bench_function(&real, |b| {
+            let app =
+                ready.get_or_insert_with(|| app.map(|(opened, setup)| opened.get().at(setup)));
+            b.iter_custom(|n| {
+                timed(n, times, &real, || {
+                    full_frame(&mut terms.real, app.as_deref())
+                })
+            });
+        });
+        drop(ready);
+        let before = old_for(name);
+        let Some((opened, setup)) = app else { return };
+        if std::env::var_os("DUBAN_BENCH_OLD").is_none() || matches!(before, Old::None) {
+            return;
+        }
+        let mut ready = None;
+        self.group
+            .bench_function(format!("old_{name}_{W}x{H}"), |b| {
+                let app = ready.get_or_insert_with(|| opened.get().at(setup));
+                b.iter(|| {
+                    full_frame(&mut terms.test, Some(app));
+                    black_box(old_work(app, before));
+                });
+            });
+    }
 }
 
 /// Frames of every tab, pane and popup on `tasks` synthetic tasks, each
 /// into both terminals, with the empty frame as the baseline in the same
 /// run. `DUBAN_BENCH_OLD=1` adds the frame plus the whole-list work the
-/// code before did each frame (`old_*`).
+/// code before did each frame (`old_*`). The dataset is made only if one
+/// of its frames is selected; the table printed at the end gives each
+/// frame's median and slowest, in ms.
 fn frames_at(c: &mut Criterion, tasks: usize, label: &str) {
-    let old = std::env::var_os("DUBAN_BENCH_OLD").is_some();
-    let data = duban::synth::synth(tasks, 2023);
-    let progress = progress_for(&data);
-    let mut app = open(data, &progress);
-    let nav = app.nav.clone();
-    let mut group = c.benchmark_group(format!("synth-{label}"));
-    group
+    let times = Times::default();
+    let mut run = Run {
+        group: c.benchmark_group(format!("synth-{label}")),
+        terms: Terminals::new(),
+        times: &times,
+    };
+    run.group
         .sample_size(10)
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(2));
-    let mut terms = Terminals::new();
-    bench_frame(&mut group, &mut terms, "empty", None);
-    for (name, setup) in cases() {
-        reset(&mut app, &nav);
-        setup(&mut app);
-        bench_frame(&mut group, &mut terms, name, Some(&app));
-        let before = old_for(name);
-        if !old || matches!(before, Old::None) {
-            continue;
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(1));
+    run.frame::<fn() -> Opened>("empty", None);
+    {
+        let plain = Lazy::new(|| Opened::new(duban::synth::synth(tasks, 2023)));
+        for (name, setup) in cases() {
+            run.frame(name, Some((&plain, setup)));
         }
-        group.bench_function(format!("old_{name}_{W}x{H}"), |b| {
-            b.iter(|| {
-                full_frame(&mut terms.test, Some(&app));
-                black_box(old_work(&app, before));
-            });
-        });
     }
     // The first tab grouped by section, for a plan without leaders; the
-    // first app freed before it is built, to keep memory in bounds.
-    let sectioned = by_section(&app.data);
-    drop(app);
-    let mut app = open(sectioned, &progress);
-    let nav = app.nav.clone();
+    // first app freed before this one is made, to keep memory in bounds.
+    let sectioned = Lazy::new(|| Opened::new(by_section(&duban::synth::synth(tasks, 2023))));
     for (name, setup) in section_cases() {
-        reset(&mut app, &nav);
-        setup(&mut app);
-        bench_frame(&mut group, &mut terms, name, Some(&app));
+        run.frame(name, Some((&sectioned, setup)));
     }
-    group.finish();
+    run.group.finish();
+    print_times(label, &times.into_inner());
+}
+
+/// Each frame's median and slowest over the run, in ms: `TestBackend`
+/// and crossterm side by side.
+fn print_times(label: &str, times: &BTreeMap<String, Vec<Duration>>) {
+    if times.is_empty() {
+        return;
+    }
+    let stat = |name: &str| {
+        let mut v = times.get(name).cloned().unwrap_or_default();
+        v.sort();
+        let ms = |d: Option<&Duration>| d.map_or(f64::NAN, |d| d.as_secs_f64() * 1000.0);
+        (ms(v.get(v.len() / 2)), ms(v.last()), v.len())
+    };
+    println!(
+        "\nsynth-{label}, per frame (ms): TestBackend median / max, crossterm median / max, frames"
+    );
+    let names = std::iter::once("empty")
+        .chain(cases().into_iter().map(|c| c.0))
+        .chain(section_cases().into_iter().map(|c| c.0));
+    for name in names {
+        let (t, r) = (
+            stat(&format!("frame_{name}_{W}x{H}")),
+            stat(&format!("real_{name}_{W}x{H}")),
+        );
+        if t.2 + r.2 > 0 {
+            println!(
+                "{name}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{}",
+                t.0,
+                t.1,
+                r.0,
+                r.1,
+                t.2 + r.2
+            );
+        }
+    }
 }
 
 fn frames_10k(c: &mut Criterion) {
@@ -347,19 +477,22 @@ fn frames_100k(c: &mut Criterion) {
     frames_at(c, 100_000, "100k");
 }
 
+/// 1,000,000 tasks only when the run asks for them (see `benches/scale/`).
 fn frames_1m(c: &mut Criterion) {
-    frames_at(c, 1_000_000, "1m");
+    if wants_1m() {
+        frames_at(c, 1_000_000, "1m");
+    }
 }
 
 fn app_new(c: &mut Criterion) {
-    let data = duban::synth::synth(100_000, 2023);
+    let data = Lazy::new(|| duban::synth::synth(100_000, 2023));
     let mut group = c.benchmark_group("synth-100k");
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(5));
     group.bench_function("app_new", |b| {
         b.iter_batched(
-            || data.clone(),
+            || data.get().clone(),
             |data| App::new(data, Progress::default(), Lang::Zh, today()).leave(),
             BatchSize::LargeInput,
         )
@@ -396,5 +529,5 @@ fn quit(c: &mut Criterion) {
 }
 
 criterion_group!(benches, first_frame, frames, keypress, app_new, quit);
-criterion_group!(scale, frames_10k, frames_100k, frames_1m);
-criterion_main!(benches, scale);
+criterion_group!(at_scale, frames_10k, frames_100k, frames_1m);
+criterion_main!(benches, at_scale);

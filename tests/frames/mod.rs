@@ -8,7 +8,10 @@ use std::hint::black_box;
 
 use chrono::{DateTime, NaiveDate};
 use duban::app::confirm::Confirm;
-use duban::app::{Action, App, EditorAction, Lang, Mode, Nav, Popup, Progress, Tab, update};
+use duban::app::{
+    Action, App, EditorAction, Labels, Lang, Link, Mode, Nav, Popup, Progress, SaveState,
+    SaveStatus, Tab, update,
+};
 use duban::model::{Dataset, ProgressEntry, Status, Task};
 
 pub const W: u16 = 160;
@@ -28,11 +31,18 @@ pub fn open(data: Dataset, progress: &Progress) -> App {
 }
 
 /// Where each case starts: the leaders tab, browsing, no filter, at
-/// `W`x`H`.
+/// `W`x`H`, in Chinese, with no notice, save status or store.
 pub fn reset(app: &mut App, nav: &Nav) {
     app.mode = Mode::Browse;
     app.nav = nav.clone();
     app.back.clear();
+    app.labels = Labels::get(Lang::Zh);
+    app.notice = None;
+    app.saving = SaveStatus::default();
+    app.store = None;
+    if app.today() != today() {
+        app.open_on(today());
+    }
     update(app, Action::Resize(W, H));
 }
 
@@ -107,7 +117,95 @@ pub fn cases() -> Vec<Case> {
             a.ask_reporter(None);
             act(a, typed("市"));
         }),
+        ("projects_bottom", |a| {
+            act(a, [ShowTab(Tab::Projects), Bottom])
+        }),
+        // `F` on a unit's duties and on the projects: narrowed lists.
+        ("units_filter_f", |a| {
+            act(a, [ShowTab(Tab::Units), PaneRight, TaskFilter, TaskFilter]);
+        }),
+        ("projects_filter_f", |a| {
+            act(a, [ShowTab(Tab::Projects), TaskFilter, TaskFilter]);
+        }),
+        // A project's sub-item: its detail and its editor.
+        ("detail_item", |a| {
+            act(a, [ShowTab(Tab::Projects)]);
+            act(a, std::iter::repeat_n(Down, first_item_row(a)));
+            act(a, [PaneRight]);
+        }),
+        ("editor_item", |a| {
+            act(a, [ShowTab(Tab::Projects)]);
+            act(a, std::iter::repeat_n(Down, first_item_row(a)));
+            act(a, [EditProgress]);
+        }),
+        ("detail_scrolled", |a| {
+            act(a, [PaneRight, Down, PaneRight, PageDown]);
+        }),
+        ("overview_gauges_bottom", |a| {
+            act(a, [ShowTab(Tab::Overview), Bottom]);
+        }),
+        // A pinyin query, and the last of its hits selected.
+        ("search_pinyin", |a| {
+            act(a, [Search]);
+            act(a, typed("gsqy"));
+        }),
+        ("search_last_hit", |a| {
+            act(a, [Search]);
+            act(a, typed("建设"));
+            act(a, [Bottom]);
+        }),
+        ("help_scrolled", |a| act(a, [Help, PageDown, PageDown])),
+        // `F` on the overview: the bar says why nothing happened.
+        ("notice", |a| act(a, [ShowTab(Tab::Overview), TaskFilter])),
+        ("english", |a| {
+            a.labels = Labels::get(Lang::En);
+            act(a, [ShowTab(Tab::Units), PaneRight]);
+        }),
+        // The header's save and store status, both at their longest.
+        ("save_failed_offline", |a| {
+            a.saving = SaveStatus {
+                path: "/srv/duban/data/progress.jsonl".to_string(),
+                state: SaveState::Failed {
+                    error: "progress.jsonl: 磁盘已满 (No space left on device)".to_string(),
+                    pending: 3,
+                },
+            };
+            a.store = Some(duban::app::StoreStatus {
+                link: Link::Offline,
+                pending: 12,
+                refused: 2,
+            });
+        }),
+        // The reporting year: opened on one unit, the reports it owes on
+        // top (this reorders that unit's duties, as the dashboard does).
+        ("year_unit", |a| {
+            let unit = a.index.units_by_load.first().copied().unwrap_or(0);
+            duban::app::year::open_unit(a, unit);
+        }),
+        // After the plan year: the header's note, on the plan's last day
+        // (last: `reset` opens the app on `today` again, working the
+        // standings out anew).
+        ("past_plan", past_plan),
+        ("past_plan_overview", |a| {
+            past_plan(a);
+            act(a, [ShowTab(Tab::Overview)]);
+        }),
     ]
+}
+
+/// Opens `app` on a day after its plan year: the as-of date becomes the
+/// plan's last day and the header says so.
+pub fn past_plan(app: &mut App) {
+    let year = app.data.plan.year;
+    let after = NaiveDate::from_ymd_opt(year + 1, 3, 1).unwrap_or_default();
+    app.open_on(after);
+}
+
+/// The projects tab's first row that is a sub-item.
+fn first_item_row(app: &App) -> usize {
+    (app.project_rows().iter())
+        .position(|r| r.item.is_some())
+        .unwrap_or(0)
 }
 
 /// The screens that differ in a plan numbered by section (see
