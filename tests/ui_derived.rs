@@ -282,3 +282,28 @@ fn narrowed_lists_follow_the_filter_and_the_selection() {
     duban::app::year::open_unit(&mut a, u);
     all_follow(&a);
 }
+
+#[test]
+fn the_units_owing_share_each_tasks_id_after_a_save_and_a_new_as_of_date() {
+    // Replacing the standings frees what they hold: an owed task's ID is
+    // the task's own shared text, not a copy per owed task (a million of
+    // them after the plan year at 1,000,000 tasks, freed on the drawing
+    // thread's next allocation).
+    let mut a = app();
+    let shares = |a: &App| {
+        let st = a.standings();
+        let owed: Vec<_> = st.owing.iter().flat_map(|u| &u.tasks).collect();
+        assert!(!owed.is_empty(), "some unit owes a report");
+        owed.iter().all(|o| {
+            (a.data.all_tasks())
+                .find(|t| t.id == o.id)
+                .is_some_and(|t| duban::model::Text::ptr_eq(&t.id, &o.id))
+        })
+    };
+    assert!(shares(&a));
+    let e = entries(&a, 40);
+    saved(&mut a, e);
+    assert!(shares(&a));
+    a.open_on(date("2024-03-01"));
+    assert!(shares(&a));
+}

@@ -176,7 +176,7 @@ fn owe(
         if let Some((due, missed)) = now {
             let list = &mut owing[i].tasks;
             let p = list.partition_point(|o| position(&o.id) < task.0);
-            let id = t.id.to_string();
+            let id = t.id.clone();
             list.insert(p, crate::lights::Owed { id, due, missed });
         }
     }

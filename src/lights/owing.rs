@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{Light, Reason};
-use crate::model::{Dataset, Task};
+use crate::model::{Dataset, Task, Text};
 
 /// A unit owing reports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -19,7 +19,10 @@ pub struct Owing {
 /// A task whose report is overdue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Owed {
-    pub id: String,
+    /// The task's ID, shared with the task (no copy: after the plan year
+    /// every task is owed, and a copy each made replacing the standings
+    /// free a million small blocks).
+    pub id: Text,
     /// The last due date passed.
     pub due: NaiveDate,
     /// Periods missed in a row.
@@ -49,7 +52,7 @@ pub fn owing<'d>(
                 && by_unit[u].last().is_none_or(|o| o.id != task.id)
             {
                 by_unit[u].push(Owed {
-                    id: task.id.to_string(),
+                    id: task.id.clone(),
                     due,
                     missed,
                 });

@@ -130,7 +130,7 @@ impl<'c> ReportJson<'c> {
                 .into_iter()
                 .map(|u| UnitOwing {
                     unit: u.unit,
-                    tasks: u.tasks.into_iter().map(|t| t.id).collect(),
+                    tasks: u.tasks.into_iter().map(|t| t.id.to_string()).collect(),
                 })
                 .collect(),
         }

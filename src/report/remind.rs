@@ -72,7 +72,7 @@ impl Reminders {
                     .map(|t| OwedTask {
                         text: (by_id.get(t.id.as_str()))
                             .map_or(String::new(), |task| task.headline().to_string()),
-                        id: t.id,
+                        id: t.id.to_string(),
                         missed: t.missed,
                     })
                     .collect(),
