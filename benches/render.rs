@@ -355,33 +355,22 @@ impl Run<'_, '_> {
     /// into both terminals; no app is the empty frame, ratatui's own cost
     /// at this size (the baseline).
     fn frame<F: Fn() -> Opened>(&mut self, name: &str, app: Option<Screen<'_, F>>) {
-        let (times, terms) = (self.times, &mut self.terms);
-        let test = format!("frame_{name}_{W}x{H}");
-        // Set up once per bench, on its first call: criterion calls the
-        // closure again for each warm-up round.
-        let mut ready = None;
-        self.group.bench_function(&test, |b| {
-            let app =
-                ready.get_or_insert_with(|| app.map(|(opened, setup)| opened.get().at(setup)));
-            b.iter_custom(|n| {
-                timed(n, times, &test, || {
-                    full_frame(&mut terms.test, app.as_deref())
-                })
-            });
-        });
-        drop(ready);
-        let real = format!("real_{name}_{W}x{H}");
-        let mut ready = None;
-        self.group.bench_function(&real, |b| {
-            let app =
-                ready.get_or_insert_with(|| app.map(|(opened, setup)| opened.get().at(setup)));
-            b.iter_custom(|n| {
-                timed(n, times, &real, || {
-                    full_frame(&mut terms.real, app.as_deref())
-                })
-            });
-        });
-        drop(ready);
+        let times = self.times;
+        one(
+            &mut self.group,
+            times,
+            &format!("frame_{name}_{W}x{H}"),
+            &mut self.terms.test,
+            app,
+        );
+        one(
+            &mut self.group,
+            times,
+            &format!("real_{name}_{W}x{H}"),
+            &mut self.terms.real,
+            app,
+        );
+        let terms = &mut self.terms;
         let before = old_for(name);
         let Some((opened, setup)) = app else { return };
         if std::env::var_os("DUBAN_BENCH_OLD").is_none() || matches!(before, Old::None) {
@@ -397,6 +386,23 @@ impl Run<'_, '_> {
                 });
             });
     }
+}
+
+/// Benches the frame `name` of `app` into `terminal`, each frame timed
+/// into `times`. The app is set up once per bench, on its first call:
+/// criterion calls the closure again for each warm-up round.
+fn one<B: Backend, F: Fn() -> Opened>(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    times: &Times,
+    name: &str,
+    terminal: &mut Terminal<B>,
+    app: Option<Screen<'_, F>>,
+) {
+    let mut ready = None;
+    group.bench_function(name, |b| {
+        let app = ready.get_or_insert_with(|| app.map(|(opened, setup)| opened.get().at(setup)));
+        b.iter_custom(|n| timed(n, times, name, || full_frame(terminal, app.as_deref())));
+    });
 }
 
 /// Frames of every tab, pane and popup on `tasks` synthetic tasks, each
