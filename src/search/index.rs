@@ -14,6 +14,7 @@ use super::doc_set::DocSet;
 use super::initials::{PairIndex, Syllables};
 use super::pinyin::Readings;
 use super::{Field, Kind, Target};
+use crate::model::Text;
 
 /// Texts longer than this (in characters) are "long": pinyin needs one
 /// more letter on them, so that a few letters do not match most tasks.
@@ -89,8 +90,17 @@ impl Strings {
         self.ends.len()
     }
 
-    fn heap_bytes(&self) -> usize {
-        self.all.capacity() + self.ends.capacity() * 4
+    /// The strings, each its own [`Text`].
+    pub fn to_texts(&self) -> Vec<Text> {
+        (0..self.len()).map(|i| Text::from(self.get(i))).collect()
+    }
+}
+
+impl<'a> FromIterator<&'a str> for Strings {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(iter: I) -> Strings {
+        let mut out = Strings::default();
+        iter.into_iter().for_each(|s| out.push(s));
+        out
     }
 }
 
@@ -183,16 +193,20 @@ impl CharTable {
 pub struct Index {
     /// Per entry: what it is, and its ID or name.
     pub(crate) entry_kinds: Vec<EntryKind>,
-    pub(crate) keys: Strings,
+    pub(crate) keys: Vec<Text>,
     /// Per document: the text, traditional characters folded to
-    /// simplified so that either script finds it.
-    pub(crate) texts: Strings,
+    /// simplified so that either script finds it. The dataset's own
+    /// shared text where folding left it as it was (not a copy).
+    pub(crate) texts: Vec<Text>,
     pub(crate) doc_entry: Vec<u32>,
     pub(crate) doc_field: Vec<Field>,
     /// Characters in the lowercased text.
     pub(crate) doc_len: Vec<u32>,
     /// The text as written, for the documents folding changed; by document.
-    pub(crate) shown: Vec<(u32, Box<str>)>,
+    pub(crate) shown: Vec<(u32, Text)>,
+    /// Bytes of the texts above that the index holds copies of (those
+    /// not shared with a dataset).
+    pub(crate) owned: usize,
     pub(crate) chars: CharTable,
     /// Pinyin readings per character ID.
     pub(crate) readings: Vec<Readings>,
@@ -216,7 +230,12 @@ impl Index {
     }
 
     pub(crate) fn text(&self, doc: u32) -> &str {
-        self.texts.get(doc as usize)
+        self.texts.get(doc as usize).map_or("", |t| t)
+    }
+
+    /// The ID or name of `entry`.
+    pub(crate) fn key(&self, entry: u32) -> &str {
+        self.keys.get(entry as usize).map_or("", |t| t)
     }
 
     /// The text to show for `doc`: as written.
@@ -340,18 +359,18 @@ impl Index {
     }
 
     /// Heap bytes the index holds (the pinyin readings, a few per
-    /// distinct character, approximately).
+    /// distinct character, approximately): a shared text costs its
+    /// handle, a copy its bytes too.
     pub fn heap_bytes(&self) -> usize {
-        let shown: usize = (self.shown.iter())
-            .map(|(_, s)| s.len() + std::mem::size_of::<(u32, Box<str>)>())
-            .sum();
+        let handle = std::mem::size_of::<Text>();
+        let shown = self.shown.capacity() * std::mem::size_of::<(u32, Text)>();
         let readings = self.readings.len() * (std::mem::size_of::<Readings>() + 32);
         let chars = self.chars.bmp.capacity() * 4
             + self.chars.chars.capacity() * 4
             + self.chars.other.capacity() * 16;
         self.entry_kinds.capacity()
-            + self.keys.heap_bytes()
-            + self.texts.heap_bytes()
+            + (self.keys.capacity() + self.texts.capacity()) * handle
+            + self.owned
             + (self.doc_entry.capacity() + self.doc_len.capacity() + self.ids.capacity()) * 4
             + self.doc_field.capacity() * std::mem::size_of::<Field>()
             + self.pairs.heap_bytes()
