@@ -13,7 +13,7 @@ use std::cmp::Ordering;
 
 use super::Field;
 use super::fill::{Counts, ListsFill, SetsFill};
-use super::index::{CharTable, EntryKind, Index, offset};
+use super::index::{CharTable, EntryKind, Index, Texts, offset};
 use super::initials::{DocPairs, PAIRS, PairIndex, Syllables};
 use super::pinyin::Readings;
 use super::score;
@@ -201,8 +201,8 @@ impl Builder {
         let mut bonus = ListsFill::new(&tally.bonus.into_counts(distinct));
         let mut pairs = SetsFill::new(&tally.pairs.into_counts(PAIRS), n);
         let mut heads = ListsFill::new(&tally.heads.into_counts(PAIRS));
+        let mut texts = Vec::with_capacity(n);
         let mut index = Index {
-            texts: Vec::with_capacity(n),
             doc_entry: Vec::with_capacity(n),
             doc_field: Vec::with_capacity(n),
             doc_len: Vec::with_capacity(n),
@@ -218,7 +218,7 @@ impl Builder {
             scan.bonus.iter().for_each(|&id| bonus.add(id, doc));
             (scan.pairs.all.iter()).for_each(|&p| pairs.add(p.into(), doc));
             (scan.pairs.head.iter()).for_each(|&p| heads.add(p.into(), doc));
-            index.texts.push(std::mem::take(&mut read.text));
+            texts.push(std::mem::take(&mut read.text));
             index.doc_entry.push(read.entry);
             index.doc_field.push(read.field);
             index.doc_len.push(read.len);
@@ -227,6 +227,7 @@ impl Builder {
             }
         }
         drop((docs, order));
+        index.texts = Texts::Shared(texts);
         index.shown.shrink_to_fit();
         index.postings = postings.finish();
         index.bonus = bonus.finish();
@@ -245,7 +246,7 @@ impl Builder {
         });
         index.ids = ids;
         index.entry_kinds = entry_kinds;
-        index.keys = keys;
+        index.keys = Texts::Shared(keys);
         index.chars = chars;
         index.readings = readings;
         index
@@ -272,7 +273,72 @@ fn cmp_lowercase(a: &str, b: &str) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::cmp_lowercase;
+    use crate::search::Index;
+    use crate::search::doc_set::{DocSet, words};
+    use crate::search::index::Texts;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_index_holds_the_datasets_own_texts_not_copies() {
+        let data = crate::synth::synth(3000, 5);
+        let index = Index::build(&data);
+        let held: std::collections::HashSet<*const u8> = (data.all_tasks())
+            .flat_map(|t| {
+                let items = t.items.iter().map(|i| i.text.as_ptr());
+                [t.text.as_ptr()].into_iter().chain(items)
+            })
+            .collect();
+        let Texts::Shared(all) = &index.texts else {
+            panic!("a built index shares its texts")
+        };
+        let shared = all.iter().filter(|t| held.contains(&t.as_ptr()));
+        // Every task's and sub-item's text, but those folding changed.
+        let texts = data.all_tasks().map(|t| 1 + t.items.len()).sum::<usize>();
+        assert_eq!(shared.count() + index.shown.len(), texts);
+        // Copies: the folded texts, and the few names of units and leaders.
+        let folded: usize = index.shown.iter().map(|(d, _)| index.text(*d).len()).sum();
+        assert!(
+            index.owned < folded + 20_000,
+            "{} bytes copied",
+            index.owned
+        );
+    }
+
+    #[test]
+    fn the_built_index_keeps_no_spare_room() {
+        let index = Index::build(&crate::synth::synth(3000, 5));
+        let docs = index.doc_count();
+        let sets = index.postings.iter().chain(&index.pairs.sets);
+        for set in sets {
+            match set {
+                DocSet::List(l) => assert_eq!(l.capacity(), l.len()),
+                DocSet::Bits(b) => assert_eq!(b.capacity(), words(docs)),
+            }
+        }
+        for lists in [&index.bonus, &index.pairs.heads] {
+            assert_eq!(lists.items.capacity(), lists.items.len());
+        }
+        let (Texts::Shared(texts), Texts::Shared(keys)) = (&index.texts, &index.keys) else {
+            panic!("a built index shares its texts")
+        };
+        let lens = [texts.len(), keys.len(), index.doc_entry.len()];
+        let caps = [
+            texts.capacity(),
+            keys.capacity(),
+            index.doc_entry.capacity(),
+        ];
+        assert_eq!(lens, caps);
+    }
+
+    #[test]
+    fn the_index_of_20000_tasks_keeps_under_150_bytes_a_task() {
+        let data = crate::synth::synth(20_000, 5);
+        let bytes = Index::build(&data).heap_bytes();
+        // 134 here; a copy of the texts, as the index once held, would
+        // add 125 more.
+        let per_task = bytes / data.tasks.len();
+        assert!(per_task < 150, "{per_task} bytes a task ({bytes} in all)");
+    }
 
     proptest! {
         #[test]

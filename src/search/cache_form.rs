@@ -6,7 +6,7 @@
 
 use super::Field;
 use super::doc_set::{DocSet, words};
-use super::index::{CharTable, EntryKind, Index, Lists, Strings};
+use super::index::{CharTable, EntryKind, Index, Lists, Strings, Texts};
 use super::initials::{PAIRS, PairIndex, Syllables};
 use super::pinyin::Readings;
 
@@ -25,8 +25,8 @@ pub(super) fn encode(index: &Index) -> Vec<u8> {
         .map(|k| EntryKind::ALL.iter().position(|x| x == k).unwrap_or(0) as u8)
         .collect();
     w.bytes(&kinds);
-    w.strings(&index.keys.iter().map(|t| &**t).collect());
-    w.strings(&index.texts.iter().map(|t| &**t).collect());
+    w.strings(&index.keys.packed());
+    w.strings(&index.texts.packed());
     w.u32s(&index.doc_entry);
     let fields: Vec<u8> = (index.doc_field.iter())
         .map(|f| FIELDS.iter().position(|x| x == f).unwrap_or(0) as u8)
@@ -101,12 +101,12 @@ pub(super) fn decode(body: &[u8]) -> Option<Index> {
         readings.push(Readings::of(c));
     }
     let syllables = Syllables::of(&readings);
-    let owned = keys.all.len() + texts.all.len() + shown_texts.all.len();
+    let owned = shown_texts.all.len();
     let shown = shown_docs.into_iter().zip(shown_texts.to_texts()).collect();
     Some(Index {
         entry_kinds,
-        keys: keys.to_texts(),
-        texts: texts.to_texts(),
+        keys: Texts::Packed(keys),
+        texts: Texts::Packed(texts),
         owned,
         doc_entry,
         doc_field,
