@@ -6,7 +6,7 @@
 
 use super::Field;
 use super::doc_set::{DocSet, words};
-use super::index::{CharTable, EntryKind, Index, Lists, Strings};
+use super::index::{CharTable, EntryKind, Index, Lists, Strings, Texts};
 use super::initials::{PAIRS, PairIndex, Syllables};
 use super::pinyin::Readings;
 
@@ -25,8 +25,8 @@ pub(super) fn encode(index: &Index) -> Vec<u8> {
         .map(|k| EntryKind::ALL.iter().position(|x| x == k).unwrap_or(0) as u8)
         .collect();
     w.bytes(&kinds);
-    w.strings(&index.keys);
-    w.strings(&index.texts);
+    w.strings(&index.keys.packed());
+    w.strings(&index.texts.packed());
     w.u32s(&index.doc_entry);
     let fields: Vec<u8> = (index.doc_field.iter())
         .map(|f| FIELDS.iter().position(|x| x == f).unwrap_or(0) as u8)
@@ -34,10 +34,7 @@ pub(super) fn encode(index: &Index) -> Vec<u8> {
     w.bytes(&fields);
     w.u32s(&index.doc_len);
     let shown_docs: Vec<u32> = index.shown.iter().map(|(d, _)| *d).collect();
-    let mut shown = Strings::default();
-    for (_, s) in &index.shown {
-        shown.push(s);
-    }
+    let shown: Strings = index.shown.iter().map(|(_, s)| &**s).collect();
     w.u32s(&shown_docs);
     w.strings(&shown);
     let chars: Vec<u32> = index.chars.chars.iter().map(|&c| c as u32).collect();
@@ -104,15 +101,13 @@ pub(super) fn decode(body: &[u8]) -> Option<Index> {
         readings.push(Readings::of(c));
     }
     let syllables = Syllables::of(&readings);
-    let shown = shown_docs
-        .into_iter()
-        .enumerate()
-        .map(|(i, d)| (d, Box::from(shown_texts.get(i))))
-        .collect();
+    let owned = shown_texts.all.len();
+    let shown = shown_docs.into_iter().zip(shown_texts.to_texts()).collect();
     Some(Index {
         entry_kinds,
-        keys,
-        texts,
+        keys: Texts::Packed(keys),
+        texts: Texts::Packed(texts),
+        owned,
         doc_entry,
         doc_field,
         doc_len,

@@ -20,8 +20,9 @@ impl Default for DocSet {
 
 impl DocSet {
     /// The set of `docs` (ascending) out of `total` documents.
+    #[cfg(test)]
     pub fn of(docs: Vec<u32>, total: usize) -> DocSet {
-        if docs.len() * 32 <= total {
+        if !dense(docs.len(), total) {
             return DocSet::List(docs);
         }
         let mut bits = vec![0u64; words(total)];
@@ -71,6 +72,11 @@ impl DocSet {
                 .for_each(|&d| out[d as usize / 64] |= 1 << (d % 64)),
         }
     }
+}
+
+/// Whether a set of `n` documents out of `total` is smaller as a bitmap.
+pub(crate) fn dense(n: usize, total: usize) -> bool {
+    n * 32 > total
 }
 
 /// 64-bit words for a bitmap of `n` documents.

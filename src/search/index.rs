@@ -14,6 +14,7 @@ use super::doc_set::DocSet;
 use super::initials::{PairIndex, Syllables};
 use super::pinyin::Readings;
 use super::{Field, Kind, Target};
+use crate::model::Text;
 
 /// Texts longer than this (in characters) are "long": pinyin needs one
 /// more letter on them, so that a few letters do not match most tasks.
@@ -89,8 +90,62 @@ impl Strings {
         self.ends.len()
     }
 
-    fn heap_bytes(&self) -> usize {
-        self.all.capacity() + self.ends.capacity() * 4
+    /// The strings, each its own [`Text`].
+    pub fn to_texts(&self) -> Vec<Text> {
+        (0..self.len()).map(|i| Text::from(self.get(i))).collect()
+    }
+}
+
+impl<'a> FromIterator<&'a str> for Strings {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(iter: I) -> Strings {
+        let mut out = Strings::default();
+        iter.into_iter().for_each(|s| out.push(s));
+        out
+    }
+}
+
+/// Texts as an index holds them: a built index, the dataset's own shared
+/// [`Text`]s (a handle each, not a copy); one read from the search cache,
+/// all in one buffer.
+#[derive(Debug)]
+pub(crate) enum Texts {
+    Shared(Vec<Text>),
+    Packed(Strings),
+}
+
+impl Default for Texts {
+    fn default() -> Texts {
+        Texts::Shared(Vec::new())
+    }
+}
+
+impl Texts {
+    pub fn get(&self, i: usize) -> &str {
+        match self {
+            Texts::Shared(v) => v.get(i).map_or("", |t| t),
+            Texts::Packed(s) if i < s.len() => s.get(i),
+            Texts::Packed(_) => "",
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            Texts::Shared(v) => v.len(),
+            Texts::Packed(s) => s.len(),
+        }
+    }
+
+    /// The texts in one buffer, as the search cache stores them.
+    pub fn packed(&self) -> Strings {
+        (0..self.len()).map(|i| self.get(i)).collect()
+    }
+
+    /// The bytes held: for a shared text its handle, not its bytes.
+    pub fn heap_bytes(&self) -> usize {
+        match self {
+            Texts::Shared(v) => v.capacity() * std::mem::size_of::<Text>(),
+            Texts::Packed(s) => s.all.capacity() + s.ends.capacity() * 4,
+        }
     }
 }
 
@@ -183,16 +238,21 @@ impl CharTable {
 pub struct Index {
     /// Per entry: what it is, and its ID or name.
     pub(crate) entry_kinds: Vec<EntryKind>,
-    pub(crate) keys: Strings,
+    pub(crate) keys: Texts,
     /// Per document: the text, traditional characters folded to
-    /// simplified so that either script finds it.
-    pub(crate) texts: Strings,
+    /// simplified so that either script finds it. The dataset's own
+    /// shared text where folding left it as it was (not a copy).
+    pub(crate) texts: Texts,
     pub(crate) doc_entry: Vec<u32>,
     pub(crate) doc_field: Vec<Field>,
     /// Characters in the lowercased text.
     pub(crate) doc_len: Vec<u32>,
     /// The text as written, for the documents folding changed; by document.
-    pub(crate) shown: Vec<(u32, Box<str>)>,
+    pub(crate) shown: Vec<(u32, Text)>,
+    /// Bytes of shared texts above that the index holds copies of (of
+    /// `shown`, and in a built index the texts folding changed and the
+    /// names of units and leaders).
+    pub(crate) owned: usize,
     pub(crate) chars: CharTable,
     /// Pinyin readings per character ID.
     pub(crate) readings: Vec<Readings>,
@@ -217,6 +277,11 @@ impl Index {
 
     pub(crate) fn text(&self, doc: u32) -> &str {
         self.texts.get(doc as usize)
+    }
+
+    /// The ID or name of `entry`.
+    pub(crate) fn key(&self, entry: u32) -> &str {
+        self.keys.get(entry as usize)
     }
 
     /// The text to show for `doc`: as written.
@@ -340,11 +405,10 @@ impl Index {
     }
 
     /// Heap bytes the index holds (the pinyin readings, a few per
-    /// distinct character, approximately).
+    /// distinct character, approximately): a shared text costs its
+    /// handle, a copy its bytes too.
     pub fn heap_bytes(&self) -> usize {
-        let shown: usize = (self.shown.iter())
-            .map(|(_, s)| s.len() + std::mem::size_of::<(u32, Box<str>)>())
-            .sum();
+        let shown = self.shown.capacity() * std::mem::size_of::<(u32, Text)>();
         let readings = self.readings.len() * (std::mem::size_of::<Readings>() + 32);
         let chars = self.chars.bmp.capacity() * 4
             + self.chars.chars.capacity() * 4
@@ -352,6 +416,7 @@ impl Index {
         self.entry_kinds.capacity()
             + self.keys.heap_bytes()
             + self.texts.heap_bytes()
+            + self.owned
             + (self.doc_entry.capacity() + self.doc_len.capacity() + self.ids.capacity()) * 4
             + self.doc_field.capacity() * std::mem::size_of::<Field>()
             + self.pairs.heap_bytes()

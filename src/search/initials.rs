@@ -40,8 +40,9 @@ pub(crate) struct DocPairs {
 }
 
 impl DocPairs {
-    /// The pairs of a text given as character IDs into `table`.
-    pub fn of(text: &[u32], table: &[Readings]) -> DocPairs {
+    /// The pairs of a text given as character IDs into `table`, in place
+    /// of those held.
+    pub fn fill(&mut self, text: &[u32], table: &[Readings]) {
         let initials = |id: u32| table.get(id as usize).map_or(0, Readings::initials);
         let pairs_of = |w: &[u32], out: &mut Vec<u16>| {
             let b = initials(w[1]);
@@ -56,44 +57,22 @@ impl DocPairs {
                 }
             }
         };
-        let mut out = DocPairs::default();
+        self.all.clear();
+        self.head.clear();
         for w in text.windows(2) {
-            pairs_of(w, &mut out.all);
+            pairs_of(w, &mut self.all);
         }
         if let Some(w) = text.get(..2) {
-            pairs_of(w, &mut out.head);
+            pairs_of(w, &mut self.head);
         }
-        out.all.sort_unstable();
-        out.all.dedup();
-        out.head.sort_unstable();
-        out.head.dedup();
-        out
+        self.all.sort_unstable();
+        self.all.dedup();
+        self.head.sort_unstable();
+        self.head.dedup();
     }
 }
 
 impl PairIndex {
-    /// The index of documents' pairs, given in document order.
-    pub fn of(docs: impl Iterator<Item = DocPairs>) -> PairIndex {
-        let mut lists: Vec<Vec<u32>> = vec![Vec::new(); PAIRS];
-        let mut heads: Vec<Vec<u32>> = vec![Vec::new(); PAIRS];
-        let mut total = 0;
-        for (doc, pairs) in docs.enumerate() {
-            let doc = offset(doc);
-            for p in pairs.all {
-                lists[p as usize].push(doc);
-            }
-            for p in pairs.head {
-                heads[p as usize].push(doc);
-            }
-            total += 1;
-        }
-        PairIndex {
-            sets: lists.into_iter().map(|l| DocSet::of(l, total)).collect(),
-            heads: Lists::of(heads),
-            docs: total,
-        }
-    }
-
     pub fn heap_bytes(&self) -> usize {
         self.sets.iter().map(DocSet::heap_bytes).sum::<usize>()
             + self.sets.capacity() * std::mem::size_of::<DocSet>()

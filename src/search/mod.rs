@@ -13,6 +13,7 @@ mod build;
 mod cache;
 mod cache_form;
 mod doc_set;
+mod fill;
 mod index;
 mod initials;
 mod pinyin;

@@ -227,7 +227,7 @@ impl Searcher {
             return Vec::new();
         }
         let index = &*self.index;
-        let key = |e: u32| index.keys.get(e as usize);
+        let key = |e: u32| index.key(e);
         let lowered = |e: u32| key(e).chars().flat_map(char::to_lowercase);
         let from = (index.ids).partition_point(|&e| lowered(e).lt(q.chars()));
         index.ids[from..]
@@ -254,7 +254,7 @@ impl Searcher {
     fn hit(&self, c: Candidate, query: &str) -> Hit {
         let index = &*self.index;
         let kind = index.entry_kinds[c.entry as usize];
-        let key = index.keys.get(c.entry as usize);
+        let key = index.key(c.entry);
         let (field, text, ranges) = match c.doc {
             None => (Field::Id, key.to_string(), span_ranges(c.span)),
             Some(doc) => {
