@@ -231,6 +231,8 @@ pub struct App {
     pub search_seq: u64,
     /// Whether the search index was started (see `start.rs`).
     search_start: start::SearchStart,
+    /// What the standings still lack for the overview (see `start.rs`).
+    rest: start::Rest,
     /// Where progress is saved and how the last save went.
     pub saving: SaveStatus,
     /// Why the last key did nothing, until the next key.
@@ -242,14 +244,16 @@ pub struct App {
 impl App {
     pub fn new(data: Dataset, progress: Progress, lang: Lang, today: NaiveDate) -> App {
         let mut app = App::build(data, progress, lang, (today, false), &Config::default());
+        app.restand();
         app.start_search();
         app
     }
 
     /// The dashboard's app: the rule of `config`, opened on `today` as
     /// [`App::open_on`] opens it, with the standings worked out once (each
-    /// pass costs a look at every task and entry). The search index is
-    /// left for after the first frame ([`App::start_search`]).
+    /// pass costs a look at every task and entry). The search index and
+    /// what only the overview shows of the standings are left for after
+    /// the first frame ([`App::start_search`], [`App::finish_standings`]).
     pub fn opened(
         data: Dataset,
         progress: Progress,
@@ -259,10 +263,13 @@ impl App {
     ) -> App {
         let rule = Rule::new(data.plan.year, config);
         let opened = rule.calendar.default_as_of(today);
-        App::build(data, progress, lang, opened, config)
+        let mut app = App::build(data, progress, lang, opened, config);
+        app.stand_first();
+        app
     }
 
-    /// `today` is the as-of date and whether the plan year is past.
+    /// `today` is the as-of date and whether the plan year is past; the
+    /// standings are the caller's to work out.
     fn build(
         data: Dataset,
         progress: Progress,
@@ -281,7 +288,7 @@ impl App {
             ..UnitsView::default()
         };
         let data_year = data.plan.year;
-        let mut app = App {
+        App {
             data,
             index,
             progress,
@@ -311,12 +318,11 @@ impl App {
             searcher: Searcher::new(search),
             search_seq: 0,
             search_start: start::SearchStart::Deferred,
+            rest: start::Rest::Done,
             saving: SaveStatus::default(),
             notice: None,
             store: None,
-        };
-        app.restand();
-        app
+        }
     }
 
     /// The dataset's IDs by position, for working the lights out (see
@@ -376,6 +382,7 @@ impl App {
     /// changed.
     pub(crate) fn restand(&mut self) {
         self.standings = Standings::of(self);
+        self.rest = start::Rest::Done;
         self.restood();
     }
 
