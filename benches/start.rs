@@ -113,6 +113,12 @@ fn at(c: &mut Criterion, tasks: usize, name: &str) {
         let data = data.get();
         b.iter(|| black_box(Index::new(black_box(data))))
     });
+    // What the first frame needs of them (`Index::first`: all but the
+    // units' duties, added after it).
+    group.bench_function("app-index-first", |b| {
+        let data = data.get();
+        b.iter(|| black_box(Index::first(black_box(data))))
+    });
     group.bench_function("number-ids", |b| {
         let data = data.get();
         b.iter(|| black_box(Positions::of(black_box(data))))

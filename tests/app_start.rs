@@ -89,7 +89,7 @@ fn apps_built_with_new_have_their_index_started() {
 fn whole() -> App {
     let mut a = opened();
     a.set_config(&Config::default());
-    assert!(a.standings_ready());
+    assert!(a.start_finished());
     a
 }
 
@@ -103,14 +103,14 @@ fn overview_before(lang: Lang) -> String {
         &Config::default(),
     );
     let text = screen(&render(&mut a, 120, 40, &[Action::ShowTab(Tab::Overview)]));
-    assert!(!a.standings_ready(), "showing a tab works nothing out");
+    assert!(!a.start_finished(), "showing a tab works nothing out");
     text
 }
 
 #[test]
 fn the_first_frame_leaves_the_overview_standings_for_after() {
     let mut a = opened();
-    assert!(!a.standings_ready());
+    assert!(!a.start_finished());
     assert_eq!(a.standings().red().len(), 0);
     // The leaders tab's figures are whole already.
     let b = whole();
@@ -123,15 +123,15 @@ fn the_first_frame_leaves_the_overview_standings_for_after() {
     );
     // And so is the first frame.
     let first = screen(&render(&mut a, 120, 40, &[]));
-    assert!(!a.standings_ready(), "a resize works nothing out");
+    assert!(!a.start_finished(), "a resize works nothing out");
     assert_eq!(first, screen(&render(&mut whole(), 120, 40, &[])));
 }
 
 #[test]
 fn the_overview_standings_arrive_whole() {
     let mut a = opened();
-    a.finish_standings();
-    assert!(a.standings_ready());
+    a.finish_start();
+    assert!(a.start_finished());
     let b = whole();
     assert_eq!(a.standings(), b.standings());
     assert!(a.standings().red().len() > 0, "the fixture has red items");
@@ -165,7 +165,7 @@ fn the_overview_says_it_is_working_its_standings_out() {
 fn the_overview_shows_its_figures_once_they_arrive() {
     let mut a = opened();
     render(&mut a, 120, 40, &[Action::ShowTab(Tab::Overview)]);
-    a.finish_standings();
+    a.finish_start();
     let after = screen(&render(&mut a, 120, 40, &[]));
     assert!(!after.contains("正在计算概览"), "{after}");
     let mut b = whole();
@@ -181,9 +181,9 @@ fn any_other_action_works_the_overview_standings_out_first() {
         let mut a = opened();
         update(&mut a, Action::Resize(120, 40));
         update(&mut a, Action::ShowTab(Tab::Overview));
-        assert!(!a.standings_ready());
+        assert!(!a.start_finished());
         update(&mut a, action.clone());
-        assert!(a.standings_ready(), "{action:?}");
+        assert!(a.start_finished(), "{action:?}");
         assert_eq!(a.standings(), whole().standings(), "{action:?}");
     }
 }
@@ -202,6 +202,56 @@ fn a_save_before_the_overview_standings_updates_them_whole() {
     a.apply_history(&id, vec![entry.clone()]);
     let mut b = whole();
     b.apply_history(&id, vec![entry]);
-    assert!(a.standings_ready());
+    assert!(a.start_finished());
     assert_eq!(a.standings(), b.standings());
+}
+
+#[test]
+fn the_units_duties_are_added_after_the_first_frame() {
+    let mut a = opened();
+    assert!(a.index.duties.is_empty());
+    let mut b = whole();
+    assert_eq!(a.index.leader_tasks, b.index.leader_tasks);
+    a.finish_start();
+    let data = bundled();
+    let index = duban::app::Index::new(&data);
+    assert_eq!(a.index.duties, index.duties);
+    assert_eq!(a.index.loads, index.loads);
+    assert_eq!(a.index.units_by_load, index.units_by_load);
+    assert!(!index.units_by_load.is_empty());
+    let units = [Action::ShowTab(Tab::Units)];
+    assert_eq!(
+        screen(&render(&mut a, 120, 40, &units)),
+        screen(&render(&mut b, 120, 40, &units))
+    );
+}
+
+#[test]
+fn showing_the_units_tab_adds_the_duties_first() {
+    let mut a = opened();
+    let shown = screen(&render(&mut a, 120, 40, &[Action::ShowTab(Tab::Units)]));
+    assert!(a.start_finished());
+    let whole = screen(&render(
+        &mut whole(),
+        120,
+        40,
+        &[Action::ShowTab(Tab::Units)],
+    ));
+    assert_eq!(shown, whole);
+}
+
+#[test]
+fn opening_on_a_unit_adds_the_duties_first() {
+    let mut a = opened();
+    let u = a.data.units.len() / 2;
+    duban::app::year::open_unit(&mut a, u);
+    let mut b = whole();
+    duban::app::year::open_unit(&mut b, u);
+    assert!(a.start_finished());
+    assert_eq!(a.index.duties, b.index.duties);
+    assert_eq!(a.standings(), b.standings());
+    assert_eq!(
+        screen(&render(&mut a, 120, 40, &[])),
+        screen(&render(&mut b, 120, 40, &[]))
+    );
 }

@@ -243,7 +243,15 @@ pub struct App {
 
 impl App {
     pub fn new(data: Dataset, progress: Progress, lang: Lang, today: NaiveDate) -> App {
-        let mut app = App::build(data, progress, lang, (today, false), &Config::default());
+        let index = Index::new(&data);
+        let mut app = App::build(
+            data,
+            index,
+            progress,
+            lang,
+            (today, false),
+            &Config::default(),
+        );
         app.restand();
         app.start_search();
         app
@@ -251,9 +259,10 @@ impl App {
 
     /// The dashboard's app: the rule of `config`, opened on `today` as
     /// [`App::open_on`] opens it, with the standings worked out once (each
-    /// pass costs a look at every task and entry). The search index and
-    /// what only the overview shows of the standings are left for after
-    /// the first frame ([`App::start_search`], [`App::finish_standings`]).
+    /// pass costs a look at every task and entry). The search index, the
+    /// units' duties and what only the overview shows of the standings are
+    /// left for after the first frame ([`App::start_search`],
+    /// [`App::finish_start`]).
     pub fn opened(
         data: Dataset,
         progress: Progress,
@@ -263,7 +272,8 @@ impl App {
     ) -> App {
         let rule = Rule::new(data.plan.year, config);
         let opened = rule.calendar.default_as_of(today);
-        let mut app = App::build(data, progress, lang, opened, config);
+        let index = Index::first(&data);
+        let mut app = App::build(data, index, progress, lang, opened, config);
         app.stand_first();
         app
     }
@@ -272,12 +282,12 @@ impl App {
     /// standings are the caller's to work out.
     fn build(
         data: Dataset,
+        index: Index,
         progress: Progress,
         lang: Lang,
         (today, past_plan): (NaiveDate, bool),
         config: &Config,
     ) -> App {
-        let index = Index::new(&data);
         // Built once for the popup and the units filter, off this thread
         // and after the first frame, which does not need it (`start.rs`).
         let search_entries = crate::search::entry_count(&data);
@@ -381,8 +391,9 @@ impl App {
     /// Works the standings out again, after progress or the thresholds
     /// changed.
     pub(crate) fn restand(&mut self) {
+        // Standings whole from here on, from a whole index.
+        self.whole_index();
         self.standings = Standings::of(self);
-        self.rest = start::Rest::Done;
         self.restood();
     }
 

@@ -127,7 +127,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     }
     // Nothing acts on standings not yet worked out (see `start.rs`).
     if !super::start::waits_for_nothing(&action) {
-        app.finish_standings();
+        app.finish_start();
     }
     let effect = apply(app, action);
     // What the lists show follows the selection, the filter and the data

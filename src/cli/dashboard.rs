@@ -327,9 +327,9 @@ fn event_loop(
     #[cfg(target_os = "linux")]
     super::quit::start_helper();
     while signal.load(Ordering::SeqCst) == 0 {
-        // What the overview alone shows is worked out once the keys queued
-        // so far are handled (see `app::start`).
-        let mut wait = if !app.standings_ready() {
+        // What the other tabs need is worked out once the keys queued so
+        // far are handled (see `app::start`).
+        let mut wait = if !app.start_finished() {
             Duration::ZERO
         } else if app.search_pending() {
             SEARCH_POLL
@@ -390,8 +390,8 @@ fn event_loop(
         if dirty && signal.load(Ordering::SeqCst) == 0 {
             terminal.draw(|f| crate::ui::draw(f, app))?;
         }
-        if !app.standings_ready() {
-            app.finish_standings();
+        if !app.start_finished() {
+            app.finish_start();
             if app.nav.tab == app::Tab::Overview {
                 terminal.draw(|f| crate::ui::draw(f, app))?;
             }

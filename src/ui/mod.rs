@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     // The layout follows the frame, even before a resize reached `update`.
     let screen = app.screen_at(area);
     header::draw(frame, app, &screen);
-    if app.nav.tab == Tab::Overview && !app.standings_ready() {
+    if app.nav.tab == Tab::Overview && !app.start_finished() {
         computing::draw(frame, app, screen.body);
     } else if app.nav.tab == Tab::Overview {
         overview::draw(frame, app, &screen);
