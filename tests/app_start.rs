@@ -255,3 +255,11 @@ fn opening_on_a_unit_adds_the_duties_first() {
         screen(&render(&mut b, 120, 40, &[]))
     );
 }
+
+#[test]
+fn quitting_works_nothing_out() {
+    let mut a = opened();
+    update(&mut a, Action::Resize(120, 40));
+    assert_eq!(update(&mut a, Action::Quit), duban::app::Effect::Quit);
+    assert!(!a.start_finished());
+}

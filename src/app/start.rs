@@ -19,8 +19,8 @@
 //! the units tab lists) and what only the overview shows of the standings
 //! (the unit table's completion and orders, the red items, the units owing
 //! reports: at 1,000,000 tasks a list of every overdue report). Any action
-//! but a resize or showing the leaders, projects or overview tab finishes
-//! them first, so nothing acts on what is not worked out yet; the overview
+//! but a resize, quitting or showing the leaders, projects or overview tab
+//! finishes them first, so nothing acts on what is not worked out yet; the overview
 //! opened before shows that it is working them out, never figures it does
 //! not have.
 
@@ -108,13 +108,14 @@ impl App {
 
 /// Whether `action` may be applied before the app is whole: it reads
 /// none of what the app lacks (showing a tab but the units tab only shows
-/// it).
+/// it; quitting works nothing out it would not use).
 pub(super) fn waits_for_nothing(action: &Action) -> bool {
     matches!(
         action,
         Action::Resize(..)
             | Action::ShowTab(Tab::Leaders | Tab::Projects | Tab::Overview)
             | Action::StoreStatus(_)
+            | Action::Quit
     )
 }
 
