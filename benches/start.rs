@@ -10,7 +10,9 @@
 //! the cache file.
 //!
 //! The app's lookups (`app::Index`) are timed on their own beside
-//! numbering the plan's IDs, a part of them.
+//! numbering the plan's IDs, a part of them; the standings whole beside
+//! the part the first frame needs (`Standings::first`: the rest is worked
+//! out after it).
 //!
 //! `cargo bench --bench start -- --warm-up-time 1 --measurement-time 5`
 
@@ -20,7 +22,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use duban::app::{Action, App, Index, Lang, Progress, update};
+use duban::app::{Action, App, Index, Lang, Progress, Standings, update};
 use duban::lights::Positions;
 use duban::store::{self, Cache, CacheUse};
 use ratatui::Terminal;
@@ -37,11 +39,13 @@ fn load(dir: &Path, cache: &Cache) -> duban::model::Dataset {
     store::load_dir_cached(dir, cache).expect("dataset").0
 }
 
-/// Launch to first frame; the app is returned so that its search index,
-/// still building on its own thread, can be waited for outside the timing.
+/// Launch to first frame, as the dashboard opens (`App::opened`: the
+/// search index and the overview's standings are left for after it); the
+/// app is returned so that it is dropped outside the timing.
 fn first_frame(dir: &Path, cache: &Cache) -> (App, Terminal<TestBackend>) {
     let data = load(dir, cache);
-    let mut app = App::new(data, Progress::default(), Lang::Zh, today());
+    let config = duban::lights::Config::default();
+    let mut app = App::opened(data, Progress::default(), Lang::Zh, today(), &config);
     update(&mut app, Action::Resize(160, 45));
     let mut terminal = Terminal::new(TestBackend::new(160, 45)).expect("terminal");
     terminal.draw(|f| duban::ui::draw(f, &app)).expect("draw");
@@ -109,11 +113,33 @@ fn at(c: &mut Criterion, tasks: usize, name: &str) {
         let data = data.get();
         b.iter(|| black_box(Index::new(black_box(data))))
     });
+    // What the first frame needs of them (`Index::first`: all but the
+    // units' duties, added after it).
+    group.bench_function("app-index-first", |b| {
+        let data = data.get();
+        b.iter(|| black_box(Index::first(black_box(data))))
+    });
     group.bench_function("number-ids", |b| {
         let data = data.get();
         b.iter(|| black_box(Positions::of(black_box(data))))
     });
     drop(data);
+    // The standings whole, against the part the first frame needs.
+    let app = Lazy::new(|| {
+        let data = load(setup.get().dir(), &setup.get().cache);
+        // No search index building beside the timings.
+        let config = duban::lights::Config::default();
+        App::opened(data, Progress::default(), Lang::Zh, today(), &config)
+    });
+    group.bench_function("standings-all", |b| {
+        let app = app.get();
+        b.iter(|| black_box(Standings::of(black_box(app))))
+    });
+    group.bench_function("standings-first", |b| {
+        let app = app.get();
+        b.iter(|| black_box(Standings::first(black_box(app))))
+    });
+    drop(app);
     for (name, off) in [("first-frame-cache", false), ("first-frame-ron", true)] {
         group.bench_function(name, |b| {
             let setup = setup.get();
@@ -128,9 +154,9 @@ fn at(c: &mut Criterion, tasks: usize, name: &str) {
                     let started = Instant::now();
                     let (app, terminal) = first_frame(setup.dir(), &cache);
                     total += started.elapsed();
-                    // Not timed: the index finishes before the next launch.
-                    black_box(app.searcher.shared_index().len());
                     black_box(terminal);
+                    // Not timed: dropping the app.
+                    drop(app);
                 }
                 total
             })

@@ -113,38 +113,49 @@ impl Index {
     /// One pass over the tasks; nothing of the data is copied but the
     /// unit names (a registry of dozens), and no map is keyed by task IDs.
     pub fn new(data: &Dataset) -> Index {
-        let mut unit_by_name = HashMap::new();
-        for (i, unit) in data.units.iter().enumerate() {
-            unit_by_name.insert(unit.name.to_string(), i);
-            for alias in &unit.aliases {
-                unit_by_name.entry(alias.clone()).or_insert(i);
-            }
-        }
-        // The same names, borrowed and with a faster hash, for the pass.
-        let unit_at: Fast<&str> = (unit_by_name.iter())
-            .map(|(name, &u)| (name.as_str(), u))
-            .collect();
-        // The IDs on a second core, the duties on this one: both a pass
-        // over every task, neither needing the other.
-        let (ids, duties) = if data.tasks.len() < PARALLEL_FROM {
-            (Ids::of(data), duties_of(data, &unit_at))
+        let unit_by_name = unit_names(data);
+        // The IDs on this core, the duties on a second: both a pass over
+        // every task, neither needing the other.
+        let (mut index, duties) = if data.tasks.len() < PARALLEL_FROM {
+            let duties = duties_of(data, &unit_at(&unit_by_name));
+            (Index::first_with(data, unit_by_name), duties)
         } else {
             std::thread::scope(|scope| {
-                let ids = std::thread::Builder::new().spawn_scoped(scope, || Ids::of(data));
-                let duties = duties_of(data, &unit_at);
-                let ids = match ids {
+                let names = &unit_by_name;
+                let duties = std::thread::Builder::new()
+                    .spawn_scoped(scope, move || duties_of(data, &unit_at(names)));
+                let index = Index::first_with(data, names.clone());
+                let duties = match duties {
                     Ok(thread) => thread
                         .join()
                         .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                    Err(_) => Ids::of(data),
+                    Err(_) => duties_of(data, &unit_at(names)),
                 };
-                (ids, duties)
+                (index, duties)
             })
         };
-        let (group_names, leader_tasks) = groups(data, &ids);
+        index.put_duties(duties);
+        index
+    }
 
+    /// What the leaders tab needs (the dashboard's first frame): all but
+    /// the units' duties, their loads and order, which
+    /// [`Index::add_duties`] adds. On one thread of its own: numbering the
+    /// IDs splits its reading over two.
+    pub fn first(data: &Dataset) -> Index {
+        Index::first_with(data, unit_names(data))
+    }
+
+    /// Adds the units' duties, loads and order to an index made by
+    /// [`Index::first`].
+    pub fn add_duties(&mut self, data: &Dataset) {
+        let duties = duties_of(data, &unit_at(&self.unit_by_name));
+        self.put_duties(duties);
+    }
+
+    fn put_duties(&mut self, duties: Vec<Vec<Duty>>) {
         let loads: Vec<(usize, usize, usize)> = duties.iter().map(|d| count_roles(d)).collect();
-        let mut units_by_load: Vec<usize> = (0..data.units.len()).collect();
+        let mut units_by_load: Vec<usize> = (0..duties.len()).collect();
         units_by_load.sort_by_key(|&u| {
             (
                 std::cmp::Reverse(duties[u].len()),
@@ -152,6 +163,14 @@ impl Index {
                 u,
             )
         });
+        self.duties = duties;
+        self.loads = loads;
+        self.units_by_load = units_by_load;
+    }
+
+    fn first_with(data: &Dataset, unit_by_name: HashMap<String, usize>) -> Index {
+        let ids = Ids::of(data);
+        let (group_names, leader_tasks) = groups(data, &ids);
         let task = |r: &TaskRef| r.get(data);
         let group_projects = (leader_tasks.iter())
             .map(|ts| {
@@ -198,9 +217,9 @@ impl Index {
             group_projects,
             group_number_w,
             gauge_name_w: gauge_name_w.unwrap_or(0),
-            duties,
-            loads,
-            units_by_load,
+            duties: Vec::new(),
+            loads: Vec::new(),
+            units_by_load: Vec::new(),
             unit_by_name,
             project_rows,
             ids,
@@ -211,6 +230,25 @@ impl Index {
     pub fn load(&self, unit: usize) -> (usize, usize, usize) {
         self.loads.get(unit).copied().unwrap_or_default()
     }
+}
+
+/// Canonical name or alias → unit index.
+fn unit_names(data: &Dataset) -> HashMap<String, usize> {
+    let mut unit_by_name = HashMap::new();
+    for (i, unit) in data.units.iter().enumerate() {
+        unit_by_name.insert(unit.name.to_string(), i);
+        for alias in &unit.aliases {
+            unit_by_name.entry(alias.clone()).or_insert(i);
+        }
+    }
+    unit_by_name
+}
+
+/// The same names, borrowed and with a faster hash, for a pass.
+fn unit_at(unit_by_name: &HashMap<String, usize>) -> Fast<&str> {
+    (unit_by_name.iter())
+        .map(|(name, &u)| (name.as_str(), u))
+        .collect()
 }
 
 /// Per unit (registry order): its duties, lead first, then co, then

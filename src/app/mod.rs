@@ -231,6 +231,8 @@ pub struct App {
     pub search_seq: u64,
     /// Whether the search index was started (see `start.rs`).
     search_start: start::SearchStart,
+    /// What the standings still lack for the overview (see `start.rs`).
+    rest: start::Rest,
     /// Where progress is saved and how the last save went.
     pub saving: SaveStatus,
     /// Why the last key did nothing, until the next key.
@@ -241,15 +243,26 @@ pub struct App {
 
 impl App {
     pub fn new(data: Dataset, progress: Progress, lang: Lang, today: NaiveDate) -> App {
-        let mut app = App::build(data, progress, lang, (today, false), &Config::default());
+        let index = Index::new(&data);
+        let mut app = App::build(
+            data,
+            index,
+            progress,
+            lang,
+            (today, false),
+            &Config::default(),
+        );
+        app.restand();
         app.start_search();
         app
     }
 
     /// The dashboard's app: the rule of `config`, opened on `today` as
     /// [`App::open_on`] opens it, with the standings worked out once (each
-    /// pass costs a look at every task and entry). The search index is
-    /// left for after the first frame ([`App::start_search`]).
+    /// pass costs a look at every task and entry). The search index, the
+    /// units' duties and what only the overview shows of the standings are
+    /// left for after the first frame ([`App::start_search`],
+    /// [`App::finish_start`]).
     pub fn opened(
         data: Dataset,
         progress: Progress,
@@ -259,18 +272,22 @@ impl App {
     ) -> App {
         let rule = Rule::new(data.plan.year, config);
         let opened = rule.calendar.default_as_of(today);
-        App::build(data, progress, lang, opened, config)
+        let index = Index::first(&data);
+        let mut app = App::build(data, index, progress, lang, opened, config);
+        app.stand_first();
+        app
     }
 
-    /// `today` is the as-of date and whether the plan year is past.
+    /// `today` is the as-of date and whether the plan year is past; the
+    /// standings are the caller's to work out.
     fn build(
         data: Dataset,
+        index: Index,
         progress: Progress,
         lang: Lang,
         (today, past_plan): (NaiveDate, bool),
         config: &Config,
     ) -> App {
-        let index = Index::new(&data);
         // Built once for the popup and the units filter, off this thread
         // and after the first frame, which does not need it (`start.rs`).
         let search_entries = crate::search::entry_count(&data);
@@ -281,7 +298,7 @@ impl App {
             ..UnitsView::default()
         };
         let data_year = data.plan.year;
-        let mut app = App {
+        App {
             data,
             index,
             progress,
@@ -311,12 +328,11 @@ impl App {
             searcher: Searcher::new(search),
             search_seq: 0,
             search_start: start::SearchStart::Deferred,
+            rest: start::Rest::Done,
             saving: SaveStatus::default(),
             notice: None,
             store: None,
-        };
-        app.restand();
-        app
+        }
     }
 
     /// The dataset's IDs by position, for working the lights out (see
@@ -375,6 +391,8 @@ impl App {
     /// Works the standings out again, after progress or the thresholds
     /// changed.
     pub(crate) fn restand(&mut self) {
+        // Standings whole from here on, from a whole index.
+        self.whole_index();
         self.standings = Standings::of(self);
         self.restood();
     }

@@ -68,6 +68,8 @@ impl App {
     /// order) and brings the standings up to date for it: what a save of
     /// one entry, its undo or its redo changes.
     pub fn apply_history(&mut self, id: &str, history: Vec<ProgressEntry>) {
+        // The overview's part is updated in place: it must be there.
+        self.finish_start();
         let task = (self.index.ids.task(id)).or_else(|| self.index.ids.item(id).map(|(t, _)| t));
         let before = task.and_then(|t| self.facts(t));
         self.progress.set_history(id, history);

@@ -209,6 +209,16 @@ impl Standings {
     /// found by position in one walk of the progress, then every task's
     /// light in one loop (see [`crate::lights::Lights`]).
     pub fn of(app: &App) -> Standings {
+        let (mut standings, states) = Standings::first(app);
+        Kept::of(app, &states, &standings.lights, &standings.units).put(&mut standings);
+        standings
+    }
+
+    /// The standings without what only the overview tab shows (the unit
+    /// table's completion and orders, the red items, the units owing
+    /// reports), and every task's completion to work those out from later
+    /// with [`Standings::keep`].
+    pub fn first(app: &App) -> (Standings, Vec<u8>) {
         let (as_of, rule) = (app.today, app.rule());
         let dates = [as_of, NaiveDate::MAX];
         let mut standing = app
@@ -254,8 +264,7 @@ impl Standings {
             .map(|(refs, &sum)| mean(sum, refs.len()))
             .collect();
         let lights: Vec<(Light, Reason)> = tasks.iter().map(|l| (l.light, l.reason)).collect();
-        let kept = Kept::of(app, &states, &lights, &units);
-        let mut standings = Standings {
+        let standings = Standings {
             lights,
             overall,
             leaders,
@@ -265,8 +274,15 @@ impl Standings {
             sums,
             ..Standings::default()
         };
-        kept.put(&mut standings);
-        standings
+        (standings, states)
+    }
+
+    /// Adds to `app`'s standings what [`Standings::first`] left out;
+    /// `states` is every task's completion, as it gave them.
+    pub(super) fn keep(app: &mut App, states: &[u8]) {
+        let s = &app.standings;
+        let kept = Kept::of(app, states, &s.lights, &s.units);
+        kept.put(&mut app.standings);
     }
 
     /// After a save changed one task's light or completion, and the unit

@@ -10,10 +10,23 @@
 //! ([`App::start_search`]), and any action but a resize starts it first,
 //! so no search ever runs on the empty stand-ins. A search asked for
 //! before the build is over waits for it (the popup shows it is waiting).
+//!
+//! The first frame (the leaders tab) needs every task's light and
+//! completion and the plan's and each leader's figures. What only the
+//! other tabs show is worked out after it, by [`App::finish_start`], which
+//! the dashboard calls once the first frame is drawn and its keys so far
+//! are handled: the units' duties (a pass over every task's units, which
+//! the units tab lists) and what only the overview shows of the standings
+//! (the unit table's completion and orders, the red items, the units owing
+//! reports: at 1,000,000 tasks a list of every overdue report). Any action
+//! but a resize, quitting or showing the leaders, projects or overview tab
+//! finishes them first, so nothing acts on what is not worked out yet; the overview
+//! opened before shows that it is working them out, never figures it does
+//! not have.
 
 use std::sync::Arc;
 
-use super::{App, UnitFilter};
+use super::{Action, App, Standings, Tab, UnitFilter};
 use crate::search::{Searcher, Shared};
 
 /// Whether the search index was asked for yet.
@@ -42,6 +55,68 @@ impl App {
     pub fn search_started(&self) -> bool {
         self.search_start == SearchStart::Started
     }
+}
+
+/// What the app lacks for the tabs after the first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Rest {
+    /// Nothing: they are whole.
+    Done,
+    /// The units' duties and the overview's standings, left until
+    /// [`App::finish_start`], with every task's completion to work the
+    /// standings out from.
+    Pending(Vec<u8>),
+}
+
+impl App {
+    /// The standings the first frame shows; the rest is left for
+    /// [`App::finish_start`].
+    pub(super) fn stand_first(&mut self) {
+        let (standings, states) = Standings::first(self);
+        self.standings = standings;
+        self.rest = Rest::Pending(states);
+        self.restood();
+    }
+
+    /// Works out what the tabs after the first need (see the module's
+    /// text), once; the dashboard calls it after its first frame.
+    pub fn finish_start(&mut self) {
+        if let Some(states) = self.whole_index() {
+            Standings::keep(self, &states);
+            self.restood();
+        }
+    }
+
+    /// Adds the units' duties if they were left out, and gives what the
+    /// standings were left with (`None`: nothing was left out).
+    pub(super) fn whole_index(&mut self) -> Option<Vec<u8>> {
+        let Rest::Pending(states) = std::mem::replace(&mut self.rest, Rest::Done) else {
+            return None;
+        };
+        let data = Arc::clone(&self.data);
+        self.index.add_duties(&data);
+        self.nav.units.shown = self.index.units_by_load.clone();
+        Some(states)
+    }
+
+    /// Whether the app is whole (see the module's text): the overview
+    /// shows it is working its standings out until it is.
+    pub fn start_finished(&self) -> bool {
+        matches!(self.rest, Rest::Done)
+    }
+}
+
+/// Whether `action` may be applied before the app is whole: it reads
+/// none of what the app lacks (showing a tab but the units tab only shows
+/// it; quitting works nothing out it would not use).
+pub(super) fn waits_for_nothing(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Resize(..)
+            | Action::ShowTab(Tab::Leaders | Tab::Projects | Tab::Overview)
+            | Action::StoreStatus(_)
+            | Action::Quit
+    )
 }
 
 /// An empty index standing in until [`App::start_search`].

@@ -125,6 +125,10 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     if !matches!(action, Action::Resize(..)) {
         app.start_search();
     }
+    // Nothing acts on standings not yet worked out (see `start.rs`).
+    if !super::start::waits_for_nothing(&action) {
+        app.finish_start();
+    }
     let effect = apply(app, action);
     // What the lists show follows the selection, the filter and the data
     // here, not when they are drawn.

@@ -42,6 +42,8 @@ fn owed(app: &App, d: &Duty) -> bool {
 /// Opens the units tab on `unit` (registry index): its duties, the reports
 /// it owes first, the first of them selected.
 pub fn open_unit(app: &mut App, unit: usize) {
+    // The duties and what the unit owes must be in (see `start.rs`).
+    app.finish_start();
     let mut duties = app.index.duties.get(unit).cloned().unwrap_or_default();
     // A stable sort: owed reports first, each group in document order.
     duties.sort_by_key(|d| !owed(app, d));

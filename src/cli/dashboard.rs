@@ -327,7 +327,11 @@ fn event_loop(
     #[cfg(target_os = "linux")]
     super::quit::start_helper();
     while signal.load(Ordering::SeqCst) == 0 {
-        let mut wait = if app.search_pending() {
+        // What the other tabs need is worked out once the keys queued so
+        // far are handled (see `app::start`).
+        let mut wait = if !app.start_finished() {
+            Duration::ZERO
+        } else if app.search_pending() {
             SEARCH_POLL
         } else if live.is_some() {
             super::live::POLL
@@ -385,6 +389,12 @@ fn event_loop(
         dirty |= live.is_some_and(|l| l.take(app, journal));
         if dirty && signal.load(Ordering::SeqCst) == 0 {
             terminal.draw(|f| crate::ui::draw(f, app))?;
+        }
+        if !app.start_finished() {
+            app.finish_start();
+            if app.nav.tab == app::Tab::Overview {
+                terminal.draw(|f| crate::ui::draw(f, app))?;
+            }
         }
     }
     Ok(())

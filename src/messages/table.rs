@@ -171,4 +171,11 @@ entries! {
         zh: "计划年度已结束，按 {as_of} 显示",
         en: "plan year over; showing {as_of}",
     }
+
+    /// The dashboard's overview tab while what only it shows is still
+    /// being worked out after the first frame.
+    OVERVIEW_COMPUTING {
+        zh: "正在计算概览：各单位完成率、红灯事项、欠报单位……",
+        en: "Working out the overview: units' completion, red items, units owing reports…",
+    }
 }

@@ -2,6 +2,7 @@
 //! row is cut to its pane with `text`, and only visible rows are built.
 
 mod bar;
+mod computing;
 mod confirm;
 mod detail;
 mod done;
@@ -44,7 +45,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     // The layout follows the frame, even before a resize reached `update`.
     let screen = app.screen_at(area);
     header::draw(frame, app, &screen);
-    if app.nav.tab == Tab::Overview {
+    if app.nav.tab == Tab::Overview && !app.start_finished() {
+        computing::draw(frame, app, screen.body);
+    } else if app.nav.tab == Tab::Overview {
         overview::draw(frame, app, &screen);
     }
     for &(pane, rect) in &screen.panes {

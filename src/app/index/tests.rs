@@ -134,3 +134,19 @@ fn the_lists_have_no_spare_room() {
         assert_eq!(group.capacity(), group.len());
     }
 }
+
+#[test]
+fn an_index_made_first_and_given_its_duties_is_the_whole_index() {
+    let data = crate::synth::synth(PARALLEL_FROM + 500, 8);
+    let whole = Index::new(&data);
+    let mut first = Index::first(&data);
+    assert!(first.duties.is_empty() && first.units_by_load.is_empty());
+    assert_eq!(first.leader_tasks, whole.leader_tasks);
+    assert_eq!(first.project_rows, whole.project_rows);
+    first.add_duties(&data);
+    assert_eq!(first.duties, whole.duties);
+    assert_eq!(first.duties, duties_by_definition(&data, &first));
+    assert_eq!(first.loads, whole.loads);
+    assert_eq!(first.units_by_load, whole.units_by_load);
+    assert_eq!(first.unit_by_name, whole.unit_by_name);
+}
