@@ -58,8 +58,10 @@ pub struct Journal {
     /// ([`Journal::shared`]), not copied.
     entries: Vec<Arc<ProgressEntry>>,
     retracted: HashSet<Retraction>,
-    /// Per task, indexes into `entries` sorted by `at`, then file order.
-    by_task: HashMap<String, Vec<usize>>,
+    /// Per task, indexes into `entries` sorted by `at`, then file order
+    /// (`u32`: 4 bytes an entry; a journal of 4 billion entries would not
+    /// be read into memory anyway).
+    by_task: HashMap<String, Vec<u32>>,
     /// Tasks in order of their first entry.
     order: Vec<String>,
     /// Records not yet durable on disk, in order.
@@ -183,7 +185,7 @@ impl Journal {
         self.by_task.get(task).map_or_else(Vec::new, |indexes| {
             indexes
                 .iter()
-                .map(|&i| &*self.entries[i])
+                .map(|&i| &*self.entries[i as usize])
                 .filter(|e| !self.is_undone(e))
                 .collect()
         })
@@ -195,7 +197,7 @@ impl Journal {
         let indexes = self.by_task.get(task)?;
         indexes
             .iter()
-            .map(|&i| &*self.entries[i])
+            .map(|&i| &*self.entries[i as usize])
             .filter(|e| !self.is_undone(e))
             .max_by_key(|e| e.report_order())
     }
@@ -219,16 +221,20 @@ impl Journal {
     }
 
     fn insert(&mut self, entry: ProgressEntry) -> bool {
-        let index = self.entries.len();
+        let index = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
         let entries = &self.entries;
         match self.by_task.get_mut(&entry.task) {
             Some(indexes) => {
                 // The task's entries made at the same `at`: the only ones
                 // that can equal this one.
-                let start = indexes.partition_point(|&i| entries[i].at < entry.at);
-                let same = indexes[start..].partition_point(|&i| entries[i].at <= entry.at);
+                let start = indexes.partition_point(|&i| entries[i as usize].at < entry.at);
+                let same =
+                    indexes[start..].partition_point(|&i| entries[i as usize].at <= entry.at);
                 let end = start + same;
-                if indexes[start..end].iter().any(|&i| *entries[i] == entry) {
+                if indexes[start..end]
+                    .iter()
+                    .any(|&i| *entries[i as usize] == entry)
+                {
                     return false;
                 }
                 indexes.insert(end, index);
@@ -244,10 +250,10 @@ impl Journal {
 
     fn identity_taken(&self, task: &str, at: &DateTime<FixedOffset>) -> bool {
         self.by_task.get(task).is_some_and(|indexes| {
-            let start = indexes.partition_point(|&i| self.entries[i].at < *at);
+            let start = indexes.partition_point(|&i| self.entries[i as usize].at < *at);
             indexes
                 .get(start)
-                .is_some_and(|&i| self.entries[i].at == *at)
+                .is_some_and(|&i| self.entries[i as usize].at == *at)
         })
     }
 
@@ -290,7 +296,7 @@ impl Journal {
                 .by_task
                 .get(&identity.task)?
                 .iter()
-                .map(|&i| &*self.entries[i])
+                .map(|&i| &*self.entries[i as usize])
                 .find(|e| e.at == identity.at)?
                 .clone();
             self.retracted.insert(identity.clone());
