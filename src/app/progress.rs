@@ -53,6 +53,8 @@ impl Progress {
         }
         for list in history.values_mut() {
             list.sort_by_key(|e| e.report_order());
+            // Kept for the session: no spare room.
+            list.shrink_to_fit();
         }
         Progress {
             history,
@@ -153,5 +155,30 @@ impl Progress {
         }
         sum.checked_div(n)
             .map_or(0, |m| u8::try_from(m).unwrap_or(100))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each ID's history is kept for the session at its length, sorted.
+    #[test]
+    fn histories_have_no_spare_room() {
+        let data = crate::synth::synth(40, 2);
+        let text = crate::synth_journal::synth_journal(&data, 900, 2);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("progress.ron");
+        std::fs::write(&path, text).expect("write");
+        let journal = crate::progress::Journal::open(&path).expect("parses");
+        let progress = Progress::from_entries(journal.shared().cloned());
+        let mut entries = 0;
+        for list in progress.history.values() {
+            assert_eq!(list.capacity(), list.len());
+            assert!(list.is_sorted_by_key(|e| e.report_order()));
+            entries += list.len();
+        }
+        assert_eq!(entries, 900);
+        assert!(progress.history.len() > 1);
     }
 }

@@ -110,6 +110,8 @@ impl Journal {
                 journal.torn_line = Some(line);
             }
             journal.absorb(parsed.records);
+            // The per-task lists are kept for the session: no spare room.
+            journal.by_task.values_mut().for_each(Vec::shrink_to_fit);
         }
         Ok(journal)
     }
