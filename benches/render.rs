@@ -151,11 +151,12 @@ fn old_work(app: &App, old: Old) -> usize {
         Old::Leaders => leaders(app),
         Old::Units => {
             let roles: usize = (app.index.duties.iter())
-                .map(|d| d.iter().filter(|d| d.role == Role::Lead).count())
+                .map(|d| d.iter().filter(|d| d.role() == Role::Lead).count())
                 .sum();
             let owed = (app.unit_duties().iter())
                 .filter(|d| {
-                    d.role == Role::Lead && st.light(d.task).map(|l| l.0) == Some(Light::Overdue)
+                    d.role() == Role::Lead
+                        && st.light(d.task()).map(|l| l.0) == Some(Light::Overdue)
                 })
                 .count();
             roles + owed
@@ -172,8 +173,8 @@ fn old_work(app: &App, old: Old) -> usize {
                 .map(|s| {
                     let u = app.index.unit_by_name[&s.key];
                     let lead = (app.index.duties[u].iter())
-                        .filter(|d| d.role == Role::Lead)
-                        .filter_map(|d| app.task(d.task));
+                        .filter(|d| d.role() == Role::Lead)
+                        .filter_map(|d| app.task(d.task()));
                     usize::from(app.progress().completion(lead))
                 })
                 .sum();

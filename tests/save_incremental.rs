@@ -148,7 +148,7 @@ fn a_save_that_merged_records_in_rebuilds_everything() {
         kind: SaveKind::Commit(ids[0].clone()),
         error: None,
         pending: 0,
-        changed: Changed::All(all.clone()),
+        changed: Changed::All(all.iter().cloned().map(Into::into).collect()),
         warnings: Box::default(),
     };
     update(&mut app, Action::Saved(outcome));

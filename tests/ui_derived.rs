@@ -65,7 +65,7 @@ fn saved(a: &mut App, entries: Vec<ProgressEntry>) {
         kind: SaveKind::Commit(entries[0].task.clone()),
         error: None,
         pending: 0,
-        changed: Changed::All(entries),
+        changed: Changed::All(entries.into_iter().map(Into::into).collect()),
         warnings: Box::default(),
     };
     update(a, Action::Saved(outcome));
@@ -91,8 +91,8 @@ fn standings_follow_their_definitions(a: &App) {
         for (n, s) in by.iter().enumerate() {
             let u = a.index.unit_by_name[&s.key];
             let lead = (a.index.duties[u].iter())
-                .filter(|d| d.role == Role::Lead)
-                .filter_map(|d| a.task(d.task));
+                .filter(|d| d.role() == Role::Lead)
+                .filter_map(|d| a.task(d.task()));
             let row = st.unit_row(order, n).expect("a row per unit");
             assert_eq!(row, (*s, a.progress().completion(lead)), "{}", s.key);
         }
@@ -117,7 +117,7 @@ fn index_follows_its_definition(a: &App) {
         assert_eq!(a.index.group_number_w[g], widest);
     }
     for (u, duties) in a.index.duties.iter().enumerate() {
-        let n = |role| duties.iter().filter(|d| d.role == role).count();
+        let n = |role| duties.iter().filter(|d| d.role() == role).count();
         assert_eq!(
             a.index.load(u),
             (n(Role::Lead), n(Role::Co), n(Role::Members))
@@ -141,15 +141,15 @@ fn lists_follow_their_definitions(a: &App) {
         .max()
         .unwrap_or(0);
     assert_eq!(a.leader_number_width(), widest);
-    let duties: Vec<_> = (a.selected_unit().map(|u| a.index.duties[u].clone()))
+    let duties: Vec<_> = (a.selected_unit().map(|u| a.index.duties[u].to_vec()))
         .unwrap_or_default()
         .into_iter()
-        .filter(|d| passes(d.task))
+        .filter(|d| passes(d.task()))
         .collect();
     assert_eq!(*a.unit_duties(), duties[..]);
     let owed = (duties.iter())
-        .filter(|d| d.role == Role::Lead)
-        .filter(|d| a.standings().light(d.task).map(|x| x.0) == Some(Light::Overdue))
+        .filter(|d| d.role() == Role::Lead)
+        .filter(|d| a.standings().light(d.task()).map(|x| x.0) == Some(Light::Overdue))
         .count();
     assert_eq!(duban::app::year::owed_reports(a), owed);
     let rows: Vec<_> = (a.index.project_rows.iter().copied())

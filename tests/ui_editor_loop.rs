@@ -76,13 +76,16 @@ fn outcome(kind: SaveKind, error: Option<&str>, pending: usize) -> SaveOutcome {
         kind,
         error: error.map(Into::into),
         pending,
-        changed: Changed::All(vec![common::entry(
-            "K1.1",
-            "2023-06-30T18:00:00+08:00",
-            60,
-            Status::Behind,
-            "完成征地",
-        )]),
+        changed: Changed::All(vec![
+            common::entry(
+                "K1.1",
+                "2023-06-30T18:00:00+08:00",
+                60,
+                Status::Behind,
+                "完成征地",
+            )
+            .into(),
+        ]),
         warnings: Box::default(),
     }
 }

@@ -243,7 +243,7 @@ fn f_shows_exactly_the_tasks_that_pass() {
             let want: Vec<_> = all
                 .iter()
                 .copied()
-                .filter(|d| f.passes(&a, d.task))
+                .filter(|d| f.passes(&a, d.task()))
                 .collect();
             assert_eq!(a.unit_duties().to_vec(), want, "{f:?} unit {u}");
         }

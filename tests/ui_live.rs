@@ -142,7 +142,10 @@ fn a_large_pull_is_worked_out_again_whole() {
         entry("K1.1", "2023-06-30T17:00:00+08:00", 45, Status::Behind, ""),
         entry("M2", "2023-06-01T09:00:00+08:00", 10, Status::Blocked, ""),
     ];
-    update(&mut a, Action::Pulled(Pulled::All(all.clone())));
+    update(
+        &mut a,
+        Action::Pulled(Pulled::All(all.iter().cloned().map(Into::into).collect())),
+    );
     assert_like_a_recount(&a, all);
 }
 

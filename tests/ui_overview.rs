@@ -380,7 +380,7 @@ fn standings_follow_saved_progress_and_new_thresholds() {
             kind: SaveKind::Commit("K1.1".into()),
             error: None,
             pending: 0,
-            changed: Changed::All(all),
+            changed: Changed::All(all.into_iter().map(Into::into).collect()),
             warnings: Box::default(),
         }),
     );

@@ -64,12 +64,8 @@ pub enum Role {
     Members,
 }
 
-/// One duty of a unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Duty {
-    pub task: TaskRef,
-    pub role: Role,
-}
+mod duties;
+pub use duties::{Duties, Duty};
 
 /// One row of the projects list: a project, or one of its sub-items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,7 +93,7 @@ pub struct Index {
     /// a plan numbered by section), in columns.
     pub gauge_name_w: usize,
     /// Per unit (registry order): duties, lead first, then co, then members.
-    pub duties: Vec<Vec<Duty>>,
+    pub duties: Duties,
     /// Per unit: how many duties of each role, as [`Index::load`] gives.
     pub loads: Vec<(usize, usize, usize)>,
     /// Unit indices, heaviest load first.
@@ -153,8 +149,8 @@ impl Index {
         self.put_duties(duties);
     }
 
-    fn put_duties(&mut self, duties: Vec<Vec<Duty>>) {
-        let loads: Vec<(usize, usize, usize)> = duties.iter().map(|d| count_roles(d)).collect();
+    fn put_duties(&mut self, duties: Duties) {
+        let loads: Vec<(usize, usize, usize)> = duties.iter().map(count_roles).collect();
         let mut units_by_load: Vec<usize> = (0..duties.len()).collect();
         units_by_load.sort_by_key(|&u| {
             (
@@ -217,7 +213,7 @@ impl Index {
             group_projects,
             group_number_w,
             gauge_name_w: gauge_name_w.unwrap_or(0),
-            duties: Vec::new(),
+            duties: Duties::default(),
             loads: Vec::new(),
             units_by_load: Vec::new(),
             unit_by_name,
@@ -254,11 +250,8 @@ fn unit_at(unit_by_name: &HashMap<String, usize>) -> Fast<&str> {
 /// Per unit (registry order): its duties, lead first, then co, then
 /// members, each in task order; a unit named twice in a task keeps its
 /// first role there.
-fn duties_of(data: &Dataset, unit_at: &Fast<&str>) -> Vec<Vec<Duty>> {
-    let mut by_role: [Vec<Vec<Duty>>; 3] = Default::default();
-    for list in &mut by_role {
-        *list = vec![Vec::new(); data.units.len()];
-    }
+fn duties_of(data: &Dataset, unit_at: &Fast<&str>) -> Duties {
+    let mut by_role: [Vec<(u32, Duty)>; 3] = Default::default();
     let mut named: Vec<usize> = Vec::new();
     for (i, task) in data.all_tasks().enumerate() {
         named.clear();
@@ -273,31 +266,19 @@ fn duties_of(data: &Dataset, unit_at: &Fast<&str>) -> Vec<Vec<Duty>> {
                     && !named.contains(&u)
                 {
                     named.push(u);
-                    by_role[slot][u].push(Duty {
-                        task: TaskRef(i),
-                        role,
-                    });
+                    let unit = u32::try_from(u).unwrap_or(u32::MAX);
+                    by_role[slot].push((unit, Duty::new(TaskRef(i), role)));
                 }
             }
         }
     }
-    let [lead, co, members] = by_role;
-    (lead.into_iter().zip(co).zip(members))
-        .map(|((mut all, co), members)| {
-            // Exactly as long as the duties: the lists are kept for the
-            // session (8 MB at 100,000 tasks before, a third of it spare).
-            all.reserve_exact(co.len() + members.len());
-            all.extend(co);
-            all.extend(members);
-            all.shrink_to_fit();
-            all
-        })
-        .collect()
+    let [lead, co, members] = &by_role;
+    Duties::from_pairs(data.units.len(), &[lead, co, members])
 }
 
 /// How many of `duties` have each role: (lead, co, members).
 pub fn count_roles(duties: &[Duty]) -> (usize, usize, usize) {
-    let count = |role| duties.iter().filter(|d| d.role == role).count();
+    let count = |role| duties.iter().filter(|d| d.role() == role).count();
     (count(Role::Lead), count(Role::Co), count(Role::Members))
 }
 

@@ -39,7 +39,7 @@ pub enum Pulled {
     /// The histories of these IDs (entries not undone, after the pull).
     Ids(Vec<(String, Vec<ProgressEntry>)>),
     /// So much that everything is worked out again: every entry not undone.
-    All(Vec<ProgressEntry>),
+    All(Vec<std::sync::Arc<ProgressEntry>>),
 }
 
 /// A new status from the worker.

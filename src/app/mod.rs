@@ -462,7 +462,7 @@ impl App {
             Tab::Units => self
                 .unit_duties()
                 .get(self.nav.units.duties.sel)
-                .map(|d| Subject::Task(d.task)),
+                .map(|d| Subject::Task(d.task())),
             Tab::Projects => {
                 self.project_rows()
                     .get(self.nav.projects.rows.sel)

@@ -175,7 +175,7 @@ pub(super) fn enter(app: &mut App) {
         (Tab::Leaders, Pane::Middle) => set_focus(app, Pane::Detail),
         (Tab::Units, Pane::Middle) => {
             if let Some(d) = app.unit_duties().get(app.nav.units.duties.sel) {
-                let task = d.task;
+                let task = d.task();
                 jump_to_task(app, task);
             }
         }
@@ -234,7 +234,7 @@ pub(super) fn jump_to_unit(app: &mut App, unit: usize) {
         .index
         .duties
         .get(unit)
-        .and_then(|ds| ds.iter().position(|d| Some(d.task) == from));
+        .and_then(|ds| ds.iter().position(|d| Some(d.task()) == from));
     app.nav.units.duties = Cursor {
         sel: duty.unwrap_or(0),
         offset: 0,

@@ -51,7 +51,7 @@ pub fn no_edit(app: &App) -> Notice {
         ),
         Tab::Units => (
             app.unit_duties().len(),
-            (app.selected_unit().and_then(|u| ix.duties.get(u))).map_or(0, Vec::len),
+            (app.selected_unit().and_then(|u| ix.duties.get(u))).map_or(0, <[_]>::len),
         ),
         Tab::Projects => (app.project_rows().len(), ix.project_rows.len()),
         Tab::Overview => (0, 0),

@@ -191,6 +191,7 @@ impl App {
             .iter()
             .rev()
             .find(|e| e.date <= self.today)
+            .map(|e| &**e)
     }
 
     /// A task's light and why, on the as-of date (a project standing on

@@ -1,6 +1,8 @@
 //! The progress the dashboard shows: the latest entry per task ID and the
 //! history of each. Built from journal entries; empty when none recorded.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use crate::lights::Positions;
@@ -12,10 +14,12 @@ const SPLIT_AT: usize = 1 << 14;
 /// Read once per ID in a full restand.
 type ById<V> = crate::fast_map::FastMap<String, V>;
 
-/// Progress by task, project or sub-item ID.
+/// Progress by task, project or sub-item ID. The entries are the
+/// journal's own, shared ([`crate::progress::Journal::shared`]): a journal
+/// of 1,000,000 entries is held once, not once more here.
 #[derive(Debug, Clone, Default)]
 pub struct Progress {
-    history: ById<Vec<ProgressEntry>>,
+    history: ById<Vec<Arc<ProgressEntry>>>,
     /// Which state of progress this is: new for every change, so what is
     /// kept from it (the detail pane's text) knows when to follow. Empty
     /// progress is 0.
@@ -32,10 +36,13 @@ fn new_stamp() -> u64 {
 impl Progress {
     /// Groups entries by ID; within an ID, in report order (report date,
     /// then time of entry; ties keep the given order), so the last one is
-    /// the standing entry.
-    pub fn from_entries(entries: impl IntoIterator<Item = ProgressEntry>) -> Progress {
-        let mut history: ById<Vec<ProgressEntry>> = ById::default();
+    /// the standing entry. Entries given as `Arc`s are shared, not copied.
+    pub fn from_entries<E: Into<Arc<ProgressEntry>>>(
+        entries: impl IntoIterator<Item = E>,
+    ) -> Progress {
+        let mut history: ById<Vec<Arc<ProgressEntry>>> = ById::default();
         for e in entries {
+            let e: Arc<ProgressEntry> = e.into();
             // The ID is copied once per ID, not once per entry.
             match history.get_mut(e.task.as_str()) {
                 Some(list) => list.push(e),
@@ -45,7 +52,9 @@ impl Progress {
             }
         }
         for list in history.values_mut() {
-            list.sort_by_key(ProgressEntry::report_order);
+            list.sort_by_key(|e| e.report_order());
+            // Kept for the session: no spare room.
+            list.shrink_to_fit();
         }
         Progress {
             history,
@@ -59,8 +68,9 @@ impl Progress {
     }
 
     /// Replaces the history of one ID (given in any order).
-    pub fn set_history(&mut self, id: &str, mut entries: Vec<ProgressEntry>) {
-        entries.sort_by_key(ProgressEntry::report_order);
+    pub fn set_history<E: Into<Arc<ProgressEntry>>>(&mut self, id: &str, entries: Vec<E>) {
+        let mut entries: Vec<Arc<ProgressEntry>> = entries.into_iter().map(Into::into).collect();
+        entries.sort_by_key(|e| e.report_order());
         self.stamp = new_stamp();
         if entries.is_empty() {
             self.history.remove(id);
@@ -72,11 +82,11 @@ impl Progress {
     /// The standing entry for an ID.
     pub fn latest(&self, id: &str) -> Option<&ProgressEntry> {
         super::index::lookups::one();
-        self.history.get(id).and_then(|h| h.last())
+        self.history.get(id).and_then(|h| h.last()).map(|e| &**e)
     }
 
     /// Every entry for an ID, in report order.
-    pub fn history(&self, id: &str) -> &[ProgressEntry] {
+    pub fn history(&self, id: &str) -> &[Arc<ProgressEntry>] {
         super::index::lookups::one();
         self.history.get(id).map_or(&[], Vec::as_slice)
     }
@@ -93,7 +103,7 @@ impl Progress {
         // Each ID's look-up and its entries are read on two threads from
         // `SPLIT_AT` IDs (each a cache miss or more at 100,000 tasks),
         // then placed by position here.
-        let ids: Vec<(&String, &Vec<ProgressEntry>)> = self.history.iter().collect();
+        let ids: Vec<(&String, &Vec<Arc<ProgressEntry>>)> = self.history.iter().collect();
         let parts = if ids.len() >= SPLIT_AT { 2 } else { 1 };
         let k = dates.len();
         let found = crate::lights::over_parts(&ids, parts, |_, part| {
@@ -105,7 +115,7 @@ impl Progress {
                     on.extend(
                         dates
                             .iter()
-                            .map(|&d| history.iter().rev().find(|e| e.date <= d)),
+                            .map(|&d| history.iter().rev().find(|e| e.date <= d).map(|e| &**e)),
                     );
                 }
             }
@@ -145,5 +155,30 @@ impl Progress {
         }
         sum.checked_div(n)
             .map_or(0, |m| u8::try_from(m).unwrap_or(100))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each ID's history is kept for the session at its length, sorted.
+    #[test]
+    fn histories_have_no_spare_room() {
+        let data = crate::synth::synth(40, 2);
+        let text = crate::synth_journal::synth_journal(&data, 900, 2);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("progress.ron");
+        std::fs::write(&path, text).expect("write");
+        let journal = crate::progress::Journal::open(&path).expect("parses");
+        let progress = Progress::from_entries(journal.shared().cloned());
+        let mut entries = 0;
+        for list in progress.history.values() {
+            assert_eq!(list.capacity(), list.len());
+            assert!(list.is_sorted_by_key(|e| e.report_order()));
+            entries += list.len();
+        }
+        assert_eq!(entries, 900);
+        assert!(progress.history.len() > 1);
     }
 }

@@ -50,7 +50,7 @@ pub enum Changed {
     One(Vec<ProgressEntry>),
     /// Possibly anything (another writer's records were merged in, or the
     /// save failed part way): every entry that is not undone.
-    All(Vec<ProgressEntry>),
+    All(Vec<std::sync::Arc<ProgressEntry>>),
 }
 
 /// How the last save went.

@@ -36,9 +36,8 @@ pub struct Standings {
     /// Mean completion of the tasks each unit of `units` leads.
     pub unit_completion: Vec<u8>,
     /// `units` in each order of [`UnitOrder`], as positions in `units`.
+    /// (The red items are `overall`'s red list: kept once.)
     unit_orders: [Vec<usize>; 3],
-    /// The tasks counting red, in document order.
-    red: Vec<TaskRef>,
     /// The widest reason text among the red items, in the app's language.
     pub red_reason_width: usize,
     /// The units owing reports, in registry order.
@@ -56,28 +55,30 @@ struct Kept {
     unit_completion: Vec<u8>,
     unit_sums: Vec<(usize, usize)>,
     unit_orders: [Vec<usize>; 3],
-    red: Vec<TaskRef>,
     red_widths: Vec<u32>,
     red_reason_width: usize,
     owing: Vec<Owing>,
 }
 
 impl Kept {
-    fn of(app: &App, states: &[u8], lights: &[(Light, Reason)], units: &[Standing]) -> Kept {
+    /// `red`: the tasks counting red, as the overall standing lists them.
+    fn of(
+        app: &App,
+        states: &[u8],
+        lights: &[(Light, Reason)],
+        units: &[Standing],
+        red: &[u32],
+    ) -> Kept {
         let unit_sums: Vec<(usize, usize)> = (units.iter())
             .map(|s| lead_sum(app, states, &s.key))
             .collect();
         let unit_completion = unit_sums.iter().map(|&(sum, n)| mean(sum, n)).collect();
-        let red: Vec<TaskRef> = (lights.iter().enumerate())
-            .filter(|(_, (light, reason))| counts_as(*light, *reason) == Light::Red)
-            .map(|(i, _)| TaskRef(i))
-            .collect();
         let mut red_widths = Vec::new();
         // Red items share few reasons (points behind, periods missed):
         // each one's text is measured once.
         let mut widths: FastMap<Reason, usize> = FastMap::default();
-        for r in &red {
-            if let Some(&(_, reason)) = lights.get(r.0) {
+        for &r in red {
+            if let Some(&(_, reason)) = lights.get(r as usize) {
                 let lang = app.labels.lang;
                 let w = *widths
                     .entry(reason)
@@ -94,7 +95,6 @@ impl Kept {
             unit_completion,
             unit_sums,
             unit_orders: ORDERS.map(|order| order_of(units, order)),
-            red,
             red_reason_width: widest(&red_widths),
             red_widths,
             owing,
@@ -105,7 +105,6 @@ impl Kept {
         s.unit_completion = self.unit_completion;
         s.unit_sums = self.unit_sums;
         s.unit_orders = self.unit_orders;
-        s.red = self.red;
         s.red_widths = self.red_widths;
         s.red_reason_width = self.red_reason_width;
         s.owing = self.owing;
@@ -210,7 +209,8 @@ impl Standings {
     /// light in one loop (see [`crate::lights::Lights`]).
     pub fn of(app: &App) -> Standings {
         let (mut standings, states) = Standings::first(app);
-        Kept::of(app, &states, &standings.lights, &standings.units).put(&mut standings);
+        let s = &standings;
+        Kept::of(app, &states, &s.lights, &s.units, &s.overall.red).put(&mut standings);
         standings
     }
 
@@ -281,7 +281,7 @@ impl Standings {
     /// `states` is every task's completion, as it gave them.
     pub(super) fn keep(app: &mut App, states: &[u8]) {
         let s = &app.standings;
-        let kept = Kept::of(app, states, &s.lights, &s.units);
+        let kept = Kept::of(app, states, &s.lights, &s.units, &s.overall.red);
         kept.put(&mut app.standings);
     }
 
@@ -311,12 +311,9 @@ impl Standings {
                 s.unit_completion[i] = mean(*sum, *n);
             }
         }
+        // The red list itself is the overall standing's, moved already.
         let red = |k: Kept1| counts_as(k.0, k.1) == Light::Red;
-        let found = s.red.binary_search_by_key(&task.0, |r| r.0);
         if red(was) {
-            if let Ok(at) = found {
-                s.red.remove(at);
-            }
             count_width(
                 &mut s.red_widths,
                 reason_width(app.labels.lang, was.1),
@@ -324,10 +321,6 @@ impl Standings {
             );
         }
         if red(is) {
-            let at = s.red.binary_search_by_key(&task.0, |r| r.0);
-            if let Err(at) = at {
-                s.red.insert(at, task);
-            }
             count_width(&mut s.red_widths, reason_width(app.labels.lang, is.1), true);
         }
         s.red_reason_width = widest(&s.red_widths);
@@ -344,12 +337,12 @@ impl Standings {
     /// The tasks counting red (red lights and severely overdue reports),
     /// in document order.
     pub fn red(&self) -> impl ExactSizeIterator<Item = TaskRef> + '_ {
-        self.red.iter().copied()
+        self.overall.red.iter().map(|&i| TaskRef(i as usize))
     }
 
     /// The `n`th red item.
     pub fn red_item(&self, n: usize) -> Option<TaskRef> {
-        self.red.get(n).copied()
+        self.overall.red.get(n).map(|&i| TaskRef(i as usize))
     }
 
     /// A task's light and why.
@@ -396,10 +389,10 @@ fn order_of(units: &[Standing], order: UnitOrder) -> Vec<usize> {
 fn lead_sum(app: &App, states: &[u8], unit: &str) -> (usize, usize) {
     let duties = (app.index.unit_by_name.get(unit))
         .and_then(|&u| app.index.duties.get(u))
-        .map_or(&[][..], Vec::as_slice);
+        .unwrap_or_default();
     let lead = (duties.iter())
-        .filter(|d| d.role == Role::Lead)
-        .filter_map(|d| states.get(d.task.0));
+        .filter(|d| d.role() == Role::Lead)
+        .filter_map(|d| states.get(d.task().0));
     lead.fold((0, 0), |(sum, n), &state| (sum + usize::from(state), n + 1))
 }
 

@@ -93,10 +93,10 @@ impl App {
     pub fn unit_duties(&self) -> Cow<'_, [Duty]> {
         let all = (self.selected_unit())
             .and_then(|u| self.index.duties.get(u))
-            .map_or(&[][..], Vec::as_slice);
+            .unwrap_or_default();
         match self.narrowed() {
             Some(n) if self.nav.filter.is_some() => Cow::Borrowed(&n.duties),
-            _ => narrow(self, all, |d| d.task),
+            _ => narrow(self, all, |d| d.task()),
         }
     }
 

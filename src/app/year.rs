@@ -32,10 +32,10 @@ pub fn owing_units(app: &App) -> Vec<Owing> {
 /// Whether a duty is a report the unit owes: a task it leads whose report
 /// is overdue.
 fn owed(app: &App, d: &Duty) -> bool {
-    d.role == Role::Lead
+    d.role() == Role::Lead
         && app
             .standings()
-            .light(d.task)
+            .light(d.task())
             .is_some_and(|(l, _)| l == Light::Overdue)
 }
 
@@ -44,11 +44,11 @@ fn owed(app: &App, d: &Duty) -> bool {
 pub fn open_unit(app: &mut App, unit: usize) {
     // The duties and what the unit owes must be in (see `start.rs`).
     app.finish_start();
-    let mut duties = app.index.duties.get(unit).cloned().unwrap_or_default();
+    let mut duties = app.index.duties.get(unit).unwrap_or_default().to_vec();
     // A stable sort: owed reports first, each group in document order.
     duties.sort_by_key(|d| !owed(app, d));
     if let Some(slot) = app.index.duties.get_mut(unit) {
-        *slot = duties;
+        slot.copy_from_slice(&duties);
     }
     nav::jump_to_unit(app, unit);
     app.back.clear();

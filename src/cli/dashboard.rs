@@ -225,7 +225,7 @@ pub(super) fn outcome(
     let changed = match (&kind, one) {
         (SaveKind::NothingToUndo | SaveKind::NothingToRedo, _) => Changed::Nothing,
         (_, Some(id)) => Changed::One(journal.history(&id).into_iter().cloned().collect()),
-        (_, None) => Changed::All(journal.entries().cloned().collect()),
+        (_, None) => Changed::All(journal.shared().cloned().collect()),
     };
     let warnings = match &result {
         Ok(Some(report)) => report.warnings.clone().into(),

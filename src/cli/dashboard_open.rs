@@ -34,7 +34,7 @@ impl From<BesideError> for Failure {
 
 fn read_beside(global: &Global) -> Result<Beside, BesideError> {
     let (journal, broken) = open_journal(global).map_err(BesideError::Journal)?;
-    let progress = Progress::from_entries(journal.entries().cloned());
+    let progress = Progress::from_entries(journal.shared().cloned());
     let config =
         crate::lights::Config::find(global.data.as_deref(), None).map_err(BesideError::Config)?;
     Ok(Beside {

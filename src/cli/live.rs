@@ -86,7 +86,7 @@ fn keep(app: &mut App, journal: &mut Journal, records: Vec<Record>) -> (bool, bo
                 let history = |id: &String| journal.history(id).into_iter().cloned().collect();
                 Pulled::Ids(ids.iter().map(|id| (id.clone(), history(id))).collect())
             } else {
-                Pulled::All(journal.entries().cloned().collect())
+                Pulled::All(journal.shared().cloned().collect())
             };
             update(app, app::Action::Pulled(pulled));
             (true, true)

@@ -343,7 +343,12 @@ impl Acc {
             } else {
                 0.0
             },
-            red: self.red,
+            red: {
+                // Kept as long as the standings are: no spare room.
+                let mut red = self.red;
+                red.shrink_to_fit();
+                red
+            },
             stale: self.stale,
             last_update: self.last_update,
         }

@@ -6,6 +6,7 @@ mod save;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
@@ -50,11 +51,17 @@ pub struct Undone {
 pub struct Journal {
     path: PathBuf,
     /// Every entry known, undone ones too, in file order then commit order.
-    entries: Vec<ProgressEntry>,
-    known: HashSet<ProgressEntry>,
+    /// (An entry read twice, from the file and a merge, is kept once: it
+    /// is found among its task's entries of the same `at`, so no second
+    /// copy of every entry is kept to tell.)
+    /// Each entry held once and shared with the dashboard's progress
+    /// ([`Journal::shared`]), not copied.
+    entries: Vec<Arc<ProgressEntry>>,
     retracted: HashSet<Retraction>,
-    /// Per task, indexes into `entries` sorted by `at`, then file order.
-    by_task: HashMap<String, Vec<usize>>,
+    /// Per task, indexes into `entries` sorted by `at`, then file order
+    /// (`u32`: 4 bytes an entry; a journal of 4 billion entries would not
+    /// be read into memory anyway).
+    by_task: HashMap<String, Vec<u32>>,
     /// Tasks in order of their first entry.
     order: Vec<String>,
     /// Records not yet durable on disk, in order.
@@ -75,7 +82,6 @@ impl Journal {
         Journal {
             path: path.to_path_buf(),
             entries: Vec::new(),
-            known: HashSet::new(),
             retracted: HashSet::new(),
             by_task: HashMap::new(),
             order: Vec::new(),
@@ -104,6 +110,8 @@ impl Journal {
                 journal.torn_line = Some(line);
             }
             journal.absorb(parsed.records);
+            // The per-task lists are kept for the session: no spare room.
+            journal.by_task.values_mut().for_each(Vec::shrink_to_fit);
         }
         Ok(journal)
     }
@@ -165,6 +173,12 @@ impl Journal {
 
     /// Every entry that was not undone, in file order.
     pub fn entries(&self) -> impl Iterator<Item = &ProgressEntry> {
+        self.shared().map(|e| &**e)
+    }
+
+    /// [`Journal::entries`] as the journal holds them, to share rather
+    /// than copy (the dashboard's progress keeps the same entries).
+    pub fn shared(&self) -> impl Iterator<Item = &Arc<ProgressEntry>> {
         self.entries.iter().filter(|e| !self.is_undone(e))
     }
 
@@ -173,7 +187,7 @@ impl Journal {
         self.by_task.get(task).map_or_else(Vec::new, |indexes| {
             indexes
                 .iter()
-                .map(|&i| &self.entries[i])
+                .map(|&i| &*self.entries[i as usize])
                 .filter(|e| !self.is_undone(e))
                 .collect()
         })
@@ -185,7 +199,7 @@ impl Journal {
         let indexes = self.by_task.get(task)?;
         indexes
             .iter()
-            .map(|&i| &self.entries[i])
+            .map(|&i| &*self.entries[i as usize])
             .filter(|e| !self.is_undone(e))
             .max_by_key(|e| e.report_order())
     }
@@ -209,31 +223,39 @@ impl Journal {
     }
 
     fn insert(&mut self, entry: ProgressEntry) -> bool {
-        if self.known.contains(&entry) {
-            return false;
-        }
-        self.known.insert(entry.clone());
-        let index = self.entries.len();
-        let indexes = match self.by_task.get_mut(&entry.task) {
-            Some(indexes) => indexes,
+        let index = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        let entries = &self.entries;
+        match self.by_task.get_mut(&entry.task) {
+            Some(indexes) => {
+                // The task's entries made at the same `at`: the only ones
+                // that can equal this one.
+                let start = indexes.partition_point(|&i| entries[i as usize].at < entry.at);
+                let same =
+                    indexes[start..].partition_point(|&i| entries[i as usize].at <= entry.at);
+                let end = start + same;
+                if indexes[start..end]
+                    .iter()
+                    .any(|&i| *entries[i as usize] == entry)
+                {
+                    return false;
+                }
+                indexes.insert(end, index);
+            }
             None => {
                 self.order.push(entry.task.clone());
-                self.by_task.entry(entry.task.clone()).or_default()
+                self.by_task.insert(entry.task.clone(), vec![index]);
             }
-        };
-        let entries = &self.entries;
-        let at = indexes.partition_point(|&i| entries[i].at <= entry.at);
-        indexes.insert(at, index);
-        self.entries.push(entry);
+        }
+        self.entries.push(Arc::new(entry));
         true
     }
 
     fn identity_taken(&self, task: &str, at: &DateTime<FixedOffset>) -> bool {
         self.by_task.get(task).is_some_and(|indexes| {
-            let start = indexes.partition_point(|&i| self.entries[i].at < *at);
+            let start = indexes.partition_point(|&i| self.entries[i as usize].at < *at);
             indexes
                 .get(start)
-                .is_some_and(|&i| self.entries[i].at == *at)
+                .is_some_and(|&i| self.entries[i as usize].at == *at)
         })
     }
 
@@ -276,7 +298,7 @@ impl Journal {
                 .by_task
                 .get(&identity.task)?
                 .iter()
-                .map(|&i| &self.entries[i])
+                .map(|&i| &*self.entries[i as usize])
                 .find(|e| e.at == identity.at)?
                 .clone();
             self.retracted.insert(identity.clone());

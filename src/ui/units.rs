@@ -125,11 +125,13 @@ pub fn draw_duties(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
         header: Some(header(&heads, columns::heads(l.lang).task, inner)),
     };
     pane.draw(frame, rect, |i, w| {
-        let Some((duty, task)) = duties.get(i).and_then(|d| app.task(d.task).map(|t| (d, t)))
+        let Some((duty, task)) = duties
+            .get(i)
+            .and_then(|d| app.task(d.task()).map(|t| (d, t)))
         else {
             return row(Vec::new(), "", w);
         };
-        let (role, role_style) = match duty.role {
+        let (role, role_style) = match duty.role() {
             Role::Lead => (l.role_lead, Style::new().fg(ratatui::style::Color::Cyan)),
             Role::Co => (l.role_co, Style::new()),
             Role::Members => (l.role_member, style::muted()),
@@ -144,7 +146,7 @@ pub fn draw_duties(frame: &mut Frame, app: &App, rect: Rect, focused: bool) {
             (crate::text::fit(role, role_width), role_style),
             (crate::text::fit(&task.id, id_width), Style::new()),
             (crate::text::fit(leader, leader_width), Style::new()),
-            light_cell(app, duty.task),
+            light_cell(app, duty.task()),
             status_cell(app, status),
             percent_cell(pct),
         ];

@@ -13,17 +13,19 @@ fn duties_by_definition(data: &Dataset, index: &Index) -> Vec<Vec<Duty>> {
             };
             for name in names {
                 if let Some(&u) = index.unit_by_name.get(name.as_str())
-                    && !duties[u].iter().any(|d| d.task == TaskRef(i))
+                    && !duties[u].iter().any(|d| d.task() == TaskRef(i))
                 {
-                    duties[u].push(Duty {
-                        task: TaskRef(i),
-                        role,
-                    });
+                    duties[u].push(Duty::new(TaskRef(i), role));
                 }
             }
         }
     }
     duties
+}
+
+/// The index's duties, unit by unit.
+fn listed(index: &Index) -> Vec<Vec<Duty>> {
+    index.duties.iter().map(<[Duty]>::to_vec).collect()
 }
 
 #[test]
@@ -36,14 +38,14 @@ fn duties_follow_their_definition() {
     data.tasks[1].co.push(lead.clone());
     data.tasks[1].co.push(lead.clone());
     let index = Index::new(&data);
-    assert_eq!(index.duties, duties_by_definition(&data, &index));
+    assert_eq!(listed(&index), duties_by_definition(&data, &index));
     let u = index.unit_by_name[lead.as_str()];
     let on_first: Vec<Role> = (index.duties[u].iter())
-        .filter(|d| d.task == TaskRef(0))
-        .map(|d| d.role)
+        .filter(|d| d.task() == TaskRef(0))
+        .map(|d| d.role())
         .collect();
     assert_eq!(on_first, [Role::Lead]);
-    let on_second = (index.duties[u].iter()).filter(|d| d.task == TaskRef(1));
+    let on_second = (index.duties[u].iter()).filter(|d| d.task() == TaskRef(1));
     assert_eq!(on_second.count(), 1);
 }
 
@@ -65,7 +67,7 @@ fn lookups_built_on_two_threads_follow_their_definitions() {
     let data = crate::synth::synth(PARALLEL_FROM + 500, 7);
     assert!(data.tasks.len() >= PARALLEL_FROM);
     let index = Index::new(&data);
-    assert_eq!(index.duties, duties_by_definition(&data, &index));
+    assert_eq!(listed(&index), duties_by_definition(&data, &index));
     assert_eq!(index.leader_tasks, groups_by_definition(&data));
     let mut items = 0;
     for (i, task) in data.all_tasks().enumerate() {
@@ -122,9 +124,11 @@ fn a_plan_by_section_groups_by_its_first_section() {
 fn the_lists_have_no_spare_room() {
     let data = crate::synth::synth(3_000, 8);
     let index = Index::new(&data);
-    for list in &index.duties {
-        assert_eq!(list.capacity(), list.len());
-    }
+    // The duties: 4 bytes each and one end per unit, nothing spare.
+    let duties: usize = index.duties.iter().map(<[Duty]>::len).sum();
+    assert!(duties > 3_000, "{duties} duties");
+    let bytes = 4 * duties + 4 * data.units.len();
+    assert_eq!(index.duties.heap_bytes(), bytes);
     for group in &index.leader_tasks {
         assert_eq!(group.capacity(), group.len());
     }
@@ -145,8 +149,19 @@ fn an_index_made_first_and_given_its_duties_is_the_whole_index() {
     assert_eq!(first.project_rows, whole.project_rows);
     first.add_duties(&data);
     assert_eq!(first.duties, whole.duties);
-    assert_eq!(first.duties, duties_by_definition(&data, &first));
+    assert_eq!(listed(&first), duties_by_definition(&data, &first));
     assert_eq!(first.loads, whole.loads);
     assert_eq!(first.units_by_load, whole.units_by_load);
     assert_eq!(first.unit_by_name, whole.unit_by_name);
+}
+
+#[test]
+fn a_duty_is_four_bytes_and_keeps_its_task_and_role() {
+    assert_eq!(size_of::<Duty>(), 4);
+    for role in [Role::Lead, Role::Co, Role::Members] {
+        for task in [0, 1, 99_999, (1 << 30) - 1] {
+            let d = Duty::new(TaskRef(task), role);
+            assert_eq!((d.task(), d.role()), (TaskRef(task), role));
+        }
+    }
 }

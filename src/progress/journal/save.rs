@@ -4,6 +4,7 @@ use std::collections::HashSet;
 use std::fs;
 
 use super::{Journal, SaveReport};
+use crate::model::ProgressEntry;
 use crate::progress::disk::{self, AppendError, ContentHash, Stat};
 use crate::progress::error::{ProgressError, SaveError, SaveStep};
 use crate::progress::record::{self, HEADER, Parsed, Record, Tail};
@@ -144,7 +145,9 @@ impl Journal {
     fn create(&mut self, mut report: SaveReport) -> Result<SaveReport, SaveError> {
         let mut text = String::from(HEADER);
         for entry in &self.entries {
-            text.push_str(&record::record_line(&Record::Entry(entry.clone())));
+            text.push_str(&record::record_line(&Record::Entry(ProgressEntry::clone(
+                entry,
+            ))));
         }
         let retracted: Vec<Record> = self
             .retracted
@@ -207,8 +210,7 @@ impl Journal {
         let missing: Vec<Record> = self
             .entries
             .iter()
-            .cloned()
-            .map(Record::Entry)
+            .map(|e| Record::Entry(ProgressEntry::clone(e)))
             .chain(self.retracted.iter().cloned().map(Record::Retract))
             .filter(|r| !on_disk.contains(r))
             .collect();

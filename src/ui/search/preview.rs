@@ -71,17 +71,17 @@ fn unit(app: &App, u: usize, w: usize, height: usize) -> Vec<Line<'static>> {
         w,
     ));
     out.push(Line::default());
-    let duties = app.index.duties.get(u).map_or(&[][..], Vec::as_slice);
+    let duties = app.index.duties.get(u).unwrap_or_default();
     let role_w = [l.role_lead, l.role_co, l.role_member]
         .iter()
         .map(|s| crate::text::width(s))
         .max()
         .unwrap_or(0);
     for duty in duties.iter().take(height.saturating_sub(out.len())) {
-        let Some(task) = app.task(duty.task) else {
+        let Some(task) = app.task(duty.task()) else {
             continue;
         };
-        let role = match duty.role {
+        let role = match duty.role() {
             Role::Lead => l.role_lead,
             Role::Co => l.role_co,
             Role::Members => l.role_member,
