@@ -111,9 +111,11 @@ fn overview_before(lang: Lang) -> String {
 fn the_first_frame_leaves_the_overview_standings_for_after() {
     let mut a = opened();
     assert!(!a.start_finished());
-    assert_eq!(a.standings().red().len(), 0);
-    // The leaders tab's figures are whole already.
+    assert!(a.standings().owing.is_empty(), "the owing units come after");
+    // The leaders tab's figures are whole already, and so are the red
+    // items: they are the overall standing's own list.
     let b = whole();
+    assert_eq!(a.standings().red().len(), b.standings().red().len());
     assert_eq!(a.standings().lights, b.standings().lights);
     assert_eq!(a.standings().leaders, b.standings().leaders);
     assert_eq!(a.standings().completion, b.standings().completion);
