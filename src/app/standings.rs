@@ -215,8 +215,9 @@ impl Standings {
     }
 
     /// The standings without what only the overview tab shows (the unit
-    /// table's completion and orders, the red items, the units owing
-    /// reports), and every task's completion to work those out from later
+    /// table's completion and orders, the widths of the red items'
+    /// reasons, the units owing reports; the red items themselves are the
+    /// overall standing's list and come now), and every task's completion to work those out from later
     /// with [`Standings::keep`].
     pub fn first(app: &App) -> (Standings, Vec<u8>) {
         let (as_of, rule) = (app.today, app.rule());

@@ -17,8 +17,10 @@
 //! the dashboard calls once the first frame is drawn and its keys so far
 //! are handled: the units' duties (a pass over every task's units, which
 //! the units tab lists) and what only the overview shows of the standings
-//! (the unit table's completion and orders, the red items, the units owing
-//! reports: at 1,000,000 tasks a list of every overdue report). Any action
+//! (the unit table's completion and orders, the widths of the red items'
+//! reasons, the units owing reports: at 1,000,000 tasks a list of every
+//! overdue report; the red items themselves are the overall standing's
+//! list and come with the first frame). Any action
 //! but a resize, quitting or showing the leaders, projects or overview tab
 //! finishes them first, so nothing acts on what is not worked out yet; the overview
 //! opened before shows that it is working them out, never figures it does
