@@ -50,12 +50,12 @@ pub struct Undone {
 #[derive(Debug)]
 pub struct Journal {
     path: PathBuf,
-    /// Every entry known, undone ones too, in file order then commit order.
-    /// (An entry read twice, from the file and a merge, is kept once: it
-    /// is found among its task's entries of the same `at`, so no second
-    /// copy of every entry is kept to tell.)
-    /// Each entry held once and shared with the dashboard's progress
-    /// ([`Journal::shared`]), not copied.
+    /// Every entry known, undone ones too, in file order then commit order;
+    /// each held once and shared with the dashboard's progress
+    /// ([`Journal::shared`]), not copied. An entry read twice (from the
+    /// file and a merge) is kept once: it is found among its task's entries
+    /// of the same `at` ([`same_at`]), so no second copy of every entry is
+    /// kept to tell.
     entries: Vec<Arc<ProgressEntry>>,
     retracted: HashSet<Retraction>,
     /// Per task, indexes into `entries` sorted by `at`, then file order
@@ -229,17 +229,14 @@ impl Journal {
             Some(indexes) => {
                 // The task's entries made at the same `at`: the only ones
                 // that can equal this one.
-                let start = indexes.partition_point(|&i| entries[i as usize].at < entry.at);
-                let same =
-                    indexes[start..].partition_point(|&i| entries[i as usize].at <= entry.at);
-                let end = start + same;
-                if indexes[start..end]
+                let same = same_at(entries, indexes, &entry.at);
+                if indexes[same.clone()]
                     .iter()
                     .any(|&i| *entries[i as usize] == entry)
                 {
                     return false;
                 }
-                indexes.insert(end, index);
+                indexes.insert(same.end, index);
             }
             None => {
                 self.order.push(entry.task.clone());
@@ -251,12 +248,8 @@ impl Journal {
     }
 
     fn identity_taken(&self, task: &str, at: &DateTime<FixedOffset>) -> bool {
-        self.by_task.get(task).is_some_and(|indexes| {
-            let start = indexes.partition_point(|&i| self.entries[i as usize].at < *at);
-            indexes
-                .get(start)
-                .is_some_and(|&i| self.entries[i as usize].at == *at)
-        })
+        (self.by_task.get(task))
+            .is_some_and(|indexes| !same_at(&self.entries, indexes, at).is_empty())
     }
 
     /// Records an entry and saves it. The entry's `at` is its identity: if
@@ -340,4 +333,17 @@ impl Journal {
     pub fn retry(&mut self) -> Result<SaveReport, SaveError> {
         self.save()
     }
+}
+
+/// Where, in a task's `indexes` into `entries` (sorted by `at`), the
+/// entries made at `at` are.
+fn same_at(
+    entries: &[Arc<ProgressEntry>],
+    indexes: &[u32],
+    at: &DateTime<FixedOffset>,
+) -> std::ops::Range<usize> {
+    let at_of = |i: &u32| entries.get(*i as usize).map(|e| e.at);
+    let start = indexes.partition_point(|i| at_of(i).is_some_and(|a| a < *at));
+    let end = indexes.partition_point(|i| at_of(i).is_some_and(|a| a <= *at));
+    start..end
 }
