@@ -10,11 +10,15 @@
 //! kind of terminal: a program that exits on one key (`stty raw; head -c
 //! 1`), timed the same way from its start and from its key. The first
 //! settled dashboard of each size prints its peak memory (VmHWM) beside
-//! the size of its dataset's files.
+//! the size of its dataset's files, whole and less the program's fixed
+//! memory: the settled dashboard's VmHWM on a dataset of 100 tasks,
+//! measured in the same run (median of 3) before the first report.
 //!
 //! `cargo bench --bench quit -- --warm-up-time 1 --measurement-time 5`
 //! (Linux: the dashboard's quick exit and `/proc` are Linux's.)
 
+#[cfg(target_os = "linux")]
+mod memory;
 #[cfg(target_os = "linux")]
 mod pty;
 #[cfg(target_os = "linux")]
@@ -28,6 +32,7 @@ mod linux {
 
     use criterion::{Criterion, SamplingMode};
 
+    use super::memory::Memory;
     use super::pty::Session;
     use super::scale::{Data, Lazy, wants_1m};
 
@@ -41,6 +46,8 @@ mod linux {
     const ALT_SCREEN: &[u8] = b"\x1b[?1049h";
     /// What the one-key program prints once its terminal is raw.
     const READY: &[u8] = b"ready";
+    /// The dataset whose settled dashboard is the program's fixed memory.
+    const FIXED_TASKS: usize = 100;
 
     /// A dataset directory with a warm load cache, and the directories the
     /// dashboard keeps its state in (never the user's own).
@@ -139,25 +146,38 @@ mod linux {
         (0..iters).map(|_| one()).sum()
     }
 
+    /// The program's fixed memory: the settled dashboard on a dataset of
+    /// [`FIXED_TASKS`] tasks (median of 3 starts), printed once.
+    fn fixed_memory() -> Option<Memory> {
+        let setup = Setup::new(FIXED_TASKS);
+        let samples = (0..3)
+            .filter_map(|_| {
+                let session = setup.dashboard();
+                setup.first_frame(&session);
+                (session.settle(Duration::from_millis(100), setup.patience)).expect("settled");
+                let memory = Memory::of(session.pid()).ok();
+                quit(session);
+                memory
+            })
+            .collect();
+        let fixed = Memory::median(samples)?;
+        eprintln!("{}", super::memory::fixed_line(FIXED_TASKS, &fixed));
+        Some(fixed)
+    }
+
     /// Prints the dashboard's peak memory once per size, against the size
-    /// of its dataset's files.
-    fn report_memory(setup: &Setup, session: &Session, tasks: usize) {
+    /// of its dataset's files, whole and less the fixed memory.
+    fn report_memory(setup: &Setup, session: &Session, tasks: usize, fixed: Option<&Memory>) {
         let files: u64 = (duban::store::FILES.iter())
             .filter_map(|f| std::fs::metadata(setup.data.path().join(f)).ok())
             .map(|m| m.len())
             .sum();
-        if let Ok(peak) = super::pty::peak_memory(session.pid()) {
-            let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
-            eprintln!(
-                "{tasks} tasks: dashboard VmHWM {:.1} MiB, dataset files {:.1} MiB ({:.2}x)",
-                mib(peak),
-                mib(files),
-                peak as f64 / files.max(1) as f64
-            );
+        if let Ok(memory) = Memory::of(session.pid()) {
+            eprintln!("{}", super::memory::line(tasks, files, &memory, fixed));
         }
     }
 
-    fn at(c: &mut Criterion, tasks: usize, name: &str) {
+    fn at(c: &mut Criterion, tasks: usize, name: &str, fixed: &dyn Fn() -> Option<Memory>) {
         let setup = Lazy::new(|| Setup::new(tasks));
         let settle = |setup: &Setup, s: &Session| {
             (s.settle(Duration::from_millis(100), setup.patience)).expect("settled");
@@ -180,7 +200,7 @@ mod linux {
                     setup.first_frame(&session);
                     settle(setup, &session);
                     if !std::mem::replace(&mut reported, true) {
-                        report_memory(setup, &session, tasks);
+                        report_memory(setup, &session, tasks, fixed().as_ref());
                     }
                     quit(session)
                 })
@@ -215,7 +235,7 @@ mod linux {
                     // Not timed: the next start finds the machine idle.
                     settle(setup, &session);
                     if !std::mem::replace(&mut reported, true) {
-                        report_memory(setup, &session, tasks);
+                        report_memory(setup, &session, tasks, fixed().as_ref());
                     }
                     quit(session);
                     took
@@ -226,10 +246,12 @@ mod linux {
     }
 
     pub fn benches(c: &mut Criterion) {
-        at(c, 10_000, "10k");
-        at(c, 100_000, "100k");
+        let fixed = Lazy::new(fixed_memory);
+        let fixed = || *fixed.get();
+        at(c, 10_000, "10k", &fixed);
+        at(c, 100_000, "100k", &fixed);
         if wants_1m() {
-            at(c, 1_000_000, "1m");
+            at(c, 1_000_000, "1m", &fixed);
         }
     }
 }

@@ -180,14 +180,3 @@ fn cpu_ticks(pid: u32) -> io::Result<u64> {
         _ => Err(io::Error::other(format!("unreadable /proc/{pid}/stat"))),
     }
 }
-
-/// The peak resident memory of a process so far, in bytes (`VmHWM` in
-/// `/proc`).
-pub fn peak_memory(pid: u32) -> io::Result<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
-    let kib = (status.lines())
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
-    kib.map(|k| k * 1024)
-        .ok_or_else(|| io::Error::other(format!("no VmHWM in /proc/{pid}/status")))
-}
