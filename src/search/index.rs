@@ -8,8 +8,7 @@
 //! list of documents is ascending in that order, so walking a posting list
 //! meets the texts a tie would put first before the others.
 
-use std::collections::HashMap;
-
+pub(crate) use super::chars::CharTable;
 use super::doc_set::DocSet;
 use super::initials::{PairIndex, Syllables};
 use super::pinyin::Readings;
@@ -187,47 +186,6 @@ impl Lists {
 /// whole, never a panic).
 pub(crate) fn offset(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-/// Interned characters: a dense table for the Basic Multilingual Plane.
-#[derive(Debug, Default)]
-pub(crate) struct CharTable {
-    bmp: Vec<u32>,
-    other: HashMap<char, u32>,
-    /// The characters, by ID.
-    pub chars: Vec<char>,
-}
-
-impl CharTable {
-    const NONE: u32 = u32::MAX;
-
-    pub fn get(&self, c: char) -> Option<u32> {
-        let code = c as usize;
-        if code < 0x1_0000 {
-            self.bmp.get(code).copied().filter(|&id| id != Self::NONE)
-        } else {
-            self.other.get(&c).copied()
-        }
-    }
-
-    /// The ID of `c`, and whether it is new.
-    pub fn intern(&mut self, c: char) -> (u32, bool) {
-        if let Some(id) = self.get(c) {
-            return (id, false);
-        }
-        let id = offset(self.chars.len());
-        self.chars.push(c);
-        let code = c as usize;
-        if code < 0x1_0000 {
-            if self.bmp.is_empty() {
-                self.bmp = vec![Self::NONE; 0x1_0000];
-            }
-            self.bmp[code] = id;
-        } else {
-            self.other.insert(c, id);
-        }
-        (id, true)
-    }
 }
 
 /// One index over a dataset's key tasks (text and ID), projects and their
@@ -410,9 +368,7 @@ impl Index {
     pub fn heap_bytes(&self) -> usize {
         let shown = self.shown.capacity() * std::mem::size_of::<(u32, Text)>();
         let readings = self.readings.len() * (std::mem::size_of::<Readings>() + 32);
-        let chars = self.chars.bmp.capacity() * 4
-            + self.chars.chars.capacity() * 4
-            + self.chars.other.capacity() * 16;
+        let chars = self.chars.heap_bytes();
         self.entry_kinds.capacity()
             + self.keys.heap_bytes()
             + self.texts.heap_bytes()

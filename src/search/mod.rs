@@ -12,6 +12,7 @@
 mod build;
 mod cache;
 mod cache_form;
+mod chars;
 mod doc_set;
 mod fill;
 mod index;
