@@ -1,10 +1,13 @@
 //! A save in the dashboard updates the progress and standings for the one
-//! ID it touched (`Changed::One`); the result must equal working
-//! everything out again from all entries, whatever the saves.
+//! entry it added or undid (`Changed::Added`, `Changed::Removed`), a pull
+//! for the one ID it touched (`App::apply_history`); the result must equal
+//! working everything out again from all entries, whatever the saves.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
-use duban::app::{Action, App, Changed, Lang, Progress, SaveKind, SaveOutcome, update};
+use duban::app::{Action, App, Changed, Effect, Lang, Progress, SaveKind, SaveOutcome, update};
+use duban::cli::perform;
 use duban::model::{Dataset, ProgressEntry, Status};
+use duban::progress::{Journal, Record};
 use proptest::prelude::*;
 
 mod common;
@@ -40,11 +43,15 @@ fn new_app(data: &Dataset, entries: &[ProgressEntry]) -> App {
     )
 }
 
-/// One save: a new entry for an ID, or the undo of its latest.
+/// One save: a new entry for an ID, or the undo of its latest; handed to
+/// the app as the dashboard's save does, or as a pull of the ID's history.
 #[derive(Debug, Clone)]
 struct Save {
     id: usize,
     undo: bool,
+    /// Made before every entry so far (a clock set back).
+    early: bool,
+    pull: bool,
     day: u32,
     percent: u8,
     status: usize,
@@ -54,13 +61,17 @@ fn save() -> impl Strategy<Value = Save> {
     (
         0usize..200,
         prop::bool::weighted(0.25),
+        prop::bool::weighted(0.2),
+        prop::bool::weighted(0.25),
         0u32..365,
         0u8..=100,
         0usize..5,
     )
-        .prop_map(|(id, undo, day, percent, status)| Save {
+        .prop_map(|(id, undo, early, pull, day, percent, status)| Save {
             id,
             undo,
+            early,
+            pull,
             day,
             percent,
             status,
@@ -93,23 +104,30 @@ proptest! {
         let mut app = new_app(&data, &entries);
         for (n, s) in saves.iter().enumerate() {
             let id = ids[s.id % ids.len()].clone();
-            let kind = if s.undo {
+            let (kind, changed) = if s.undo {
                 let Some(last) = entries.iter().rposition(|e| e.task == id) else {
                     continue;
                 };
-                SaveKind::Undo(entries.remove(last))
+                let undone = entries.remove(last);
+                (SaveKind::Undo(undone.clone()), Changed::Removed(undone))
             } else {
-                entries.push(entry(&id, 1000 + n as i64, s.day, s.percent, s.status));
-                SaveKind::Commit(id.clone())
+                let second = if s.early { -1 - n as i64 } else { 1000 + n as i64 };
+                let new = entry(&id, second, s.day, s.percent, s.status);
+                entries.push(new.clone());
+                (SaveKind::Commit(id.clone()), Changed::Added(new.into()))
             };
-            let outcome = SaveOutcome {
-                kind,
-                error: None,
-                pending: 0,
-                changed: Changed::One(history(&entries, &id)),
-                warnings: Box::default(),
-            };
-            update(&mut app, Action::Saved(outcome));
+            if s.pull {
+                app.apply_history(&id, history(&entries, &id));
+            } else {
+                let outcome = SaveOutcome {
+                    kind,
+                    error: None,
+                    pending: 0,
+                    changed,
+                    warnings: Box::default(),
+                };
+                update(&mut app, Action::Saved(outcome));
+            }
             let full = new_app(&data, &entries);
             prop_assert_eq!(app.standings(), full.standings(), "after save {} ({:?})", n, s);
             for id in &ids {
@@ -154,4 +172,81 @@ fn a_save_that_merged_records_in_rebuilds_everything() {
     update(&mut app, Action::Saved(outcome));
     assert_eq!(app.standings(), new_app(&data, &all).standings());
     assert_eq!(app.progress().history(&ids[1]).len(), 1);
+}
+
+/// A journal file of `n` entries of `id` (and a few of other IDs), all
+/// made in 2099, so every entry a save makes now is earlier, and dated
+/// over 2023 in no order.
+fn long_journal(path: &std::path::Path, ids: &[String], n: usize) {
+    let late = DateTime::parse_from_rfc3339("2099-01-01T09:00:00+08:00").expect("time");
+    let mut text = String::new();
+    for i in 0..n {
+        let id = if i % 10 == 9 {
+            &ids[1 + i % 7]
+        } else {
+            &ids[0]
+        };
+        // On track, behind or blocked, never done.
+        let mut e = entry(id, 0, (i * 37 % 365) as u32, 1 + (i % 99) as u8, 1 + i % 3);
+        e.at = late + TimeDelta::seconds(i as i64);
+        text.push_str(&duban::progress::record_line(&Record::Entry(e)));
+    }
+    std::fs::write(path, text).expect("write the journal");
+}
+
+/// The app worked out again from the journal as it is on disk.
+fn rebuilt(data: &Dataset, path: &std::path::Path) -> App {
+    let journal = Journal::open(path).expect("the journal reads");
+    let progress = Progress::from_entries(journal.shared().cloned());
+    App::new(data.clone(), progress, Lang::Zh, as_of())
+}
+
+#[test]
+fn a_save_onto_a_long_history_equals_a_rebuild() {
+    let data = data();
+    let ids = ids(&data);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("progress.ron");
+    long_journal(&path, &ids, 3000);
+    let mut journal = Journal::open(&path).expect("the journal reads");
+    let mut app = rebuilt(&data, &path);
+    let id = &ids[0];
+    let long = app.progress().history(id).len();
+    assert!(long > 2500, "{long} entries");
+    // Dated in the middle of the history, and at the end: made earlier
+    // than every entry (now, before 2099), so neither is the ID's last.
+    let effects = [
+        Effect::Commit(entry(id, 0, 180, 55, 1)),
+        Effect::Commit(entry(id, 0, 364, 60, 1)),
+        Effect::Undo,
+        Effect::Redo,
+        Effect::Undo,
+        Effect::Undo,
+        Effect::Commit(entry(&ids[3], 0, 200, 30, 2)),
+    ];
+    for (n, effect) in effects.into_iter().enumerate() {
+        let outcome = perform(&mut journal, effect).expect("an outcome");
+        assert_eq!(outcome.error, None, "save {n}");
+        let added = match &outcome.changed {
+            Changed::Added(e) => Some((**e).clone()),
+            Changed::Removed(_) => None,
+            other => panic!("save {n} changed {other:?}"),
+        };
+        update(&mut app, Action::Saved(outcome));
+        let full = rebuilt(&data, &path);
+        assert_eq!(app.standings(), full.standings(), "after save {n}");
+        for id in &ids {
+            assert_eq!(app.progress().history(id), full.progress().history(id));
+        }
+        if let Some(e) = added.filter(|e| &e.task == id) {
+            let history = app.progress().history(id);
+            let at = history.iter().position(|x| **x == e).expect("added");
+            assert!(
+                at + 1 < history.len(),
+                "save {n} is the last of {}",
+                history.len()
+            );
+        }
+    }
+    assert_eq!(app.progress().history(id).len(), long);
 }

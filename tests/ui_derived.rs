@@ -207,18 +207,12 @@ fn the_detail_follows_a_save_of_the_task_it_shows() {
     };
     let id = a.task(r).expect("the task").id.clone();
     let note = "新增一条进展说明";
-    let history = vec![entry(
-        &id,
-        "2023-06-21T09:00:00+08:00",
-        40,
-        Status::OnTrack,
-        note,
-    )];
+    let added = entry(&id, "2023-06-21T09:00:00+08:00", 40, Status::OnTrack, note);
     let outcome = SaveOutcome {
         kind: SaveKind::Commit(id.to_string()),
         error: None,
         pending: 0,
-        changed: Changed::One(history),
+        changed: Changed::Added(added.into()),
         warnings: Box::default(),
     };
     update(&mut a, Action::Saved(outcome));

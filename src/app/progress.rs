@@ -79,6 +79,45 @@ impl Progress {
         }
     }
 
+    /// Adds one entry to the history of its ID, in report order (after
+    /// the entries it ties with, as [`Progress::from_entries`] places the
+    /// last one given). A save's entry is most often the ID's latest, so
+    /// this costs a search of the ID's history, not a sort of it.
+    pub fn add(&mut self, entry: impl Into<Arc<ProgressEntry>>) {
+        let entry: Arc<ProgressEntry> = entry.into();
+        self.stamp = new_stamp();
+        match self.history.get_mut(entry.task.as_str()) {
+            Some(list) => {
+                let key = entry.report_order();
+                let at = list.partition_point(|e| e.report_order() <= key);
+                list.insert(at, entry);
+            }
+            None => {
+                self.history.insert(entry.task.clone(), vec![entry]);
+            }
+        }
+    }
+
+    /// Takes an undone entry out of its ID's history: the one with its
+    /// report date and time of entry (`at` is an entry's identity).
+    /// Whether it was there.
+    pub fn remove(&mut self, entry: &ProgressEntry) -> bool {
+        let Some(list) = self.history.get_mut(entry.task.as_str()) else {
+            return false;
+        };
+        let key = entry.report_order();
+        let at = list.partition_point(|e| e.report_order() < key);
+        if list.get(at).is_none_or(|e| e.report_order() != key) {
+            return false;
+        }
+        list.remove(at);
+        if list.is_empty() {
+            self.history.remove(entry.task.as_str());
+        }
+        self.stamp = new_stamp();
+        true
+    }
+
     /// The standing entry for an ID.
     pub fn latest(&self, id: &str) -> Option<&ProgressEntry> {
         super::index::lookups::one();
@@ -180,5 +219,56 @@ mod tests {
         }
         assert_eq!(entries, 900);
         assert!(progress.history.len() > 1);
+    }
+
+    fn entry(day: u32, second: i64) -> ProgressEntry {
+        let at = chrono::DateTime::parse_from_rfc3339("2023-01-01T09:00:00+08:00").expect("time");
+        ProgressEntry {
+            task: "K1.1".to_string(),
+            at: at + chrono::TimeDelta::seconds(second),
+            date: NaiveDate::from_yo_opt(2023, day).expect("day"),
+            percent: 10,
+            status: Status::OnTrack,
+            note: String::new(),
+            actuals: Vec::new(),
+            reporter: None,
+            problems: String::new(),
+            next_steps: String::new(),
+        }
+    }
+
+    /// An added entry takes its place in report order, wherever that is;
+    /// a removed one leaves, and an ID with none left is gone.
+    #[test]
+    fn entries_are_added_and_removed_in_report_order() {
+        let mut progress = Progress::from_entries([entry(10, 1), entry(20, 2), entry(30, 3)]);
+        let stamp = progress.stamp();
+        // Reported for day 15, made before every other entry.
+        progress.add(entry(15, -5));
+        progress.add(entry(40, 0));
+        let order = |p: &Progress| -> Vec<(u32, i64)> {
+            let start = entry(1, 0).at;
+            (p.history("K1.1").iter())
+                .map(|e| {
+                    (
+                        chrono::Datelike::ordinal(&e.date),
+                        (e.at - start).num_seconds(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            order(&progress),
+            [(10, 1), (15, -5), (20, 2), (30, 3), (40, 0)]
+        );
+        assert_ne!(progress.stamp(), stamp);
+        assert!(progress.remove(&entry(15, -5)));
+        assert!(!progress.remove(&entry(15, -5)));
+        assert_eq!(order(&progress), [(10, 1), (20, 2), (30, 3), (40, 0)]);
+        for e in [entry(10, 1), entry(20, 2), entry(30, 3), entry(40, 0)] {
+            assert!(progress.remove(&e));
+        }
+        assert!(progress.latest("K1.1").is_none());
+        assert!(!progress.history.contains_key("K1.1"));
     }
 }

@@ -5,6 +5,8 @@
 //! tasks that took 86 ms per save). `tests/save_incremental.rs` holds the
 //! result to a full [`Standings::of`] over random saves.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use super::{App, Standings, TaskRef};
@@ -65,14 +67,35 @@ impl App {
     }
 
     /// Replaces the history of `id` (a task, project or sub-item, in any
-    /// order) and brings the standings up to date for it: what a save of
-    /// one entry, its undo or its redo changes.
+    /// order) and brings the standings up to date for it: what a pull of
+    /// another client's entries for one ID changes.
     pub fn apply_history(&mut self, id: &str, history: Vec<ProgressEntry>) {
+        self.apply_change(id, |p| p.set_history(id, history));
+    }
+
+    /// Adds one entry to its ID's history (a commit or redo saved) and
+    /// brings the standings up to date for it, at a cost that does not
+    /// grow with the journal or with that ID's history.
+    pub fn apply_added(&mut self, entry: Arc<ProgressEntry>) {
+        let id = entry.task.clone();
+        self.apply_change(&id, |p| p.add(entry));
+    }
+
+    /// Takes an undone entry out of its ID's history and brings the
+    /// standings up to date for it.
+    pub fn apply_removed(&mut self, entry: &ProgressEntry) {
+        self.apply_change(&entry.task, |p| {
+            p.remove(entry);
+        });
+    }
+
+    /// Changes the history of `id` with `change` and the standings after.
+    fn apply_change(&mut self, id: &str, change: impl FnOnce(&mut super::Progress)) {
         // The overview's part is updated in place: it must be there.
         self.finish_start();
         let task = (self.index.ids.task(id)).or_else(|| self.index.ids.item(id).map(|(t, _)| t));
         let before = task.and_then(|t| self.facts(t));
-        self.progress.set_history(id, history);
+        change(&mut self.progress);
         // An ID the dataset does not know has no light.
         if let (Some(task), Some(before)) = (task, before)
             && let Some(after) = self.facts(task)

@@ -44,10 +44,12 @@ pub struct SaveOutcome {
 pub enum Changed {
     /// Nothing (nothing to undo or redo).
     Nothing,
-    /// Only the history of the ID that `kind` names (a commit, undo or
-    /// redo of one entry, nothing merged in): its entries that are not
-    /// undone, after the operation.
-    One(Vec<ProgressEntry>),
+    /// One entry was added to the history of the ID that `kind` names (a
+    /// commit or redo, nothing merged in): that entry, as the journal
+    /// holds it. The rest of the ID's history is unchanged.
+    Added(std::sync::Arc<ProgressEntry>),
+    /// One entry left the history of its ID (an undo, nothing merged in).
+    Removed(ProgressEntry),
     /// Possibly anything (another writer's records were merged in, or the
     /// save failed part way): every entry that is not undone.
     All(Vec<std::sync::Arc<ProgressEntry>>),
@@ -99,11 +101,8 @@ impl SaveStatus {
 pub(super) fn saved(app: &mut App, outcome: SaveOutcome) {
     match outcome.changed {
         Changed::Nothing => {}
-        Changed::One(history) => match &outcome.kind {
-            SaveKind::Commit(id) => app.apply_history(&id.clone(), history),
-            SaveKind::Undo(e) | SaveKind::Redo(e) => app.apply_history(&e.task.clone(), history),
-            _ => {}
-        },
+        Changed::Added(entry) => app.apply_added(entry),
+        Changed::Removed(entry) => app.apply_removed(&entry),
         Changed::All(entries) => {
             app.progress = Progress::from_entries(entries);
             app.restand();

@@ -148,7 +148,13 @@ fn owe(
         seen.push(u);
         let at = owing.iter().position(|o| &o.unit == name);
         if let Some(i) = at {
-            owing[i].tasks.retain(|o| o.id != t.id);
+            // In task order: found by a search, not a pass over a list that
+            // holds most tasks before any report is in.
+            let list = &mut owing[i].tasks;
+            let p = list.partition_point(|o| position(&o.id) < task.0);
+            if list.get(p).is_some_and(|o| o.id == t.id) {
+                list.remove(p);
+            }
         }
         let i = match (at, now) {
             (Some(i), None) => {

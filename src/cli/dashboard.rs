@@ -207,9 +207,9 @@ pub fn perform(journal: &mut Journal, effect: Effect) -> Option<SaveOutcome> {
     Some(outcome(journal, kind, result))
 }
 
-/// How an operation went, and what it changed: one ID's history when it
-/// touched one entry and merged nothing in (so a save costs the same at
-/// any history size), else every entry.
+/// How an operation went, and what it changed: the one entry added or
+/// undone when it merged nothing in (so a save costs the same at any size
+/// of the journal or of the ID's history), else every entry.
 pub(super) fn outcome(
     journal: &Journal,
     kind: SaveKind,
@@ -222,10 +222,16 @@ pub(super) fn outcome(
         }
         _ => None,
     };
+    let all = || Changed::All(journal.shared().cloned().collect());
     let changed = match (&kind, one) {
         (SaveKind::NothingToUndo | SaveKind::NothingToRedo, _) => Changed::Nothing,
-        (_, Some(id)) => Changed::One(journal.history(&id).into_iter().cloned().collect()),
-        (_, None) => Changed::All(journal.shared().cloned().collect()),
+        (SaveKind::Undo(e), Some(_)) => Changed::Removed(e.clone()),
+        // The entry just appended: the app adds it to the ID's history.
+        (_, Some(id)) => match journal.last_of_session() {
+            Some(entry) if entry.task == id => Changed::Added(entry.clone()),
+            _ => all(),
+        },
+        (_, None) => all(),
     };
     let warnings = match &result {
         Ok(Some(report)) => report.warnings.clone().into(),

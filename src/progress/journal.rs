@@ -193,6 +193,19 @@ impl Journal {
         })
     }
 
+    /// The entry this session committed (or brought back) last, as the
+    /// journal holds it, to share: found among its task's entries made at
+    /// its time, not by reading the task's history.
+    pub fn last_of_session(&self) -> Option<&Arc<ProgressEntry>> {
+        let identity = self.session.last()?;
+        let indexes = self.by_task.get(&identity.task)?;
+        let same = same_at(&self.entries, indexes, &identity.at);
+        indexes[same]
+            .iter()
+            .map(|&i| &self.entries[i as usize])
+            .next_back()
+    }
+
     /// A task's current state: its standing entry (latest report date,
     /// then latest time of entry) that was not undone.
     pub fn latest(&self, task: &str) -> Option<&ProgressEntry> {
