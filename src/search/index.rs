@@ -20,6 +20,9 @@ use crate::model::Text;
 /// more letter on them, so that a few letters do not match most tasks.
 pub const SHORT_TEXT: usize = 16;
 
+/// How many texts [`Index::texts_of`] looks up at a time.
+const READ_AHEAD: usize = 16;
+
 /// What an entry is: the kind a hit shows and how its key names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum EntryKind {
@@ -277,6 +280,24 @@ impl Index {
 
     pub(crate) fn text(&self, doc: u32) -> &str {
         self.texts.get(doc as usize)
+    }
+
+    /// The documents of `docs` with their texts, looked up a few at a
+    /// time before any is read. A built index's texts are the dataset's
+    /// own, each in its own place on the heap, and a walk over scattered
+    /// documents would wait on memory for each text in turn; looked up
+    /// together, their reads from memory overlap.
+    pub(crate) fn texts_of<'a>(
+        &'a self,
+        docs: &'a [u32],
+    ) -> impl Iterator<Item = (u32, &'a str)> + 'a {
+        docs.chunks(READ_AHEAD).flat_map(move |group| {
+            let mut texts = [""; READ_AHEAD];
+            for (text, &doc) in texts.iter_mut().zip(group) {
+                *text = self.text(doc);
+            }
+            group.iter().copied().zip(texts)
+        })
     }
 
     /// The ID or name of `entry`.
