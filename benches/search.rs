@@ -26,6 +26,10 @@ use duban::synth::synth;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+#[path = "../tests/typed/mod.rs"]
+mod typed;
+use typed::TYPED;
+
 const LIMIT: usize = 50;
 
 /// Every text the search covers, as the naive passes see them.
@@ -211,62 +215,6 @@ fn program(name: &str) -> Option<PathBuf> {
         .map(|dir| dir.join(name))
         .find(|p| p.is_file())
 }
-
-/// Queries typed key by key at 100,000 tasks, for the slowest keystroke:
-/// pinyin prefixes, common single characters, a typo, a query with no hit
-/// and a long one.
-const TYPED: &[&str] = &[
-    "gsqy",
-    "xzgsqy",
-    "zdxmjs",
-    "新增规上企业",
-    "企业",
-    "乡村振新",
-    "业",
-    "建",
-    "新",
-    "市",
-    "gsqx",
-    "qqqq",
-    "shenrutuijinxiangcunzhenxing",
-    "深入推进乡村振兴行动,增长",
-    // Unit names.
-    "市发改局",
-    "经信",
-    "住建",
-    // Common words.
-    "建设",
-    "推进",
-    "深入推进",
-    "项目",
-    "全面",
-    // Pinyin, full and initials.
-    "she",
-    "shenru",
-    "jianshe",
-    "jsxm",
-    "fgj",
-    "qy",
-    // Hanzi and letters mixed.
-    "深r",
-    "建s",
-    // The most common single characters.
-    "设",
-    "发",
-    "展",
-    "进",
-    "推",
-    "区",
-    "和",
-    "工",
-    "作",
-    "实",
-    "有",
-    "点",
-    "重",
-    "局",
-    "加",
-];
 
 /// Each query typed as a user types it, into one searcher from its first
 /// keystroke; each keystroke timed on its own, over every run criterion

@@ -38,6 +38,7 @@ const MAX_BYTES: u64 = 4 << 30;
 const SOURCES: &[&str] = &[
     include_str!("build.rs"),
     include_str!("index.rs"),
+    include_str!("texts.rs"),
     include_str!("initials.rs"),
     include_str!("cache_form.rs"),
     include_str!("pinyin.rs"),

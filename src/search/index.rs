@@ -1,5 +1,5 @@
-//! The search index: every searchable text of a dataset, stored once as
-//! UTF-8 back to back, each character interned once with its pinyin
+//! The search index: every searchable text of a dataset (held as
+//! [`super::texts`] describes), each character interned once with its pinyin
 //! readings, and per character the texts that contain it (and the texts
 //! where it stands at a place the fuzzy matcher gives a bonus).
 //!
@@ -12,12 +12,16 @@ pub(crate) use super::chars::CharTable;
 use super::doc_set::DocSet;
 use super::initials::{PairIndex, Syllables};
 use super::pinyin::Readings;
+pub(crate) use super::texts::{Strings, Texts};
 use super::{Field, Kind, Target};
 use crate::model::Text;
 
 /// Texts longer than this (in characters) are "long": pinyin needs one
 /// more letter on them, so that a few letters do not match most tasks.
 pub const SHORT_TEXT: usize = 16;
+
+/// How many texts [`Index::texts_of`] looks up at a time.
+const READ_AHEAD: usize = 16;
 
 /// What an entry is: the kind a hit shows and how its key names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,90 +65,6 @@ impl EntryKind {
     /// Whether the key is an ID a query may name (`K2.16`, `M3.2`).
     pub fn has_id(self) -> bool {
         matches!(self, EntryKind::Task | EntryKind::Project | EntryKind::Item)
-    }
-}
-
-/// Strings stored back to back in one buffer.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub(crate) struct Strings {
-    pub all: String,
-    /// Where each string ends, in bytes.
-    pub ends: Vec<u32>,
-}
-
-impl Strings {
-    pub fn push(&mut self, s: &str) {
-        self.all.push_str(s);
-        self.ends.push(offset(self.all.len()));
-    }
-
-    pub fn get(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        self.all
-            .get(start..self.ends[i] as usize)
-            .unwrap_or_default()
-    }
-
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// The strings, each its own [`Text`].
-    pub fn to_texts(&self) -> Vec<Text> {
-        (0..self.len()).map(|i| Text::from(self.get(i))).collect()
-    }
-}
-
-impl<'a> FromIterator<&'a str> for Strings {
-    fn from_iter<I: IntoIterator<Item = &'a str>>(iter: I) -> Strings {
-        let mut out = Strings::default();
-        iter.into_iter().for_each(|s| out.push(s));
-        out
-    }
-}
-
-/// Texts as an index holds them: a built index, the dataset's own shared
-/// [`Text`]s (a handle each, not a copy); one read from the search cache,
-/// all in one buffer.
-#[derive(Debug)]
-pub(crate) enum Texts {
-    Shared(Vec<Text>),
-    Packed(Strings),
-}
-
-impl Default for Texts {
-    fn default() -> Texts {
-        Texts::Shared(Vec::new())
-    }
-}
-
-impl Texts {
-    pub fn get(&self, i: usize) -> &str {
-        match self {
-            Texts::Shared(v) => v.get(i).map_or("", |t| t),
-            Texts::Packed(s) if i < s.len() => s.get(i),
-            Texts::Packed(_) => "",
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        match self {
-            Texts::Shared(v) => v.len(),
-            Texts::Packed(s) => s.len(),
-        }
-    }
-
-    /// The texts in one buffer, as the search cache stores them.
-    pub fn packed(&self) -> Strings {
-        (0..self.len()).map(|i| self.get(i)).collect()
-    }
-
-    /// The bytes held: for a shared text its handle, not its bytes.
-    pub fn heap_bytes(&self) -> usize {
-        match self {
-            Texts::Shared(v) => v.capacity() * std::mem::size_of::<Text>(),
-            Texts::Packed(s) => s.all.capacity() + s.ends.capacity() * 4,
-        }
     }
 }
 
@@ -235,6 +155,24 @@ impl Index {
 
     pub(crate) fn text(&self, doc: u32) -> &str {
         self.texts.get(doc as usize)
+    }
+
+    /// The documents of `docs` with their texts, looked up a few at a
+    /// time before any is read. A built index's texts are the dataset's
+    /// own, each in its own place on the heap, and a walk over scattered
+    /// documents would wait on memory for each text in turn; looked up
+    /// together, their reads from memory overlap.
+    pub(crate) fn texts_of<'a>(
+        &'a self,
+        docs: &'a [u32],
+    ) -> impl Iterator<Item = (u32, &'a str)> + 'a {
+        docs.chunks(READ_AHEAD).flat_map(move |group| {
+            let mut texts = [""; READ_AHEAD];
+            for (text, &doc) in texts.iter_mut().zip(group) {
+                *text = self.text(doc);
+            }
+            group.iter().copied().zip(texts)
+        })
     }
 
     /// The ID or name of `entry`.

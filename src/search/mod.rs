@@ -25,6 +25,7 @@ mod rank;
 mod score;
 mod searcher;
 mod shared;
+mod texts;
 mod worker;
 
 use std::ops::Range;

@@ -130,9 +130,15 @@ pub fn find(query: &[u8], text: &[u32], table: &[Readings]) -> Option<PinyinMatc
     best
 }
 
-/// Whether `query` matches a run at the start of `text`.
-pub fn starts(query: &[u8], text: &[u32], table: &[Readings]) -> bool {
-    run(query, text, table, 0).is_some()
+/// The match of `query` on the run at the start of `text`, as [`find`]
+/// would give it there (only the first `query.len()` characters of the
+/// text are read: each character takes a letter at least).
+pub fn at_start(query: &[u8], text: &[u32], table: &[Readings]) -> Option<PinyinMatch> {
+    run(query, text, table, 0).map(|(len, full_syllables)| PinyinMatch {
+        start: 0,
+        len,
+        full_syllables,
+    })
 }
 
 /// Matches all of `query` against characters from `used` on. Returns

@@ -79,12 +79,14 @@ pub(super) fn hits(
         |piece| exact(index, piece),
     );
     let is_candidate = |d: u32| tiers.iter().any(|(_, bits)| contains(bits, d));
+    // The most a match not at the start of `d` can score.
+    let bound_of = |d: u32| (tiers.iter()).find_map(|(b, bits)| contains(bits, d).then_some(*b));
     stats.candidates = tiers
         .iter()
         .map(|(_, bits)| docs_in(bits, end).count())
         .sum();
-    let find = |ids: &mut Vec<u32>, doc: u32| {
-        index.char_ids(index.text(doc), ids);
+    let find = |ids: &mut Vec<u32>, doc: u32, text: &str| {
+        index.char_ids(text, ids);
         pinyin::find(letters, ids, &index.readings).map(|m| (doc, m))
     };
     let walk = Walk {
@@ -102,16 +104,20 @@ pub(super) fn hits(
         &heads,
         bound + pinyin::START_BONUS,
         &mut reach,
-        |ids, doc| {
-            let text = index.text(doc);
+        |ids, doc, text| {
             let cut = text
                 .char_indices()
                 .nth(letters.len())
                 .map_or(text.len(), |(i, _)| i);
             index.char_ids(&text[..cut], ids);
-            pinyin::starts(letters, ids, &index.readings)
-                .then(|| find(ids, doc))
-                .flatten()
+            let head = pinyin::at_start(letters, ids, &index.readings)?;
+            // A match further on is the best only by scoring higher, and
+            // none scores above the text's tier: then the rest of the
+            // text need not be read.
+            if bound_of(doc).is_none_or(|b| head.score(letters.len()) >= b) {
+                return Some((doc, head));
+            }
+            find(ids, doc, text)
         },
     );
     stats.matched += walked;
@@ -135,12 +141,15 @@ pub(super) fn hits(
             break;
         }
         let docs: Vec<u32> = docs_in(bits, end).filter(|&d| ok(d)).collect();
-        let (tier, walked) = walk.run(&docs, *tier_bound, &mut reach, |ids, doc| {
-            match known(doc) {
+        let (tier, walked) = walk.run(
+            &docs,
+            *tier_bound,
+            &mut reach,
+            |ids, doc, text| match known(doc) {
                 Some(i) => Some(starts[i].clone()),
-                None => find(ids, doc),
-            }
-        });
+                None => find(ids, doc, text),
+            },
+        );
         // The texts matched at their start are not matched again.
         stats.matched += (docs[..walked].iter())
             .filter(|&&d| known(d).is_none())
@@ -206,13 +215,13 @@ impl Walk<'_> {
         f: F,
     ) -> (Vec<(u32, PinyinMatch)>, usize)
     where
-        F: Fn(&mut Vec<u32>, u32) -> Option<(u32, PinyinMatch)> + Sync,
+        F: Fn(&mut Vec<u32>, u32, &str) -> Option<(u32, PinyinMatch)> + Sync,
     {
         let mut found = Vec::new();
         let (mut at, mut block) = (0, FIRST_BLOCK);
         while at < docs.len() && reach.len() < self.limit {
             let part = &docs[at..docs.len().min(at + block)];
-            let matched = par_filter_map(part, Vec::new, &f);
+            let matched = par_filter_map(self.index, part, Vec::new, &f);
             for (doc, m) in &matched {
                 if m.score(self.letters) >= best {
                     reach.insert(self.index.entry_of(*doc));
@@ -415,6 +424,26 @@ mod tests {
         let all = Searcher::new(index).search("she", None, usize::MAX);
         assert_eq!(few, &all[..10]);
         assert!(few[..3].iter().all(|h| h.text.contains('和')), "{few:?}");
+    }
+
+    #[test]
+    fn a_text_matched_at_its_start_keeps_a_better_match_further_on() {
+        // sha|sha|sha begins 上 (shang) thrice at the start; 杀 (sha) is
+        // read whole thrice after the comma, 8 a syllable against the
+        // start's 16.
+        let text = "上上上,杀杀杀";
+        let mut texts: Vec<String> = (0..40).map(|i| format!("{i}规上企业")).collect();
+        texts[7] = text.into();
+        let index = index_of(&texts);
+        let want = Wanted {
+            letters: b"shashasha",
+            long_ok: true,
+            limit: 10,
+        };
+        let (found, _) = hits(&index, &want, |_| true, HashSet::new());
+        let at = (found.iter()).find(|(d, _)| index.text(*d) == text);
+        let best = at.map(|(_, m)| (m.start, m.len, m.full_syllables));
+        assert_eq!(best, Some((4, 3, 3)));
     }
 
     #[test]

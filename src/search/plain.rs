@@ -117,17 +117,15 @@ fn head_first(
     let mut scored = Vec::new();
     let mut reach = HashSet::new();
     let mut examined = 0;
-    for &doc in bonus {
+    for (doc, text) in index.texts_of(bonus) {
         if reach.len() >= limit {
             return Ok((scored, examined));
         }
-        let text = index.text(doc);
         if !text.starts_with(first) {
             continue;
         }
         examined += 1;
-        decode(text, &mut buf);
-        if let Some(s) = scorer.score(&buf) {
+        if let Some(s) = scorer.score_text(text, &mut buf) {
             if s >= best {
                 reach.insert(index.entry_of(doc));
             }
@@ -242,10 +240,11 @@ fn by_class(
 ) -> (Vec<(u32, i64)>, usize) {
     let whole = plain.whole();
     let classed: Vec<(u32, Option<i64>)> = par_filter_map(
+        index,
         docs,
         || (Scorer::new(query), Vec::new()),
-        |(scorer, buf), doc| {
-            decode(index.text(doc), buf);
+        |(scorer, buf), doc, text| {
+            decode(text, buf);
             match plain.class(buf) {
                 PlainClass::Bonus => scorer.score(buf).map(|s| (doc, Some(s))),
                 PlainClass::Whole => Some((doc, Some(whole))),

@@ -237,6 +237,36 @@ impl Scorer {
         Some(self.matrix(choice) as i64)
     }
 
+    /// [`Scorer::score`] on `text`, decoded into `buf` only when needed: a
+    /// one-character pattern that is no ASCII letter (a Chinese character
+    /// typed alone) is found in the text's bytes, and the character before
+    /// each place it stands read from the byte before it (every character
+    /// beyond ASCII is of one type).
+    pub fn score_text(&mut self, text: &str, buf: &mut Vec<char>) -> Option<i64> {
+        if let [p] = self.pattern[..]
+            && !p.is_ascii_alphabetic()
+        {
+            let bytes = text.as_bytes();
+            let at = |i: usize| {
+                let prev = match i.checked_sub(1).map(|k| bytes[k]) {
+                    None => CharType::Empty,
+                    Some(b) if b.is_ascii() => CharType::of(char::from(b)),
+                    Some(_) => CharType::Lower,
+                };
+                let head = if i == 0 { FIRST_CHAR_MULTIPLIER } else { 1 };
+                GAP_EXTENSION + head * in_place_bonus(prev, CharType::of(p)) + SCORE_MATCH
+            };
+            return text
+                .match_indices(p)
+                .map(|(i, _)| at(i))
+                .max()
+                .map(i64::from);
+        }
+        buf.clear();
+        buf.extend(text.chars());
+        self.score(buf)
+    }
+
     /// A one-character pattern: the matrix reduces to the best
     /// occurrence, `in-place bonus - 1 + match score`.
     fn single(&self, choice: &[char], p: char) -> Option<i64> {
@@ -387,6 +417,8 @@ mod tests {
         #[test]
         fn equals_the_fuzzy_matchers_score_for_one_character(choice in text(40), pattern in text(2)) {
             prop_assert_eq!(ours(&choice, &pattern), reference(&choice, &pattern));
+            let on_text = Scorer::new(&pattern).score_text(&choice, &mut Vec::new());
+            prop_assert_eq!(on_text, reference(&choice, &pattern));
         }
     }
 

@@ -200,9 +200,13 @@ impl Searcher {
         }
         let lower = |s: &str| s.chars().flat_map(char::to_lowercase).next();
         let first = lower(query);
-        let (head, rest): (Vec<u32>, Vec<u32>) = docs
-            .iter()
-            .partition(|&&doc| lower(index.text(doc)) == first);
+        let (mut head, mut rest) = (Vec::new(), Vec::new());
+        for (doc, text) in index.texts_of(docs) {
+            match lower(text) == first {
+                true => head.push(doc),
+                false => rest.push(doc),
+            }
+        }
         let mut scored = score(&head);
         let bound = score::off_head_bound(n);
         let mut above = std::collections::HashSet::new();
@@ -291,12 +295,10 @@ fn starts_with(mut lowered: impl Iterator<Item = char>, prefix: &str) -> bool {
 /// The fuzzy matcher's score of `query` on each of `docs` that it matches.
 pub(super) fn score_all(index: &Index, docs: &[u32], query: &str) -> Vec<(u32, i64)> {
     par_filter_map(
+        index,
         docs,
         || (Scorer::new(query), Vec::new()),
-        |(scorer, buf), doc| {
-            decode(index.text(doc), buf);
-            scorer.score(buf).map(|score| (doc, score))
-        },
+        |(scorer, buf), doc, text| scorer.score_text(text, buf).map(|score| (doc, score)),
     )
 }
 
@@ -318,19 +320,19 @@ fn cores() -> usize {
     *CORES.get_or_init(|| thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
-/// `f` over `items`, split across the available cores when there are
-/// many, each part with its own scratch state from `init`; results keep
-/// the order of `items`.
-pub(super) fn par_filter_map<T, S, I, F>(items: &[u32], init: I, f: F) -> Vec<T>
+/// `f` over the documents `items` and their texts, split across the
+/// available cores when there are many, each part with its own scratch
+/// state from `init`; results keep the order of `items`.
+pub(super) fn par_filter_map<T, S, I, F>(index: &Index, items: &[u32], init: I, f: F) -> Vec<T>
 where
     T: Send,
     I: Fn() -> S + Sync,
-    F: Fn(&mut S, u32) -> Option<T> + Sync,
+    F: Fn(&mut S, u32, &str) -> Option<T> + Sync,
 {
     let run = |part: &[u32]| {
         let mut state = init();
-        part.iter()
-            .filter_map(|&i| f(&mut state, i))
+        (index.texts_of(part))
+            .filter_map(|(doc, text)| f(&mut state, doc, text))
             .collect::<Vec<T>>()
     };
     let cores = cores();
