@@ -4,7 +4,7 @@
 //!
 //! [`Effect`]: super::Effect
 
-use super::{App, Progress};
+use super::App;
 use crate::model::ProgressEntry;
 
 /// What the loop was asked to do with the journal.
@@ -105,7 +105,7 @@ pub(super) fn saved(app: &mut App, outcome: SaveOutcome) {
             _ => {}
         },
         Changed::All(entries) => {
-            app.progress = Progress::from_entries(entries);
+            app.progress.refill(entries);
             app.restand();
         }
     }
