@@ -34,6 +34,7 @@ impl Rest {
         let spawned = std::thread::Builder::new()
             .name(THREAD_NAME.into())
             .spawn(move || {
+                yield_to_keys();
                 let _ = tx.send(job.run());
             });
         match spawned {
@@ -72,3 +73,20 @@ impl Rest {
         true
     }
 }
+
+/// Gives this thread a lower priority than the UI thread's, so a key
+/// pressed while it works gets a core first (Linux: a thread's niceness is
+/// its own).
+fn yield_to_keys() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: a system call on this thread's own priority, with no memory
+    // passed; a failure leaves the priority as it was.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, NICER);
+    }
+}
+
+/// The thread's niceness (Linux): below the UI thread's, above the exit
+/// helper's lowest.
+#[cfg(target_os = "linux")]
+const NICER: libc::c_int = 10;
