@@ -14,6 +14,15 @@
 //! memory: the settled dashboard's VmHWM on a dataset of 100 tasks,
 //! measured in the same run (median of 3) before the first report.
 //!
+//! `key-SIZE` times a key pressed as soon as the first frame is up: from
+//! `exec` to the first frame, then `j` (down in the leaders list) written
+//! to the terminal, to the frame that answers it; against the launch alone
+//! (`exec-to-first-frame`) in the same group. `j-after-first-frame` is the
+//! key's part alone: from `j` written to its frame.
+//!
+//! `DUBAN_BENCH_BIN=PATH` times another build of duban instead of this
+//! one's (for a comparison with main's in one run).
+//!
 //! `cargo bench --bench quit -- --warm-up-time 1 --measurement-time 5`
 //! (Linux: the dashboard's quick exit and `/proc` are Linux's.)
 
@@ -87,7 +96,11 @@ mod linux {
 
         /// `duban ARGS` with this setup's directories.
         fn command(&self, subcommand: &str) -> Command {
-            let mut command = Command::new(env!("CARGO_BIN_EXE_duban"));
+            // `DUBAN_BENCH_BIN`: another build of duban to time the same
+            // way (main's, for a comparison in one run).
+            let bin = std::env::var_os("DUBAN_BENCH_BIN")
+                .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_duban")), PathBuf::from);
+            let mut command = Command::new(bin);
             if !subcommand.is_empty() {
                 command.arg(subcommand);
             }
@@ -108,12 +121,25 @@ mod linux {
             Session::spawn(command, COLS, ROWS).expect("dashboard on a terminal")
         }
 
-        /// Waits for the dashboard's first frame.
-        fn first_frame(&self, session: &Session) {
+        /// Waits for the dashboard's first frame; the offset in its output
+        /// just past it.
+        fn first_frame(&self, session: &Session) -> usize {
             let at = (session.wait_for(ALT_SCREEN, 0, self.patience)).expect("alternate screen");
             session
                 .wait_for(FRAME_END, at, self.patience)
-                .expect("first frame");
+                .expect("first frame")
+        }
+
+        /// Writes `j` (down in the leaders list) once the first frame, which
+        /// ended at `at`, is up, and times it to the frame answering it
+        /// (the leaders tab draws nothing else meanwhile).
+        fn key_answered(&self, session: &mut Session, at: usize) -> Duration {
+            let started = Instant::now();
+            session.send(b"j").expect("j");
+            session
+                .wait_for(FRAME_END, at, self.patience)
+                .expect("the frame answering j");
+            started.elapsed()
         }
     }
 
@@ -242,6 +268,39 @@ mod linux {
                 })
             })
         });
+        group.finish();
+
+        let mut group = c.benchmark_group(format!("key-{name}"));
+        group.sampling_mode(SamplingMode::Flat).sample_size(10);
+        if tasks >= 1_000_000 {
+            group.measurement_time(Duration::from_secs(60));
+        }
+        // The baseline (the launch alone, as `launch-SIZE` times it), the
+        // launch and the key, and the key alone.
+        for (name, key, whole) in [
+            ("exec-to-first-frame", false, true),
+            ("exec-first-frame-then-j", true, true),
+            ("j-after-first-frame", true, false),
+        ] {
+            group.bench_function(name, |b| {
+                let setup = setup.get();
+                b.iter_custom(|iters| {
+                    timed(iters, || {
+                        let started = Instant::now();
+                        let mut session = setup.dashboard();
+                        let at = setup.first_frame(&session);
+                        let mut took = started.elapsed();
+                        if key {
+                            let answered = setup.key_answered(&mut session, at);
+                            took = if whole { started.elapsed() } else { answered };
+                        }
+                        settle(setup, &session);
+                        quit(session);
+                        took
+                    })
+                })
+            });
+        }
         group.finish();
     }
 

@@ -12,7 +12,12 @@
 //! The app's lookups (`app::Index`) are timed on their own beside
 //! numbering the plan's IDs, a part of them; the standings whole beside
 //! the part the first frame needs (`Standings::first`: the rest is worked
-//! out after it).
+//! out after it). What is left after the first frame (`App::rest_job`,
+//! the units' duties and the overview's part of the standings, which the
+//! dashboard works out on a thread of its own) is timed whole
+//! (`rest-job`: taking the copy it works from and working it out, as
+//! `App::finish_start` does in place) and for its copy alone (`rest-copy`:
+//! what the UI thread pays to hand it over).
 //!
 //! `cargo bench --bench start -- --warm-up-time 1 --measurement-time 5`
 
@@ -138,6 +143,14 @@ fn at(c: &mut Criterion, tasks: usize, name: &str) {
     group.bench_function("standings-first", |b| {
         let app = app.get();
         b.iter(|| black_box(Standings::first(black_box(app))))
+    });
+    group.bench_function("rest-job", |b| {
+        let app = app.get();
+        b.iter(|| black_box(app.rest_job().map(|job| job.run())))
+    });
+    group.bench_function("rest-copy", |b| {
+        let app = app.get();
+        b.iter(|| black_box(app.rest_job()))
     });
     drop(app);
     for (name, off) in [("first-frame-cache", false), ("first-frame-ron", true)] {

@@ -8,21 +8,11 @@
 
 mod common;
 
-use common::{bundled, render, screen};
+use common::{bundled, opened, render, screen};
 use duban::app::{Action, App, Lang, Mode, Popup, Tab, action_for, update};
 use duban::lights::Config;
 use duban::lights::UnitOrder;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-
-fn opened() -> App {
-    App::opened(
-        bundled(),
-        common::progress(),
-        Lang::Zh,
-        common::today(),
-        &Config::default(),
-    )
-}
 
 fn key(a: &mut App, c: char) {
     let ev = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
@@ -192,14 +182,7 @@ fn any_other_action_works_the_overview_standings_out_first() {
 
 #[test]
 fn a_save_before_the_overview_standings_updates_them_whole() {
-    let id = common::bundled().tasks[0].id.to_string();
-    let entry = common::entry(
-        &id,
-        "2023-06-20T10:00:00+08:00",
-        100,
-        duban::model::Status::Done,
-        "完成",
-    );
+    let (id, entry) = common::first_done();
     let mut a = opened();
     a.apply_history(&id, vec![entry.clone()]);
     let mut b = whole();

@@ -145,11 +145,19 @@ impl Index {
     /// Adds the units' duties, loads and order to an index made by
     /// [`Index::first`].
     pub fn add_duties(&mut self, data: &Dataset) {
-        let duties = duties_of(data, &unit_at(&self.unit_by_name));
+        let duties = Index::units_duties(data, &self.unit_by_name);
         self.put_duties(duties);
     }
 
-    fn put_duties(&mut self, duties: Duties) {
+    /// The units' duties as [`Index::add_duties`] adds them, worked out
+    /// apart from the index from its units' names (`unit_by_name`).
+    pub(crate) fn units_duties(data: &Dataset, unit_by_name: &HashMap<String, usize>) -> Duties {
+        duties_of(data, &unit_at(unit_by_name))
+    }
+
+    /// Adds duties worked out by [`Index::units_duties`], with their loads
+    /// and order.
+    pub(crate) fn put_duties(&mut self, duties: Duties) {
         let loads: Vec<(usize, usize, usize)> = duties.iter().map(count_roles).collect();
         let mut units_by_load: Vec<usize> = (0..duties.len()).collect();
         units_by_load.sort_by_key(|&u| {

@@ -4,7 +4,7 @@
 //! `Action::StoreStatus` and `Action::Pulled`, which land here; the loop
 //! has already written pulled records to the journal.
 
-use super::{App, Progress};
+use super::App;
 use crate::model::ProgressEntry;
 
 /// Whether the store's server can be reached.
@@ -57,7 +57,7 @@ pub(super) fn pulled(app: &mut App, pulled: Pulled) {
             }
         }
         Pulled::All(entries) => {
-            app.progress = Progress::from_entries(entries);
+            app.progress.refill(entries);
             app.restand();
         }
     }

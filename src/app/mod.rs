@@ -22,6 +22,7 @@ pub mod overview;
 mod paste;
 mod progress;
 pub mod reporter;
+mod rest;
 mod restand_one;
 mod saving;
 pub mod search;
@@ -53,6 +54,7 @@ pub use live::{Link, Pulled, StoreStatus};
 pub use notice::Notice;
 pub use overview::OverviewView;
 pub use progress::Progress;
+pub use rest::{RestJob, Rested};
 pub use saving::{Changed, SaveKind, SaveOutcome, SaveState, SaveStatus};
 pub use search::SearchPopup;
 pub use standings::Standings;
@@ -262,7 +264,7 @@ impl App {
     /// pass costs a look at every task and entry). The search index, the
     /// units' duties and what only the overview shows of the standings are
     /// left for after the first frame ([`App::start_search`],
-    /// [`App::finish_start`]).
+    /// [`App::rest_job`]).
     pub fn opened(
         data: Dataset,
         progress: Progress,

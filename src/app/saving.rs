@@ -4,7 +4,7 @@
 //!
 //! [`Effect`]: super::Effect
 
-use super::{App, Progress};
+use super::App;
 use crate::model::ProgressEntry;
 
 /// What the loop was asked to do with the journal.
@@ -104,7 +104,7 @@ pub(super) fn saved(app: &mut App, outcome: SaveOutcome) {
         Changed::Added(entry) => app.apply_added(entry),
         Changed::Removed(entry) => app.apply_removed(&entry),
         Changed::All(entries) => {
-            app.progress = Progress::from_entries(entries);
+            app.progress.refill(entries);
             app.restand();
         }
     }

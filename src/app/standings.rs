@@ -5,9 +5,13 @@
 //! per frame: at 1,000,000 tasks a frame that collected the red items and
 //! the owing units itself took 39 ms.
 
+use std::collections::HashMap;
+
+use super::index::Duties;
 use super::restand_one::mean;
-use super::{App, Role, TaskRef};
+use super::{App, Lang, Role, TaskRef};
 use crate::fast_map::FastMap;
+use crate::model::Dataset;
 use chrono::NaiveDate;
 
 use crate::lights::{Light, Lights, Owing, Reason, Standing, UnitOrder, counts_as};
@@ -51,7 +55,8 @@ pub struct Standings {
 
 /// What the overview keeps beside the standings, worked out from every
 /// task's light and the unit standings, so no frame has to.
-struct Kept {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Kept {
     unit_completion: Vec<u8>,
     unit_sums: Vec<(usize, usize)>,
     unit_orders: [Vec<usize>; 3],
@@ -60,17 +65,38 @@ struct Kept {
     owing: Vec<Owing>,
 }
 
+/// What [`Kept`] is worked out from besides the lights: the plan, its
+/// units' names and duties, and the language the reasons are measured in.
+pub(super) struct Ground<'a> {
+    pub data: &'a Dataset,
+    pub unit_by_name: &'a HashMap<String, usize>,
+    pub duties: &'a Duties,
+    pub lang: Lang,
+}
+
+impl<'a> Ground<'a> {
+    /// `app`'s, from an index whose duties are in.
+    fn of(app: &'a App) -> Ground<'a> {
+        Ground {
+            data: &app.data,
+            unit_by_name: &app.index.unit_by_name,
+            duties: &app.index.duties,
+            lang: app.labels.lang,
+        }
+    }
+}
+
 impl Kept {
     /// `red`: the tasks counting red, as the overall standing lists them.
-    fn of(
-        app: &App,
+    pub(super) fn of(
+        ground: &Ground,
         states: &[u8],
         lights: &[(Light, Reason)],
         units: &[Standing],
         red: &[u32],
     ) -> Kept {
         let unit_sums: Vec<(usize, usize)> = (units.iter())
-            .map(|s| lead_sum(app, states, &s.key))
+            .map(|s| lead_sum(ground, states, &s.key))
             .collect();
         let unit_completion = unit_sums.iter().map(|&(sum, n)| mean(sum, n)).collect();
         let mut red_widths = Vec::new();
@@ -79,7 +105,7 @@ impl Kept {
         let mut widths: FastMap<Reason, usize> = FastMap::default();
         for &r in red {
             if let Some(&(_, reason)) = lights.get(r as usize) {
-                let lang = app.labels.lang;
+                let lang = ground.lang;
                 let w = *widths
                     .entry(reason)
                     .or_insert_with(|| reason_width(lang, reason));
@@ -87,8 +113,8 @@ impl Kept {
             }
         }
         let owing = crate::lights::owing(
-            &app.data,
-            (app.data.all_tasks().zip(lights)).map(|(t, &(light, reason))| (t, light, reason)),
+            ground.data,
+            (ground.data.all_tasks().zip(lights)).map(|(t, &(light, reason))| (t, light, reason)),
             None,
         );
         Kept {
@@ -101,7 +127,7 @@ impl Kept {
         }
     }
 
-    fn put(self, s: &mut Standings) {
+    pub(super) fn put(self, s: &mut Standings) {
         s.unit_completion = self.unit_completion;
         s.unit_sums = self.unit_sums;
         s.unit_orders = self.unit_orders;
@@ -216,7 +242,8 @@ impl Standings {
     pub fn of(app: &App) -> Standings {
         let (mut standings, states) = Standings::first(app);
         let s = &standings;
-        Kept::of(app, &states, &s.lights, &s.units, &s.overall.red).put(&mut standings);
+        let ground = Ground::of(app);
+        Kept::of(&ground, &states, &s.lights, &s.units, &s.overall.red).put(&mut standings);
         standings
     }
 
@@ -224,7 +251,7 @@ impl Standings {
     /// table's completion and orders, the widths of the red items'
     /// reasons, the units owing reports; the red items themselves are the
     /// overall standing's list and come now), and every task's completion to work those out from later
-    /// with [`Standings::keep`].
+    /// (see `rest.rs`).
     pub fn first(app: &App) -> (Standings, Vec<u8>) {
         let (as_of, rule) = (app.today, app.rule());
         let dates = [as_of, NaiveDate::MAX];
@@ -282,14 +309,6 @@ impl Standings {
             ..Standings::default()
         };
         (standings, states)
-    }
-
-    /// Adds to `app`'s standings what [`Standings::first`] left out;
-    /// `states` is every task's completion, as it gave them.
-    pub(super) fn keep(app: &mut App, states: &[u8]) {
-        let s = &app.standings;
-        let kept = Kept::of(app, states, &s.lights, &s.units, &s.overall.red);
-        kept.put(&mut app.standings);
     }
 
     /// After a save changed one task's light or completion, and the unit
@@ -393,9 +412,9 @@ fn order_of(units: &[Standing], order: UnitOrder) -> Vec<usize> {
 
 /// The sum of the completion of the tasks the unit named `unit` leads,
 /// and how many they are; `states` is every task's completion.
-fn lead_sum(app: &App, states: &[u8], unit: &str) -> (usize, usize) {
-    let duties = (app.index.unit_by_name.get(unit))
-        .and_then(|&u| app.index.duties.get(u))
+fn lead_sum(ground: &Ground, states: &[u8], unit: &str) -> (usize, usize) {
+    let duties = (ground.unit_by_name.get(unit))
+        .and_then(|&u| ground.duties.get(u))
         .unwrap_or_default();
     let lead = (duties.iter())
         .filter(|d| d.role() == Role::Lead)

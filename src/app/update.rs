@@ -85,6 +85,9 @@ pub enum Action {
     /// Entries other clients wrote, pulled from the store and already
     /// written to the journal by the event loop.
     Pulled(super::Pulled),
+    /// The answer to [`super::App::rest_job`], worked out off the UI
+    /// thread: the units' duties and the overview's standings.
+    Rested(Box<super::Rested>),
 }
 
 /// What the event loop should do after an update.
@@ -126,7 +129,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         app.start_search();
     }
     // Nothing acts on standings not yet worked out (see `start.rs`).
-    if !super::start::waits_for_nothing(&action) {
+    if !super::start::waits_for_nothing(app, &action) {
         app.finish_start();
     }
     let effect = apply(app, action);
@@ -145,6 +148,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
             | Action::Resize(..)
             | Action::StoreStatus(_)
             | Action::Pulled(_)
+            | Action::Rested(_)
     ) {
         app.notice = None;
     }
@@ -158,6 +162,9 @@ fn apply(app: &mut App, action: Action) -> Effect {
         Action::UserNotSaved(error) => super::reporter::not_saved(app, error),
         Action::StoreStatus(status) => super::live::status(app, status),
         Action::Pulled(pulled) => super::live::pulled(app, pulled),
+        Action::Rested(rested) => {
+            app.rested(*rested);
+        }
         Action::Retry => return Effect::Retry,
         Action::Editor(a) => return editor::update(app, a),
         Action::Undo if app.mode == Mode::Browse => return Effect::Undo,

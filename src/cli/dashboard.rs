@@ -273,10 +273,16 @@ impl TerminalGuard {
         let restore = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             // A search that panics is answered with no hits and the
-            // dashboard goes on (see `search::Worker`): leave the screen.
+            // dashboard goes on (see `search::Worker`); the start's rest
+            // that panics is worked out again on the UI thread, where a
+            // panic is the dashboard's: leave the screen.
             let thread = std::thread::current();
-            if [crate::search::THREAD_NAME, super::live_worker::THREAD_NAME]
-                .contains(&thread.name().unwrap_or_default())
+            if [
+                crate::search::THREAD_NAME,
+                super::live_worker::THREAD_NAME,
+                super::dashboard_rest::THREAD_NAME,
+            ]
+            .contains(&thread.name().unwrap_or_default())
             {
                 return;
             }
@@ -322,9 +328,12 @@ fn event_loop(
     let size = terminal.size()?;
     update(app, app::Action::Resize(size.width, size.height));
     terminal.draw(|f| crate::ui::draw(f, app))?;
-    // The first frame is up: the search index is built from now on, on a
-    // thread of its own (see `app::start`).
+    // The first frame is up: the search index and what the other tabs
+    // need are worked out from now on, on threads of their own (see
+    // `app::start`).
     app.start_search();
+    let mut rest = super::dashboard_rest::Rest::default();
+    rest.start(app);
     let mut searches = Background::new(app.searcher.shared_index(), app.background_search);
     // Without a thread the popup searches in `update`, narrowing as it goes.
     app.background_search = searches.has_thread();
@@ -333,10 +342,8 @@ fn event_loop(
     #[cfg(target_os = "linux")]
     super::quit::start_helper();
     while signal.load(Ordering::SeqCst) == 0 {
-        // What the other tabs need is worked out once the keys queued so
-        // far are handled (see `app::start`).
-        let mut wait = if !app.start_finished() {
-            Duration::ZERO
+        let mut wait = if rest.working() {
+            super::dashboard_rest::POLL
         } else if app.search_pending() {
             SEARCH_POLL
         } else if live.is_some() {
@@ -356,6 +363,10 @@ fn event_loop(
                 continue;
             }
             if let Some(action) = action_for(app, &ev) {
+                // Keys that read what the other tabs need wait for it.
+                if app.needs_rest(&action) {
+                    rest.take(app, true);
+                }
                 match update(app, action) {
                     Effect::Quit => {
                         // Not waiting for a search still running: its
@@ -392,16 +403,14 @@ fn event_loop(
             }
         }
         dirty |= take_answers(&mut searches, app);
+        // Of the tabs shown before it, only the overview shows the rest.
+        dirty |= rest.take(app, false) && app.nav.tab == app::Tab::Overview;
         dirty |= live.is_some_and(|l| l.take(app, journal));
         if dirty && signal.load(Ordering::SeqCst) == 0 {
             terminal.draw(|f| crate::ui::draw(f, app))?;
         }
-        if !app.start_finished() {
-            app.finish_start();
-            if app.nav.tab == app::Tab::Overview {
-                terminal.draw(|f| crate::ui::draw(f, app))?;
-            }
-        }
+        // Again if the answer came for standings changed since.
+        rest.start(app);
     }
     Ok(())
 }

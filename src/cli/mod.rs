@@ -6,6 +6,7 @@ mod collect;
 mod config;
 mod dashboard;
 mod dashboard_open;
+mod dashboard_rest;
 /// One journal operation of the dashboard and what it changed (for benches).
 pub use dashboard::perform;
 mod export;

@@ -191,6 +191,25 @@ pub fn entry(task: &str, at: &str, percent: u8, status: Status, note: &str) -> P
     }
 }
 
+/// The bundled plan as the dashboard opens it (`App::opened`: the search
+/// index and the rest of the start left for after the first frame).
+pub fn opened() -> App {
+    App::opened(
+        bundled(),
+        progress(),
+        Lang::Zh,
+        today(),
+        &duban::lights::Config::default(),
+    )
+}
+
+/// The bundled plan's first task reported done: its ID and the entry.
+pub fn first_done() -> (String, ProgressEntry) {
+    let id = bundled().tasks[0].id.to_string();
+    let done = entry(&id, "2023-06-20T10:00:00+08:00", 100, Status::Done, "完成");
+    (id, done)
+}
+
 /// Progress on a few IDs that exist in both the sample and the bundled
 /// dataset, with a history for K1.1.
 pub fn progress() -> Progress {
