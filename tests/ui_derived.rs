@@ -166,7 +166,8 @@ fn shown_follows_its_definition(a: &App) {
         let width = duban::app::layout::inner_width(rect);
         let kept = a.detail_at(subject, width);
         assert!(matches!(kept, Cow::Borrowed(_)), "{subject:?} is not kept");
-        assert_eq!(*kept, duban::app::detail::build(a, subject, width));
+        let whole = a.detail_view().whole_history;
+        assert_eq!(*kept, duban::app::detail::build(a, subject, width, whole));
     }
     let owing = (a.standings().owing.iter()).map(|u| duban::text::width(&u.unit));
     assert_eq!(a.owing_unit_width(), owing.max().unwrap_or(0));

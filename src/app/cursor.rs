@@ -47,11 +47,13 @@ impl Cursor {
     }
 }
 
-/// A detail pane: its first shown line and its selected link.
+/// A detail pane: its first shown line, its selected link, and whether it
+/// shows the task's whole history (`H`) or only its latest entries.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DetailView {
     pub scroll: usize,
     pub link: Option<usize>,
+    pub whole_history: bool,
 }
 
 #[cfg(test)]

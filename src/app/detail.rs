@@ -5,6 +5,7 @@
 
 pub mod targets;
 
+use crate::messages::{DETAIL_EARLIER_ENTRIES, DETAIL_LATEST_ONLY};
 use crate::model::{Name, Status, Task};
 use crate::text::{self, truncate, width};
 
@@ -142,8 +143,15 @@ impl Builder {
     }
 }
 
-/// The detail of a task, project or sub-item, laid out `width` columns wide.
-pub fn build(app: &App, subject: Subject, width: usize) -> Doc {
+/// How many of a task's entries the detail lays out, the latest first: a
+/// year of weekly reports. Earlier ones are counted in a muted line that
+/// says how to see them (`H`, or `duban progress log ID`); so a save onto a
+/// task with thousands of entries lays out no more than onto one with few.
+pub const LATEST_ENTRIES: usize = 50;
+
+/// The detail of a task, project or sub-item, laid out `width` columns
+/// wide, with the subject's latest entries or (`whole_history`) all of them.
+pub fn build(app: &App, subject: Subject, width: usize, whole_history: bool) -> Doc {
     let mut b = Builder {
         doc: Doc::default(),
         width,
@@ -221,7 +229,12 @@ pub fn build(app: &App, subject: Subject, width: usize) -> Doc {
     if history.is_empty() {
         b.para(l.no_progress, Tone::Muted, 2);
     }
-    for (n, e) in history.iter().rev().enumerate() {
+    let earlier = if whole_history {
+        0
+    } else {
+        history.len().saturating_sub(LATEST_ENTRIES)
+    };
+    for (n, e) in history[earlier..].iter().rev().enumerate() {
         if n == 1 {
             b.heading(l.history);
         }
@@ -232,6 +245,14 @@ pub fn build(app: &App, subject: Subject, width: usize) -> Doc {
         ]);
         notes(&mut b, app, e);
     }
+    let more = if earlier > 0 {
+        crate::msg!(DETAIL_EARLIER_ENTRIES, n = earlier, id = id)
+    } else if history.len() > LATEST_ENTRIES {
+        crate::msg!(DETAIL_LATEST_ONLY, n = LATEST_ENTRIES)
+    } else {
+        return b.doc;
+    };
+    b.para(&more.render(l.lang), Tone::Muted, 2);
     b.doc
 }
 

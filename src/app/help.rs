@@ -144,6 +144,12 @@ pub static KEYS: &[Key] = &[
     k(Scope::Detail, "PgDn PgUp", "滚动详情", "scroll the detail"),
     k(
         Scope::Detail,
+        "H",
+        "显示全部进展记录 / 只显示最近 50 条",
+        "the whole history / only the latest 50 entries",
+    ),
+    k(
+        Scope::Detail,
         "Enter",
         "跳到所选单位的职责",
         "jump to the selected unit's duties",

@@ -95,6 +95,7 @@ fn browse_char(c: char) -> Option<Action> {
         'F' => Action::TaskFilter,
         'u' => Action::Undo,
         'd' => Action::MarkDone,
+        'H' => Action::WholeHistory,
         's' => Action::Sort,
         _ => {
             return Tab::ALL

@@ -60,6 +60,18 @@ fn reset_after(app: &mut App, pane: Pane) {
     }
 }
 
+/// `H`: the detail shows the task's whole history, or again only its
+/// latest entries (scrolled no further than their end).
+pub(super) fn toggle_history(app: &mut App) {
+    let Some(view) = detail_mut(app) else {
+        return;
+    };
+    view.whole_history = !view.whole_history;
+    if !view.whole_history {
+        move_detail(app, Move::Scroll(0));
+    }
+}
+
 /// Moves the selection of a list pane, or the detail's link and scroll.
 pub(super) fn move_in(app: &mut App, pane: Pane, m: Move) {
     if pane == Pane::Detail {
@@ -102,7 +114,12 @@ fn move_detail(app: &mut App, m: Move) {
             let page = isize::try_from(height.max(1)).unwrap_or(1);
             view.scroll = view.scroll.saturating_add_signed(d * page);
         }
-        Move::Top => *view = DetailView::default(),
+        Move::Top => {
+            *view = DetailView {
+                whole_history: view.whole_history,
+                ..DetailView::default()
+            }
+        }
         Move::Bottom => {
             view.scroll = max_scroll;
             view.link = links.checked_sub(1);

@@ -27,6 +27,7 @@ pub const PANES: [Pane; 3] = [Pane::Gauges, Pane::RedItems, Pane::UnitTable];
 pub static NO_DETAIL: DetailView = DetailView {
     scroll: 0,
     link: None,
+    whole_history: false,
 };
 
 /// The overview tab's focus, selections and unit order.

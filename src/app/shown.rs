@@ -20,6 +20,9 @@ struct DocKey {
     version: u64,
     /// [`super::Progress::stamp`]: the entries and their notes.
     progress: u64,
+    /// The whole history (`H` on the detail pane's subject), not only the
+    /// latest entries.
+    whole_history: bool,
 }
 
 /// The kept values.
@@ -38,6 +41,7 @@ fn doc_key(app: &App, subject: Subject, width: usize) -> DocKey {
         lang: app.labels.lang,
         version: app.version,
         progress: app.progress.stamp(),
+        whole_history: app.detail_view().whole_history && app.subject() == Some(subject),
     }
 }
 
@@ -69,7 +73,7 @@ impl App {
         let key = doc_key(self, subject, width);
         match self.shown.docs.iter().find(|(k, _)| *k == key) {
             Some((_, doc)) => Cow::Borrowed(doc),
-            None => Cow::Owned(detail::build(self, subject, width)),
+            None => Cow::Owned(detail::build(self, subject, width, key.whole_history)),
         }
     }
 
@@ -105,7 +109,10 @@ pub(super) fn refresh(app: &mut App) {
     let fresh = (wanted.into_iter())
         .map(|key| match docs.iter().position(|(k, _)| *k == key) {
             Some(at) => docs.swap_remove(at),
-            None => (key, detail::build(app, key.subject, key.width)),
+            None => {
+                let doc = detail::build(app, key.subject, key.width, key.whole_history);
+                (key, doc)
+            }
         })
         .collect();
     app.shown.docs = fresh;

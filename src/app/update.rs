@@ -67,6 +67,9 @@ pub enum Action {
     Undo,
     /// Ctrl-R: bring back what `u` undid last.
     Redo,
+    /// `H`: the detail shows the task's whole history, or again only its
+    /// latest entries.
+    WholeHistory,
     /// `d`: ask whether to mark the selected task done.
     MarkDone,
     /// `y` (true) or `n`/Esc (false) to a question.
@@ -241,6 +244,7 @@ fn browse(app: &mut App, action: Action) {
             });
         }
         Action::Search => search::open(app),
+        Action::WholeHistory => nav::toggle_history(app),
         Action::Filter if app.nav.tab == super::Tab::Units => {
             nav::set_focus(app, Pane::List);
             app.mode = Mode::UnitFilter;

@@ -172,6 +172,18 @@ entries! {
         en: "plan year over; showing {as_of}",
     }
 
+    /// The detail pane below a task's latest entries: how many earlier
+    /// ones it leaves out, and the key and the command that show them all.
+    DETAIL_EARLIER_ENTRIES {
+        zh: "另有 {n} 条更早的记录：按 H 全部显示，或见 `duban progress log {id}`",
+        en: "{n} earlier entries: H shows them all, as does `duban progress log {id}`",
+    }
+    /// The detail pane below a task's whole history (after `H`).
+    DETAIL_LATEST_ONLY {
+        zh: "按 H 只显示最近 {n} 条",
+        en: "H: only the latest {n} entries",
+    }
+
     /// The dashboard's overview tab while what only it shows is still
     /// being worked out after the first frame.
     OVERVIEW_COMPUTING {
