@@ -2,7 +2,7 @@
 //! searcher over a synthetic dataset, against what a plain pass over every
 //! text finds: the fuzzy matcher on each text, and the full ranking.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use duban::model::{Dataset, TaskKind};
@@ -78,6 +78,72 @@ fn every_keystroke_of_the_typed_queries_agrees_with_a_plain_scan() {
                 let score = matcher.fuzzy_match(&hit.text, &typed);
                 assert_eq!(Some(hit.score), score, "{typed} on {}", hit.text);
             }
+        }
+    }
+}
+
+/// Characters typed alone: the most and least common of the dataset's
+/// texts, those beginning a text, those after a comma, a space or a
+/// bracket, and ASCII digits, letters and punctuation.
+fn lone_characters(texts: &[(Target, &str)]) -> Vec<char> {
+    let mut count: HashMap<char, usize> = HashMap::new();
+    let mut placed: BTreeSet<char> = BTreeSet::new();
+    for (_, text) in texts {
+        let chars: Vec<char> = text.chars().collect();
+        placed.extend(chars.first());
+        for pair in chars.windows(2) {
+            if [',', '，', '、', ' ', '(', '（', '.'].contains(&pair[0]) {
+                placed.insert(pair[1]);
+            }
+        }
+        for c in chars {
+            *count.entry(c).or_default() += 1;
+        }
+    }
+    let mut by_count: Vec<(usize, char)> = count.into_iter().map(|(c, n)| (n, c)).collect();
+    by_count.sort_unstable();
+    let rare = by_count.iter().take(10);
+    let common = by_count.iter().rev().take(20);
+    let mut out: BTreeSet<char> = rare.chain(common).map(|&(_, c)| c).collect();
+    out.extend(placed.into_iter().take(40));
+    out.extend(['1', '2', '%', '.', 'a', 'x', 'K']);
+    out.into_iter().collect()
+}
+
+#[test]
+fn a_lone_character_ranks_as_a_plain_scan_of_every_text() {
+    let data = duban::synth::synth(1500, 2023);
+    let index = Arc::new(Index::build(&data));
+    let texts = texts(&data);
+    let matcher = SkimMatcherV2::default();
+    let chars = lone_characters(&texts);
+    assert!(chars.len() > 50, "{chars:?}");
+    for c in chars {
+        let query = c.to_string();
+        // Each target's best (score, length) on its texts, best first.
+        let mut best: HashMap<&Target, (i64, usize)> = HashMap::new();
+        for (target, text) in &texts {
+            if let Some(score) = matcher.fuzzy_match(text, &query) {
+                let this = (score, text.chars().count());
+                let kept = best.entry(target).or_insert(this);
+                if (this.0, std::cmp::Reverse(this.1)) > (kept.0, std::cmp::Reverse(kept.1)) {
+                    *kept = this;
+                }
+            }
+        }
+        let mut plain: Vec<(i64, usize)> = best.into_values().collect();
+        plain.sort_unstable_by_key(|&(score, len)| (std::cmp::Reverse(score), len));
+        for limit in [5, LIMIT] {
+            let hits = Searcher::new(Arc::clone(&index)).search(&query, None, limit);
+            let found: Vec<(i64, usize)> = (hits.iter())
+                .filter(|h| h.via == Via::Direct)
+                .map(|h| (h.score, h.text.chars().count()))
+                .collect();
+            assert_eq!(
+                found,
+                &plain[..limit.min(plain.len())],
+                "{query} limit {limit}"
+            );
         }
     }
 }

@@ -43,6 +43,7 @@ const SOURCES: &[&str] = &[
     include_str!("cache_form.rs"),
     include_str!("pinyin.rs"),
     include_str!("score.rs"),
+    include_str!("plain_query.rs"),
     include_str!("../script.rs"),
     include_str!("../store/load.rs"),
 ];

@@ -15,9 +15,10 @@
 use std::collections::HashSet;
 
 use super::Field;
-use super::doc_set::{DocSet, contains, docs_in, words};
+use super::doc_set::{contains, docs_in};
 use super::index::Index;
 use super::pinyin::{self, PinyinMatch};
+use super::pinyin_docs::{exact, held};
 use super::searcher::par_filter_map;
 
 /// The first block of candidates matched before the stop is checked; each
@@ -161,39 +162,6 @@ pub(super) fn hits(
     found.sort_by_key(|(d, _)| *d);
     found.dedup_by_key(|(d, _)| *d);
     (found, stats)
-}
-
-/// The documents holding a character read exactly `piece`, as a bitmap.
-fn exact(index: &Index, piece: &[u8]) -> Vec<u64> {
-    let mut bits = vec![0u64; words(index.doc_count())];
-    for c in index.syllables.chars_read(piece) {
-        if let Some(set) = index.postings.get(c as usize) {
-            set.or_into(&mut bits);
-        }
-    }
-    bits
-}
-
-/// The documents holding a character with a reading beginning with
-/// `piece`, as a bitmap; `None` when they are too many to be worth it
-/// (more than a quarter of the texts' postings).
-fn held(index: &Index, piece: &[u8]) -> Option<Vec<u64>> {
-    let chars: Vec<u32> = index.syllables.chars_reading(piece).collect();
-    let total: usize = chars
-        .iter()
-        .filter_map(|&c| index.postings.get(c as usize))
-        .map(DocSet::len)
-        .sum();
-    if total * 4 > index.doc_count() {
-        return None;
-    }
-    let mut bits = vec![0u64; words(index.doc_count())];
-    for c in chars {
-        if let Some(set) = index.postings.get(c as usize) {
-            set.or_into(&mut bits);
-        }
-    }
-    Some(bits)
 }
 
 struct Walk<'a> {

@@ -15,7 +15,8 @@
 use std::collections::HashSet;
 
 use super::index::{Index, retain_in};
-use super::score::{self, Plain, PlainClass, Scorer};
+use super::plain_query::{Plain, PlainClass};
+use super::score::{self, Scorer};
 use super::searcher::{decode, par_filter_map, score_all};
 
 /// (document, score) pairs.
@@ -40,11 +41,17 @@ pub(super) fn score(
     }
     let whole = plain.whole();
     let bonus = bonus_candidates(index, docs, plain);
-    let heads = match head_first(index, &bonus, query, plain, limit) {
-        Ok(found) => return found,
-        Err(heads) => heads,
+    let found = match plain.chars() {
+        // Scoring a lone character costs little more than finding it:
+        // each text is scored as it is read, no walk first sorting out
+        // the texts it begins.
+        [_] => best_first(index, &bonus, query, plain, limit, None),
+        _ => match head_first(index, &bonus, query, plain, limit) {
+            Ok(found) => Ok(found),
+            Err(heads) => best_first(index, &bonus, query, plain, limit, heads.as_deref()),
+        },
     };
-    let mut scored = match best_first(index, &bonus, query, plain, limit, heads.as_deref()) {
+    let mut scored = match found {
         Ok(found) => return found,
         Err(scored) => scored,
     };
@@ -93,8 +100,10 @@ pub(super) fn score(
 /// document order, if `limit` entries reach the best score the query can
 /// have ([`Plain::best`]) among them: those beat every other text (a text
 /// not beginning so scores at most [`score::off_head_bound`], below the
-/// best; a later one at most the best, and loses the tie). `新` and `新增`
-/// begin thousands of texts: the walk stops after about `limit`.
+/// best; a later one at most the best, and loses the tie). `新增` begins
+/// thousands of texts: the walk stops after about `limit`. Queries of two
+/// characters or more only: a lone character is scored as it is read
+/// ([`best_first`]).
 ///
 /// `Err` with every text beginning so, scored, when fewer reach the best;
 /// `Err(None)` when a text not beginning so can score the best too.
@@ -149,9 +158,15 @@ fn head_first(
 /// start of thousands of texts, and this stops after about `limit` of
 /// them. When every text beginning with the query's first character is
 /// known (`heads`, [`head_first`]), the others score at most
-/// [`score::off_head_bound`], and that is the score to reach (`实`
-/// begins no text but follows a comma in thousands). `Err` with every
-/// bonus text scored when fewer reach it.
+/// [`score::off_head_bound`], and that is the score to reach. `Err` with
+/// every bonus text scored when fewer reach it.
+///
+/// A query of one character comes here without heads: scoring a lone
+/// character costs little more than finding it, so each bonus text is
+/// read once, and scored as it is read. `新` begins thousands of texts
+/// and the walk stops after about `limit` of them; `实` begins none but
+/// follows a comma in thousands, each read once (a walk for the heads
+/// first would read them twice).
 fn best_first(
     index: &Index,
     bonus: &[u32],

@@ -16,19 +16,19 @@
 
 use std::cmp::max;
 
-const SCORE_MATCH: i32 = 16;
+pub(super) const SCORE_MATCH: i32 = 16;
 const GAP_START: i32 = -3;
-const GAP_EXTENSION: i32 = -1;
+pub(super) const GAP_EXTENSION: i32 = -1;
 const FIRST_CHAR_MULTIPLIER: i32 = 2;
 const BONUS_HEAD: i32 = SCORE_MATCH / 2;
 const BONUS_BREAK: i32 = SCORE_MATCH / 2 + GAP_EXTENSION;
 const BONUS_CAMEL: i32 = SCORE_MATCH / 2 + 2 * GAP_EXTENSION;
-const BONUS_CONSECUTIVE: i32 = -(GAP_START + GAP_EXTENSION);
+pub(super) const BONUS_CONSECUTIVE: i32 = -(GAP_START + GAP_EXTENSION);
 const PENALTY_CASE_MISMATCH: i32 = GAP_EXTENSION * 2;
 const NEG_INFINITY: i32 = i16::MIN as i32;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum CharType {
+pub(super) enum CharType {
     Empty,
     Upper,
     Lower,
@@ -38,7 +38,7 @@ enum CharType {
 }
 
 impl CharType {
-    fn of(ch: char) -> CharType {
+    pub(super) fn of(ch: char) -> CharType {
         match ch {
             '\0' => CharType::Empty,
             ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => CharType::HardSep,
@@ -50,7 +50,7 @@ impl CharType {
     }
 }
 
-fn in_place_bonus(prev: CharType, cur: CharType) -> i32 {
+pub(super) fn in_place_bonus(prev: CharType, cur: CharType) -> i32 {
     match (prev, cur) {
         (CharType::Empty, _) | (CharType::HardSep, _) => BONUS_HEAD,
         (CharType::SoftSep, _) => BONUS_BREAK,
@@ -89,97 +89,6 @@ const RESET: Cell = Cell {
 pub(crate) fn off_head_bound(n: usize) -> i64 {
     let n = i64::try_from(n).unwrap_or(i64::MAX / 64);
     n * i64::from(SCORE_MATCH + BONUS_HEAD) + i64::from(GAP_EXTENSION)
-}
-
-/// A query without ASCII letters (Chinese, digits, punctuation): its
-/// characters match only themselves, so on most texts its score is known
-/// without the matrix.
-///
-/// Where no character of the query stands at a bonus place of a text (its
-/// first character, or one after a separator or at a camel-case step),
-/// every matched character earns the match score and at most the
-/// consecutive bonus, so the score is at most [`Plain::whole`], and equals
-/// it exactly when the query occurs in the text as a whole. A property test
-/// holds the library to both.
-#[derive(Debug, Clone)]
-pub(crate) struct Plain {
-    chars: Vec<char>,
-}
-
-/// What [`Plain::class`] tells about a text holding the query's
-/// characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum PlainClass {
-    /// A character of the query stands at a bonus place: score it.
-    Bonus,
-    /// The query occurs whole and at no bonus place: it scores
-    /// [`Plain::whole`].
-    Whole,
-    /// Not whole and at no bonus place: below [`Plain::whole`], if it
-    /// matches at all.
-    Below,
-}
-
-impl Plain {
-    /// `None` for an empty query or one with an ASCII letter (whose case
-    /// the matcher may fold).
-    pub fn new(query: &str) -> Option<Plain> {
-        let chars: Vec<char> = query.chars().collect();
-        let plain = !chars.is_empty() && !chars.iter().any(char::is_ascii_alphabetic);
-        plain.then_some(Plain { chars })
-    }
-
-    /// The query's characters.
-    pub fn chars(&self) -> &[char] {
-        &self.chars
-    }
-
-    /// Whether no character of the query has case: each then matches
-    /// itself only, and the index's lists of a character hold exactly the
-    /// texts containing it.
-    pub fn caseless(&self) -> bool {
-        fn only(mut it: impl Iterator<Item = char>, c: char) -> bool {
-            it.next() == Some(c) && it.next().is_none()
-        }
-        (self.chars.iter()).all(|&c| only(c.to_lowercase(), c) && only(c.to_uppercase(), c))
-    }
-
-    /// The best score the query can have on any text: its own, whole and
-    /// alone (a property test holds the library to it).
-    pub fn best(&self) -> i64 {
-        Scorer::new(&self.chars.iter().collect::<String>())
-            .score(&self.chars)
-            .unwrap_or(i64::MAX)
-    }
-
-    /// The score of the query occurring whole at no bonus place.
-    pub fn whole(&self) -> i64 {
-        let n = self.chars.len() as i64;
-        i64::from(GAP_EXTENSION + SCORE_MATCH)
-            + (n - 1) * i64::from(SCORE_MATCH + BONUS_CONSECUTIVE)
-    }
-
-    pub fn class(&self, text: &[char]) -> PlainClass {
-        let mut prev = CharType::Empty;
-        for &c in text {
-            let ty = CharType::of(c);
-            if in_place_bonus(prev, ty) != 0 && self.chars.contains(&c) {
-                return PlainClass::Bonus;
-            }
-            prev = ty;
-        }
-        let n = self.chars.len();
-        let whole = if n == 1 {
-            text.contains(&self.chars[0])
-        } else {
-            text.windows(n).any(|w| w == self.chars.as_slice())
-        };
-        if whole {
-            PlainClass::Whole
-        } else {
-            PlainClass::Below
-        }
-    }
 }
 
 /// A prepared pattern and reusable buffers; one per thread.
@@ -354,13 +263,13 @@ impl Scorer {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use fuzzy_matcher::FuzzyMatcher;
     use fuzzy_matcher::skim::SkimMatcherV2;
     use proptest::prelude::*;
 
-    fn reference(choice: &str, pattern: &str) -> Option<i64> {
+    pub(crate) fn reference(choice: &str, pattern: &str) -> Option<i64> {
         SkimMatcherV2::default().fuzzy_match(choice, pattern)
     }
 
@@ -375,7 +284,7 @@ mod tests {
         '1', '2', '.', ',', ' ', '(', ')', '%', '/', '，', '。',
     ];
 
-    fn text(max: usize) -> impl Strategy<Value = String> {
+    pub(crate) fn text(max: usize) -> impl Strategy<Value = String> {
         prop::collection::vec(prop::sample::select(ALPHABET), 0..max)
             .prop_map(|cs| cs.into_iter().collect())
     }
@@ -420,60 +329,6 @@ mod tests {
             let on_text = Scorer::new(&pattern).score_text(&choice, &mut Vec::new());
             prop_assert_eq!(on_text, reference(&choice, &pattern));
         }
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(3000))]
-        #[test]
-        fn a_plain_query_off_the_bonus_places_scores_whole_or_below(
-            choice in text(40),
-            pattern in text(4),
-        ) {
-            let Some(plain) = Plain::new(&pattern) else {
-                return Ok(());
-            };
-            let chars: Vec<char> = choice.chars().collect();
-            let score = reference(&choice, &pattern);
-            match plain.class(&chars) {
-                PlainClass::Whole => prop_assert_eq!(score, Some(plain.whole())),
-                PlainClass::Below => prop_assert!(score.is_none_or(|s| s < plain.whole())),
-                PlainClass::Bonus => {}
-            }
-        }
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(3000))]
-        #[test]
-        fn no_text_scores_above_a_plain_query_on_itself(
-            choice in text(40),
-            pattern in text(5),
-        ) {
-            let Some(plain) = Plain::new(&pattern) else {
-                return Ok(());
-            };
-            if let Some(score) = reference(&choice, &pattern) {
-                prop_assert!(score <= plain.best(), "{} > {}", score, plain.best());
-            }
-            prop_assert_eq!(reference(&pattern, &pattern), Some(plain.best()));
-        }
-    }
-
-    #[test]
-    fn a_whole_chinese_query_mid_text_scores_the_plain_whole() {
-        let plain = Plain::new("企业").unwrap();
-        let text: Vec<char> = "培育规上企业".chars().collect();
-        assert_eq!(plain.class(&text), PlainClass::Whole);
-        assert_eq!(Some(plain.whole()), reference("培育规上企业", "企业"));
-        let text: Vec<char> = "企业培育".chars().collect();
-        assert_eq!(plain.class(&text), PlainClass::Bonus);
-        let text: Vec<char> = "(企业".chars().collect();
-        assert_eq!(plain.class(&text), PlainClass::Bonus);
-        let text: Vec<char> = "企划业".chars().collect();
-        assert_eq!(plain.class(&text), PlainClass::Bonus);
-        let text: Vec<char> = "规企划业".chars().collect();
-        assert_eq!(plain.class(&text), PlainClass::Below);
-        assert!(Plain::new("k2").is_none());
     }
 
     #[test]

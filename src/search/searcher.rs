@@ -17,8 +17,9 @@ use super::index::Index;
 use super::pinyin;
 use super::pinyin_search::{self, PinyinStats, Wanted};
 use super::plain;
+use super::plain_query::Plain;
 use super::rank::{self, Candidate};
-use super::score::{self, Plain, Scorer};
+use super::score::{self, Scorer};
 use super::shared::Shared;
 use super::{Field, Hit, Kind, Via, ranges_of};
 
